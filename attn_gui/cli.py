@@ -1,0 +1,250 @@
+"""Headless command line: `train`, `inspect` (and later `predict`). Never imports Qt.
+
+Every bad input ends with exit code 2 and one line `error: ...` on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from dataclasses import fields
+
+from .core.config import ConfigError, TrainConfig
+from .core.dataset import DataError, prepare
+from .core.formula import FormulaError
+from .core.metrics import scalars
+from .core.project import ProjectError, SavedModel, save_model
+from .core.table import TableError, read_table
+from .core.training import EpochReport, Trainer, TrainingError
+
+USER_ERRORS = (ConfigError, DataError, FormulaError, ProjectError, TableError, TrainingError)
+EXIT_USER_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad flag is one `error: ...` line and exit 2, like every other bad input."""
+
+    def error(self, message: str):
+        raise SystemExit(_fail(f"{message} (see '{self.prog} --help')"))
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Attention Trainer, headless.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    train = sub.add_parser("train", help="train on a CSV and report metrics and attention")
+    train.add_argument("data", help="the CSV/TSV file to train on")
+    train.add_argument("--config", help="settings as a JSON file (flags override it)")
+    train.add_argument("--valid-data", help="use this file as the validation set instead of a split")
+    train.add_argument("--save", metavar="MODEL", help="save the trained model and its preprocessing")
+    train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    g = train.add_argument_group("settings (defaults in TrainConfig)")
+    g.add_argument("--target")
+    g.add_argument("--features", type=_names, help="comma-separated input columns")
+    g.add_argument("--task", choices=["classification", "regression"])
+    g.add_argument("--positive", help="positive class label for binary precision/recall/F1")
+    g.add_argument("--valid-fraction", type=float)
+    g.add_argument("--seed", type=int)
+    g.add_argument("--epochs", type=int)
+    g.add_argument("--batch-size", type=int)
+    g.add_argument("--lr", type=float)
+    g.add_argument("--optimizer", choices=["gd", "sgd", "momentum", "adam"])
+    g.add_argument("--lr-schedule", choices=["constant", "cosine", "step"])
+    g.add_argument("--momentum", type=float)
+    g.add_argument("--hidden", type=_sizes, help="hidden layer sizes, e.g. 64,32 ('' for none)")
+    g.add_argument("--activation", choices=["relu", "tanh"])
+    g.add_argument("--attention", choices=["global", "row", "off"])
+    g.add_argument("--weighting", choices=["softmax", "exponential", "linear", "sparsemax", "custom"])
+    g.add_argument("--temperature", type=float)
+    g.add_argument("--base", type=float, help="base b of the exponential weighting")
+    g.add_argument("--linear-score", choices=["softplus", "relu"])
+    g.add_argument("--decay", type=float, help="positional prior rho**i, 0 < rho <= 1")
+    g.add_argument("--formula", help="score s(z, i, n) for the custom weighting, e.g. 'exp(z)*0.9**i'")
+    g.add_argument("--entropy", type=float, help="attention-entropy penalty (sparser weights)")
+    g.add_argument("--attention-lr", type=float, help="learning-rate factor of the attention logits")
+    g.add_argument("--l2", type=float)
+    g.add_argument("--patience", type=int, help="epochs without improvement before stopping; 0 = off")
+    g.add_argument("--class-weight", choices=["none", "balanced"])
+    g.add_argument("--missing", choices=["median", "mean", "most_frequent", "drop"])
+    g.add_argument("--outliers", choices=["none", "clip", "drop"])
+    g.add_argument("--outlier-rule", choices=["zscore", "iqr"])
+    g.add_argument("--outlier-threshold", type=float)
+    g.add_argument("--scaling", choices=["zscore", "minmax", "robust", "none"])
+
+    inspect = sub.add_parser("inspect", help="show what the reader detects in a CSV")
+    inspect.add_argument("data")
+    inspect.add_argument("--json", action="store_true")
+    return parser
+
+
+def _names(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        return [int(t) for t in text.split(",") if t.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"hidden sizes must be whole numbers like 64,32, not '{text}'") from None
+
+
+def config_from_args(args: argparse.Namespace) -> TrainConfig:
+    config = TrainConfig.load(args.config) if args.config else TrainConfig()
+    for f in fields(TrainConfig):
+        value = getattr(args, f.name, None)
+        if value is not None:
+            setattr(config, f.name, value)
+    return config.validate()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "train":
+            return _train(args)
+        return _inspect(args)
+    except USER_ERRORS as exc:
+        return _fail(str(exc))
+    except MemoryError:
+        return _fail("the machine ran out of memory; use a smaller file or fewer features")
+    except KeyboardInterrupt:
+        return 130
+
+
+def _train(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    t0 = time.perf_counter()
+    table = read_table(args.data)
+    valid = read_table(args.valid_data) if args.valid_data else None
+    data = prepare(table, config, valid)
+    load_seconds = time.perf_counter() - t0
+    trainer = Trainer(config, data)
+    progress = None if args.json else _Progress()
+    final: EpochReport | None = None
+    for report in trainer.run():
+        if isinstance(report, EpochReport):
+            if report.final:
+                final = report
+            elif progress:
+                progress.show(report)
+    if progress:
+        progress.close()
+    assert final is not None
+    result = {
+        "task": data.task,
+        "target": data.target,
+        "classes": data.classes,
+        "positive": data.classes[data.positive] if data.positive is not None else None,
+        "features": data.features,
+        "excluded": data.excluded,
+        "n_train": int(len(data.X_train)),
+        "n_valid": int(len(data.X_valid)),
+        "epochs": final.epoch,
+        "best_epoch": final.best_epoch,
+        "stop_reason": final.stop_reason,
+        "seconds": trainer.train_seconds_,
+        "load_seconds": load_seconds,
+        "metrics": {"train": scalars(final.train), "valid": scalars(final.valid)},
+        "attention": final.attention,
+        "confusion": final.valid.get("confusion"),
+        "reader": {"encoding": table.encoding, "delimiter": table.delimiter,
+                   "decimal": table.decimal, "warnings": table.warnings},
+        "preprocessing": data.report,
+    }
+    if args.save:
+        save_model(args.save, SavedModel(
+            model=trainer.model_, preprocessor=data.preprocessor, target=data.target,
+            target_info=data.target_info, positive=data.positive, config=config,
+            summary={"metrics": result["metrics"], "attention": final.attention},
+        ))
+    if args.json:
+        print(json.dumps(_finite(result), allow_nan=False, ensure_ascii=False))
+    else:
+        print(_summary(result))
+    return 0
+
+
+def _finite(value):
+    """Strict JSON: a non-finite number becomes null rather than NaN/Infinity."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _summary(r: dict) -> str:
+    lines = [f"{r['task']} of '{r['target']}' from {len(r['features'])} columns "
+             f"({r['n_train']} training rows, {r['n_valid']} validation rows)"]
+    if r["classes"]:
+        lines.append("classes: " + ", ".join(r["classes"])
+                     + (f" (positive: {r['positive']})" if r["positive"] is not None else ""))
+    for name, reason in r["excluded"].items():
+        lines.append(f"excluded '{name}': {reason}")
+    lines.append(f"{r['epochs']} epochs in {r['seconds']:.2f} s, best epoch {r['best_epoch']} "
+                 f"({r['stop_reason'].replace('_', ' ')})")
+    for split in ("train", "valid"):
+        m = r["metrics"][split]
+        lines.append(f"{split:>5}: " + "  ".join(f"{k} {v:.4f}" for k, v in m.items()))
+    lines.append("attention:")
+    for name, w in sorted(r["attention"].items(), key=lambda kv: -kv[1]):
+        lines.append(f"  {w:6.3f}  {'#' * round(w * 40):<40}  {name}")
+    return "\n".join(lines)
+
+
+class _Progress:
+    """A one-line progress bar on stderr, redrawn at most ten times a second."""
+
+    def __init__(self):
+        self.last = 0.0
+
+    def show(self, report: EpochReport) -> None:
+        now = time.perf_counter()
+        if now - self.last < 0.1 and report.epoch != report.epochs:
+            return
+        self.last = now
+        done = report.epoch / report.epochs
+        bar = "#" * int(done * 30)
+        score = report.valid.get("f1", report.valid.get("r2", 0.0))
+        name = "f1" if "f1" in report.valid else "r2"
+        sys.stderr.write(f"\r[{bar:<30}] epoch {report.epoch}/{report.epochs} "
+                         f"loss {report.train['loss']:.4f} valid {name} {score:.4f}")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        sys.stderr.write("\n")
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    table = read_table(args.data)
+    target = table.default_target()
+    info = {
+        "path": table.path, "encoding": table.encoding, "delimiter": table.delimiter,
+        "decimal": table.decimal, "rows": table.n_rows, "default_target": target,
+        "columns": [{"name": c.name, "kind": c.kind, "missing": c.missing, "unique": c.n_unique,
+                     "excluded": c.excluded, "summary": c.summary} for c in table.columns],
+        "warnings": table.warnings,
+    }
+    if args.json:
+        print(json.dumps(_finite(info), allow_nan=False, ensure_ascii=False))
+        return 0
+    delim = {"\t": "tab"}.get(table.delimiter, table.delimiter)
+    print(f"{table.path}: {table.n_rows} rows, encoding {table.encoding}, "
+          f"delimiter '{delim}', decimal '{table.decimal}'")
+    for c in table.columns:
+        note = f"excluded: {c.excluded}" if c.excluded else c.summary
+        mark = "  (default target)" if c.name == target else ""
+        print(f"  {c.name:<24} {c.kind:<12} missing {c.missing:<6} {note}{mark}")
+    for w in table.warnings:
+        print(f"warning: {w}")
+    return 0

@@ -1,0 +1,1 @@
+"""Pure NumPy/pandas engine. Never imports Qt: the CLI and the window share it."""

@@ -1,0 +1,227 @@
+"""From a read table and a TrainConfig to training and validation arrays.
+
+Resolves the target, the features and the task, splits (stratified, seeded),
+fits the preprocessing on the training rows only and encodes the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .config import TrainConfig
+from .preprocess import Preprocessor
+from .table import Table, infer_task
+
+
+class DataError(ValueError):
+    """The data cannot be used with these settings (one sentence)."""
+
+
+@dataclass
+class TargetInfo:
+    """How the target column becomes y: class labels, or the standardisation of a number."""
+
+    task: str
+    classes: list[str] = field(default_factory=list)
+    mean: float = 0.0
+    std: float = 1.0
+
+    def encode(self, col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+        """y and the mask of rows whose target is usable (known label, finite number)."""
+        if self.task == "classification":
+            labels = target_labels(col)
+            codes = pd.Categorical(labels, categories=self.classes).codes.astype(np.int64)
+            return codes, codes >= 0
+        v = pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+        ok = np.isfinite(v)
+        return (np.where(ok, v, 0.0) - self.mean) / self.std, ok
+
+    def to_dict(self) -> dict:
+        return {"task": self.task, "classes": self.classes, "mean": self.mean, "std": self.std}
+
+
+@dataclass
+class Dataset:
+    task: str
+    target: str
+    features: list[str]
+    excluded: dict[str, str]
+    target_info: TargetInfo
+    positive: int | None
+    preprocessor: Preprocessor
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_valid: np.ndarray
+    y_valid: np.ndarray
+    report: dict  # what preprocessing did, for the user
+
+    @property
+    def classes(self) -> list[str]:
+        return self.target_info.classes
+
+    @property
+    def groups(self) -> np.ndarray:
+        return self.preprocessor.groups
+
+
+def target_labels(col: pd.Series) -> np.ndarray:
+    """Class labels as text; whole numbers lose their ".0" (1.0 -> "1")."""
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        v = col.to_numpy(dtype=np.float64, na_value=np.nan)
+        out = np.full(len(v), None, dtype=object)
+        ok = np.isfinite(v)
+        whole = ok & (v == np.round(v))
+        out[whole] = v[whole].astype(np.int64).astype(str)
+        out[ok & ~whole] = v[ok & ~whole].astype(str)
+        return out
+    return col.astype("string").to_numpy(dtype=object, na_value=None)
+
+
+def resolve_columns(table: Table, config: TrainConfig) -> tuple[str, list[str], str]:
+    """Target, features and task the run will use, or a DataError saying what to change."""
+    names = list(table.frame.columns)
+    target = config.target or table.default_target()
+    if target not in names:
+        raise DataError(f"unknown target column '{target}'; the columns are: {_list(names)}")
+    if config.features:
+        unknown = [f for f in config.features if f not in names]
+        if unknown:
+            raise DataError(f"unknown feature column(s) {_list(unknown)}; the columns are: {_list(names)}")
+        features = [f for f in config.features if f != target]
+    else:
+        features = table.default_features(target)
+    if not features:
+        raise DataError(
+            f"no usable feature column besides the target '{target}' "
+            "(the others are excluded as IDs, constant or empty); choose features with --features"
+        )
+    task = config.task or infer_task(table.frame[target], table.info(target).kind)
+    return target, features, task
+
+
+def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None) -> Dataset:
+    target, features, task = resolve_columns(table, config)
+    frame = table.frame
+    rng = np.random.default_rng(config.seed)
+    report: dict = {}
+    if task == "classification":
+        labels = target_labels(frame[target])
+        known = pd.notna(labels)
+        classes = sorted(pd.unique(labels[known]).tolist(), key=_label_key)
+        if len(classes) < 2:
+            only = f" ('{classes[0]}')" if classes else ""
+            raise DataError(
+                f"the target '{target}' has only one class{only}; a classifier needs at least two: "
+                "choose another target or use --task regression"
+            )
+        info = TargetInfo(task, classes=classes)
+    else:
+        info = TargetInfo(task)
+    y_all, usable = info.encode(frame[target])
+    report["rows_without_target"] = int((~usable).sum())
+
+    if valid_table is not None:
+        missing = [c for c in [*features, target] if c not in valid_table.frame.columns]
+        if missing:
+            raise DataError(
+                f"the validation file lacks column(s) {_list(missing)} that the training file has; "
+                "use a file with the same columns"
+            )
+        train_idx = np.flatnonzero(usable)
+        valid_frame = valid_table.frame
+    else:
+        train_idx, valid_idx = split(y_all, usable, task, config.valid_fraction, rng)
+        valid_frame = frame.iloc[valid_idx]
+    train_frame = frame.iloc[train_idx]
+    if len(train_frame) < 2:
+        raise DataError("fewer than 2 training rows have a target value; the file is too small to train on")
+
+    kinds = {f: table.info(f).kind for f in features}
+    pre = Preprocessor(config.preprocess_spec()).fit(train_frame, features, kinds)
+    X_train, keep, report["train"] = pre.transform(train_frame)
+    y_train = y_all[train_idx][keep]
+    if task == "regression":
+        info.mean = float(y_train.mean())
+        info.std = float(y_train.std()) or 1.0
+        y_train = (y_train - info.mean) / info.std
+    # Validation rows are never dropped: they are imputed and clipped like new data.
+    X_valid, _, report["valid"] = _transform(pre, valid_frame)
+    y_valid, valid_ok = info.encode(valid_frame[target])
+    X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
+    if len(X_train) == 0:
+        raise DataError("no training rows are left after preprocessing; choose another missing-value or outlier setting")
+    if len(X_valid) == 0:
+        raise DataError("the validation set is empty; use a larger validation fraction or another --valid-data file")
+    if task == "classification" and len(np.unique(y_train)) < 2:
+        raise DataError(f"the training rows of '{target}' hold only one class after preprocessing; "
+                        "choose another missing-value or outlier setting")
+
+    positive = None
+    if task == "classification" and len(info.classes) == 2:
+        if config.positive is not None:
+            if config.positive not in info.classes:
+                raise DataError(f"the positive class '{config.positive}' is not a class of '{target}'; "
+                                f"the classes are: {_list(info.classes)}")
+            positive = info.classes.index(config.positive)
+        else:
+            counts = np.bincount(y_train, minlength=2)
+            positive = int(counts.argmin())  # ties go to the first class, as argmin does
+    excluded = {c.name: c.excluded for c in table.columns
+                if c.excluded and c.name != target and c.name not in features}
+    dtype_X = np.float32
+    return Dataset(
+        task=task, target=target, features=features, excluded=excluded, target_info=info,
+        positive=positive, preprocessor=pre,
+        X_train=X_train.astype(dtype_X, copy=False), y_train=_y_dtype(y_train, task),
+        X_valid=X_valid.astype(dtype_X, copy=False), y_valid=_y_dtype(y_valid, task),
+        report=report,
+    )
+
+
+def _transform(pre: Preprocessor, frame: pd.DataFrame):
+    try:
+        return pre.transform(frame, drop_rows=False)
+    except KeyError as exc:
+        raise DataError(f"the file lacks the feature column(s) {_list(exc.args[0])}") from None
+
+
+def split(y: np.ndarray, usable: np.ndarray, task: str, fraction: float,
+          rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Seeded split of the usable rows; stratified by class for classification."""
+    idx = np.flatnonzero(usable)
+    if task == "classification":
+        valid = []
+        for c in np.unique(y[idx]):
+            members = rng.permutation(idx[y[idx] == c])
+            n_valid = int(round(fraction * len(members)))
+            if len(members) >= 2:
+                n_valid = min(max(n_valid, 1), len(members) - 1)
+            valid.append(members[:n_valid])
+        valid_idx = np.sort(np.concatenate(valid))
+    else:
+        perm = rng.permutation(idx)
+        n_valid = min(max(int(round(fraction * len(idx))), 1), max(len(idx) - 1, 0))
+        valid_idx = np.sort(perm[:n_valid])
+    train_idx = np.setdiff1d(idx, valid_idx, assume_unique=True)
+    return train_idx, valid_idx
+
+
+def _y_dtype(y: np.ndarray, task: str) -> np.ndarray:
+    return y.astype(np.int64) if task == "classification" else y.astype(np.float32)
+
+
+def _label_key(label: str):
+    """Numeric labels sort as numbers ("2" before "10"), text alphabetically."""
+    try:
+        return (0, float(label), "")
+    except ValueError:
+        return (1, 0.0, label)
+
+
+def _list(names) -> str:
+    names = [str(n) for n in names]
+    shown = ", ".join(f"'{n}'" for n in names[:12])
+    return shown + (f" and {len(names) - 12} more" if len(names) > 12 else "")

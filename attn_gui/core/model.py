@@ -1,0 +1,209 @@
+"""The feature-attention network: attention over input columns, then an MLP head.
+
+    z      = a (global: one logit per column)    or   X W_a + b_a (per row)
+    alpha  = g(z)                                 on the simplex over the m input columns
+    X~     = m · alpha[group] ⊙ X                 (uniform alpha leaves X unchanged)
+    output = MLP(X~)                              softmax (classes) or linear (regression)
+
+A categorical column one-hot encoded into k columns shares one weight: the
+attention answers "which columns matter", and a column with many levels gets
+no head start from its number of encoded columns.
+
+Everything is explicit NumPy so every gradient can be checked against finite
+differences (tests/core/test_gradients.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .weighting import Weighting, WeightingSpec
+
+ATTENTION_MODES = ("global", "row", "off")
+ACTIVATIONS = ("relu", "tanh")
+
+
+@dataclass(frozen=True)
+class NetSpec:
+    n_features: int  # encoded columns the head sees
+    n_outputs: int  # classes, or 1 for regression
+    task: str  # "classification" | "regression"
+    attention: str = "global"
+    hidden: tuple[int, ...] = (32,)
+    activation: str = "relu"
+    weighting: WeightingSpec = WeightingSpec()
+    groups: tuple[int, ...] | None = None  # input column of each encoded column; None: one each
+
+    @property
+    def n_columns(self) -> int:
+        return self.n_features if self.groups is None else max(self.groups) + 1
+
+    def group_array(self) -> np.ndarray:
+        if self.groups is None:
+            return np.arange(self.n_features)
+        return np.asarray(self.groups, dtype=np.int64)
+
+
+class AttentionNet:
+    def __init__(self, spec: NetSpec, dtype=np.float32):
+        self.spec = spec
+        self.dtype = np.dtype(dtype)
+        self.weighting = Weighting(spec.weighting, spec.n_columns)
+        self.groups = spec.group_array()
+        # Sums encoded-column gradients back to their input column (D × m, 0/1).
+        self.group_matrix = np.eye(spec.n_columns, dtype=self.dtype)[self.groups]
+        self.params: dict[str, np.ndarray] = {}
+
+    # -- parameters --------------------------------------------------------
+    def init(self, rng: np.random.Generator) -> AttentionNet:
+        p: dict[str, np.ndarray] = {}
+        for name, shape in param_shapes(self.spec).items():
+            if name == "att_W":
+                # Small weights: attention starts near uniform, so the head sees X first.
+                p[name] = rng.normal(0.0, 0.01, size=shape)
+            elif name.startswith("W"):
+                k = int(name[1:])
+                gain = 2.0 if self.spec.activation == "relu" and k < self.n_layers - 1 else 1.0
+                p[name] = rng.normal(0.0, np.sqrt(gain / shape[0]), size=shape)
+            else:
+                p[name] = np.zeros(shape)  # biases, and global logits: uniform attention
+        self.params = {k: v.astype(self.dtype) for k, v in p.items()}
+        return self
+
+    @property
+    def n_layers(self) -> int:
+        return len(self.spec.hidden) + 1
+
+    def weight_names(self) -> list[str]:
+        """Parameters that L2 regularisation shrinks (weight matrices of the head)."""
+        return [f"W{k}" for k in range(self.n_layers)]
+
+    # -- forward -----------------------------------------------------------
+    def attention_logits(self, X: np.ndarray) -> np.ndarray | None:
+        mode = self.spec.attention
+        if mode == "global":
+            return self.params["att_a"][None, :]
+        if mode == "row":
+            return X @ self.params["att_W"] + self.params["att_b"]
+        return None
+
+    def attention(self, X: np.ndarray) -> np.ndarray:
+        """Weights per input column and row (rows × m); one shared row for global; uniform off."""
+        z = self.attention_logits(X)
+        if z is None:
+            m = self.spec.n_columns
+            return np.full((1, m), 1.0 / m, dtype=self.dtype)
+        return self.weighting.forward(z)
+
+    def forward(self, X: np.ndarray) -> tuple[np.ndarray, dict]:
+        """Output (probabilities or predictions in standardised units) and the cache."""
+        cache: dict = {"X": X}
+        z = self.attention_logits(X)
+        if z is not None:
+            alpha = self.weighting.forward(z)
+            h = X * (self.spec.n_columns * alpha[:, self.groups])
+            cache.update(z=z, alpha=alpha)
+        else:
+            h = X
+        acts = [h]
+        for k in range(self.n_layers):
+            h = h @ self.params[f"W{k}"] + self.params[f"b{k}"]
+            if k < self.n_layers - 1:
+                h = np.maximum(h, 0) if self.spec.activation == "relu" else np.tanh(h)
+            acts.append(h)
+        cache["acts"] = acts
+        out = _softmax(h) if self.spec.task == "classification" else h[:, 0]
+        return out, cache
+
+    # -- loss and backward -------------------------------------------------
+    def loss_and_grads(
+        self,
+        X: np.ndarray,
+        y: np.ndarray,
+        sample_weight: np.ndarray | None = None,
+        l2: float = 0.0,
+        entropy: float = 0.0,
+    ) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
+        """Mean loss over the batch plus penalties, its gradient for every parameter, the output."""
+        out, cache = self.forward(X)
+        n = X.shape[0]
+        w = np.ones(n, dtype=self.dtype) if sample_weight is None else sample_weight
+        if self.spec.task == "classification":
+            p_true = out[np.arange(n), y]
+            loss = float(np.mean(w * -np.log(np.maximum(p_true, 1e-12))))
+            dout = out.copy()
+            dout[np.arange(n), y] -= 1
+            dout *= (w / n)[:, None]
+        else:
+            err = out - y
+            loss = float(np.mean(w * err**2))
+            dout = (2.0 * w * err / n)[:, None]
+        grads: dict[str, np.ndarray] = {}
+        for name in self.weight_names():
+            W = self.params[name]
+            loss += 0.5 * l2 * float(np.sum(W * W))
+        acts = cache["acts"]
+        delta = dout.astype(self.dtype, copy=False)
+        for k in reversed(range(self.n_layers)):
+            grads[f"W{k}"] = acts[k].T @ delta + l2 * self.params[f"W{k}"]
+            grads[f"b{k}"] = delta.sum(axis=0)
+            delta = delta @ self.params[f"W{k}"].T
+            if k > 0:
+                a = acts[k]
+                delta = delta * (a > 0) if self.spec.activation == "relu" else delta * (1 - a * a)
+        if "alpha" in cache:
+            loss += self._attention_backward(cache, delta, entropy, grads)
+        return loss, grads, out
+
+    def _attention_backward(self, cache: dict, dh: np.ndarray, entropy: float, grads: dict) -> float:
+        """Gradient through X~ = m·alpha[group]⊙X into the attention parameters; returns the entropy penalty."""
+        X, z, alpha = cache["X"], cache["z"], cache["alpha"]
+        dalpha = (self.spec.n_columns * dh * X) @ self.group_matrix
+        if self.spec.attention == "global":
+            dalpha = dalpha.sum(axis=0, keepdims=True)
+        penalty = 0.0
+        if entropy:
+            # Mean entropy of the weights per row; 0·log 0 = 0 for sparsemax's exact zeros.
+            safe = np.where(alpha > 0, alpha, 1)
+            logs = np.log(safe)
+            penalty = float(entropy * np.mean(-(alpha * logs).sum(axis=-1)))
+            dalpha = dalpha + entropy * np.where(alpha > 0, -(logs + 1), 0) / alpha.shape[0]
+        dz = self.weighting.vjp(z, alpha, dalpha.astype(self.dtype, copy=False))
+        if self.spec.attention == "global":
+            grads["att_a"] = dz[0]
+        else:
+            grads["att_W"] = X.T @ dz
+            grads["att_b"] = dz.sum(axis=0)
+        return penalty
+
+    # -- prediction --------------------------------------------------------
+    def predict_batches(self, X: np.ndarray, batch: int = 65536) -> np.ndarray:
+        """Forward pass in slices, so predicting a large file does not hold every activation."""
+        outs = [self.forward(X[i : i + batch])[0] for i in range(0, max(len(X), 1), batch)]
+        return np.concatenate(outs) if outs else np.empty((0,), self.dtype)
+
+    def attention_batches(self, X: np.ndarray, batch: int = 65536) -> np.ndarray:
+        """Per-row weights for per-row attention; otherwise the one shared row."""
+        if self.spec.attention != "row":
+            return self.attention(X[:1])
+        return np.concatenate([self.attention(X[i : i + batch]) for i in range(0, len(X), batch)])
+
+
+def param_shapes(spec: NetSpec) -> dict[str, tuple[int, ...]]:
+    d, m = spec.n_features, spec.n_columns
+    shapes: dict[str, tuple[int, ...]] = {}
+    if spec.attention == "global":
+        shapes["att_a"] = (m,)
+    elif spec.attention == "row":
+        shapes["att_W"], shapes["att_b"] = (d, m), (m,)
+    sizes = (d, *spec.hidden, spec.n_outputs)
+    for k, (a, b) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        shapes[f"W{k}"], shapes[f"b{k}"] = (a, b), (b,)
+    return shapes
+
+
+def _softmax(h: np.ndarray) -> np.ndarray:
+    e = np.exp(h - h.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)

@@ -1,0 +1,251 @@
+"""The fitted preprocessing pipeline: impute, denoise, scale, one-hot encode.
+
+Every statistic is learned in `fit` from the training rows only and stored as
+plain JSON-able values, so a saved model applies exactly the same steps to a
+new file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import pandas as pd
+
+MISSING = ("median", "mean", "most_frequent", "drop")
+OUTLIERS = ("none", "clip", "drop")
+OUTLIER_RULES = ("zscore", "iqr")
+SCALINGS = ("zscore", "minmax", "robust", "none")
+OTHER = "(other)"
+NUMERIC_KINDS = ("numeric", "boolean")
+
+
+@dataclass(frozen=True)
+class PreprocessSpec:
+    missing: str = "median"
+    outliers: str = "none"
+    outlier_rule: str = "zscore"
+    outlier_threshold: float = 3.0  # |z| limit, or the IQR fence multiplier
+    scaling: str = "zscore"
+    rare_fraction: float = 0.01  # levels rarer than this in training are pooled as "(other)"
+    max_levels: int = 30
+
+
+def validate_preprocess(spec: PreprocessSpec, error: type[Exception]) -> None:
+    for name, allowed in (("missing", MISSING), ("outliers", OUTLIERS),
+                          ("outlier_rule", OUTLIER_RULES), ("scaling", SCALINGS)):
+        if getattr(spec, name) not in allowed:
+            raise error(f"{name} must be one of {', '.join(allowed)}, not '{getattr(spec, name)}'")
+    if not (np.isfinite(spec.outlier_threshold) and spec.outlier_threshold > 0):
+        raise error(f"the outlier threshold must be a number > 0, not {spec.outlier_threshold}")
+
+
+@dataclass
+class NumericStep:
+    fill: float
+    low: float
+    high: float
+    center: float
+    scale: float
+
+
+@dataclass
+class CategoricalStep:
+    levels: list[str]
+    fill: str
+
+
+@dataclass
+class Preprocessor:
+    spec: PreprocessSpec = field(default_factory=PreprocessSpec)
+    features: list[str] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)
+    steps: dict[str, NumericStep | CategoricalStep] = field(default_factory=dict)
+
+    # -- fitting -----------------------------------------------------------
+    def fit(self, frame: pd.DataFrame, features: list[str], kinds: dict[str, str]) -> Preprocessor:
+        self.features = list(features)
+        self.kinds = {f: ("numeric" if kinds[f] in NUMERIC_KINDS else "categorical") for f in features}
+        self.steps = {}
+        numeric = [f for f in features if self.kinds[f] == "numeric"]
+        keep = np.ones(len(frame), dtype=bool)
+        if self.spec.missing == "drop":
+            keep &= frame[features].notna().all(axis=1).to_numpy()
+        values = {f: _as_float(frame[f])[keep] for f in numeric}
+        bounds = {f: self._bounds(values[f]) for f in numeric}
+        if self.spec.outliers == "drop":
+            # Scaling is fitted on what remains after outlier rows are dropped.
+            inside = np.ones(int(keep.sum()), dtype=bool)
+            for f in numeric:
+                v = values[f]
+                inside &= np.isnan(v) | ((v >= bounds[f][0]) & (v <= bounds[f][1]))
+            values = {f: v[inside] for f, v in values.items()}
+        for f in numeric:
+            v = values[f]
+            fill = self._fill(v)
+            v = np.where(np.isnan(v), fill, v)
+            if self.spec.outliers == "clip":
+                v = np.clip(v, *bounds[f])
+            center, scale = self._scaling(v)
+            self.steps[f] = NumericStep(float(fill), float(bounds[f][0]), float(bounds[f][1]),
+                                        float(center), float(scale))
+        for f in features:
+            if self.kinds[f] == "categorical":
+                self.steps[f] = self._fit_levels(frame[f][keep])
+        return self
+
+    def _fill(self, v: np.ndarray) -> float:
+        ok = v[~np.isnan(v)]
+        if ok.size == 0:
+            return 0.0
+        if self.spec.missing == "mean":
+            return float(ok.mean())
+        if self.spec.missing == "most_frequent":
+            vals, counts = np.unique(ok, return_counts=True)
+            return float(vals[counts.argmax()])
+        return float(np.median(ok))
+
+    def _bounds(self, v: np.ndarray) -> tuple[float, float]:
+        ok = v[~np.isnan(v)]
+        if self.spec.outliers == "none" or ok.size == 0:
+            return -np.inf, np.inf
+        t = self.spec.outlier_threshold
+        if self.spec.outlier_rule == "iqr":
+            q1, q3 = np.percentile(ok, [25, 75])
+            return float(q1 - t * (q3 - q1)), float(q3 + t * (q3 - q1))
+        mean, std = float(ok.mean()), float(ok.std())
+        return mean - t * std, mean + t * std
+
+    def _scaling(self, v: np.ndarray) -> tuple[float, float]:
+        kind = self.spec.scaling
+        if kind == "none" or v.size == 0:
+            return 0.0, 1.0
+        if kind == "minmax":
+            lo, hi = float(v.min()), float(v.max())
+            return lo, (hi - lo) or 1.0
+        if kind == "robust":
+            q1, med, q3 = np.percentile(v, [25, 50, 75])
+            return float(med), float(q3 - q1) or float(v.std()) or 1.0
+        return float(v.mean()), float(v.std()) or 1.0
+
+    def _fit_levels(self, col: pd.Series) -> CategoricalStep:
+        counts = col.dropna().astype(str).value_counts()
+        fill = str(counts.index[0]) if len(counts) else OTHER
+        if len(counts) and self.spec.missing != "drop" and col.isna().any():
+            counts[fill] += int(col.isna().sum())
+        minimum = self.spec.rare_fraction * max(len(col), 1)
+        frequent = counts[counts >= minimum].index[: self.spec.max_levels]
+        levels = sorted(str(v) for v in frequent)
+        if len(frequent) < len(counts):
+            levels.append(OTHER)
+        return CategoricalStep(levels=levels, fill=fill)
+
+    # -- applying ------------------------------------------------------------
+    @property
+    def encoded_names(self) -> list[str]:
+        names = []
+        for f in self.features:
+            step = self.steps[f]
+            names += [f] if isinstance(step, NumericStep) else [f"{f}={lv}" for lv in step.levels]
+        return names
+
+    @property
+    def groups(self) -> np.ndarray:
+        """For every encoded column, the index of the input column it came from."""
+        idx = []
+        for i, f in enumerate(self.features):
+            step = self.steps[f]
+            idx += [i] * (1 if isinstance(step, NumericStep) else len(step.levels))
+        return np.asarray(idx, dtype=np.int64)
+
+    def transform(self, frame: pd.DataFrame, drop_rows: bool = True,
+                  dtype=np.float32) -> tuple[np.ndarray, np.ndarray, dict]:
+        """Encoded matrix, mask of the kept input rows, and what was done (counts).
+
+        With drop_rows=False (prediction) no row is ever dropped: missing
+        values are imputed and outliers clipped instead, so the output keeps
+        every input row.
+        """
+        missing_cols = [f for f in self.features if f not in frame.columns]
+        if missing_cols:
+            raise KeyError(missing_cols)
+        n = len(frame)
+        keep = np.ones(n, dtype=bool)
+        report = {"rows_in": n, "rows_dropped_missing": 0, "rows_dropped_outliers": 0,
+                  "values_imputed": 0, "values_clipped": 0, "unseen_levels": 0}
+        if drop_rows and self.spec.missing == "drop":
+            keep &= frame[self.features].notna().all(axis=1).to_numpy()
+            report["rows_dropped_missing"] = int(n - keep.sum())
+        if drop_rows and self.spec.outliers == "drop":
+            inside = np.ones(n, dtype=bool)
+            for f in self.features:
+                step = self.steps[f]
+                if isinstance(step, NumericStep):
+                    v = _as_float(frame[f])
+                    inside &= np.isnan(v) | ((v >= step.low) & (v <= step.high))
+            report["rows_dropped_outliers"] = int((keep & ~inside).sum())
+            keep &= inside
+        sub = frame.loc[keep] if not keep.all() else frame
+        X = np.empty((len(sub), len(self.encoded_names)), dtype=dtype)
+        col = 0
+        for f in self.features:
+            step = self.steps[f]
+            if isinstance(step, NumericStep):
+                v = _as_float(sub[f])
+                nan = np.isnan(v)
+                report["values_imputed"] += int(nan.sum())
+                v = np.where(nan, step.fill, v)
+                if self.spec.outliers != "none":
+                    clipped = np.clip(v, step.low, step.high)
+                    report["values_clipped"] += int((clipped != v).sum())
+                    v = clipped
+                X[:, col] = (v - step.center) / step.scale
+                col += 1
+            else:
+                codes, unseen, imputed = _level_codes(sub[f], step)
+                report["unseen_levels"] += unseen
+                report["values_imputed"] += imputed
+                block = X[:, col : col + len(step.levels)]
+                block[:] = 0
+                rows = np.flatnonzero(codes >= 0)
+                block[rows, codes[rows]] = 1
+                col += len(step.levels)
+        return X, keep, report
+
+    # -- persistence -----------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "spec": asdict(self.spec),
+            "features": self.features,
+            "kinds": self.kinds,
+            "steps": {f: {"type": "numeric" if isinstance(s, NumericStep) else "categorical",
+                          **asdict(s)} for f, s in self.steps.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Preprocessor:
+        steps: dict[str, NumericStep | CategoricalStep] = {}
+        for f, s in data["steps"].items():
+            s = dict(s)
+            kind = s.pop("type")
+            steps[f] = NumericStep(**s) if kind == "numeric" else CategoricalStep(**s)
+        return cls(spec=PreprocessSpec(**data["spec"]), features=list(data["features"]),
+                   kinds=dict(data["kinds"]), steps=steps)
+
+
+def _as_float(col: pd.Series) -> np.ndarray:
+    v = pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    return np.where(np.isfinite(v), v, np.nan)
+
+
+def _level_codes(col: pd.Series, step: CategoricalStep) -> tuple[np.ndarray, int, int]:
+    """Code of each cell's level; unseen levels go to "(other)" if it exists, else all-zero."""
+    text = col.astype("string")
+    missing = text.isna().to_numpy()
+    text = text.fillna(step.fill)
+    cat = pd.Categorical(text.to_numpy(dtype=object), categories=step.levels)
+    codes = np.asarray(cat.codes, dtype=np.int64)
+    unseen = codes < 0
+    if OTHER in step.levels:
+        codes[unseen] = step.levels.index(OTHER)
+    return codes, int((unseen & ~missing).sum()), int(missing.sum())

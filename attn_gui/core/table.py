@@ -1,0 +1,711 @@
+"""Read an analyst's CSV as it really comes: any common encoding, delimiter and NA marker.
+
+Detection (encoding, delimiter, decimal mark, header) runs on a leading sample of the
+bytes; pandas' C engine then parses the whole file once, fed through a thin reader that
+reports progress and honours cancellation. Every column is then classified so the UI
+can offer sensible defaults and say *why* a column is left out.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from math import floor, isfinite, log10
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["ColumnInfo", "Table", "TableError", "infer_task", "read_table"]
+
+_HEAD_BYTES = 4 << 20  # enough to see past ASCII-only headers, small next to a 150 MB file
+_TAIL_BYTES = 1 << 20  # non-ASCII text that only appears late in a file still gets seen
+_SNIFF_CHARS = 1 << 16
+_SNIFF_RECORDS = 200
+_READ_SHARE = 0.9  # of the progress bar; the rest is column analysis
+_DELIMITERS = (",", ";", "\t", "|")
+# pandas' defaults already cover "", NA, N/A, n/a, NaN, nan, null, NULL, None, #N/A, <NA>
+_MARKERS = ["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "None", "?", "-"]
+_MARKER_SET = frozenset(_MARKERS) | frozenset(m.lower() for m in _MARKERS) | {"#n/a", "<na>"}
+_TRUE = ("true", "yes", "y", "t")
+_BOOL_PAIRS = tuple(
+    frozenset(p) for p in (("true", "false"), ("yes", "no"), ("y", "n"), ("t", "f"))
+)
+_CONTROL = bytes(range(9)) + bytes(range(14, 32))
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+_DOT_DECIMAL = re.compile(r"[+-]?\d*\.\d+")
+_COMMA_DECIMAL = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
+_DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
+_SKIPPED = re.compile(r"Skipping line (\d+)")
+_MAX_JUNK_LEVELS = 5  # distinct non-numbers tolerated in a numeric column ("#DIV/0!", ".")
+_ID_MIN_ROWS = 20
+
+
+class TableError(ValueError):
+    """A file that cannot be read as a table; the message is one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    name: str
+    kind: str  # "numeric" | "boolean" | "categorical" | "id" | "constant" | "empty"
+    missing: int
+    n_unique: int
+    excluded: str | None
+    summary: str
+
+
+@dataclass
+class Table:
+    frame: pd.DataFrame
+    path: str
+    encoding: str
+    delimiter: str
+    decimal: str
+    columns: list[ColumnInfo]
+    warnings: list[str]
+
+    def info(self, name: str) -> ColumnInfo:
+        for column in self.columns:
+            if column.name == name:
+                return column
+        raise KeyError(f"no column named {name!r}")
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.frame)
+
+    def default_target(self) -> str:
+        """The last usable column; failing that (e.g. only free text), the spec'd fallback:
+        the last column that is not an id, constant or empty."""
+        for column in reversed(self.columns):
+            if column.excluded is None:
+                return column.name
+        for column in reversed(self.columns):
+            if column.kind not in ("id", "constant", "empty"):
+                return column.name
+        raise TableError(
+            "no column can serve as the target: every column is an ID, constant or empty"
+        )
+
+    def default_features(self, target: str) -> list[str]:
+        return [c.name for c in self.columns if c.excluded is None and c.name != target]
+
+
+def infer_task(series: pd.Series, kind: str) -> str:
+    """Classification for text/boolean columns and for integer columns with few levels:
+    at most 2 levels, or at most 20 levels with on average ≥ 5 rows per level (so a small
+    file's 1..10 score stays regression). Everything else is regression."""
+    if kind in ("categorical", "boolean") or not pd.api.types.is_numeric_dtype(series.dtype):
+        return "classification"
+    values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    values = values[np.isfinite(values)]
+    if values.size == 0 or not np.array_equal(values, np.round(values)):
+        return "regression"
+    levels = len(pd.unique(values))
+    if levels <= 2 or (levels <= 20 and levels * 5 <= values.size):
+        return "classification"
+    return "regression"
+
+
+def read_table(
+    path: str | os.PathLike[str],
+    progress: Callable[[float], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Table:
+    path = os.fspath(path)
+    name = os.path.basename(path) or path
+    report = _Progress(progress)
+    stop = should_stop or (lambda: False)
+    if os.path.isdir(path):
+        raise TableError(f"'{path}' is a folder, not a file")
+    try:
+        with open(path, "rb") as raw:
+            size = os.fstat(raw.fileno()).st_size
+            head = raw.read(_HEAD_BYTES)
+            tail = b""
+            if size > len(head):
+                raw.seek(max(len(head), size - _TAIL_BYTES))
+                tail = raw.read()
+                tail = tail[tail.find(b"\n") + 1 :]  # a newline never sits inside a character
+            notes: list[str] = []
+            sniff = _sniff(head, tail, complete=size <= len(head), name=name, notes=notes)
+            frame = _parse(raw, size, sniff, name, report, stop, notes)
+    except FileNotFoundError:
+        raise TableError(f"no such file: '{path}'") from None
+    except PermissionError:
+        raise TableError(f"permission denied: cannot read '{path}'") from None
+    except IsADirectoryError:
+        raise TableError(f"'{path}' is a folder, not a file") from None
+    except OSError as exc:
+        raise TableError(f"could not read '{path}': {exc.strerror or exc}") from None
+    columns, frame = _analyse(frame, sniff, report, stop, notes)
+    report(1.0)
+    return Table(frame, path, sniff.encoding, sniff.delimiter, sniff.decimal, columns, notes)
+
+
+# --------------------------------------------------------------------------- detection
+
+
+@dataclass
+class _Sniff:
+    encoding: str  # as reported to the user
+    pandas_encoding: str
+    skip_bytes: int  # a UTF-8 BOM we drop ourselves so pandas keeps its fast UTF-8 path
+    delimiter: str
+    decimal: str
+    thousands: str | None
+    names: list[str]
+    has_header: bool
+    skip_rows: int  # an Excel "sep=;" line
+    index_first: bool  # unnamed first column: row names written by R or pandas
+    unnamed: list[int]  # other positions whose header name was blank
+    ascii_sample: bool
+
+
+def _sniff(head: bytes, tail: bytes, complete: bool, name: str, notes: list[str]) -> _Sniff:
+    if not head.strip(b" \t\r\n\x0b\x0c") or head.strip() in (codecs.BOM_UTF8,):
+        raise TableError(f"the file '{name}' is empty")
+    encoding, text = _detect_encoding(head, tail, complete, name)
+    if encoding == "latin-1" or encoding == "cp1252":
+        label = "Latin-1" if encoding == "latin-1" else "Windows-1252 (Western European)"
+        notes.append(
+            f"decoded as {label}: the file is not valid UTF-8; "
+            "if accented letters look wrong, re-save it as UTF-8"
+        )
+    if not text.strip():
+        raise TableError(f"the file '{name}' is empty")
+    text = text[:_SNIFF_CHARS]
+    truncated = len(text) == _SNIFF_CHARS or not complete
+    skip_rows = 0
+    forced = re.match(r"sep=(.)\r?\n", text)  # Excel writes this when told the delimiter
+    if forced:
+        text, skip_rows = text[forced.end() :], 1
+    if truncated and "\n" in text:
+        text = text[: text.rfind("\n") + 1]
+    delimiter, records = _pick_delimiter(text, forced.group(1) if forced else None)
+    if truncated and len(records) > 2:
+        records = records[:-1]  # may be cut through a quoted field
+    if not records:
+        raise TableError(f"the file '{name}' is empty")
+    decimal, thousands = _pick_decimal(records, delimiter)
+    header = [field.strip() for field in records[0]]
+    has_header = not _looks_like_data(header)
+    width = _common_width(records[1:] or records)
+    if has_header:
+        names = list(header)
+        if width == len(names) + 1:  # R's write.csv(row.names=TRUE) omits the first name
+            names.insert(0, "")
+        names += [""] * (width - len(names))
+    else:
+        names = [""] * max(width, len(header))
+        notes.append(
+            "the first line looks like data, not column names, so the columns are "
+            "named column_1, column_2, …"
+        )
+    index_first = has_header and (names[0] == "" or names[0].startswith("Unnamed: 0"))
+    unnamed = [i for i, n in enumerate(names) if has_header and not n and i > 0]
+    names = _unique_names(names, has_header, notes)
+    pandas_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    return _Sniff(
+        encoding=encoding,
+        pandas_encoding=pandas_encoding,
+        skip_bytes=len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0,
+        delimiter=delimiter,
+        decimal=decimal,
+        thousands=thousands,
+        names=names,
+        has_header=has_header,
+        skip_rows=skip_rows,
+        index_first=index_first,
+        unnamed=unnamed,
+        ascii_sample=head.isascii() and tail.isascii(),
+    )
+
+
+def _detect_encoding(head: bytes, tail: bytes, complete: bool, name: str) -> tuple[str, str]:
+    """Strict decode attempts in order UTF-8, GB18030, then Windows-1252/Latin-1."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", _decode(head, "utf-16", complete, errors="replace")
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", _decode(head, "utf-8-sig", complete, errors="replace")
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise TableError(
+            f"could not find a table in '{name}': it looks like an Excel workbook; "
+            "save it as CSV (File > Save As) and open that"
+        )
+    probe = head[: _SNIFF_CHARS * 4]
+    if b"\x00" in probe or len(probe) - len(probe.translate(None, _CONTROL)) > len(probe) // 100:
+        raise TableError(
+            f"could not find a table in '{name}': it looks like a binary file, not CSV/TSV text"
+        )
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = _decode(head, encoding, complete)
+            _decode(tail, encoding, True)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "gb18030" and not _mostly_gb2312(text):
+            continue  # Latin-1 accents followed by letters also decode as rare CJK characters
+        return encoding, text
+    sample = head + tail
+    if any(0x80 <= b <= 0x9F for b in set(sample)):
+        try:
+            return "cp1252", _decode(head, "cp1252", True)
+        except UnicodeDecodeError:
+            pass
+    return "latin-1", head.decode("latin-1")
+
+
+def _decode(data: bytes, encoding: str, final: bool, errors: str = "strict") -> str:
+    return codecs.getincrementaldecoder(encoding)(errors).decode(data, final)
+
+
+def _mostly_gb2312(text: str) -> bool:
+    sample = text[:_SNIFF_CHARS]
+    wide = sum(1 for ch in sample if ord(ch) > 0x7F)
+    if wide == 0:
+        return True
+    unmapped = sample.encode("gb2312", errors="replace").count(b"?") - sample.count("?")
+    return unmapped * 2 <= wide
+
+
+def _pick_delimiter(text: str, forced: str | None) -> tuple[str, list[list[str]]]:
+    """The delimiter that splits the sample into the most consistent number of fields
+    (quote-aware via the csv module), preferring one the header agrees with."""
+    best: tuple[Any, ...] | None = None
+    chosen = ","
+    chosen_records: list[list[str]] = []
+    for order, delimiter in enumerate(_DELIMITERS if forced is None else (forced,)):
+        records = _records(text, delimiter)
+        if not records:
+            continue
+        width = _common_width(records[1:] or records)
+        data = records[1:] or records
+        consistency = sum(len(r) == width for r in data) / len(data)
+        header_fits = len(records[0]) in (width, width - 1)
+        key = (width > 1, header_fits, round(consistency, 2), width, -order)
+        if best is None or key > best:
+            best, chosen, chosen_records = key, delimiter, records
+    return chosen, chosen_records
+
+
+def _records(text: str, delimiter: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, skipinitialspace=True)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            if record and any(field.strip() for field in record):
+                records.append(record)
+                if len(records) >= _SNIFF_RECORDS:
+                    break
+    except csv.Error:
+        pass  # keep what parsed; pandas will judge the rest
+    return records
+
+
+def _common_width(records: list[list[str]]) -> int:
+    return Counter(len(r) for r in records).most_common(1)[0][0] if records else 0
+
+
+def _pick_decimal(records: list[list[str]], delimiter: str) -> tuple[str, str | None]:
+    if delimiter == ",":
+        return ".", None
+    fields = [f.strip() for r in records[1:] for f in r]
+    commas = sum(1 for f in fields if _COMMA_DECIMAL.fullmatch(f))
+    dots = sum(1 for f in fields if _DOT_DECIMAL.fullmatch(f))
+    if commas == 0 or commas <= dots:
+        return ".", None
+    thousands = "." if any(_DOT_THOUSANDS.fullmatch(f) for f in fields) else None
+    return ",", thousands
+
+
+def _looks_like_data(header: list[str]) -> bool:
+    """A first line of numbers is data, unless it could be names such as years: all
+    distinct integers stay a header."""
+    if not header or not all(_NUMBER.fullmatch(f) for f in header):
+        return False
+    return len(set(header)) < len(header) or not all(f.lstrip("+-").isdigit() for f in header)
+
+
+def _unique_names(names: list[str], has_header: bool, notes: list[str]) -> list[str]:
+    result: list[str] = []
+    seen: set[str] = set()
+    renamed: list[str] = []
+    for position, raw in enumerate(names):
+        name = raw
+        if not name:
+            name = "Unnamed: 0" if position == 0 and has_header else f"column_{position + 1}"
+        if name in seen:
+            suffix = 1
+            while f"{name}.{suffix}" in seen:
+                suffix += 1
+            renamed.append(f"'{name}' → '{name}.{suffix}'")
+            name = f"{name}.{suffix}"
+        seen.add(name)
+        result.append(name)
+    if renamed:
+        notes.append("duplicate column names were made unique: " + ", ".join(renamed))
+    return result
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class _Progress:
+    """Forwards only increasing fractions, throttled to whole per cent."""
+
+    def __init__(self, callback: Callable[[float], None] | None) -> None:
+        self._callback = callback
+        self._last = -1.0
+
+    def __call__(self, fraction: float) -> None:
+        fraction = min(max(fraction, 0.0), 1.0)
+        if self._callback and (fraction >= self._last + 0.01 or (fraction == 1.0 > self._last)):
+            self._last = fraction
+            self._callback(fraction)
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts bytes as pandas pulls them, for the progress bar and the cancel button."""
+
+    def __init__(self, raw: Any, size: int, report: _Progress, stop: Callable[[], bool]) -> None:
+        super().__init__()
+        self._raw, self._size, self._report, self._stop = raw, max(size, 1), report, stop
+        self.cancelled = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._stop():
+            self.cancelled = True
+            raise _Cancelled
+        n = self._raw.readinto(buffer)
+        self._report(_READ_SHARE * self._raw.tell() / self._size)
+        return n
+
+
+def _parse(
+    raw: Any,
+    size: int,
+    sniff: _Sniff,
+    name: str,
+    report: _Progress,
+    stop: Callable[[], bool],
+    notes: list[str],
+) -> pd.DataFrame:
+    attempts = [(sniff.pandas_encoding, "strict")]
+    if sniff.pandas_encoding == "utf-8" and sniff.ascii_sample:
+        attempts.append(("cp1252", "strict"))  # ASCII head and tail, accents in the middle
+    attempts.append((sniff.pandas_encoding, "replace"))
+    for encoding, errors in attempts:
+        raw.seek(sniff.skip_bytes)
+        source = _CountingReader(raw, size, report, stop)
+        try:
+            frame, skipped = _read_csv(io.BufferedReader(source, 1 << 20), sniff, encoding, errors)
+            break
+        except Exception as exc:  # pandas surfaces ParserError, ValueError, csv.Error, …
+            if source.cancelled:  # the C parser may wrap our _Cancelled in its own error
+                raise TableError("loading was cancelled") from None
+            if isinstance(exc, UnicodeDecodeError):
+                continue
+            if isinstance(exc, MemoryError):
+                raise TableError(f"the file '{name}' is too large to load into memory") from None
+            if isinstance(exc, pd.errors.EmptyDataError):
+                raise TableError(f"the file '{name}' is empty") from None
+            if isinstance(exc, OSError):
+                raise
+            raise TableError(_explain(exc, name)) from None
+    else:  # pragma: no cover - "replace" cannot fail to decode
+        raise TableError(f"could not decode '{name}' as text")
+    if encoding != sniff.pandas_encoding:
+        sniff.encoding = encoding
+        notes.append(
+            "decoded as Windows-1252 (Western European): the file is not valid UTF-8; "
+            "if accented letters look wrong, re-save it as UTF-8"
+        )
+    elif errors == "replace":
+        notes.append(
+            f"some bytes are not valid {sniff.encoding} and were replaced by '\ufffd'; "
+            "re-save the file as UTF-8 to keep those characters"
+        )
+    if skipped:
+        total = len(frame) + len(skipped)
+        if len(skipped) * 2 > total:
+            raise TableError(
+                f"could not read '{name}' as a table: {len(skipped)} of {total} rows have more "
+                "fields than the header; check the delimiter and that there is one header line"
+            )
+        notes.append(
+            f"{len(skipped)} rows had more fields than the header and were skipped "
+            f"(first: line {skipped[0]})"
+        )
+    return frame
+
+
+def _read_csv(
+    handle: Any, sniff: _Sniff, encoding: str, errors: str
+) -> tuple[pd.DataFrame, list[int]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frame = pd.read_csv(
+            handle,
+            engine="c",
+            sep=sniff.delimiter,
+            decimal=sniff.decimal,
+            thousands=sniff.thousands,
+            header=0 if sniff.has_header else None,
+            names=sniff.names,
+            index_col=False,
+            skiprows=sniff.skip_rows,
+            na_values=_MARKERS,
+            keep_default_na=True,
+            skipinitialspace=True,
+            on_bad_lines="warn",
+            encoding=encoding,
+            encoding_errors=errors,
+        )
+    skipped = [
+        int(line)
+        for warning in caught
+        if issubclass(warning.category, pd.errors.ParserWarning)
+        for line in _SKIPPED.findall(str(warning.message))
+    ]
+    return frame, skipped
+
+
+def _explain(exc: Exception, name: str) -> str:
+    message = str(exc)
+    unclosed = re.search(r"EOF inside string starting at row (\d+)", message)
+    if unclosed:
+        return (
+            f"could not read '{name}' as a table: a quote (\") opened in data row "
+            f"{unclosed.group(1)} is never closed"
+        )
+    detail = message.split("C error: ")[-1].strip().rstrip(".") or type(exc).__name__
+    return f"could not read '{name}' as a table: {detail}"
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def _analyse(
+    frame: pd.DataFrame,
+    sniff: _Sniff,
+    report: _Progress,
+    stop: Callable[[], bool],
+    notes: list[str],
+) -> tuple[list[ColumnInfo], pd.DataFrame]:
+    if len(frame) and frame.iloc[-1].isna().all():  # Excel leaves rows of bare delimiters
+        blank = frame.isna().all(axis=1).to_numpy()
+        frame = frame.loc[~blank].reset_index(drop=True)
+        notes.append(f"{int(blank.sum())} empty rows were skipped")
+    if len(frame) == 0:
+        raise TableError("the file has a header but no data rows")
+    columns: list[ColumnInfo] = []
+    converted: dict[str, Any] = {}
+    n_columns = len(frame.columns)
+    for position, name in enumerate(list(frame.columns)):
+        if stop():
+            raise TableError("loading was cancelled")
+        index = position == 0 and sniff.index_first
+        # pop frees the parsed column before the next one is converted
+        values, info = _column(frame.pop(name), str(name), index, sniff, notes)
+        # a Series keeps object dtype; pandas 3 would infer its own str dtype from an array
+        converted[name] = pd.Series(values, dtype=values.dtype, copy=False)
+        columns.append(info)
+        report(_READ_SHARE + (1 - _READ_SHARE) * (position + 1) / n_columns)
+    unnamed = [columns[i].name for i in sniff.unnamed if columns[i].kind != "empty"]
+    if unnamed:
+        notes.append("columns without a name in the header were called " + ", ".join(unnamed))
+    return columns, pd.DataFrame(converted, copy=False)
+
+
+def _column(
+    series: pd.Series, name: str, index: bool, sniff: _Sniff, notes: list[str]
+) -> tuple[np.ndarray, ColumnInfo]:
+    if pd.api.types.is_numeric_dtype(series.dtype):
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        if pd.api.types.is_bool_dtype(series.dtype):
+            return values, _boolean_info(name, values, "True", index)
+        if not np.isfinite(values[~np.isnan(values)]).all():
+            values = np.where(np.isinf(values), np.nan, values)
+        return values, _numeric_info(name, values, index)
+    codes, uniques = _normalised_factorize(series)
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    numbers = _as_numbers(uniques, counts, sniff)
+    if numbers is not None:
+        junk = np.isnan(numbers)
+        if junk.any():
+            shown = ", ".join(f"'{u}'" for u in uniques[junk][:3])
+            notes.append(
+                f"column '{name}': {int(counts[junk].sum())} non-numeric values ({shown}) "
+                "were treated as missing"
+            )
+        values = np.append(numbers, np.nan)[codes]  # code -1 picks the trailing NaN
+        return values, _numeric_info(name, values, index)
+    if 2 <= len(uniques) <= 8 and frozenset(u.lower() for u in uniques) in _BOOL_PAIRS:
+        truth = np.isin(np.array([u.lower() for u in uniques]), _TRUE)
+        values = np.append(truth.astype(np.float64), np.nan)[codes]
+        true_label = str(uniques[truth][np.argmax(counts[truth])])
+        return values, _boolean_info(name, values, true_label, index)
+    text = np.append(uniques, np.nan)[codes]
+    return text, _text_info(name, uniques, counts, len(series), index)
+
+
+def _normalised_factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes and distinct values as stripped strings: pandas' low-memory chunks can mix
+    floats, bools and strings in one column, and "yes " should equal "yes"."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    text = pd.Series(np.asarray(uniques, dtype=object)).astype(str).str.strip()
+    text = text.where(~text.isin(_MARKER_SET))
+    if text.is_unique and not text.isna().any():
+        return codes, text.to_numpy(dtype=object)
+    remap, merged = pd.factorize(text, use_na_sentinel=True)
+    codes = np.where(codes >= 0, np.append(remap, -1)[codes], -1)
+    return codes, np.asarray(merged, dtype=object)
+
+
+def _as_numbers(uniques: np.ndarray, counts: np.ndarray, sniff: _Sniff) -> np.ndarray | None:
+    """Numbers for the distinct values when the column is numeric apart from a few junk
+    entries (≤ 5 distinct, ≤ 5% of cells); None when it is text."""
+    if len(uniques) == 0:
+        return None
+    probe = pd.Series(uniques[:1000])
+    if pd.to_numeric(_with_point(probe, sniff), errors="coerce").notna().mean() < 0.5:
+        return None  # cheap exit for text with many levels
+    numbers = pd.to_numeric(_with_point(pd.Series(uniques), sniff), errors="coerce")
+    numbers = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
+    numbers[np.isinf(numbers)] = np.nan
+    junk = np.isnan(numbers)
+    if junk.all():
+        return None
+    if junk.sum() > _MAX_JUNK_LEVELS or counts[junk].sum() * 20 > counts.sum():
+        return None
+    return numbers
+
+
+def _with_point(values: pd.Series, sniff: _Sniff) -> pd.Series:
+    if sniff.decimal == ".":
+        return values
+    if sniff.thousands:
+        values = values.str.replace(sniff.thousands, "", regex=False)
+    return values.str.replace(sniff.decimal, ".", regex=False)
+
+
+def _numeric_info(name: str, values: np.ndarray, index_first: bool) -> ColumnInfo:
+    present = values[~np.isnan(values)]
+    missing = len(values) - len(present)
+    if len(present) == 0:
+        return ColumnInfo(name, "empty", missing, 0, "all values missing", "all missing")
+    n_unique = len(pd.unique(present))
+    low, high = float(present.min()), float(present.max())
+    span = f"{_fmt(low)}–{_fmt(high)}"
+    if index_first:
+        return ColumnInfo(name, "id", missing, n_unique, _INDEX_REASON, span)
+    if n_unique == 1:
+        return ColumnInfo(
+            name,
+            "constant",
+            missing,
+            1,
+            f"constant (every value is {_fmt(low)})",
+            f"every value is {_fmt(low)}",
+        )
+    if (
+        missing == 0
+        and n_unique == len(values) >= _ID_MIN_ROWS
+        and high - low == len(values) - 1
+        and np.array_equal(present, np.round(present))
+    ):
+        return ColumnInfo(
+            name,
+            "id",
+            0,
+            n_unique,
+            f"consecutive whole numbers {span}, one per row (looks like a row ID)",
+            span,
+        )
+    summary = f"mean {_fmt(float(present.mean()))}, range {span}"
+    return ColumnInfo(name, "numeric", missing, n_unique, None, summary)
+
+
+def _boolean_info(name: str, values: np.ndarray, true_label: str, index_first: bool) -> ColumnInfo:
+    present = values[~np.isnan(values)]
+    missing = len(values) - len(present)
+    n_unique = len(pd.unique(present))
+    if n_unique < 2:
+        return _numeric_info(name, values, index_first)
+    summary = f"{round(100 * float(present.mean()))}% {true_label}"
+    excluded = _INDEX_REASON if index_first else None
+    return ColumnInfo(name, "id" if index_first else "boolean", missing, 2, excluded, summary)
+
+
+_INDEX_REASON = "unnamed first column (an index written by R or pandas)"
+
+
+def _text_info(
+    name: str, uniques: np.ndarray, counts: np.ndarray, n_rows: int, index_first: bool
+) -> ColumnInfo:
+    n_unique = len(uniques)
+    present = int(counts.sum())
+    missing = n_rows - present
+    if n_unique == 0:
+        return ColumnInfo(name, "empty", missing, 0, "all values missing", "all missing")
+    top = uniques[np.argsort(-counts, kind="stable")[:3]]
+    levels = ", ".join(str(u) for u in top) + (", …" if n_unique > 3 else "")
+    summary = f"{n_unique} levels: {levels}"
+    if index_first:
+        return ColumnInfo(name, "id", missing, n_unique, _INDEX_REASON, summary)
+    if n_unique == 1:
+        return ColumnInfo(
+            name,
+            "constant",
+            missing,
+            1,
+            f"constant (every value is {uniques[0]})",
+            f"every value is {uniques[0]}",
+        )
+    if n_unique == present >= _ID_MIN_ROWS:
+        return ColumnInfo(
+            name,
+            "id",
+            missing,
+            n_unique,
+            "unique per row (looks like an ID)",
+            f"{n_unique} distinct values, e.g. {levels}",
+        )
+    if n_unique * 2 > n_rows and n_unique > 50:
+        return ColumnInfo(
+            name,
+            "categorical",
+            missing,
+            n_unique,
+            f"free text: {n_unique} distinct values in {n_rows} rows",
+            summary,
+        )
+    return ColumnInfo(name, "categorical", missing, n_unique, None, summary)
+
+
+def _fmt(x: float) -> str:
+    """About three significant digits without scientific notation for everyday sizes."""
+    if x == 0 or not isfinite(x):
+        return "0" if x == 0 else str(x)
+    magnitude = abs(x)
+    if not 1e-3 <= magnitude < 1e7:
+        return f"{x:.3g}"
+    digits = max(0, 2 - floor(log10(magnitude)))
+    text = f"{x:.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,232 @@
+"""The training loop as a generator of reports, with pause, stop and early stopping.
+
+`Trainer.run()` yields a BatchReport after every mini-batch (cheap: a few
+numbers) and an EpochReport after every epoch; the last EpochReport has
+`final=True` and the metrics of the best weights, which the model then holds.
+Pause and stop requests are checked between mini-batches.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .config import TrainConfig
+from .dataset import Dataset
+from .metrics import classification_metrics, regression_metrics, scalars
+from .model import AttentionNet, NetSpec
+from .optim import Optimizer, learning_rate
+from .weighting import WeightingError
+
+_MIN_IMPROVEMENT = 1e-6
+
+
+class TrainingError(ValueError):
+    """The run could not go on (diverged, or a setting failed at run time)."""
+
+
+class TrainingControl:
+    """Thread-safe stop / pause flags shared by a worker and the loop."""
+
+    def __init__(self):
+        self._stop = threading.Event()
+        self._running = threading.Event()
+        self._running.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._running.set()  # a paused loop must wake up to see the stop
+
+    def pause(self) -> None:
+        self._running.clear()
+
+    def resume(self) -> None:
+        self._running.set()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def paused(self) -> bool:
+        return not self._running.is_set()
+
+    def wait_while_paused(self) -> None:
+        self._running.wait()
+
+
+@dataclass
+class BatchReport:
+    epoch: int  # 1-based epoch being trained
+    epochs: int
+    batch: int  # 1-based
+    n_batches: int
+    loss: float  # running mean over this epoch's batches
+    elapsed: float
+
+
+@dataclass
+class EpochReport:
+    epoch: int
+    epochs: int
+    train: dict
+    valid: dict
+    attention: dict[str, float]
+    lr: float
+    elapsed: float
+    best_epoch: int
+    samples_per_s: float
+    final: bool = False
+    stop_reason: str | None = None  # "finished" | "early_stopping" | "stopped" on the final report
+    history: dict = field(default_factory=dict)  # final report only: curves per epoch
+
+
+class Trainer:
+    def __init__(self, config: TrainConfig, data: Dataset, dtype=np.float32):
+        self.config = config.validate()
+        self.data = data
+        self.dtype = np.dtype(dtype)
+        n_out = len(data.classes) if data.task == "classification" else 1
+        self.spec = NetSpec(
+            n_features=data.X_train.shape[1], n_outputs=n_out, task=data.task,
+            attention=config.attention, hidden=tuple(config.hidden),
+            activation=config.activation, weighting=config.weighting_spec(),
+            groups=tuple(int(g) for g in data.groups),
+        )
+        self.model_ = AttentionNet(self.spec, dtype=self.dtype)
+        self.history_: dict[str, list[float]] = {}
+        self.best_epoch_ = 0
+        self.train_seconds_ = 0.0
+        self._start = time.perf_counter()
+        self.final_: EpochReport | None = None
+
+    def run(self, control: TrainingControl | None = None) -> Iterator[BatchReport | EpochReport]:
+        cfg, data = self.config, self.data
+        control = control or TrainingControl()
+        rng = np.random.default_rng(cfg.seed)
+        model = self.model_.init(rng)
+        scale = {k: cfg.attention_lr for k in model.params if k.startswith("att_")}
+        opt = Optimizer(cfg.optimizer, cfg.lr, momentum=cfg.momentum, lr_scale=scale)
+        X = data.X_train.astype(self.dtype, copy=False)
+        y = data.y_train
+        n = len(X)
+        batch = n if cfg.optimizer == "gd" else min(cfg.batch_size, n)
+        n_batches = math.ceil(n / batch)
+        weights = self._sample_weights()
+        best = {k: v.copy() for k, v in model.params.items()}
+        best_score, since_best = -math.inf, 0
+        self.history_ = {}
+        start = self._start = time.perf_counter()
+        train_time = 0.0
+        reason = "finished"
+        for epoch in range(cfg.epochs):
+            lr = learning_rate(cfg.lr_schedule, cfg.lr, epoch, cfg.epochs)
+            perm = rng.permutation(n)
+            outs: list[np.ndarray] = []
+            loss_sum = 0.0
+            t0 = time.perf_counter()
+            for b in range(n_batches):
+                control.wait_while_paused()
+                if control.stopped:
+                    break
+                idx = perm[b * batch : (b + 1) * batch]
+                w = None if weights is None else weights[idx]
+                try:
+                    loss, grads, out = model.loss_and_grads(X[idx], y[idx], w, cfg.l2, cfg.entropy)
+                except WeightingError as exc:
+                    raise TrainingError(str(exc)) from None
+                if not (math.isfinite(loss) and all(np.isfinite(g).all() for g in grads.values())):
+                    self._finish(best, "diverged")
+                    raise TrainingError(
+                        f"the run diverged at epoch {epoch + 1}; try a smaller learning rate "
+                        "(the best weights so far are kept)"
+                    )
+                opt.step(model.params, grads, lr)
+                outs.append(out)
+                loss_sum += loss * len(idx)
+                yield BatchReport(epoch + 1, cfg.epochs, b + 1, n_batches,
+                                  loss_sum / ((b * batch) + len(idx)), time.perf_counter() - start)
+            train_time += time.perf_counter() - t0
+            if control.stopped and not outs:
+                reason = "stopped"
+                break
+            # Train metrics from the predictions made while the epoch ran (as Keras
+            # reports them): no second pass over a large training set.
+            seen = perm[: sum(len(o) for o in outs)]
+            train_metrics = self._metrics(y[seen], np.concatenate(outs))
+            valid_metrics = self._metrics(data.y_valid, model.predict_batches(data.X_valid))
+            score = self._score(valid_metrics)
+            if score > best_score + _MIN_IMPROVEMENT:
+                best_score, since_best, self.best_epoch_ = score, 0, epoch + 1
+                best = {k: v.copy() for k, v in model.params.items()}
+            else:
+                since_best += 1
+            self._record(train_metrics, valid_metrics)
+            report = EpochReport(
+                epoch=epoch + 1, epochs=cfg.epochs, train=scalars(train_metrics),
+                valid=scalars(valid_metrics), attention=self.attention(),
+                lr=lr, elapsed=time.perf_counter() - start, best_epoch=self.best_epoch_,
+                samples_per_s=len(seen) / max(time.perf_counter() - t0, 1e-9),
+            )
+            if control.stopped:
+                reason = "stopped"
+                yield report
+                break
+            yield report
+            if cfg.patience and since_best >= cfg.patience:
+                reason = "early_stopping"
+                break
+        self.train_seconds_ = train_time
+        yield self._finish(best, reason)
+
+    # -- helpers -----------------------------------------------------------
+    def _finish(self, best: dict, reason: str) -> EpochReport:
+        """Restore the best weights and report their metrics on both splits."""
+        self.model_.params = best
+        data = self.data
+        train = self._metrics(data.y_train, self.model_.predict_batches(data.X_train))
+        valid = self._metrics(data.y_valid, self.model_.predict_batches(data.X_valid))
+        self.final_ = EpochReport(
+            epoch=len(self.history_.get("train_loss", [])), epochs=self.config.epochs,
+            train=train, valid=valid, attention=self.attention(), lr=0.0,
+            elapsed=time.perf_counter() - self._start, best_epoch=self.best_epoch_, samples_per_s=0.0, final=True,
+            stop_reason=reason, history={k: list(v) for k, v in self.history_.items()},
+        )
+        return self.final_
+
+    def _sample_weights(self) -> np.ndarray | None:
+        if self.data.task != "classification" or self.config.class_weight != "balanced":
+            return None
+        y = self.data.y_train
+        counts = np.bincount(y, minlength=len(self.data.classes)).astype(np.float64)
+        per_class = len(y) / (len(counts) * np.maximum(counts, 1))
+        return per_class[y].astype(self.dtype)
+
+    def _metrics(self, y: np.ndarray, out: np.ndarray) -> dict:
+        if self.data.task == "classification":
+            return classification_metrics(y, out, self.data.positive)
+        info = self.data.target_info
+        return regression_metrics(y * info.std + info.mean, out * info.std + info.mean)
+
+    @staticmethod
+    def _score(valid: dict) -> float:
+        """Higher is better. The validation loss, not F1: on a few hundred rows F1 moves in
+        steps and would stop a run whose probabilities are still improving."""
+        return -valid["loss"]
+
+    def _record(self, train: dict, valid: dict) -> None:
+        for split, metrics in (("train", train), ("valid", valid)):
+            for key, value in scalars(metrics).items():
+                self.history_.setdefault(f"{split}_{key}", []).append(value)
+
+    def attention(self, X: np.ndarray | None = None) -> dict[str, float]:
+        """Weight per input column, summing to 1; the mean over rows for per-row attention."""
+        X = self.data.X_valid if X is None else X
+        alpha = self.model_.attention_batches(X).astype(np.float64).mean(axis=0)
+        alpha /= alpha.sum()
+        return {f: float(w) for f, w in zip(self.data.features, alpha, strict=True)}

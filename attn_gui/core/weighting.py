@@ -1,0 +1,148 @@
+"""Weighting functions g: logits z (rows × d) -> attention weights on the simplex.
+
+Each function gives its value and its vector-Jacobian product (the backward
+pass). Score-based functions share one normalisation, alpha = p·s(z) / Σ p·s(z),
+with p an optional fixed positional prior; sparsemax is a projection instead.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .formula import Formula, FormulaError, compile_formula
+
+KINDS = ("softmax", "exponential", "linear", "sparsemax", "custom")
+LINEAR_SCORES = ("softplus", "relu")
+_RELU_EPS = 1e-3  # keeps max(z,0)+eps strictly positive so every feature can come back
+
+
+class WeightingError(ValueError):
+    """A weighting setting the user must change (one sentence)."""
+
+
+@dataclass(frozen=True)
+class WeightingSpec:
+    kind: str = "softmax"
+    temperature: float = 1.0
+    base: float = math.e
+    linear_score: str = "softplus"
+    decay: float = 1.0  # positional prior rho**i; 1 means no prior
+    formula: str = ""
+
+
+class Weighting:
+    """alpha = g(z) for z of shape (rows, d), and its backward pass."""
+
+    def __init__(self, spec: WeightingSpec, n_features: int):
+        self.spec = spec
+        self.n = n_features
+        positions = np.arange(n_features, dtype=np.float64)
+        self.positions = positions
+        self.log_prior = positions * math.log(spec.decay)
+        self.prior = np.exp(self.log_prior - self.log_prior.max())
+        self.formula: Formula | None = None
+        if spec.kind == "custom":
+            self.formula = compile_formula(spec.formula)
+
+    # -- scores -----------------------------------------------------------
+    def _score(self, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """s(z) and ds/dz, elementwise (before the prior)."""
+        kind = self.spec.kind
+        if kind in ("softmax", "exponential"):
+            t = _temperature(self.spec)
+            # Shifting by the row max cancels in the normalisation; it only avoids overflow.
+            s = np.exp((z - z.max(axis=-1, keepdims=True)) / t)
+            return s, s / t
+        if kind == "linear":
+            if self.spec.linear_score == "relu":
+                return np.maximum(z, 0) + _RELU_EPS, (z > 0).astype(z.dtype)
+            sig = 1.0 / (1.0 + np.exp(-np.abs(z)))
+            sig = np.where(z >= 0, sig, 1.0 - sig)
+            return np.log1p(np.exp(-np.abs(z))) + np.maximum(z, 0), sig.astype(z.dtype)
+        assert self.formula is not None
+        with np.errstate(all="ignore"):
+            s = np.broadcast_to(self.formula.score(z, self.positions, self.n), z.shape)
+            ds = np.broadcast_to(self.formula.dscore(z, self.positions, self.n), z.shape)
+        if not (np.all(np.isfinite(s)) and np.all(s >= 0) and np.all(np.isfinite(ds))):
+            raise WeightingError(
+                f"the formula '{self.formula.text}' gave a negative or non-finite score; "
+                "use a score that is positive for every logit, e.g. exp(z) or softplus(z)"
+            )
+        return s.astype(z.dtype, copy=False), ds.astype(z.dtype, copy=False)
+
+    # -- forward / backward ---------------------------------------------------
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        if self.spec.kind == "sparsemax":
+            return sparsemax(z + self.log_prior.astype(z.dtype))
+        s, _ = self._score(z)
+        w = s * self.prior.astype(z.dtype)
+        total = w.sum(axis=-1, keepdims=True)
+        if not np.all(total > 0):
+            raise WeightingError(
+                "every feature got a zero score, so the weights are undefined; "
+                "use a score that is positive somewhere (e.g. add a small constant)"
+            )
+        return w / total
+
+    def vjp(self, z: np.ndarray, alpha: np.ndarray, grad: np.ndarray) -> np.ndarray:
+        """dL/dz given alpha = forward(z) and grad = dL/dalpha."""
+        if self.spec.kind == "sparsemax":
+            support = alpha > 0
+            k = support.sum(axis=-1, keepdims=True)
+            mean = (grad * support).sum(axis=-1, keepdims=True) / k
+            return np.where(support, grad - mean, 0).astype(z.dtype, copy=False)
+        s, ds = self._score(z)
+        w = s * self.prior.astype(z.dtype)
+        total = w.sum(axis=-1, keepdims=True)
+        dw = (grad - (grad * alpha).sum(axis=-1, keepdims=True)) / total
+        return dw * self.prior.astype(z.dtype) * ds
+
+
+def _temperature(spec: WeightingSpec) -> float:
+    # Exponential with base b is softmax with T = 1/ln b: b**z = exp(z ln b).
+    if spec.kind == "exponential":
+        return 1.0 / math.log(spec.base)
+    return spec.temperature
+
+
+def sparsemax(z: np.ndarray) -> np.ndarray:
+    """Euclidean projection of each row onto the simplex (Martins & Astudillo, 2016)."""
+    d = z.shape[-1]
+    zs = -np.sort(-z, axis=-1)
+    cumsum = np.cumsum(zs, axis=-1)
+    ks = np.arange(1, d + 1, dtype=z.dtype)
+    support = 1 + ks * zs > cumsum
+    k = support.sum(axis=-1, keepdims=True)
+    tau = (np.take_along_axis(cumsum, k - 1, axis=-1) - 1) / k
+    return np.maximum(z - tau, 0)
+
+
+def validate_spec(spec: WeightingSpec) -> None:
+    """Raise WeightingError with the exact reason a setting is refused."""
+    if spec.kind not in KINDS:
+        raise WeightingError(f"unknown weighting '{spec.kind}'; choose one of {', '.join(KINDS)}")
+    if not (math.isfinite(spec.temperature) and spec.temperature > 0):
+        raise WeightingError(f"the temperature must be a positive number, not {spec.temperature}")
+    if spec.kind == "exponential" and not (math.isfinite(spec.base) and spec.base > 1):
+        raise WeightingError(f"the base must be a number greater than 1, not {spec.base}")
+    if spec.linear_score not in LINEAR_SCORES:
+        raise WeightingError(f"the linear score must be softplus or relu, not '{spec.linear_score}'")
+    if not (math.isfinite(spec.decay) and 0 < spec.decay <= 1):
+        raise WeightingError(f"the positional decay must be in (0, 1], not {spec.decay}")
+    if spec.kind == "custom":
+        if not spec.formula.strip():
+            raise WeightingError("the custom weighting needs a formula, e.g. exp(z) * 0.9**i")
+        try:
+            compile_formula(spec.formula)
+        except FormulaError as exc:
+            raise WeightingError(f"formula refused: {exc}") from None
+
+
+def preview(spec: WeightingSpec, logits: np.ndarray) -> np.ndarray:
+    """The weights the function gives one example vector of logits (for the editor)."""
+    validate_spec(spec)
+    z = np.asarray(logits, dtype=np.float64)[None, :]
+    return Weighting(spec, z.shape[1]).forward(z)[0]
