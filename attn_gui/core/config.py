@@ -46,8 +46,9 @@ class TrainConfig:
     decay: float = 1.0
     formula: str = ""
     entropy: float = 0.0
-    # Attention logits learn this many times faster than the head, so the weights settle
-    # before early stopping ends a run (Adam moves every parameter by about lr per step).
+    # The shared attention logits learn this many times faster than the head, so the
+    # weights settle before early stopping ends a run (Adam moves each parameter by
+    # about lr per step, and small data often stops within ten epochs).
     attention_lr: float = 10.0
     # network and training
     hidden: list[int] = field(default_factory=lambda: [32])

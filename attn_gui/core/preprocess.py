@@ -218,8 +218,7 @@ class Preprocessor:
             "spec": asdict(self.spec),
             "features": self.features,
             "kinds": self.kinds,
-            "steps": {f: {"type": "numeric" if isinstance(s, NumericStep) else "categorical",
-                          **asdict(s)} for f, s in self.steps.items()},
+            "steps": {f: _json_step(s) for f, s in self.steps.items()},
         }
 
     @classmethod
@@ -228,9 +227,23 @@ class Preprocessor:
         for f, s in data["steps"].items():
             s = dict(s)
             kind = s.pop("type")
-            steps[f] = NumericStep(**s) if kind == "numeric" else CategoricalStep(**s)
+            if kind == "numeric":
+                # JSON has no infinity: open outlier bounds are stored as null.
+                s["low"] = -np.inf if s["low"] is None else s["low"]
+                s["high"] = np.inf if s["high"] is None else s["high"]
+                steps[f] = NumericStep(**s)
+            else:
+                steps[f] = CategoricalStep(**s)
         return cls(spec=PreprocessSpec(**data["spec"]), features=list(data["features"]),
                    kinds=dict(data["kinds"]), steps=steps)
+
+
+def _json_step(step: NumericStep | CategoricalStep) -> dict:
+    if isinstance(step, CategoricalStep):
+        return {"type": "categorical", **asdict(step)}
+    d = {"type": "numeric", **asdict(step)}
+    d.update({k: None for k in ("low", "high") if not np.isfinite(d[k])})
+    return d
 
 
 def _as_float(col: pd.Series) -> np.ndarray:

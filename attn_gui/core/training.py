@@ -24,6 +24,7 @@ from .optim import Optimizer, learning_rate
 from .weighting import WeightingError
 
 _MIN_IMPROVEMENT = 1e-6
+SPARSEMAX_WARMUP = 8  # epochs
 
 
 class TrainingError(ValueError):
@@ -110,7 +111,12 @@ class Trainer:
         control = control or TrainingControl()
         rng = np.random.default_rng(cfg.seed)
         model = self.model_.init(rng)
-        scale = {k: cfg.attention_lr for k in model.params if k.startswith("att_")}
+        # Only the logits shared by every row learn faster: speeding up the per-row matrix
+        # as well lets row-to-row noise swamp which columns matter.
+        scale = {k: cfg.attention_lr for k in ("att_a", "att_b") if k in model.params}
+        # Sparsemax gives exact zeros, and a column at zero gets no gradient back: let the
+        # head learn first, then bring the attention logits in over a few epochs.
+        warmup = SPARSEMAX_WARMUP if cfg.weighting == "sparsemax" else 0
         opt = Optimizer(cfg.optimizer, cfg.lr, momentum=cfg.momentum, lr_scale=scale)
         X = data.X_train.astype(self.dtype, copy=False)
         y = data.y_train
@@ -126,6 +132,9 @@ class Trainer:
         reason = "finished"
         for epoch in range(cfg.epochs):
             lr = learning_rate(cfg.lr_schedule, cfg.lr, epoch, cfg.epochs)
+            warm = min(1.0, (epoch + 1) / (warmup + 1))
+            for k in scale:
+                opt.lr_scale[k] = cfg.attention_lr * warm
             perm = rng.permutation(n)
             outs: list[np.ndarray] = []
             loss_sum = 0.0
@@ -137,7 +146,10 @@ class Trainer:
                 idx = perm[b * batch : (b + 1) * batch]
                 w = None if weights is None else weights[idx]
                 try:
-                    loss, grads, out = model.loss_and_grads(X[idx], y[idx], w, cfg.l2, cfg.entropy)
+                    # Overflow is detected below and reported once, as a sentence.
+                    with np.errstate(all="ignore"):
+                        loss, grads, out = model.loss_and_grads(X[idx], y[idx], w, cfg.l2,
+                                                                cfg.entropy)
                 except WeightingError as exc:
                     raise TrainingError(str(exc)) from None
                 if not (math.isfinite(loss) and all(np.isfinite(g).all() for g in grads.values())):

@@ -352,4 +352,4 @@ def test_random_valid_formulas_have_exact_derivatives():
         compared.append(int(usable.sum()))
 
     check()
-    assert sum(compared) > 1000  # the check above must actually have compared something
+    assert sum(compared) > 800  # the check above must actually have compared something

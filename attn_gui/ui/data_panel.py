@@ -1,0 +1,704 @@
+"""The data side of a run: open a CSV, see what was detected, choose roles and cleaning.
+
+The table is read off the UI thread by `TableLoader`; the preview is a `FrameModel` over
+the loaded frame (never copied). The effect of the preprocessing choices is not guessed:
+the core's own `prepare` fits them on the training split, debounced, on at most
+`EFFECT_SAMPLE` rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from functools import partial
+
+import pandas as pd
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.config import TrainConfig
+from ..core.dataset import prepare, target_labels
+from ..core.table import ColumnInfo, Table, TableError, infer_task
+from .loader import TableLoader
+from .table_model import FrameModel
+
+__all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
+
+FEATURE, TARGET, IGNORE = "feature", "target", "ignore"
+EFFECT_SAMPLE = 50_000  # rows; fitting on more only refines counts the user reads as a gauge
+_EFFECT_DELAY_MS = 250
+_SAMPLE_SEED = 0
+_ERROR = "#c62828"
+_WARN = "#b26a00"
+_NUMERIC_KINDS = ("numeric", "boolean")
+_DEFAULT_THRESHOLD = {"zscore": 3.0, "iqr": 1.5}
+_COL_NAME, _COL_KIND, _COL_MISSING, _COL_ROLE, _COL_SUMMARY = range(5)
+
+
+class DataPanel(QWidget):
+    """Loads a table and collects target, features, task and preprocessing settings."""
+
+    tableLoaded = Signal(object)  # attn_gui.core.table.Table
+    loadFailed = Signal(str)  # the reader's sentence for the user
+    changed = Signal()  # any change the user makes to roles, task or preprocessing
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._table: Table | None = None
+        self._effect_source: Table | None = None
+        self._roles: dict[str, str] = {}
+        self._role_combos: dict[str, QComboBox] = {}
+        self._pending: TrainConfig | None = None
+        self._hint = ""  # why the last role change was refused
+        self._split = (TrainConfig.valid_fraction, TrainConfig.seed)
+        self._loader = TableLoader(self)
+        self._loader.progress.connect(self._on_progress)
+        self._loader.loaded.connect(self._on_loaded)
+        self._loader.failed.connect(self._on_failed)
+        self._effect_timer = QTimer(self)
+        self._effect_timer.setSingleShot(True)
+        self._effect_timer.setInterval(_EFFECT_DELAY_MS)
+        self._effect_timer.timeout.connect(self._update_effect)
+        self._build()
+        self._set_preprocessing(TrainConfig())
+
+    # -- construction --------------------------------------------------------------------
+    def _build(self) -> None:
+        tr = self.tr
+        self.open_button = QPushButton(tr("Open CSV…"))
+        self.open_button.setToolTip(tr("Read a CSV or TSV file; the encoding, delimiter and "
+                                       "decimal mark are detected."))
+        self.open_button.clicked.connect(self._choose_file)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop reading; the table loaded before stays."))
+        self.cancel_button.clicked.connect(self.cancel_load)
+        top = QHBoxLayout()
+        top.addWidget(self.open_button)
+        top.addWidget(self.progress_bar, 1)
+        top.addWidget(self.cancel_button)
+        top.addStretch(0)
+        self._set_busy(False)
+
+        self.info_label = self._wrapping_label()
+        self.info_label.setText(tr("No table loaded yet: open a CSV file."))
+        self.warnings_label = self._wrapping_label(_WARN)
+        self.error_label = self._wrapping_label(_ERROR)
+
+        self.column_table = QTableWidget(0, 5)
+        self.column_table.setHorizontalHeaderLabels(
+            [tr("Column"), tr("Kind"), tr("Missing"), tr("Role"), tr("Summary")])
+        self.column_table.verticalHeader().setVisible(False)
+        self.column_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.column_table.setWordWrap(False)
+        header = self.column_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setToolTip(tr("Role: a feature is an input, the target is predicted, an ignored "
+                             "column is not used. Grey columns are left out by default; "
+                             "hover for the reason."))
+        self.roles_label = self._wrapping_label()
+
+        self.preview_view = QTableView()
+        self.preview_view.setWordWrap(False)
+        self.preview_view.setAlternatingRowColors(True)
+        self.preview_view.horizontalHeader().setDefaultSectionSize(90)
+        self.preview_view.horizontalHeader().setMaximumSectionSize(240)
+        rows = self.preview_view.verticalHeader()
+        # Fixed heights let the view place a million rows without measuring any of them.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self._preview_model: FrameModel | None = None
+
+        columns_box = QWidget()
+        columns_layout = QVBoxLayout(columns_box)
+        columns_layout.setContentsMargins(0, 0, 0, 0)
+        columns_layout.addWidget(self.column_table)
+        columns_layout.addWidget(self.roles_label)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(columns_box)
+        splitter.addWidget(self.preview_view)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.info_label)
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self._build_target_box())
+        layout.addWidget(self._build_preprocessing_box())
+
+    def _build_target_box(self) -> QGroupBox:
+        tr = self.tr
+        self.task_combo = QComboBox()
+        self._add_item(self.task_combo, tr("classification"), "classification",
+                       tr("Predict a class: softmax output, cross-entropy loss, F1 score."))
+        self._add_item(self.task_combo, tr("regression"), "regression",
+                       tr("Predict a number: linear output, squared error, R²."))
+        self.task_combo.currentIndexChanged.connect(self._on_task_changed)
+        self.positive_combo = QComboBox()
+        self.positive_combo.setToolTip(tr(
+            "For two classes, the class whose precision, recall and F1 are reported. "
+            "By default the class with fewer training rows."))
+        self.positive_combo.currentIndexChanged.connect(self._on_user_change)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(tr("Task")))
+        row.addWidget(self.task_combo, 1)
+        row.addSpacing(12)
+        row.addWidget(QLabel(tr("Positive class")))
+        row.addWidget(self.positive_combo, 1)
+        box = QGroupBox(tr("Target"))
+        box.setLayout(row)
+        return box
+
+    def _build_preprocessing_box(self) -> QGroupBox:
+        tr = self.tr
+        training_only = tr("Statistics are computed on the training rows only, then applied "
+                           "unchanged to validation rows and new data.")
+        self.missing_combo = QComboBox()
+        for text, value, tip in (
+            (tr("fill with the median"), "median", tr(
+                "Empty cells get the column's median (robust to outliers); text columns get "
+                "their most frequent level.")),
+            (tr("fill with the mean"), "mean", tr(
+                "Empty cells get the column's mean; text columns their most frequent level.")),
+            (tr("fill with the most frequent value"), "most_frequent", tr(
+                "Empty cells get the column's most common value.")),
+            (tr("drop rows"), "drop", tr(
+                "Training rows with any empty feature are dropped; validation rows and new "
+                "data are still filled with the median.")),
+        ):
+            self._add_item(self.missing_combo, text, value, tip)
+        self.missing_combo.setToolTip(tr("How empty feature cells are handled. ") + training_only)
+
+        self.outliers_combo = QComboBox()
+        for text, value, tip in (
+            (tr("keep"), "none", tr("Values are used as they are.")),
+            (tr("clip to the fences"), "clip", tr(
+                "Values beyond a fence are set to the fence value.")),
+            (tr("drop rows"), "drop", tr(
+                "Training rows with a value beyond a fence are dropped; validation rows and "
+                "new data are clipped instead.")),
+        ):
+            self._add_item(self.outliers_combo, text, value, tip)
+        self.outliers_combo.setToolTip(tr("What happens to extreme numeric values. ")
+                                       + training_only)
+        self.rule_combo = QComboBox()
+        self._add_item(self.rule_combo, tr("z-score"), "zscore",
+                       tr("Fences at mean ± k·standard deviation."))
+        self._add_item(self.rule_combo, tr("IQR fences"), "iqr",
+                       tr("Fences at Q1 − k·IQR and Q3 + k·IQR, with IQR = Q3 − Q1 "
+                          "(Tukey's rule; robust to the outliers themselves)."))
+        self.rule_combo.setToolTip(tr("Where the fences for outliers lie."))
+        self.threshold_spin = QDoubleSpinBox()
+        self.threshold_spin.setRange(0.1, 100.0)
+        self.threshold_spin.setDecimals(2)
+        self.threshold_spin.setSingleStep(0.5)
+        self.threshold_spin.setPrefix("k = ")
+        self.threshold_spin.setToolTip(tr("The fence multiplier k: 3 is usual for z-scores, "
+                                          "1.5 for IQR fences."))
+        outliers = QHBoxLayout()
+        outliers.addWidget(self.outliers_combo, 2)
+        outliers.addWidget(self.rule_combo, 2)
+        outliers.addWidget(self.threshold_spin, 1)
+
+        self.scaling_combo = QComboBox()
+        for text, value, tip in (
+            (tr("z-score"), "zscore", tr("(x − mean) / standard deviation.")),
+            (tr("min-max"), "minmax", tr("(x − min) / (max − min): values from 0 to 1.")),
+            (tr("robust"), "robust", tr(
+                "(x − median) / IQR: scaled by the median and the interquartile range, "
+                "so a few extreme values barely move it.")),
+            (tr("none"), "none", tr("Values are used as they are.")),
+        ):
+            self._add_item(self.scaling_combo, text, value, tip)
+        self.scaling_combo.setToolTip(tr("How numeric features are scaled. ") + training_only)
+
+        self.effect_label = self._wrapping_label()
+        self.effect_label.setToolTip(tr(
+            "Computed by fitting the chosen preprocessing on the training split, exactly as "
+            "training will."))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(tr("Missing values"), self.missing_combo)
+        form.addRow(tr("Outliers"), outliers)
+        form.addRow(tr("Scaling"), self.scaling_combo)
+        form.addRow(self.effect_label)
+        box = QGroupBox(tr("Preprocessing"))
+        box.setLayout(form)
+
+        for combo in (self.missing_combo, self.scaling_combo):
+            combo.currentIndexChanged.connect(self._on_user_change)
+        self.outliers_combo.currentIndexChanged.connect(self._on_outliers_changed)
+        self.rule_combo.currentIndexChanged.connect(self._on_rule_changed)
+        self.threshold_spin.valueChanged.connect(self._on_user_change)
+        return box
+
+    def _wrapping_label(self, color: str | None = None) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if color:
+            label.setStyleSheet(f"color: {color};")
+        label.setVisible(color is None)
+        return label
+
+    @staticmethod
+    def _add_item(combo: QComboBox, text: str, value: str, tip: str) -> None:
+        combo.addItem(text, value)
+        combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+
+    # -- public API ------------------------------------------------------------------------
+    def load(self, path: str | os.PathLike[str]) -> None:
+        """Start reading `path` in the background; `tableLoaded` or `loadFailed` follows."""
+        self._show_message(self.error_label, "")
+        self.progress_bar.setValue(0)
+        self._set_busy(True)
+        self._loader.start(path)
+
+    def cancel_load(self) -> None:
+        if not self._loader.is_busy():
+            return
+        self._loader.cancel()
+        self._set_busy(False)
+        self._show_message(self.error_label, self.tr("Loading was cancelled."))
+
+    def is_loading(self) -> bool:
+        return self._loader.is_busy()
+
+    def table(self) -> Table | None:
+        return self._table
+
+    def role(self, name: str) -> str:
+        return self._roles[name]
+
+    def roles(self) -> dict[str, str]:
+        return dict(self._roles)
+
+    def role_combo(self, name: str) -> QComboBox:
+        """The combo box in the column list that sets `name`'s role."""
+        return self._role_combos[name]
+
+    def target(self) -> str | None:
+        return next((n for n, r in self._roles.items() if r == TARGET), None)
+
+    def features(self) -> list[str]:
+        return [n for n, r in self._roles.items() if r == FEATURE]
+
+    def set_role(self, name: str, role: str) -> bool:
+        """Give column `name` a role as the user would; False (with a hint) if refused."""
+        accepted = self._change_role(name, role)
+        self._sync_roles()
+        if accepted:
+            self.changed.emit()
+        return accepted
+
+    def apply_to(self, config: TrainConfig) -> None:
+        """Write data settings into `config`. Without a table only preprocessing is set."""
+        config.missing = self.missing_combo.currentData()
+        config.outliers = self.outliers_combo.currentData()
+        config.outlier_rule = self.rule_combo.currentData()
+        config.outlier_threshold = self.threshold_spin.value()
+        config.scaling = self.scaling_combo.currentData()
+        if self._table is None:
+            return
+        config.target = self.target()
+        # A one-column file has no feature to offer; None lets the core say so.
+        config.features = self.features() or None
+        config.task = self.task_combo.currentData()
+        config.positive = self.positive_combo.currentData()
+
+    def set_from(self, config: TrainConfig) -> None:
+        """Show `config`'s settings. Roles, task and positive class wait for the table
+        being loaded, if any. Emits no `changed`."""
+        self._split = (config.valid_fraction, config.seed)
+        self._set_preprocessing(config)
+        if self._table is None or self._loader.is_busy():
+            self._pending = dataclasses.replace(config)
+        else:
+            self._apply_data_choices(config)
+        self._schedule_effect()
+
+    def shutdown(self, timeout_ms: int = 3000) -> bool:
+        """Stop loading and the pending recomputation; True if the reader thread ended."""
+        self._effect_timer.stop()
+        return self._loader.shutdown(timeout_ms)
+
+    # -- loading ---------------------------------------------------------------------------
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a table"), "",
+            self.tr("Tables (*.csv *.tsv *.txt *.dat);;All files (*)"))
+        if path:
+            self.load(path)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def _on_progress(self, fraction: float) -> None:
+        self.progress_bar.setValue(round(fraction * 1000))
+
+    def _on_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self._show_message(self.error_label, message)
+        self.loadFailed.emit(message)
+
+    def _on_loaded(self, table: Table) -> None:
+        self._set_busy(False)
+        try:
+            target = table.default_target()
+        except TableError as exc:  # every column is an ID, constant or empty
+            self._on_failed(str(exc))
+            return
+        self._table = table
+        self._effect_source = self._sample(table)
+        self._roles = self._default_roles(table, target)
+        self._show_table_info(table)
+        self._show_preview(table)
+        self._fill_column_table(table)
+        self._refresh_target_choices(None, infer=True)
+        if self._pending is not None:
+            self._apply_data_choices(self._pending)
+            self._pending = None
+        self._schedule_effect()
+        self.tableLoaded.emit(table)
+
+    @staticmethod
+    def _default_roles(table: Table, target: str) -> dict[str, str]:
+        features = set(table.default_features(target))
+        if not features:  # a usable run needs one input; offer the first other column
+            features = {c.name for c in table.columns if c.name != target}
+            features = set(sorted(features, key=list(table.frame.columns).index)[:1])
+        return {c.name: TARGET if c.name == target else FEATURE if c.name in features
+                else IGNORE for c in table.columns}
+
+    @staticmethod
+    def _sample(table: Table) -> Table:
+        if table.n_rows <= EFFECT_SAMPLE:
+            return table
+        frame = table.frame.sample(n=EFFECT_SAMPLE, random_state=_SAMPLE_SEED)
+        return dataclasses.replace(table, frame=frame.reset_index(drop=True))
+
+    def _show_table_info(self, table: Table) -> None:
+        delimiters = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab"),
+                      "|": self.tr("pipe")}
+        decimals = {".": self.tr("point"), ",": self.tr("comma")}
+        encodings = {"utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-1252", "latin-1": "Latin-1"}
+        name = os.path.basename(table.path) or table.path
+        self.info_label.setText(self.tr(
+            "<b>{name}</b> — {rows:,} rows × {columns:,} columns · encoding {encoding} · "
+            "delimiter {delimiter} · decimal mark {decimal}").format(
+            name=_escape(name), rows=table.n_rows, columns=len(table.columns),
+            encoding=encodings.get(table.encoding, table.encoding.upper()),
+            delimiter=delimiters.get(table.delimiter, repr(table.delimiter)),
+            decimal=decimals.get(table.decimal, table.decimal)))
+        self.info_label.setToolTip(table.path)
+        self._show_message(self.warnings_label, "\n".join("⚠ " + w for w in table.warnings))
+
+    def _show_preview(self, table: Table) -> None:
+        old = self._preview_model
+        self._preview_model = FrameModel(table.frame, table.columns, self)
+        self.preview_view.setModel(self._preview_model)
+        if old is not None:
+            old.deleteLater()
+        # Qt measures only the rows in view (resizeContentsPrecision), so this stays cheap.
+        self.preview_view.resizeColumnsToContents()
+
+    def _fill_column_table(self, table: Table) -> None:
+        grid = self.column_table
+        grid.setRowCount(0)
+        grid.setRowCount(len(table.columns))
+        self._role_combos = {}
+        kinds = {"numeric": self.tr("numeric"), "boolean": self.tr("yes/no"),
+                 "categorical": self.tr("text"), "id": self.tr("ID"),
+                 "constant": self.tr("constant"), "empty": self.tr("empty")}
+        for row, info in enumerate(table.columns):
+            tip = self._column_tooltip(info, table.n_rows)
+            cells = {
+                _COL_NAME: info.name,
+                _COL_KIND: kinds.get(info.kind, info.kind),
+                _COL_MISSING: f"{info.missing:,}",
+                _COL_SUMMARY: info.excluded or info.summary,
+            }
+            for column, text in cells.items():
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(tip)
+                if column == _COL_MISSING:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                grid.setItem(row, column, item)
+            combo = QComboBox()
+            combo.addItem(self.tr("feature"), FEATURE)
+            combo.addItem(self.tr("target"), TARGET)
+            combo.addItem(self.tr("ignore"), IGNORE)
+            combo.setToolTip(tip)
+            combo.currentIndexChanged.connect(partial(self._on_role_combo, info.name))
+            grid.setCellWidget(row, _COL_ROLE, combo)
+            self._role_combos[info.name] = combo
+        self._sync_roles()
+        grid.resizeColumnsToContents()
+        header = grid.horizontalHeader()
+        for column in (_COL_NAME, _COL_KIND):
+            header.resizeSection(column, min(header.sectionSize(column), 180))
+
+    def _column_tooltip(self, info: ColumnInfo, n_rows: int) -> str:
+        text = self.tr("{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct\n"
+                       "{summary}").format(name=info.name, kind=info.kind,
+                                          missing=info.missing, rows=n_rows,
+                                          unique=info.n_unique, summary=info.summary)
+        if info.excluded:
+            text += "\n" + self.tr("Left out by default: {reason}").format(reason=info.excluded)
+        return text
+
+    # -- roles -----------------------------------------------------------------------------
+    def _on_role_combo(self, name: str, index: int) -> None:
+        role = self._role_combos[name].itemData(index)
+        if role != self._roles.get(name):
+            self.set_role(name, role)
+
+    def _change_role(self, name: str, role: str) -> bool:
+        if name not in self._roles or role not in (FEATURE, TARGET, IGNORE):
+            raise ValueError(f"no column {name!r} or unknown role {role!r}")
+        old = self._roles[name]
+        if role == old:
+            return True
+        if old == TARGET:
+            self._hint = self.tr("There must be one target: make another column the target "
+                                 "instead.")
+            return False
+        if old == FEATURE and role == IGNORE and self.features() == [name]:
+            self._hint = self.tr("At least one feature is needed.")
+            return False
+        if role == TARGET:
+            previous = self.target()
+            if previous is not None:
+                self._roles[previous] = FEATURE
+            self._roles[name] = TARGET
+            self._refresh_target_choices(None, infer=True)
+        else:
+            self._roles[name] = role
+        self._hint = ""
+        self._schedule_effect()
+        return True
+
+    def _sync_roles(self) -> None:
+        """Make the column list show `_roles`: combos, bold target, grey ignored columns."""
+        table = self._table
+        if table is None:
+            return
+        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        normal = self.palette().color(QPalette.ColorRole.Text)
+        for row, info in enumerate(table.columns):
+            role = self._roles[info.name]
+            combo = self._role_combos[info.name]
+            combo.blockSignals(True)
+            combo.setCurrentIndex(combo.findData(role))
+            combo.blockSignals(False)
+            font = QFont(self.column_table.font())
+            font.setBold(role == TARGET)
+            for column in (_COL_NAME, _COL_KIND, _COL_MISSING, _COL_SUMMARY):
+                item = self.column_table.item(row, column)
+                item.setFont(font)
+                item.setForeground(muted if role == IGNORE else normal)
+        n_features = len(self.features())
+        n_ignored = sum(r == IGNORE for r in self._roles.values())
+        summary = self.tr("Target <b>{target}</b> · {features:,} features · {ignored:,} "
+                          "ignored").format(target=_escape(self.target() or ""),
+                                            features=n_features, ignored=n_ignored)
+        if self._hint:
+            summary += f" — <span style='color:{_WARN}'>{_escape(self._hint)}</span>"
+        self.roles_label.setText(summary)
+
+    # -- target: task and positive class -----------------------------------------------------
+    def _refresh_target_choices(self, task: str | None, infer: bool) -> None:
+        """Refill the task and positive-class choices for the current target."""
+        table, target = self._table, self.target()
+        if table is None or target is None:
+            return
+        column, info = table.frame[target], table.info(target)
+        inferred = infer_task(column, info.kind)
+        numeric = info.kind in _NUMERIC_KINDS
+        self.task_combo.blockSignals(True)
+        model = self.task_combo.model()
+        model.item(self.task_combo.findData("regression")).setEnabled(numeric)
+        chosen = inferred if infer or task is None else task
+        if chosen == "regression" and not numeric:
+            chosen = "classification"
+        self.task_combo.setCurrentIndex(self.task_combo.findData(chosen))
+        self.task_combo.blockSignals(False)
+        self.task_combo.setToolTip(self.tr(
+            "Detected from '{target}' ({unique:,} distinct values): {task}. You can change it."
+        ).format(target=target, unique=info.n_unique, task=inferred))
+        self._refresh_positive(None)
+
+    def _refresh_positive(self, keep: str | None) -> None:
+        combo = self.positive_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("(minority class)"), None)
+        classes = self._binary_classes()
+        for label, count in classes:
+            combo.addItem(self.tr("{label} ({count:,} rows)").format(label=label, count=count),
+                          label)
+        index = combo.findData(keep) if keep is not None else -1
+        combo.setCurrentIndex(max(index, 0))
+        combo.setEnabled(bool(classes))
+        combo.blockSignals(False)
+
+    def _binary_classes(self) -> list[tuple[str, int]]:
+        """The two classes of the target with their row counts; [] unless exactly two."""
+        table, target = self._table, self.target()
+        if table is None or target is None or self.task_combo.currentData() != "classification":
+            return []
+        labels = pd.Series(target_labels(table.frame[target])).dropna()
+        counts = labels.value_counts()
+        if len(counts) != 2:
+            return []
+        return sorted(((str(k), int(v)) for k, v in counts.items()),
+                      key=lambda kv: _label_key(kv[0]))
+
+    def _on_task_changed(self) -> None:
+        self._refresh_positive(self.positive_combo.currentData())
+        self._on_user_change()
+
+    # -- preprocessing -----------------------------------------------------------------------
+    def _set_preprocessing(self, config: TrainConfig) -> None:
+        widgets = (self.missing_combo, self.outliers_combo, self.rule_combo,
+                   self.threshold_spin, self.scaling_combo)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            for combo, value in ((self.missing_combo, config.missing),
+                                 (self.outliers_combo, config.outliers),
+                                 (self.rule_combo, config.outlier_rule),
+                                 (self.scaling_combo, config.scaling)):
+                index = combo.findData(value)
+                if index >= 0:
+                    combo.setCurrentIndex(index)
+            self.threshold_spin.setValue(config.outlier_threshold)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._enable_outlier_options()
+
+    def _enable_outlier_options(self) -> None:
+        active = self.outliers_combo.currentData() != "none"
+        self.rule_combo.setEnabled(active)
+        self.threshold_spin.setEnabled(active)
+
+    def _on_outliers_changed(self) -> None:
+        self._enable_outlier_options()
+        self._on_user_change()
+
+    def _on_rule_changed(self) -> None:
+        # k = 3 standard deviations and k = 1.5 IQRs are the conventional fences.
+        self.threshold_spin.blockSignals(True)
+        self.threshold_spin.setValue(_DEFAULT_THRESHOLD[self.rule_combo.currentData()])
+        self.threshold_spin.blockSignals(False)
+        self._on_user_change()
+
+    def _on_user_change(self) -> None:
+        self._schedule_effect()
+        self.changed.emit()
+
+    def _apply_data_choices(self, config: TrainConfig) -> None:
+        """Roles, task and positive class from `config`, as far as this table allows."""
+        table = self._table
+        assert table is not None
+        names = [c.name for c in table.columns]
+        target = config.target if config.target in names else self.target()
+        assert target is not None
+        features = [f for f in (config.features or []) if f in names and f != target]
+        roles = self._default_roles(table, target)
+        if features:
+            roles = {n: TARGET if n == target else FEATURE if n in features else IGNORE
+                     for n in names}
+        self._roles = roles
+        self._refresh_target_choices(config.task, infer=config.task is None)
+        self._refresh_positive(config.positive)
+        self._hint = ""
+        self._sync_roles()
+
+    def _schedule_effect(self) -> None:
+        if self._table is not None:
+            self._effect_timer.start()
+
+    def _update_effect(self) -> None:
+        source, table = self._effect_source, self._table
+        if source is None or table is None:
+            return
+        config = TrainConfig(valid_fraction=self._split[0], seed=self._split[1])
+        self.apply_to(config)
+        try:
+            dataset = prepare(source, config)
+        except ValueError as exc:  # DataError and friends: one sentence for the user
+            self.effect_label.setStyleSheet(f"color: {_ERROR};")
+            self.effect_label.setText(str(exc))
+            return
+        train = dataset.report["train"]
+        dropped_missing = train["rows_dropped_missing"]
+        dropped_outliers = train["rows_dropped_outliers"]
+        text = ""
+        if source is not table:
+            text = self.tr("Estimated on a random sample of {sample:,} of {rows:,} rows: ").format(
+                sample=source.n_rows, rows=table.n_rows)
+        text += self.tr(
+            "fitted on {rows:,} training rows: {dropped:,} rows dropped, {imputed:,} values "
+            "imputed, {clipped:,} values clipped").format(
+            rows=train["rows_in"], dropped=dropped_missing + dropped_outliers,
+            imputed=train["values_imputed"], clipped=train["values_clipped"])
+        if dropped_missing and dropped_outliers:
+            text += self.tr(" ({missing:,} with missing values, {outliers:,} as outliers)").format(
+                missing=dropped_missing, outliers=dropped_outliers)
+        text += self.tr("; {inputs:,} model inputs.").format(inputs=dataset.X_train.shape[1])
+        without = dataset.report["rows_without_target"]
+        if without:
+            text += " " + self.tr("{rows:,} rows without a target value are left out.").format(
+                rows=without)
+        self.effect_label.setStyleSheet("")
+        self.effect_label.setText(text[:1].upper() + text[1:])
+
+    def _show_message(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _label_key(label: str) -> tuple[int, float, str]:
+    """Numeric class labels in numeric order ("2" before "10"), text alphabetically."""
+    try:
+        return (0, float(label), "")
+    except ValueError:
+        return (1, 0.0, label)
+

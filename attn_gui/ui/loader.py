@@ -1,0 +1,134 @@
+"""Reading a CSV off the UI thread, the same way training runs.
+
+A `_LoadWorker` is moved to its own QThread and calls the core's `read_table`; every
+signal carries the job number, so the controller can drop what a cancelled or replaced
+job still reports. Cancelling only sets a flag that `read_table` polls between chunks.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from ..core.table import TableError, read_table
+
+__all__ = ["TableLoader"]
+
+
+class _LoadWorker(QObject):
+    progress = Signal(int, float)
+    loaded = Signal(int, object)
+    failed = Signal(int, str)
+    finished = Signal()
+
+    def __init__(self, job: int, path: str, stop: threading.Event) -> None:
+        super().__init__()
+        self._job, self._path, self._stop = job, path, stop
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            table = read_table(
+                self._path,
+                progress=lambda fraction: self.progress.emit(self._job, fraction),
+                should_stop=self._stop.is_set,
+            )
+        except TableError as exc:
+            self.failed.emit(self._job, str(exc))
+        except MemoryError:
+            self.failed.emit(self._job, "the file is too large to load into memory")
+        except Exception as exc:  # a reader bug must reach the user, not end the thread silently
+            self.failed.emit(self._job, f"could not read the file: {type(exc).__name__}: {exc}")
+        else:
+            self.loaded.emit(self._job, table)
+        finally:
+            self.finished.emit()
+
+
+@dataclass
+class _Job:
+    thread: QThread
+    worker: _LoadWorker
+    stop: threading.Event
+
+
+class TableLoader(QObject):
+    """Loads one table at a time; starting a new load cancels the one under way."""
+
+    progress = Signal(float)  # fraction 0..1
+    loaded = Signal(object)  # attn_gui.core.table.Table
+    failed = Signal(str)  # one sentence for the user
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs: dict[int, _Job] = {}
+        self._current: int | None = None
+        self._counter = 0
+
+    def start(self, path: str | os.PathLike[str]) -> None:
+        self.cancel()
+        self._counter += 1
+        job = self._counter
+        stop = threading.Event()
+        # No parent: a QThread destroyed with its parent while still running aborts the process.
+        thread = QThread()
+        worker = _LoadWorker(job, os.fspath(path), stop)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        # Direct, so the thread ends even while the GUI thread is blocked in shutdown()'s wait.
+        worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        worker.progress.connect(self._on_progress)
+        worker.loaded.connect(self._on_loaded)
+        worker.failed.connect(self._on_failed)
+        thread.finished.connect(self._on_thread_finished)
+        self._jobs[job] = _Job(thread, worker, stop)
+        self._current = job
+        thread.start()
+
+    def cancel(self) -> None:
+        """Ask the current job to stop; whatever it reports afterwards is ignored."""
+        if self._current is not None and self._current in self._jobs:
+            self._jobs[self._current].stop.set()
+        self._current = None
+
+    def is_busy(self) -> bool:
+        return self._current is not None
+
+    def shutdown(self, timeout_ms: int = 3000) -> bool:
+        """Stop every job and join its thread within the time bound; True if all ended."""
+        self._current = None  # reports still queued for the GUI thread are ignored
+        for job in self._jobs.values():
+            job.stop.set()
+        for number, job in list(self._jobs.items()):
+            # A job that overruns keeps its reference: deleting a running QThread aborts.
+            if job.thread.wait(timeout_ms):
+                del self._jobs[number]
+        return not self._jobs
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        thread = self.sender()
+        for number, job in list(self._jobs.items()):
+            # finished() is emitted just before the thread really ends, so the wait is brief.
+            if job.thread is thread and thread.wait(1000):
+                del self._jobs[number]
+
+    @Slot(int, float)
+    def _on_progress(self, job: int, fraction: float) -> None:
+        if job == self._current:
+            self.progress.emit(fraction)
+
+    @Slot(int, object)
+    def _on_loaded(self, job: int, table: object) -> None:
+        if job == self._current:
+            self._current = None
+            self.loaded.emit(table)
+
+    @Slot(int, str)
+    def _on_failed(self, job: int, message: str) -> None:
+        if job == self._current:
+            self._current = None
+            self.failed.emit(message)

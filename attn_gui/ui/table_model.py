@@ -1,0 +1,109 @@
+"""A read-only Qt model over a DataFrame that formats cells only when the view asks.
+
+The frame is never copied: one NumPy array per column is taken once (a view for the
+float64 and object columns `read_table` produces), and `data()` indexes it on demand,
+so a million-row file costs no more than the rows on screen.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ..core.table import ColumnInfo
+
+__all__ = ["FrameModel", "format_number"]
+
+_MISSING_BACKGROUND = QColor(232, 232, 232)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def format_number(value: float) -> str:
+    """Whole numbers without '.0', others with six significant digits."""
+    if not math.isfinite(value):
+        return str(value)
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+class FrameModel(QAbstractTableModel):
+    """Cells of `frame` as text; missing values are empty grey cells."""
+
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        columns: Iterable[ColumnInfo] = (),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._frame = frame
+        self._names = [str(name) for name in frame.columns]
+        self._arrays = [frame.iloc[:, i].to_numpy() for i in range(frame.shape[1])]
+        self._numeric = [a.dtype.kind in "fiub" for a in self._arrays]
+        self._infos = {info.name: info for info in columns}
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    def column_array(self, column: int) -> np.ndarray:
+        """The array `data()` reads for a column (a view of the frame's data)."""
+        return self._arrays[column]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._frame)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._arrays)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = index.column()
+        value = self._arrays[column][index.row()]
+        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        if role == Qt.ItemDataRole.DisplayRole:
+            if missing:
+                return ""
+            return format_number(float(value)) if self._numeric[column] else str(value)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _MISSING_BACKGROUND if missing else None
+        if role == Qt.ItemDataRole.ToolTipRole and missing:
+            return self.tr("missing value")
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._numeric[column]:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            # 1-based like a spreadsheet, so "row 12" means the same to the user as to Excel.
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if not 0 <= section < len(self._names):
+            return None
+        name = self._names[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tooltip(name)
+        return None
+
+    def _header_tooltip(self, name: str) -> str:
+        info = self._infos.get(name)
+        if info is None:
+            return name
+        text = self.tr("{name}\nkind: {kind}\nmissing: {missing:,} of {rows:,}\n{summary}").format(
+            name=name, kind=info.kind, missing=info.missing, rows=len(self._frame),
+            summary=info.summary,
+        )
+        if info.excluded:
+            text += "\n" + self.tr("left out by default: {reason}").format(reason=info.excluded)
+        return text

@@ -1,0 +1,395 @@
+"""Choosing how attention weights are computed, with live validation and a live preview.
+
+Every number shown comes from the core: `validate_spec` and `compile_formula` give the
+reasons a setting is refused, `preview` gives the weights drawn for the example logits.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.config import TrainConfig
+from ..core.formula import FormulaError, compile_formula
+from ..core.weighting import WeightingError, WeightingSpec, preview, validate_spec
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+import pyqtgraph as pg  # noqa: E402  (the binding must be pinned before the import)
+
+__all__ = ["WeightingEditor"]
+
+_ERROR = "#c62828"
+_OK = "#2e7d32"
+_WARN = "#b26a00"
+_MAX_EXAMPLE = 30  # more bars than this stop being readable at the editor's width
+_BAR_BRUSH = (66, 133, 244)
+
+
+def _colored(label: QLabel, text: str, color: str | None) -> None:
+    label.setText(text)
+    label.setStyleSheet(f"color: {color};" if color else "")
+
+
+class _ExactSpinBox(QDoubleSpinBox):
+    """A spin box that hands back a value set in code (e.g. base e) unrounded, unless the
+    user has changed it since; QDoubleSpinBox alone rounds to its displayed decimals."""
+
+    def __init__(self, minimum: float, maximum: float, decimals: int, step: float) -> None:
+        super().__init__()
+        self.setRange(minimum, maximum)
+        self.setDecimals(decimals)
+        self.setSingleStep(step)
+        self._exact: float | None = None
+
+    def set_exact(self, value: float) -> None:
+        self._exact = value
+        self.setValue(value)
+
+    def exact(self) -> float:
+        value = self.value()
+        if self._exact is not None and round(self._exact, self.decimals()) == value:
+            return self._exact
+        return value
+
+
+class WeightingEditor(QWidget):
+    """Attention mode, weighting function and its parameters, and a preview of the weights."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._error = ""
+        self._weights = np.zeros(0)
+        self._labels: list[pg.TextItem] = []
+        self._build()
+        self.set_from(TrainConfig())
+
+    # -- construction --------------------------------------------------------------------
+    def _build(self) -> None:
+        tr = self.tr
+        self.mode_combo = QComboBox()
+        for text, value, tip in (
+            (tr("global: one weight per feature"), "global", tr(
+                "One learnable logit z_i per feature, the same for every row: α = g(z) is the "
+                "model's overall importance of each feature.")),
+            (tr("per row: weights depend on the row"), "row", tr(
+                "z = x·W_a + b_a: the logits, and so the weights, are computed from each row, "
+                "as in self-attention over features.")),
+            (tr("off: no attention (baseline)"), "off", tr(
+                "The inputs pass through unweighted: the run to compare attention against.")),
+        ):
+            self._add_item(self.mode_combo, text, value, tip)
+        self.mode_combo.setToolTip(tr("How the attention logits z are obtained."))
+
+        self.kind_combo = QComboBox()
+        for text, value, tip in (
+            (tr("softmax"), "softmax", tr(
+                "α_i = exp(z_i/T) / Σ_j exp(z_j/T). A low temperature T sharpens the weights "
+                "towards one feature; a high T flattens them towards uniform.")),
+            (tr("exponential"), "exponential", tr(
+                "α_i = b^z_i / Σ_j b^z_j with base b > 1: softmax with T = 1/ln b.")),
+            (tr("linear"), "linear", tr(
+                "α_i = s(z_i) / Σ_j s(z_j) with a positive score: softplus s(z) = ln(1 + e^z), "
+                "or s(z) = max(z, 0) + 0.001 so every feature can come back.")),
+            (tr("sparsemax"), "sparsemax", tr(
+                "α = the point of the simplex closest to z (Euclidean projection): low logits "
+                "get exactly 0, switching those features off.")),
+            (tr("custom formula"), "custom", tr(
+                "α_i = s(z_i, i, n) / Σ_j s(z_j, j, n) with your score s: z is the logit, i the "
+                "feature's position (0, 1, …) and n the number of features. The derivative "
+                "used in training is exact.")),
+        ):
+            self._add_item(self.kind_combo, text, value, tip)
+        self.kind_combo.setToolTip(tr("The weighting function g that turns logits into weights."))
+
+        self.temperature_spin = _ExactSpinBox(0.01, 100.0, 3, 0.1)
+        self.temperature_spin.setToolTip(tr(
+            "Softmax temperature T in α_i = exp(z_i/T) / Σ_j exp(z_j/T): below 1 sharper, "
+            "above 1 flatter."))
+        self.base_spin = _ExactSpinBox(1.0001, 1000.0, 4, 0.1)
+        self.base_spin.setToolTip(tr(
+            "Base b > 1 in α_i = b^z_i / Σ_j b^z_j; b = e (2.7183) is softmax with T = 1."))
+        self.score_combo = QComboBox()
+        self._add_item(self.score_combo, tr("softplus: ln(1 + e^z)"), "softplus",
+                       tr("Smooth and always positive."))
+        self._add_item(self.score_combo, tr("relu: max(z, 0) + 0.001"), "relu",
+                       tr("Piecewise linear; the 0.001 keeps a switched-off feature reachable."))
+        self.score_combo.setToolTip(tr("The positive score s(z) of the linear weighting."))
+        self.decay_spin = _ExactSpinBox(0.001, 1.0, 3, 0.05)
+        self.decay_spin.setToolTip(tr(
+            "Positional prior: the score of the i-th feature (in column order, i = 0, 1, …) "
+            "is multiplied by ρ^i, favouring the first columns, e.g. recent lags. "
+            "For sparsemax, i·ln ρ is added to the logit. 1 = no prior."))
+        self.entropy_spin = _ExactSpinBox(0.0, 100.0, 4, 0.01)
+        self.entropy_spin.setToolTip(tr(
+            "Adds λ·H(α), H = −Σ_i α_i ln α_i, to the loss: a larger λ pushes the weights "
+            "towards fewer features. 0 = off."))
+        self.formula_edit = QLineEdit()
+        self.formula_edit.setPlaceholderText(tr("e.g. exp(z) * 0.9**i"))
+        self.formula_edit.setToolTip(tr(
+            "Score s(z, i, n) ≥ 0, normalised to weights. Variables: z, i, n; constants pi, e; "
+            "operators + - * / **; functions exp, log, sqrt, abs, sin, cos, tanh, sigmoid, "
+            "softplus, relu, min, max."))
+        self.formula_status = QLabel()
+        self.formula_status.setWordWrap(True)
+        self.formula_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(tr("Attention"), self.mode_combo)
+        form.addRow(tr("Function"), self.kind_combo)
+        form.addRow(tr("Temperature T"), self.temperature_spin)
+        form.addRow(tr("Base b"), self.base_spin)
+        form.addRow(tr("Linear score"), self.score_combo)
+        form.addRow(tr("Formula s(z, i, n)"), self.formula_edit)
+        form.addRow("", self.formula_status)
+        form.addRow(tr("Positional decay ρ"), self.decay_spin)
+        form.addRow(tr("Entropy penalty λ"), self.entropy_spin)
+        settings = QGroupBox(tr("Attention weighting"))
+        settings.setLayout(form)
+
+        self.math_label = QLabel()
+        self.math_label.setWordWrap(True)
+        self.example_edit = QLineEdit("1, 2, 3")
+        self.example_edit.setToolTip(tr(
+            "Example logits z_0, z_1, … separated by commas; the chart shows the weights the "
+            "function gives them. Not saved with the run."))
+        self.preview_status = QLabel()
+        self.preview_status.setWordWrap(True)
+        self.plot = pg.PlotWidget()
+        self.plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
+        self.plot.setMinimumHeight(180)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.plot.setMenuEnabled(False)
+        self.plot.setYRange(0.0, 1.15, padding=0)
+        self.plot.setLabel("left", tr("weight α"))
+        self.plot.setLabel("bottom", tr("feature i = 0, 1, … (ticks: its logit z)"))
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=_BAR_BRUSH)
+        self.plot.addItem(self.bars)
+
+        example = QFormLayout()
+        example.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        example.addRow(tr("Example logits z"), self.example_edit)
+        preview_box = QGroupBox(tr("Preview"))
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.addWidget(self.math_label)
+        preview_layout.addLayout(example)
+        preview_layout.addWidget(self.plot, 1)
+        preview_layout.addWidget(self.preview_status)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(settings)
+        layout.addWidget(preview_box, 1)
+
+        for combo in (self.mode_combo, self.kind_combo, self.score_combo):
+            combo.currentIndexChanged.connect(self._on_user_change)
+        for spin in (self.temperature_spin, self.base_spin, self.decay_spin, self.entropy_spin):
+            spin.valueChanged.connect(self._on_user_change)
+        self.formula_edit.textChanged.connect(self._on_user_change)
+        self.example_edit.textChanged.connect(self._refresh)
+
+    @staticmethod
+    def _add_item(combo: QComboBox, text: str, value: str, tip: str) -> None:
+        combo.addItem(text, value)
+        combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+
+    # -- public API ------------------------------------------------------------------------
+    def apply_to(self, config: TrainConfig) -> None:
+        """Write the attention settings into `config` (other fields are left alone)."""
+        spec = self.spec()
+        config.attention = self.mode_combo.currentData()
+        config.weighting = spec.kind
+        config.temperature = spec.temperature
+        config.base = spec.base
+        config.linear_score = spec.linear_score
+        config.decay = spec.decay
+        config.formula = spec.formula
+        config.entropy = self.entropy_spin.exact()
+
+    def set_from(self, config: TrainConfig) -> None:
+        """Show `config`'s attention settings; emits no `changed`."""
+        widgets = (self.mode_combo, self.kind_combo, self.score_combo, self.temperature_spin,
+                   self.base_spin, self.decay_spin, self.entropy_spin, self.formula_edit)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self._select(self.mode_combo, config.attention)
+            self._select(self.kind_combo, config.weighting)
+            self._select(self.score_combo, config.linear_score)
+            self.temperature_spin.set_exact(config.temperature)
+            self.base_spin.set_exact(config.base)
+            self.decay_spin.set_exact(config.decay)
+            self.entropy_spin.set_exact(config.entropy)
+            self.formula_edit.setText(config.formula)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._refresh()
+
+    def spec(self) -> WeightingSpec:
+        return WeightingSpec(
+            kind=self.kind_combo.currentData(),
+            temperature=self.temperature_spin.exact(),
+            base=self.base_spin.exact(),
+            linear_score=self.score_combo.currentData(),
+            decay=self.decay_spin.exact(),
+            formula=self.formula_edit.text().strip(),
+        )
+
+    def is_valid(self) -> bool:
+        return not self._error
+
+    def error_text(self) -> str:
+        """Why the settings would be refused (the core's sentence), or ""."""
+        return self._error
+
+    def preview_weights(self) -> np.ndarray:
+        """The weights drawn in the preview (empty when nothing can be drawn)."""
+        return self._weights.copy()
+
+    def bar_labels(self) -> list[str]:
+        """The numbers written above the bars, left to right."""
+        return [label.textItem.toPlainText() for label in self._labels if label.isVisible()]
+
+    # -- behaviour ---------------------------------------------------------------------------
+    @staticmethod
+    def _select(combo: QComboBox, value: str) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _on_user_change(self) -> None:
+        self._refresh()
+        self.changed.emit()
+
+    def _refresh(self) -> None:
+        spec = self.spec()
+        attention = self.mode_combo.currentData() != "off"
+        for widget in (self.kind_combo, self.decay_spin, self.entropy_spin):
+            widget.setEnabled(attention)
+        self.temperature_spin.setEnabled(attention and spec.kind == "softmax")
+        self.base_spin.setEnabled(attention and spec.kind == "exponential")
+        self.score_combo.setEnabled(attention and spec.kind == "linear")
+        self.formula_edit.setEnabled(attention and spec.kind == "custom")
+        self._show_formula_status(spec)
+        try:
+            validate_spec(spec)
+            self._error = ""
+        except WeightingError as exc:
+            self._error = str(exc)
+        self.math_label.setText(self._math_text(spec, attention))
+        self._update_preview(spec)
+
+    def _show_formula_status(self, spec: WeightingSpec) -> None:
+        if spec.kind != "custom":
+            _colored(self.formula_status, "", None)
+            return
+        try:
+            formula = compile_formula(spec.formula)
+        except FormulaError as exc:
+            _colored(self.formula_status, str(exc), _ERROR)
+            return
+        text = self.tr("ok — ds/dz = {derivative}").format(derivative=formula.derivative_text)
+        if not formula.uses_z:
+            text += self.tr(
+                "; but the score does not depend on z, so training cannot change the weights")
+            _colored(self.formula_status, text, _WARN)
+        else:
+            _colored(self.formula_status, text, _OK)
+
+    def _math_text(self, spec: WeightingSpec, attention: bool) -> str:
+        if not attention:
+            return self.tr("Attention is off: the inputs pass through unweighted. "
+                           "The preview shows the function chosen for when it is on.")
+        if spec.kind == "softmax":
+            text = self.tr("α_i = exp(z_i / T) / Σ_j exp(z_j / T), T = {t:g}").format(
+                t=spec.temperature)
+        elif spec.kind == "exponential":
+            text = self.tr("α_i = b^z_i / Σ_j b^z_j, b = {b:.4g} (softmax with T = {t:.3g})").format(
+                b=spec.base, t=1.0 / math.log(spec.base))
+        elif spec.kind == "linear":
+            score = "ln(1 + e^z)" if spec.linear_score == "softplus" else "max(z, 0) + 0.001"
+            text = self.tr("α_i = s(z_i) / Σ_j s(z_j), s(z) = {score}").format(score=score)
+        elif spec.kind == "sparsemax":
+            text = self.tr("α = sparsemax(z): the projection of z onto the simplex; "
+                           "low logits get exactly 0")
+        else:
+            text = self.tr("α_i = s(z_i, i, n) / Σ_j s(z_j, j, n), s = your formula")
+        if spec.decay < 1:
+            prior = (self.tr("plus i·ln ρ on each logit") if spec.kind == "sparsemax"
+                     else self.tr("times the prior ρ^i on each score"))
+            text += self.tr(", {prior} (ρ = {rho:g})").format(prior=prior, rho=spec.decay)
+        return text
+
+    def _parse_example(self) -> np.ndarray | None:
+        parts = [p for p in re.split(r"[,;\s]+", self.example_edit.text().strip()) if p]
+        try:
+            values = np.array([float(p) for p in parts], dtype=np.float64)
+        except ValueError:
+            return None
+        if not 1 <= values.size <= _MAX_EXAMPLE or not np.all(np.isfinite(values)):
+            return None
+        return values
+
+    def _update_preview(self, spec: WeightingSpec) -> None:
+        logits = self._parse_example()
+        if logits is None:
+            self._draw(np.zeros(0), np.zeros(0))
+            _colored(self.preview_status, self.tr(
+                "The example logits must be 1 to {n} numbers separated by commas, e.g. 1, 2, 3."
+            ).format(n=_MAX_EXAMPLE), _ERROR)
+            return
+        if self._error:
+            self._draw(np.zeros(0), np.zeros(0))
+            _colored(self.preview_status, self._error, _ERROR)
+            return
+        try:
+            weights = preview(spec, logits)
+        except WeightingError as exc:
+            self._draw(np.zeros(0), np.zeros(0))
+            _colored(self.preview_status, self.tr("With these logits: {reason}").format(
+                reason=str(exc)), _ERROR)
+            return
+        self._draw(logits, weights)
+        zeros = int(np.count_nonzero(weights == 0))
+        text = self.tr("The weights sum to 1.")
+        if zeros:
+            text += " " + self.tr("{zeros} of {n} are exactly 0.").format(
+                zeros=zeros, n=weights.size)
+        _colored(self.preview_status, text, None)
+
+    def _draw(self, logits: np.ndarray, weights: np.ndarray) -> None:
+        self._weights = weights
+        x = np.arange(weights.size, dtype=np.float64)
+        self.bars.setOpts(x=x, height=weights, width=0.6)
+        # Text items are reused, so typing in the example field creates nothing per keystroke.
+        color = self.palette().color(QPalette.ColorRole.Text)
+        while len(self._labels) < weights.size:
+            label = pg.TextItem(anchor=(0.5, 1.0), color=color)
+            self.plot.addItem(label)
+            self._labels.append(label)
+        for i, label in enumerate(self._labels):
+            if i < weights.size:
+                label.setText(f"{weights[i]:.3f}")
+                label.setPos(float(i), float(weights[i]))
+            label.setVisible(i < weights.size)
+        self.plot.getAxis("bottom").setTicks([[(float(i), f"{z:g}") for i, z in enumerate(logits)]])
+        self.plot.setXRange(-0.6, max(weights.size, 1) - 0.4, padding=0)
