@@ -50,10 +50,13 @@ class AttentionNet:
     def __init__(self, spec: NetSpec, dtype=np.float32):
         self.spec = spec
         self.dtype = np.dtype(dtype)
-        self.weighting = Weighting(spec.weighting, spec.n_columns)
+        self.n_columns = spec.n_columns
+        self.weighting = Weighting(spec.weighting, self.n_columns, self.dtype)
         self.groups = spec.group_array()
-        # Sums encoded-column gradients back to their input column (D × m, 0/1).
-        self.group_matrix = np.eye(spec.n_columns, dtype=self.dtype)[self.groups]
+        # Sums encoded-column gradients back to their input column (D × m, 0/1); None when
+        # every column is its own group, the common all-numeric case, to skip the work.
+        identity = np.array_equal(self.groups, np.arange(spec.n_features))
+        self.group_matrix = None if identity else np.eye(self.n_columns, dtype=self.dtype)[self.groups]
         self.params: dict[str, np.ndarray] = {}
 
     # -- parameters --------------------------------------------------------
@@ -93,7 +96,7 @@ class AttentionNet:
         """Weights per input column and row (rows × m); one shared row for global; uniform off."""
         z = self.attention_logits(X)
         if z is None:
-            m = self.spec.n_columns
+            m = self.n_columns
             return np.full((1, m), 1.0 / m, dtype=self.dtype)
         return self.weighting.forward(z)
 
@@ -103,7 +106,8 @@ class AttentionNet:
         z = self.attention_logits(X)
         if z is not None:
             alpha = self.weighting.forward(z)
-            h = X * (self.spec.n_columns * alpha[:, self.groups])
+            expanded = alpha if self.group_matrix is None else alpha[:, self.groups]
+            h = X * (self.n_columns * expanded)
             cache.update(z=z, alpha=alpha)
         else:
             h = X
@@ -131,38 +135,47 @@ class AttentionNet:
         n = X.shape[0]
         w = np.ones(n, dtype=self.dtype) if sample_weight is None else sample_weight
         if self.spec.task == "classification":
-            p_true = out[np.arange(n), y]
-            loss = float(np.mean(w * -np.log(np.maximum(p_true, 1e-12))))
+            rows = np.arange(n)
+            loss = float(np.dot(w, -np.log(np.maximum(out[rows, y], 1e-12)))) / n
             dout = out.copy()
-            dout[np.arange(n), y] -= 1
+            dout[rows, y] -= 1
             dout *= (w / n)[:, None]
         else:
             err = out - y
-            loss = float(np.mean(w * err**2))
+            loss = float(np.dot(w, err * err)) / n
             dout = (2.0 * w * err / n)[:, None]
         grads: dict[str, np.ndarray] = {}
-        for name in self.weight_names():
-            W = self.params[name]
-            loss += 0.5 * l2 * float(np.sum(W * W))
+        if l2:
+            for name in self.weight_names():
+                W = self.params[name]
+                loss += 0.5 * l2 * float(np.vdot(W, W))
         acts = cache["acts"]
         delta = dout.astype(self.dtype, copy=False)
+        attend = "alpha" in cache
         for k in reversed(range(self.n_layers)):
-            grads[f"W{k}"] = acts[k].T @ delta + l2 * self.params[f"W{k}"]
+            grads[f"W{k}"] = acts[k].T @ delta
+            if l2:
+                grads[f"W{k}"] += l2 * self.params[f"W{k}"]
             grads[f"b{k}"] = delta.sum(axis=0)
+            if k == 0 and not attend:
+                break  # no gradient is needed for the input itself
             delta = delta @ self.params[f"W{k}"].T
             if k > 0:
                 a = acts[k]
                 delta = delta * (a > 0) if self.spec.activation == "relu" else delta * (1 - a * a)
-        if "alpha" in cache:
+        if attend:
             loss += self._attention_backward(cache, delta, entropy, grads)
         return loss, grads, out
 
     def _attention_backward(self, cache: dict, dh: np.ndarray, entropy: float, grads: dict) -> float:
         """Gradient through X~ = m·alpha[group]⊙X into the attention parameters; returns the entropy penalty."""
         X, z, alpha = cache["X"], cache["z"], cache["alpha"]
-        dalpha = (self.spec.n_columns * dh * X) @ self.group_matrix
+        dalpha = dh * X
         if self.spec.attention == "global":
             dalpha = dalpha.sum(axis=0, keepdims=True)
+        if self.group_matrix is not None:
+            dalpha = dalpha @ self.group_matrix
+        dalpha *= self.n_columns
         penalty = 0.0
         if entropy:
             # Mean entropy of the weights per row; 0·log 0 = 0 for sparsemax's exact zeros.

@@ -33,19 +33,25 @@ class Optimizer:
             if self.kind in ("gd", "sgd"):
                 p -= lr_p * g
             elif self.kind == "momentum":
-                (v,) = self.state.setdefault(name, (np.zeros_like(p),))
+                if name not in self.state:
+                    self.state[name] = (np.zeros_like(p),)
+                (v,) = self.state[name]
                 v *= self.momentum
                 v += g
                 p -= lr_p * v
             else:
-                m, v = self.state.setdefault(name, (np.zeros_like(p), np.zeros_like(p)))
+                if name not in self.state:
+                    self.state[name] = (np.zeros_like(p), np.zeros_like(p))
+                m, v = self.state[name]
                 m *= self.beta1
                 m += (1 - self.beta1) * g
                 v *= self.beta2
                 v += (1 - self.beta2) * g * g
                 # Bias corrections folded into the step size (Kingma & Ba, section 2).
                 step = lr_p * math.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
-                p -= step * m / (np.sqrt(v) + self.eps)
+                denom = np.sqrt(v)
+                denom += self.eps
+                p -= step * m / denom
 
 
 def learning_rate(schedule: str, base: float, epoch: int, n_epochs: int) -> float:

@@ -321,7 +321,7 @@ def _pick_delimiter(text: str, forced: str | None) -> tuple[str, list[list[str]]
         width = _common_width(records[1:] or records)
         data = records[1:] or records
         consistency = sum(len(r) == width for r in data) / len(data)
-        header_fits = len(records[0]) in (width, width - 1)
+        header_fits = 2 if len(records[0]) == width else int(len(records[0]) == width - 1)
         key = (width > 1, header_fits, round(consistency, 2), width, -order)
         if best is None or key > best:
             best, chosen, chosen_records = key, delimiter, records
@@ -746,7 +746,8 @@ def _numeric_info(
     if whole and missing == 0 and n_unique == len(values) == high - low + 1 >= _ID_MIN_ROWS:
         reason = f"consecutive whole numbers {span}, one per row (looks like a row ID)"
         return ColumnInfo(name, "id", 0, n_unique, reason, span)
-    summary = f"mean {_fmt(float(present.mean()))}, range {span}"
+    with np.errstate(over="ignore"):  # the mean of values near 1e308 is inf, and says so
+        summary = f"mean {_fmt(float(present.mean()))}, range {span}"
     return ColumnInfo(name, "numeric", missing, n_unique, None, summary)
 
 

@@ -152,7 +152,8 @@ class Trainer:
                                                                 cfg.entropy)
                 except WeightingError as exc:
                     raise TrainingError(str(exc)) from None
-                if not (math.isfinite(loss) and all(np.isfinite(g).all() for g in grads.values())):
+                # A non-finite gradient makes the next batch's loss non-finite: caught there.
+                if not math.isfinite(loss):
                     self._finish(best, "diverged")
                     raise TrainingError(
                         f"the run diverged at epoch {epoch + 1}; try a smaller learning rate "

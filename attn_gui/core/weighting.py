@@ -36,13 +36,15 @@ class WeightingSpec:
 class Weighting:
     """alpha = g(z) for z of shape (rows, d), and its backward pass."""
 
-    def __init__(self, spec: WeightingSpec, n_features: int):
+    def __init__(self, spec: WeightingSpec, n_features: int, dtype=np.float64):
         self.spec = spec
         self.n = n_features
         positions = np.arange(n_features, dtype=np.float64)
         self.positions = positions
-        self.log_prior = positions * math.log(spec.decay)
-        self.prior = np.exp(self.log_prior - self.log_prior.max())
+        log_prior = positions * math.log(spec.decay)
+        self.has_prior = spec.decay != 1.0
+        self.log_prior = log_prior.astype(dtype)
+        self.prior = np.exp(log_prior - log_prior.max()).astype(dtype)
         self.formula: Formula | None = None
         if spec.kind == "custom":
             self.formula = compile_formula(spec.formula)
@@ -76,9 +78,9 @@ class Weighting:
     # -- forward / backward ---------------------------------------------------
     def forward(self, z: np.ndarray) -> np.ndarray:
         if self.spec.kind == "sparsemax":
-            return sparsemax(z + self.log_prior.astype(z.dtype))
+            return sparsemax(z + self.log_prior if self.has_prior else z)
         s, _ = self._score(z)
-        w = s * self.prior.astype(z.dtype)
+        w = s * self.prior if self.has_prior else s
         total = w.sum(axis=-1, keepdims=True)
         if not np.all(total > 0):
             raise WeightingError(
@@ -94,11 +96,14 @@ class Weighting:
             k = support.sum(axis=-1, keepdims=True)
             mean = (grad * support).sum(axis=-1, keepdims=True) / k
             return np.where(support, grad - mean, 0).astype(z.dtype, copy=False)
+        centred = grad - (grad * alpha).sum(axis=-1, keepdims=True)
+        if self.spec.kind in ("softmax", "exponential"):
+            # ds/dz = s/T, so p·ds/Σp·s = alpha/T: no second pass through exp.
+            return (alpha * centred / _temperature(self.spec)).astype(z.dtype, copy=False)
         s, ds = self._score(z)
-        w = s * self.prior.astype(z.dtype)
-        total = w.sum(axis=-1, keepdims=True)
-        dw = (grad - (grad * alpha).sum(axis=-1, keepdims=True)) / total
-        return dw * self.prior.astype(z.dtype) * ds
+        w = s * self.prior if self.has_prior else s
+        dw = centred / w.sum(axis=-1, keepdims=True)
+        return dw * self.prior * ds if self.has_prior else dw * ds
 
 
 def _temperature(spec: WeightingSpec) -> float:
