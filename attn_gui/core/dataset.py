@@ -29,10 +29,14 @@ class TargetInfo:
     mean: float = 0.0
     std: float = 1.0
 
-    def encode(self, col: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        """y and the mask of rows whose target is usable (known label, finite number)."""
+    def encode(self, col: pd.Series, words: tuple[str, str] | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """y and the mask of rows whose target is usable (known label, finite number).
+
+        `words` are the texts a boolean column was read from (ColumnInfo.labels).
+        """
         if self.task == "classification":
-            labels = target_labels(col)
+            labels = target_labels(col, words)
             codes = pd.Categorical(labels, categories=self.classes).codes.astype(np.int64)
             return codes, codes >= 0
         v = pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
@@ -67,8 +71,15 @@ class Dataset:
         return self.preprocessor.groups
 
 
-def target_labels(col: pd.Series) -> np.ndarray:
-    """Class labels as text; whole numbers lose their ".0" (1.0 -> "1")."""
+def target_labels(col: pd.Series, words: tuple[str, str] | None = None) -> np.ndarray:
+    """Class labels as text; whole numbers lose their ".0" (1.0 -> "1"), and a boolean
+    column read from two words (yes/no) gets its words back."""
+    if words is not None:
+        v = col.to_numpy(dtype=np.float64, na_value=np.nan)
+        out = np.full(len(v), None, dtype=object)
+        for code, word in enumerate(words):
+            out[v == code] = word
+        return out
     if pd.api.types.is_numeric_dtype(col.dtype):
         v = col.to_numpy(dtype=np.float64, na_value=np.nan)
         out = np.full(len(v), None, dtype=object)
@@ -107,8 +118,9 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     frame = table.frame
     rng = np.random.default_rng(config.seed)
     report: dict = {}
+    words = table.info(target).labels
     if task == "classification":
-        labels = target_labels(frame[target])
+        labels = target_labels(frame[target], words)
         known = pd.notna(labels)
         classes = sorted(pd.unique(labels[known]).tolist(), key=_label_key)
         if len(classes) < 2:
@@ -120,7 +132,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         info = TargetInfo(task, classes=classes)
     else:
         info = TargetInfo(task)
-    y_all, usable = info.encode(frame[target])
+    y_all, usable = info.encode(frame[target], words)
     report["rows_without_target"] = int((~usable).sum())
 
     if valid_table is not None:
@@ -149,7 +161,8 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         y_train = (y_train - info.mean) / info.std
     # Validation rows are never dropped: they are imputed and clipped like new data.
     X_valid, _, report["valid"] = _transform(pre, valid_frame)
-    y_valid, valid_ok = info.encode(valid_frame[target])
+    valid_words = valid_table.info(target).labels if valid_table is not None else words
+    y_valid, valid_ok = info.encode(valid_frame[target], valid_words)
     X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
     if len(X_train) == 0:
         raise DataError("no training rows are left after preprocessing; choose another missing-value or outlier setting")

@@ -53,9 +53,9 @@ _COMMA_DECIMAL = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
 _DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
 _SKIPPED = re.compile(r"Skipping line (\d+)")
 _RAGGED = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
-_THREADED_BYTES = 4 << 20  # below this pandas parses serially anyway; count bytes instead
-_ASSUMED_BYTES_PER_SECOND = 100e6  # only shapes the estimated bar of a threaded read
-_ANALYSIS_THREADS = 4
+_THREADED_BYTES = 5 << 20  # pandas parses smaller files serially anyway: count bytes instead
+_ASSUMED_BYTES_PER_SECOND = 250e6  # only shapes the estimated bar of a threaded read
+_ANALYSIS_THREADS = 8
 _BITMAP_SLOTS = 1 << 24  # 16 MB of booleans at most when counting distinct values
 _MAX_JUNK_LEVELS = 5  # distinct non-numbers tolerated in a numeric column ("#DIV/0!", ".")
 _ID_MIN_ROWS = 20
@@ -73,6 +73,9 @@ class ColumnInfo:
     n_unique: int
     excluded: str | None
     summary: str
+    # boolean columns only: the words that became 0.0 and 1.0, e.g. ("no", "yes"), so a
+    # class can still be called by the name the analyst knows
+    labels: tuple[str, str] | None = None
 
 
 @dataclass
@@ -147,7 +150,8 @@ def read_table(
             if size > len(head):
                 raw.seek(max(len(head), size - _TAIL_BYTES))
                 tail = raw.read()
-                tail = tail[tail.find(b"\n") + 1 :]  # a newline never sits inside a character
+                cut = tail.find(b"\n")  # a newline byte never sits inside a character
+                tail = tail[cut + 1 :] if cut >= 0 else b""
             notes: list[str] = []
             sniff = _sniff(head, tail, complete=size <= len(head), name=name, notes=notes)
             frame = _parse(raw, path, size, sniff, report, stop, notes)
@@ -506,6 +510,8 @@ def _parse(
 def _read_csv(
     source: Any, sniff: _Sniff, encoding: str, errors: str, bad_lines: str
 ) -> tuple[pd.DataFrame, list[int]]:
+    # skipped-line reports arrive as ParserWarnings; this also keeps pandas' DtypeWarnings
+    # off the console (catch_warnings is process-wide, but only for the parse itself)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         frame = pd.read_csv(
@@ -583,7 +589,7 @@ def _failure(exc: BaseException, name: str) -> TableError:
             f"could not read '{name}' as a table: a quote (\") opened in data row "
             f"{unclosed.group(1)} is never closed"
         )
-    detail = message.split("C error: ")[-1].strip().rstrip(".") or type(exc).__name__
+    detail = " ".join(message.split("C error: ")[-1].split()).rstrip(".") or type(exc).__name__
     return TableError(f"could not read '{name}' as a table: {detail}")
 
 
@@ -647,7 +653,7 @@ def _column(
     if pd.api.types.is_numeric_dtype(dtype) and not isinstance(dtype, pd.CategoricalDtype):
         values = np.asarray(series, dtype=np.float64)
         if pd.api.types.is_bool_dtype(dtype):
-            return values, _boolean_info(name, values, "True", index), None
+            return values, _boolean_info(name, values, ("False", "True"), index), None
         if pd.api.types.is_integer_dtype(dtype):
             return values, _numeric_info(name, values, index, np.asarray(series)), None
         if np.isinf(values).any():
@@ -671,8 +677,12 @@ def _column(
     if 2 <= len(uniques) <= 8 and frozenset(u.lower() for u in uniques) in _BOOL_PAIRS:
         truth = np.isin(np.array([u.lower() for u in uniques]), _TRUE)
         values = np.append(truth.astype(np.float64), np.nan)[codes]
-        true_label = str(uniques[truth][np.argmax(counts[truth])])
-        return values, _boolean_info(name, values, true_label, index), None
+        # the most common spelling of each side names it ("yes" over "Yes")
+        labels = (
+            str(uniques[~truth][np.argmax(counts[~truth])]),
+            str(uniques[truth][np.argmax(counts[truth])]),
+        )
+        return values, _boolean_info(name, values, labels, index), None
     text = np.append(uniques, np.nan)[codes]
     return text, _text_info(name, uniques, counts, len(series), index), None
 
@@ -713,9 +723,10 @@ def _as_numbers(uniques: np.ndarray, counts: np.ndarray, sniff: _Sniff) -> np.nd
 def _with_point(values: pd.Series, sniff: _Sniff) -> pd.Series:
     if sniff.decimal == ".":
         return values
-    if sniff.thousands:
-        values = values.str.replace(sniff.thousands, "", regex=False)
-    return values.str.replace(sniff.decimal, ".", regex=False)
+    if sniff.thousands:  # only where the digits are grouped by three: 01.02.2020 is a date
+        grouped = values.str.fullmatch(_DOT_THOUSANDS.pattern).fillna(False).astype(bool)
+        values = values.where(~grouped, values.str.replace(".", "", regex=False))
+    return values.str.replace(",", ".", regex=False)
 
 
 _INDEX_REASON = "unnamed first column (an index written by R or pandas)"
@@ -754,9 +765,10 @@ def _numeric_info(
 def _distinct(
     present: np.ndarray, low: float, high: float, ints: np.ndarray | None = None
 ) -> tuple[int, bool]:
-    """Exact count of distinct values, and whether all are whole numbers. Values written
-    with up to 4 decimals (nearly every CSV) are counted by marking their scaled integers
-    in a bitmap, 3-4x faster than hashing floats."""
+    """Exact count of distinct values, and whether all are whole numbers (which the caller
+    needs only when all are distinct). Values written with up to 4 decimals (nearly every
+    CSV) are counted by marking their scaled integers in a bitmap, 3-4x faster than
+    hashing or sorting floats."""
     if ints is not None and high - low < _BITMAP_SLOTS:
         seen = np.zeros(int(high - low) + 1, dtype=bool)
         seen[ints - int(low)] = True
@@ -779,17 +791,22 @@ def _distinct(
         seen = np.zeros(int(np.rint(high * scale) - base) + 1, dtype=bool)
         seen[(whole - base).astype(np.intp)] = True
         return int(np.count_nonzero(seen)), digits == 0
-    unique = pd.unique(present)
-    return len(unique), bool(np.array_equal(unique, np.round(unique)))
+    # sorting, unlike pandas' hash table, releases the GIL: other columns keep going
+    ordered = np.sort(present)
+    n_unique = 1 + int(np.count_nonzero(ordered[1:] != ordered[:-1]))
+    # only a column of distinct values can be a row ID, so only then is "whole" needed
+    return n_unique, n_unique == len(present) and bool(np.all(ordered == np.round(ordered)))
 
 
-def _boolean_info(name: str, values: np.ndarray, true_label: str, index: bool) -> ColumnInfo:
+def _boolean_info(
+    name: str, values: np.ndarray, labels: tuple[str, str], index: bool
+) -> ColumnInfo:
     missing_mask = np.isnan(values)
     present = values[~missing_mask]
     if index or len(present) == 0 or present.min() == present.max():
         return _numeric_info(name, values, index)
-    summary = f"{round(100 * float(present.mean()))}% {true_label}"
-    return ColumnInfo(name, "boolean", int(missing_mask.sum()), 2, None, summary)
+    summary = f"{round(100 * float(present.mean()))}% {labels[1]}"
+    return ColumnInfo(name, "boolean", int(missing_mask.sum()), 2, None, summary, labels)
 
 
 def _text_info(

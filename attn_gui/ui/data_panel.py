@@ -46,6 +46,7 @@ __all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
 FEATURE, TARGET, IGNORE = "feature", "target", "ignore"
 EFFECT_SAMPLE = 50_000  # rows; fitting on more only refines counts the user reads as a gauge
 _EFFECT_DELAY_MS = 250
+_MEASURED_ROWS = 30
 _SAMPLE_SEED = 0
 _ERROR = "#c62828"
 _WARN = "#b26a00"
@@ -122,13 +123,16 @@ class DataPanel(QWidget):
 
         self.preview_view = QTableView()
         self.preview_view.setWordWrap(False)
-        self.preview_view.setAlternatingRowColors(True)
+        # No alternating row colours: grey is how a missing cell is shown.
         self.preview_view.horizontalHeader().setDefaultSectionSize(90)
         self.preview_view.horizontalHeader().setMaximumSectionSize(240)
         rows = self.preview_view.verticalHeader()
         # Fixed heights let the view place a million rows without measuring any of them.
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        # Column widths are measured on the first rows only, not on the default 1000 (Qt 6
+        # reads this from the horizontal header when sizing columns).
+        self.preview_view.horizontalHeader().setResizeContentsPrecision(_MEASURED_ROWS)
         self._preview_model: FrameModel | None = None
 
         columns_box = QWidget()
@@ -286,6 +290,7 @@ class DataPanel(QWidget):
         if not self._loader.is_busy():
             return
         self._loader.cancel()
+        self._pending = None
         self._set_busy(False)
         self._show_message(self.error_label, self.tr("Loading was cancelled."))
 
@@ -366,8 +371,13 @@ class DataPanel(QWidget):
         self.progress_bar.setValue(round(fraction * 1000))
 
     def _on_failed(self, message: str) -> None:
+        self._pending = None  # meant for the file that failed, not for the next one
         self._set_busy(False)
-        self._show_message(self.error_label, message)
+        shown = message
+        if self._table is not None:
+            shown += self.tr(" — still showing {name}.").format(
+                name=os.path.basename(self._table.path))
+        self._show_message(self.error_label, shown)
         self.loadFailed.emit(message)
 
     def _on_loaded(self, table: Table) -> None:
@@ -394,8 +404,8 @@ class DataPanel(QWidget):
     def _default_roles(table: Table, target: str) -> dict[str, str]:
         features = set(table.default_features(target))
         if not features:  # a usable run needs one input; offer the first other column
-            features = {c.name for c in table.columns if c.name != target}
-            features = set(sorted(features, key=list(table.frame.columns).index)[:1])
+            others = [c.name for c in table.columns if c.name != target]
+            features = set(others[:1])
         return {c.name: TARGET if c.name == target else FEATURE if c.name in features
                 else IGNORE for c in table.columns}
 
@@ -413,8 +423,8 @@ class DataPanel(QWidget):
         encodings = {"utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-1252", "latin-1": "Latin-1"}
         name = os.path.basename(table.path) or table.path
         self.info_label.setText(self.tr(
-            "<b>{name}</b> — {rows:,} rows × {columns:,} columns · encoding {encoding} · "
-            "delimiter {delimiter} · decimal mark {decimal}").format(
+            "<b>{name}</b> — {rows:,} rows × {columns:,} columns<br>"
+            "encoding {encoding} · delimiter: {delimiter} · decimal mark: {decimal}").format(
             name=_escape(name), rows=table.n_rows, columns=len(table.columns),
             encoding=encodings.get(table.encoding, table.encoding.upper()),
             delimiter=delimiters.get(table.delimiter, repr(table.delimiter)),
@@ -428,7 +438,6 @@ class DataPanel(QWidget):
         self.preview_view.setModel(self._preview_model)
         if old is not None:
             old.deleteLater()
-        # Qt measures only the rows in view (resizeContentsPrecision), so this stays cheap.
         self.preview_view.resizeColumnsToContents()
 
     def _fill_column_table(self, table: Table) -> None:
@@ -466,8 +475,9 @@ class DataPanel(QWidget):
         self._sync_roles()
         grid.resizeColumnsToContents()
         header = grid.horizontalHeader()
-        for column in (_COL_NAME, _COL_KIND):
-            header.resizeSection(column, min(header.sectionSize(column), 180))
+        header.resizeSection(_COL_NAME, min(header.sectionSize(_COL_NAME), 180))
+        # The summary takes what is left and elides; its tooltip has the whole text.
+        header.setSectionResizeMode(_COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
 
     def _column_tooltip(self, info: ColumnInfo, n_rows: int) -> str:
         text = self.tr("{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct\n"
@@ -578,12 +588,14 @@ class DataPanel(QWidget):
         table, target = self._table, self.target()
         if table is None or target is None or self.task_combo.currentData() != "classification":
             return []
-        labels = pd.Series(target_labels(table.frame[target])).dropna()
-        counts = labels.value_counts()
+        # Counting raw values first keeps a million-row target cheap: only two get labelled.
+        counts = table.frame[target].value_counts()
         if len(counts) != 2:
             return []
-        return sorted(((str(k), int(v)) for k, v in counts.items()),
-                      key=lambda kv: _label_key(kv[0]))
+        labels = target_labels(pd.Series(counts.index, dtype=table.frame[target].dtype),
+                               table.info(target).labels)
+        return sorted(((str(label), int(count)) for label, count in zip(labels, counts, strict=True)),
+                      key=lambda pair: _label_key(pair[0]))
 
     def _on_task_changed(self) -> None:
         self._refresh_positive(self.positive_combo.currentData())

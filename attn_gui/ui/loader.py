@@ -39,9 +39,10 @@ class _LoadWorker(QObject):
         except TableError as exc:
             self.failed.emit(self._job, str(exc))
         except MemoryError:
-            self.failed.emit(self._job, "the file is too large to load into memory")
+            self.failed.emit(self._job, self.tr("the file is too large to load into memory"))
         except Exception as exc:  # a reader bug must reach the user, not end the thread silently
-            self.failed.emit(self._job, f"could not read the file: {type(exc).__name__}: {exc}")
+            self.failed.emit(self._job, self.tr("could not read the file: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"))
         else:
             self.loaded.emit(self._job, table)
         finally:

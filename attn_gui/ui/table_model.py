@@ -25,12 +25,13 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def format_number(value: float) -> str:
-    """Whole numbers without '.0', others with six significant digits."""
+    """Whole numbers without ".0"; others with up to ten significant digits, enough for
+    what a CSV holds while hiding float noise such as 0.30000000000000004."""
     if not math.isfinite(value):
         return str(value)
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
-    return f"{value:.6g}"
+    return f"{value:.10g}"
 
 
 class FrameModel(QAbstractTableModel):

@@ -159,6 +159,7 @@ class WeightingEditor(QWidget):
         form.addRow(tr("Linear score"), self.score_combo)
         form.addRow(tr("Formula s(z, i, n)"), self.formula_edit)
         form.addRow("", self.formula_status)
+        self._form, self._status_row = form, form.rowCount() - 1
         form.addRow(tr("Positional decay ρ"), self.decay_spin)
         form.addRow(tr("Entropy penalty λ"), self.entropy_spin)
         settings = QGroupBox(tr("Attention weighting"))
@@ -180,7 +181,8 @@ class WeightingEditor(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.setYRange(0.0, 1.15, padding=0)
         self.plot.setLabel("left", tr("weight α"))
-        self.plot.setLabel("bottom", tr("feature i = 0, 1, … (ticks: its logit z)"))
+        self.plot.setLabel("bottom", tr("features i = 0, 1, …, each ticked with its logit z"))
+        self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=_BAR_BRUSH)
         self.plot.addItem(self.bars)
 
@@ -299,6 +301,8 @@ class WeightingEditor(QWidget):
         self._update_preview(spec)
 
     def _show_formula_status(self, spec: WeightingSpec) -> None:
+        # The status row only takes space while there is a formula to judge.
+        self._form.setRowVisible(self._status_row, spec.kind == "custom")
         if spec.kind != "custom":
             _colored(self.formula_status, "", None)
             return
@@ -359,7 +363,8 @@ class WeightingEditor(QWidget):
             return
         if self._error:
             self._draw(np.zeros(0), np.zeros(0))
-            _colored(self.preview_status, self._error, _ERROR)
+            _colored(self.preview_status, self.tr("No preview until the settings are valid."),
+                     _ERROR)
             return
         try:
             weights = preview(spec, logits)

@@ -1,0 +1,333 @@
+"""DataPanel, TableLoader and FrameModel with real files, real widgets and the real core."""
+
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+
+from attn_gui.core.config import TrainConfig
+from attn_gui.core.dataset import prepare
+from attn_gui.core.table import read_table
+from attn_gui.ui.data_panel import FEATURE, IGNORE, TARGET, DataPanel
+from attn_gui.ui.loader import TableLoader
+from attn_gui.ui.table_model import FrameModel
+
+NAME, KIND, MISSING, ROLE, SUMMARY = range(5)
+
+
+@pytest.fixture
+def panel(qtbot) -> DataPanel:
+    widget = DataPanel()
+    qtbot.addWidget(widget)
+    widget.resize(560, 860)
+    widget.show()
+    yield widget
+    assert widget.shutdown()
+
+
+def load(qtbot, panel: DataPanel, path: Path):
+    with qtbot.waitSignal(panel.tableLoaded, timeout=20000) as blocker:
+        panel.load(path)
+    return blocker.args[0]
+
+
+def row_of(panel: DataPanel, name: str) -> int:
+    grid = panel.column_table
+    return next(r for r in range(grid.rowCount()) if grid.item(r, NAME).text() == name)
+
+
+def choose(combo, value) -> None:
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def settings(panel: DataPanel) -> TrainConfig:
+    config = TrainConfig()
+    panel.apply_to(config)
+    return config
+
+
+def effect_after(qtbot, panel: DataPanel, change) -> str:
+    """Make a change and wait for the debounced fitted-effect line to be recomputed."""
+    with qtbot.waitSignal(panel._effect_timer.timeout, timeout=3000):
+        change()
+    return panel.effect_label.text()
+
+
+def test_loading_chile_shows_what_was_detected(qtbot, panel, real_data):
+    table = load(qtbot, panel, real_data / "chile.csv")
+    assert panel.table() is table and table.n_rows == 2700
+    info = panel.info_label.text()
+    assert "chile.csv" in info and "2,700 rows" in info and "UTF-8" in info
+    assert "comma" in info and "point" in info
+    assert not panel.progress_bar.isVisible() and not panel.error_label.isVisible()
+    grid = panel.column_table
+    assert grid.rowCount() == 9
+    assert grid.item(row_of(panel, "age"), KIND).text() == "numeric"
+    assert grid.item(row_of(panel, "region"), KIND).text() == "text"
+    assert grid.item(row_of(panel, "income"), MISSING).text() == "98"
+    index_row = row_of(panel, "Unnamed: 0")
+    reason = table.info("Unnamed: 0").excluded
+    assert reason and "unnamed first column" in reason
+    assert grid.item(index_row, KIND).text() == "ID"
+    assert reason in grid.item(index_row, NAME).toolTip()
+    assert grid.item(index_row, SUMMARY).text() == reason
+    assert panel.role("Unnamed: 0") == IGNORE
+    muted = panel.palette().color(panel.palette().ColorGroup.Disabled,
+                                  panel.palette().ColorRole.Text)
+    assert grid.item(index_row, NAME).foreground().color() == muted
+    assert panel.target() == "vote" and panel.role_combo("vote").currentData() == TARGET
+    assert panel.preview_view.model().rowCount() == 2700
+    header_tip = panel.preview_view.model().headerData(6, Qt.Orientation.Horizontal,
+                                                       Qt.ItemDataRole.ToolTipRole)
+    assert "missing: 98" in header_tip
+
+
+def test_chinese_headers_and_gb18030(qtbot, panel, real_data):
+    table = load(qtbot, panel, real_data / "pima_zh_gb18030.csv")
+    assert "GB18030" in panel.info_label.text()
+    assert panel.target() == "糖尿病"
+    assert [panel.column_table.item(r, NAME).text() for r in range(8)] == \
+        [c.name for c in table.columns]
+    # two classes: the positive class can be chosen, minority by default
+    assert panel.positive_combo.isEnabled()
+    assert [panel.positive_combo.itemData(i) for i in range(3)] == [None, "否", "是"]
+    assert settings(panel).positive is None
+    choose(panel.positive_combo, "是")
+    assert settings(panel).positive == "是"
+
+
+def test_roles_reach_the_config(qtbot, panel, real_data):
+    load(qtbot, panel, real_data / "chile.csv")
+    with qtbot.waitSignal(panel.changed, timeout=1000):
+        choose(panel.role_combo("income"), IGNORE)
+    choose(panel.role_combo("sex"), TARGET)
+    assert panel.role("vote") == FEATURE  # the old target is demoted, not lost
+    assert panel.role_combo("vote").currentData() == FEATURE
+    config = settings(panel)
+    assert config.target == "sex"
+    assert config.features == ["region", "population", "age", "education", "statusquo", "vote"]
+    assert config.task == "classification"
+    assert panel.positive_combo.isEnabled()  # F / M
+    choose(panel.positive_combo, "M")
+    assert settings(panel).positive == "M"
+    assert "Target <b>sex</b>" in panel.roles_label.text()
+
+
+def test_the_target_and_the_last_feature_cannot_be_removed(qtbot, panel, real_data):
+    load(qtbot, panel, real_data / "chile.csv")
+    choose(panel.role_combo("vote"), IGNORE)
+    assert panel.role("vote") == TARGET
+    assert panel.role_combo("vote").currentData() == TARGET
+    assert "make another column the target" in panel.roles_label.text()
+    for name in panel.features()[:-1]:
+        assert panel.set_role(name, IGNORE)
+    last = panel.features()
+    assert len(last) == 1
+    assert not panel.set_role(last[0], IGNORE)
+    assert settings(panel).features == last
+    assert "At least one feature" in panel.roles_label.text()
+
+
+def test_task_is_inferred_and_can_be_overridden(qtbot, panel, real_data):
+    load(qtbot, panel, real_data / "pima_zh_gb18030.csv")
+    assert panel.task_combo.currentData() == "classification"
+    panel.set_role("年龄", TARGET)  # 44 distinct ages in 300 rows: a number to predict
+    assert panel.task_combo.currentData() == "regression"
+    assert not panel.positive_combo.isEnabled()
+    choose(panel.task_combo, "classification")
+    assert settings(panel).task == "classification"
+    panel.set_role("糖尿病", TARGET)
+    # a text target cannot be regressed: the item is disabled
+    model = panel.task_combo.model()
+    assert not model.item(panel.task_combo.findData("regression")).isEnabled()
+    assert panel.task_combo.currentData() == "classification"
+
+
+def test_fitted_effect_follows_the_preprocessing_choices(qtbot, panel, real_data):
+    table = load(qtbot, panel, real_data / "chile.csv")
+    qtbot.waitUntil(lambda: "training rows" in panel.effect_label.text(), timeout=3000)
+    report = prepare(table, TrainConfig(target="vote")).report
+    train = report["train"]
+    text = panel.effect_label.text()
+    assert f"fitted on {train['rows_in']:,} training rows" in text.lower()
+    assert f"{train['values_imputed']:,} values imputed" in text
+    assert f"{report['rows_without_target']:,} rows without a target" in text
+
+    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "drop"))
+    dropped = prepare(table, TrainConfig(target="vote", missing="drop")).report["train"]
+    assert dropped["rows_dropped_missing"] > 0
+    assert f"{dropped['rows_dropped_missing']:,} rows dropped" in text
+
+    assert not panel.rule_combo.isEnabled()
+    choose(panel.outliers_combo, "clip")
+    assert panel.rule_combo.isEnabled() and panel.threshold_spin.isEnabled()
+    text = effect_after(qtbot, panel, lambda: choose(panel.rule_combo, "iqr"))
+    assert panel.threshold_spin.value() == 1.5
+    clipped = prepare(table, TrainConfig(target="vote", missing="drop", outliers="clip",
+                                         outlier_rule="iqr", outlier_threshold=1.5))
+    n_clipped = clipped.report["train"]["values_clipped"]
+    assert n_clipped > 0 and f"{n_clipped:,} values clipped" in text
+
+    # a role change recomputes too
+    text = effect_after(qtbot, panel, lambda: panel.set_role("income", IGNORE))
+    assert "values clipped" in text and f"{n_clipped:,} values clipped" not in text
+
+
+def test_a_setting_the_core_refuses_is_shown_in_red(qtbot, panel, tmp_path):
+    path = tmp_path / "gaps.csv"
+    # every row lacks x or z, so dropping incomplete rows leaves nothing to train on
+    rows = "".join(f"{i * 0.5},,{'ab'[i % 2]}\n" if i % 2 else f",{i * 0.3},{'ab'[i % 2]}\n"
+                   for i in range(40))
+    path.write_text("x,z,y\n" + rows, encoding="utf-8")
+    load(qtbot, panel, path)
+    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "drop"))
+    assert text == "no training rows are left after preprocessing; choose another " \
+                   "missing-value or outlier setting"
+    assert "c62828" in panel.effect_label.styleSheet()
+    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "median"))
+    assert "training rows" in text and "c62828" not in panel.effect_label.styleSheet()
+
+
+def test_a_broken_file_keeps_the_previous_table(qtbot, panel, real_data, tmp_path):
+    table = load(qtbot, panel, real_data / "chile.csv")
+    choose(panel.role_combo("income"), IGNORE)
+    binary = tmp_path / "picture.csv"
+    binary.write_bytes(bytes(range(256)) * 64)
+    for bad in (binary, tmp_path / "missing.csv"):
+        with qtbot.assertNotEmitted(panel.tableLoaded), \
+                qtbot.waitSignal(panel.loadFailed, timeout=10000) as failed:
+            panel.load(bad)
+        message = failed.args[0]
+        assert bad.name in message
+        assert panel.error_label.isVisible()
+        assert panel.error_label.text() == f"{message} — still showing chile.csv."
+        assert "c62828" in panel.error_label.styleSheet()
+        assert "Traceback" not in message
+        assert panel.table() is table
+        assert panel.preview_view.model().rowCount() == 2700
+        assert panel.role("income") == IGNORE
+        assert "chile.csv" in panel.info_label.text()
+    assert "binary" in panel.error_label.text() or "no such file" in panel.error_label.text()
+    # the next good load clears the error
+    load(qtbot, panel, real_data / "pima_zh_gb18030.csv")
+    assert not panel.error_label.isVisible()
+
+
+def write_big_csv(path: Path, rows: int) -> None:
+    rng = np.random.default_rng(0)
+    pd.DataFrame({"a": rng.normal(size=rows), "b": rng.integers(0, 9, rows),
+                  "y": rng.integers(0, 2, rows)}).to_csv(path, index=False)
+
+
+def test_cancelling_keeps_the_old_table_and_ignores_the_late_result(qtbot, panel, real_data,
+                                                                    tmp_path):
+    table = load(qtbot, panel, real_data / "chile.csv")
+    big = tmp_path / "big.csv"
+    write_big_csv(big, 300_000)
+    with qtbot.assertNotEmitted(panel.tableLoaded, wait=500), \
+            qtbot.assertNotEmitted(panel.loadFailed):
+        panel.load(big)
+        assert panel.progress_bar.isVisible() and panel.cancel_button.isVisible()
+        panel.cancel_button.click()
+    assert not panel.is_loading() and not panel.progress_bar.isVisible()
+    assert panel.table() is table
+    assert "cancelled" in panel.error_label.text()
+
+
+def test_set_from_and_apply_to_round_trip(qtbot, panel, real_data):
+    config = TrainConfig(target="sex", features=["age", "income", "vote"], task="classification",
+                         positive="F", missing="most_frequent", outliers="drop",
+                         outlier_rule="iqr", outlier_threshold=2.25, scaling="robust",
+                         valid_fraction=0.3, seed=7)
+    panel.set_from(config)  # before the table: roles wait for it
+    assert settings(panel).scaling == "robust" and settings(panel).target is None
+    load(qtbot, panel, real_data / "chile.csv")
+    out = TrainConfig()
+    panel.apply_to(out)
+    for name in ("target", "features", "task", "positive", "missing", "outliers",
+                 "outlier_rule", "outlier_threshold", "scaling"):
+        assert getattr(out, name) == getattr(config, name), name
+    assert panel.role("region") == IGNORE
+    with qtbot.assertNotEmitted(panel.changed):
+        panel.set_from(TrainConfig(target="vote", positive=None))
+    out = settings(panel)
+    assert out.target == "vote" and out.positive is None and out.missing == "median"
+    assert out.features == ["region", "population", "sex", "age", "education", "income",
+                            "statusquo"]
+
+
+def test_loader_shutdown_joins_a_running_thread(qtbot, tmp_path):
+    big = tmp_path / "big.csv"
+    write_big_csv(big, 300_000)
+    loader = TableLoader()
+    seen = []
+    loader.loaded.connect(seen.append)
+    loader.start(big)
+    assert loader.is_busy()
+    assert loader.shutdown(timeout_ms=5000)
+    qtbot.wait(100)
+    assert seen == [] and not loader.is_busy()
+
+
+def test_loader_reports_progress_and_the_table(qtbot, real_data):
+    loader = TableLoader()
+    fractions = []
+    loader.progress.connect(fractions.append)
+    with qtbot.waitSignal(loader.loaded, timeout=10000) as done:
+        loader.start(real_data / "chile.csv")
+    assert done.args[0].n_rows == 2700
+    assert fractions and fractions[-1] == 1.0 and fractions == sorted(fractions)
+    assert loader.shutdown()
+
+
+# --------------------------------------------------------------------------- FrameModel
+
+
+def test_frame_model_is_virtual_over_a_million_rows():
+    rows = 1_000_000
+    frame = pd.DataFrame({
+        "x": np.arange(rows, dtype=np.float64) / 4,
+        "label": np.where(np.arange(rows) % 3 == 0, "a", "b").astype(object),
+    })
+    frame.loc[999_998, "x"] = np.nan
+    tracemalloc.start()
+    model = FrameModel(frame)
+    allocated = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert allocated < 1_000_000  # a copy of one float column alone would be 8 MB
+    assert np.shares_memory(model.column_array(0), frame["x"].to_numpy())
+    assert np.shares_memory(model.column_array(1), frame["label"].to_numpy())
+    assert model.rowCount() == rows and model.columnCount() == 2
+    far = model.index(999_999, 0)
+    assert model.data(far) == "249999.75"
+    assert model.data(model.index(999_999, 1)) == "a"
+    missing = model.index(999_998, 0)
+    assert model.data(missing) == ""
+    assert model.data(missing, Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(far, Qt.ItemDataRole.BackgroundRole) is None
+    assert model.headerData(999_999, Qt.Orientation.Vertical) == "1000000"
+
+
+def test_frame_model_formats_compactly_and_explains_headers(real_data):
+    table = read_table(real_data / "chile.csv")
+    model = FrameModel(table.frame, table.columns)
+    column = list(table.frame.columns).index("population")
+    assert model.data(model.index(0, column)) == "175000"
+    column = list(table.frame.columns).index("statusquo")
+    assert model.data(model.index(1, column)) == "-1.29617"
+    tip = model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "kind: id" in tip and "unnamed first column" in tip
+
+
+def test_a_file_without_usable_features_still_offers_one(qtbot, panel, tmp_path):
+    path = tmp_path / "ids.csv"
+    path.write_text("id,y\n" + "".join(f"{i},{'ny'[i % 2]}\n" for i in range(1, 41)),
+                    encoding="utf-8")
+    table = load(qtbot, panel, path)
+    assert table.info("id").excluded  # consecutive whole numbers: an ID
+    assert panel.target() == "y" and settings(panel).features == ["id"]
