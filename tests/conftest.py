@@ -1,6 +1,8 @@
-"""Shared test set-up: Qt offscreen with the PySide6 binding, settings in a temp folder."""
+"""Shared test set-up: Qt offscreen with the PySide6 binding, settings in a temp folder,
+and no network: the app must work offline, so any connection attempt fails the test."""
 
 import os
+import socket
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -14,3 +16,25 @@ REAL = Path(__file__).parent / "data" / "real"
 @pytest.fixture
 def real_data() -> Path:
     return REAL
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _temporary_settings(tmp_path_factory):
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    real_connect = socket.socket.connect
+
+    def guarded(sock, address):
+        if sock.family == getattr(socket, "AF_UNIX", None):
+            return real_connect(sock, address)
+        raise AssertionError(f"the app tried to reach the network: {address!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
