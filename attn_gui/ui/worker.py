@@ -14,9 +14,19 @@ import copy
 import logging
 import math
 import time
+import weakref
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from ..core.config import ConfigError, TrainConfig
 from ..core.dataset import DataError, prepare
@@ -25,7 +35,7 @@ from ..core.table import Table, TableError
 from ..core.training import BatchReport, Trainer, TrainingControl, TrainingError
 from ..core.weighting import WeightingError
 
-__all__ = ["TrainingRunner", "TrainingWorker"]
+__all__ = ["Pacer", "TrainingRunner", "TrainingWorker"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +52,32 @@ def sentence(message: str) -> str:
     return message if message.endswith((".", "!", "?")) else message + "."
 
 
+class Pacer:
+    """Lets the GUI thread have the GIL when it falls behind.
+
+    PySide releases the GIL around nearly every Qt call, and CPython hands it back to a
+    waiting thread only after the switch interval (5 ms): while a Python thread computes
+    small mini-batches, every Qt call of a repaint can cost 5 ms and the window freezes for
+    seconds. The GUI thread stamps `beat` from a timer; while the stamp is late the worker
+    naps briefly between mini-batches, so it costs nothing while the GUI keeps up.
+    """
+
+    LATE_S = 0.02
+    NAP_S = 0.001
+
+    def __init__(self) -> None:
+        self.beat = time.monotonic()  # a float: written by the GUI thread, read by the worker
+
+    def stamp(self) -> None:
+        self.beat = time.monotonic()
+
+    def pace(self) -> None:
+        if time.monotonic() - self.beat > self.LATE_S:
+            time.sleep(self.NAP_S)
+        else:
+            time.sleep(0)
+
+
 class TrainingWorker(QObject):
     """Prepares the data and runs the trainer; lives in its own QThread, never touches a widget."""
 
@@ -53,11 +89,12 @@ class TrainingWorker(QObject):
     warning = Signal(object)  # str: a NumPy floating-point warning, once per kind and run
     done = Signal()  # run() returned, whatever the outcome: quits the thread
 
-    def __init__(self, config: TrainConfig, table: Table,
+    def __init__(self, config: TrainConfig, table: Table, pacer: Pacer | None = None,
                  max_rate: float = MAX_PROGRESS_PER_S) -> None:
         super().__init__()
         self._config = copy.deepcopy(config)  # the caller's object may change during the run
         self._table = table  # read-only from here on
+        self._pacer = pacer
         self._interval = 1.0 / max_rate
         self._warned: set[str] = set()
         self.control = TrainingControl()
@@ -120,6 +157,8 @@ class TrainingWorker(QObject):
                     # Every field is cumulative (position, running loss), so the newest
                     # skipped report stands for all the ones before it.
                     skipped = report
+                if self._pacer is not None:
+                    self._pacer.pace()
             elif report.final:
                 if skipped is not None:
                     self.progress.emit(skipped)
@@ -138,24 +177,31 @@ class TrainingWorker(QObject):
 class _Job(QObject):
     """One run's thread, worker and control; relays the worker's signals while it is current.
 
-    It lives in the GUI thread, so the worker's signals reach it queued.
+    It lives in the GUI thread, so the worker's signals reach it queued. Its parent is the
+    runner, so it is deleted with deleteLater, never inside one of its own slots; it refers
+    back to the runner weakly, or the runner would be freed in the middle of its deletion.
     """
 
     def __init__(self, runner: TrainingRunner, config: TrainConfig, table: Table) -> None:
-        super().__init__()
-        self.runner = runner
+        super().__init__(runner)
+        self._runner = weakref.ref(runner)
         # No parent: a QThread destroyed with its parent while still running aborts the process.
-        self.thread = QThread()
-        self.thread.setObjectName("training")
-        self.worker = TrainingWorker(config, table)
+        self.qthread = QThread()
+        self.qthread.setObjectName("training")
+        self.pacer = Pacer()
+        self.worker = TrainingWorker(config, table, self.pacer)
         self.control = self.worker.control  # usable after the worker object is deleted
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        # Deleting a running QThread, or a worker outside its thread, aborts the process;
+        # the registry keeps both until the thread has ended, however long this job lives.
+        self.entry = (self.qthread, self.worker, self.control)
+        _live.append(self.entry)
+        self.worker.moveToThread(self.qthread)
+        self.qthread.started.connect(self.worker.run)
         # Direct: quit() must not wait for the GUI thread, which may be blocked in shutdown().
-        self.worker.done.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
+        self.worker.done.connect(self.qthread.quit, Qt.ConnectionType.DirectConnection)
         # finished is emitted in the worker thread, so the worker is deleted in its own thread.
-        self.thread.finished.connect(self.worker.deleteLater)
-        self.thread.finished.connect(self._on_thread_finished)
+        self.qthread.finished.connect(self.worker.deleteLater)
+        self.qthread.finished.connect(self._on_thread_finished)
         w = self.worker
         self.connections = [
             w.prepared.connect(self._on_prepared),
@@ -166,9 +212,9 @@ class _Job(QObject):
             w.failed.connect(self._on_failed),
         ]
 
-    @property
-    def current(self) -> bool:
-        return self.runner._current is self
+    def _current_runner(self) -> TrainingRunner | None:
+        runner = self._runner()
+        return runner if runner is not None and runner._current is self else None
 
     def disconnect_worker(self) -> None:
         for connection in self.connections:
@@ -177,41 +223,42 @@ class _Job(QObject):
 
     @Slot(object)
     def _on_prepared(self, info: object) -> None:
-        if self.current:
-            self.runner.prepared.emit(info)
+        if runner := self._current_runner():
+            runner.prepared.emit(info)
 
     @Slot(object)
     def _on_progress(self, report: object) -> None:
-        if self.current:
-            self.runner.progress.emit(report)
+        if runner := self._current_runner():
+            runner.progress.emit(report)
 
     @Slot(object)
     def _on_epoch(self, report: object) -> None:
-        if self.current:
-            self.runner.epoch.emit(report)
+        if runner := self._current_runner():
+            runner.epoch.emit(report)
 
     @Slot(object)
     def _on_warning(self, message: object) -> None:
-        if self.current:
-            self.runner.warning.emit(message)
+        if runner := self._current_runner():
+            runner.warning.emit(message)
 
     @Slot(object)
     def _on_finished(self, result: object) -> None:
-        if self.current:
-            self.runner._current = None
-            self.runner.finished.emit(result)
+        if runner := self._current_runner():
+            runner._current = None
+            runner.finished.emit(result)
 
     @Slot(object)
     def _on_failed(self, message: object) -> None:
-        if self.current:
-            self.runner._current = None
-            self.runner.failed.emit(message)
+        if runner := self._current_runner():
+            runner._current = None
+            runner.failed.emit(message)
 
     @Slot()
     def _on_thread_finished(self) -> None:
         # finished() is emitted just before the thread really ends, so this wait is brief.
-        if self.thread.wait(1000):
-            self.runner._release(self)
+        runner = self._runner()
+        if runner is not None and self.qthread.wait(1000):
+            runner._release(self)
 
 
 class TrainingRunner(QObject):
@@ -232,7 +279,13 @@ class TrainingRunner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._current: _Job | None = None
-        self._jobs: list[_Job] = []  # current and finishing jobs, kept alive until joined
+        self._jobs: list[_Job] = []  # current and finishing jobs, kept until joined
+        self._controls: list[TrainingControl] = []
+        # Dropped without shutdown() (a bug, but it happens): its runs stop at once.
+        weakref.finalize(self, _stop_all, self._controls)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(33)
+        self._heartbeat.timeout.connect(self._beat)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -243,17 +296,19 @@ class TrainingRunner(QObject):
         return self._current is not None
 
     @property
-    def thread(self) -> QThread | None:
+    def worker_thread(self) -> QThread | None:
         """The current run's thread (for tests and diagnostics)."""
-        return self._current.thread if self._current is not None else None
+        return self._current.qthread if self._current is not None else None
 
     def start(self, config: TrainConfig, table: Table) -> None:
         if self._current is not None:
             raise RuntimeError("a training run is already under way")
         job = _Job(self, config, table)
         self._jobs.append(job)
+        self._controls[:] = [j.control for j in self._jobs]
         self._current = job
-        job.thread.start()
+        self._heartbeat.start()
+        job.qthread.start()
 
     def pause(self) -> None:
         if self._current is not None:
@@ -274,34 +329,51 @@ class TrainingRunner(QObject):
         Safe to call more than once; nothing a stopped run reports is re-emitted.
         """
         self._current = None
+        self._heartbeat.stop()
         deadline = QDeadlineTimer(timeout_ms)
         for job in self._jobs:
             job.control.stop()
             job.disconnect_worker()
-            job.thread.quit()  # a thread that already left run() must leave its event loop too
+            job.qthread.quit()  # a thread that already left run() must leave its event loop too
+        joined = all([job.qthread.wait(deadline) for job in self._jobs])
+        if not joined:
+            # Only a long prepare() can overrun; the registry keeps those threads alive.
+            log.warning("a training thread did not stop within %d ms", timeout_ms)
         for job in list(self._jobs):
-            if job.thread.wait(deadline):
-                self._release(job)
-        if self._jobs:
-            # Dropping a running QThread aborts the process: keep these alive until they end.
-            log.warning("%d training thread(s) did not stop within %d ms", len(self._jobs),
-                        timeout_ms)
-            _orphans.extend(self._jobs)
-            self._jobs.clear()
-        return not _orphans
+            self._release(job)
+        return joined
+
+    @Slot()
+    def _beat(self) -> None:
+        if self._current is None:
+            self._heartbeat.stop()
+        else:
+            self._current.pacer.stamp()
 
     def _release(self, job: _Job) -> None:
-        if job in self._jobs:
-            self._jobs.remove(job)
+        if job not in self._jobs:
+            return
+        self._jobs.remove(job)
+        self._controls[:] = [j.control for j in self._jobs]
         job.disconnect_worker()
+        if job.qthread.isFinished():
+            _live[:] = [entry for entry in _live if entry is not job.entry]
+        job.deleteLater()
 
 
-# Jobs whose thread outlived shutdown()'s bound (only a long prepare() can); joined at exit.
-_orphans: list[_Job] = []
+# Every started thread with its worker and control, until the thread is known to be finished.
+_live: list[tuple[QThread, TrainingWorker, TrainingControl]] = []
+
+
+def _stop_all(controls: list[TrainingControl]) -> None:
+    for control in controls:
+        control.stop()
 
 
 @atexit.register
-def _join_orphans() -> None:
-    for job in _orphans:
-        job.thread.wait()
-    _orphans.clear()
+def _join_all() -> None:
+    """Threads whose runner never shut them down are stopped and joined before exit."""
+    _stop_all([control for _, _, control in _live])
+    for thread, _, _ in _live:
+        thread.wait()
+    _live.clear()

@@ -1,0 +1,389 @@
+"""Reusable plot pieces for the training monitor, built so that live updates stay cheap.
+
+Plot items are created once and only get new data: curves from growable buffers
+(`setData(buf[:n])`), bars through `BarGraphItem.setOpts`, the confusion matrix through
+`ImageItem.setImage`. Long histories are peak-downsampled and clipped to the view.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from collections.abc import Mapping, Sequence  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from html import escape  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pyqtgraph as pg  # noqa: E402
+from PySide6.QtCore import QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QFontMetrics, QPalette  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+__all__ = ["AttentionBars", "AttentionHistory", "ConfusionMatrixPlot", "CurvePlot",
+           "GrowBuffer", "Series"]
+
+TRAIN_COLOR = "#1f77b4"
+VALID_COLOR = "#ff7f0e"
+BAR_COLOR = "#4c72b0"
+# Tableau 10: distinct on light and dark backgrounds (evenly spaced hues give yellow on white).
+FEATURE_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+                  "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine,
+           Qt.PenStyle.DashDotLine)
+_NAME_CHARS = 22  # longer feature names are elided on the axis, so bars keep their room
+
+
+class GrowBuffer:
+    """A preallocated float array that doubles when full: appends are amortised O(1)
+    and `view` is a slice, so redrawing a long curve never copies the history."""
+
+    def __init__(self, capacity: int = 256) -> None:
+        self._data = np.empty(max(capacity, 1), dtype=np.float64)
+        self._n = 0
+
+    def append(self, value: float) -> None:
+        if self._n == len(self._data):
+            grown = np.empty(2 * len(self._data), dtype=np.float64)
+            grown[: self._n] = self._data
+            self._data = grown
+        self._data[self._n] = value
+        self._n += 1
+
+    def clear(self) -> None:
+        self._n = 0
+
+    @property
+    def view(self) -> np.ndarray:
+        return self._data[: self._n]
+
+    @property
+    def capacity(self) -> int:
+        return len(self._data)
+
+    def __len__(self) -> int:
+        return self._n
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str
+    label: str
+    color: str
+    style: Qt.PenStyle = Qt.PenStyle.SolidLine
+
+
+def _theme(plot: pg.PlotWidget) -> QColor:
+    """Follow the application palette (light or dark) instead of pyqtgraph's black default."""
+    palette = plot.palette()
+    foreground = palette.color(QPalette.ColorRole.Text)
+    plot.setBackground(palette.color(QPalette.ColorRole.Base))
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(foreground)
+        axis.setTextPen(foreground)
+        # Scores and weights live in [0, 1]: "F1 (x0.001)" with ticks at 950 misleads.
+        axis.enableAutoSIPrefix(False)
+    return foreground
+
+
+def _elide(name: str) -> str:
+    return name if len(name) <= _NAME_CHARS else name[: _NAME_CHARS - 1] + "…"
+
+
+def _freeze(plot: pg.PlotWidget) -> None:
+    """Charts whose ranges the code sets: no panning, zooming or context menu."""
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+
+
+class CurvePlot(pg.PlotWidget):
+    """Curves over epochs, created once; hovering shows the exact values of the nearest epoch."""
+
+    def __init__(self, title: str, y_label: str, series: Sequence[Series] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self._fg = _theme(self)
+        item = self.getPlotItem()
+        self.set_labels(title, y_label)
+        item.setLabel("bottom", self.tr("epoch"))
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setDownsampling(mode="peak")
+        item.setClipToView(True)
+        base = self.palette().color(QPalette.ColorRole.Base)
+        base.setAlpha(200)  # curves stay visible under the legend
+        self._legend = item.addLegend(offset=(-10, 10), labelTextColor=self._fg,
+                                      brush=pg.mkBrush(base))
+        self._x = GrowBuffer()
+        self._y: dict[str, GrowBuffer] = {}
+        self._series: dict[str, Series] = {}
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self._shown: list[str] = []  # series in the legend and the hover text
+        self._dirty = False
+        self._cursor = pg.InfiniteLine(angle=90, movable=False,
+                                       pen=pg.mkPen(self._fg, style=Qt.PenStyle.DotLine))
+        self.hover_label = pg.TextItem(color=self._fg, fill=pg.mkBrush(self.palette().color(
+            QPalette.ColorRole.Base)), border=pg.mkPen(self._fg))
+        for hover_item in (self._cursor, self.hover_label):
+            hover_item.setZValue(10)
+            hover_item.hide()
+            item.addItem(hover_item, ignoreBounds=True)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.set_series(series)
+
+    def set_labels(self, title: str, y_label: str) -> None:
+        self.getPlotItem().setTitle(title, color=self._fg)
+        self.getPlotItem().setLabel("left", y_label)
+
+    def set_series(self, series: Sequence[Series]) -> None:
+        """Replace the curves (once per run at most) and clear the data."""
+        item = self.getPlotItem()
+        for curve in self._curves.values():
+            item.removeItem(curve)
+        self._legend.clear()
+        self._series = {s.key: s for s in series}
+        self._curves = {}
+        for s in series:
+            pen = pg.mkPen(s.color, width=2, style=s.style)
+            curve = pg.PlotDataItem(pen=pen, connect="finite")
+            item.addItem(curve)
+            self._curves[s.key] = curve
+        self._y = {s.key: GrowBuffer() for s in series}
+        self.show_in_legend([s.key for s in series])
+        self.reset()
+
+    def show_in_legend(self, keys: Sequence[str]) -> None:
+        if list(keys) == self._shown:
+            return
+        self._legend.clear()
+        self._shown = [k for k in keys if k in self._curves]
+        for key in self._shown:
+            self._legend.addItem(self._curves[key], self._series[key].label)
+
+    def reset(self) -> None:
+        self._x.clear()
+        for buf in self._y.values():
+            buf.clear()
+        self._dirty = True
+        self._cursor.hide()
+        self.hover_label.hide()
+
+    def append(self, x: float, values: Mapping[str, float]) -> None:
+        """Add one point per series (NaN for a missing value); drawn at the next refresh()."""
+        self._x.append(x)
+        for key, buf in self._y.items():
+            buf.append(values.get(key, np.nan))
+        self._dirty = True
+
+    def refresh(self) -> bool:
+        """Push new data to the curves; False if nothing changed since the last call."""
+        if not self._dirty:
+            return False
+        x = self._x.view
+        for key, curve in self._curves.items():
+            curve.setData(x, self._y[key].view)
+        self._dirty = False
+        return True
+
+    def curve(self, key: str) -> pg.PlotDataItem:
+        return self._curves[key]
+
+    def data(self, key: str) -> np.ndarray:
+        return self._y[key].view
+
+    def __len__(self) -> int:
+        return len(self._x)
+
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        item = self.getPlotItem()
+        x = self._x.view
+        if not len(x) or not item.vb.sceneBoundingRect().contains(pos):
+            self._cursor.hide()
+            self.hover_label.hide()
+            return
+        point = item.vb.mapSceneToView(pos)
+        i = int(np.clip(np.searchsorted(x, point.x()), 0, len(x) - 1))
+        if i > 0 and abs(x[i - 1] - point.x()) < abs(x[i] - point.x()):
+            i -= 1
+        lines = [escape(self.tr("epoch {0}").format(f"{x[i]:g}"))]
+        for key in self._shown:
+            s = self._series[key]
+            lines.append(f'<span style="color:{s.color}">■</span> '
+                         f"{escape(s.label)}: {self._y[key].view[i]:.6g}")
+        self.hover_label.setHtml(f'<div style="color:{self._fg.name()}">{"<br>".join(lines)}</div>')
+        # Keep the label inside the plot: on the right half it opens to the left of the cursor.
+        (x_min, x_max), _ = item.vb.viewRange()
+        right_half = x[i] > (x_min + x_max) / 2
+        self.hover_label.setAnchor((1.05, 1.05) if right_half else (-0.05, 1.05))
+        self.hover_label.setPos(float(x[i]), point.y())
+        self._cursor.setPos(float(x[i]))
+        self._cursor.show()
+        self.hover_label.show()
+
+
+class AttentionHistory(CurvePlot):
+    """One curve per feature over the epochs; the legend lists only the currently top ones."""
+
+    def __init__(self, top: int = 5, parent: QWidget | None = None) -> None:
+        super().__init__("", "", parent=parent)  # titled below, once self.tr() is usable
+        self.set_labels(self.tr("Attention over epochs"), self.tr("weight"))
+        self._top = top
+
+    def set_features(self, features: Sequence[str]) -> None:
+        k = len(FEATURE_COLORS)
+        self.set_series([Series(f, f, FEATURE_COLORS[i % k], _STYLES[(i // k) % len(_STYLES)])
+                         for i, f in enumerate(features)])
+
+    def refresh(self) -> bool:
+        if not super().refresh():
+            return False
+        if len(self):
+            latest = {key: self.data(key)[-1] for key in self._y}
+            ranked = sorted(latest, key=latest.__getitem__, reverse=True)
+            self.show_in_legend(ranked[: self._top])
+        return True
+
+
+class AttentionBars(pg.PlotWidget):
+    """Horizontal bars of the current weight per feature, largest on top, names on the axis.
+
+    Horizontal so that feature names read left to right however many there are; the bar
+    item is created once and re-shaped with `setOpts` (the weight is each bar's width).
+    """
+
+    def __init__(self, max_bars: int = 30, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self._fg = _theme(self)
+        self._max_bars = max_bars
+        self._weights: Mapping[str, float] = {}
+        item = self.getPlotItem()
+        item.setTitle(self.tr("Attention weights"), color=self._fg)
+        item.setLabel("bottom", self.tr("weight"))
+        item.showGrid(x=True, alpha=0.2)
+        item.vb.invertY(True)  # rank 1 at the top
+        _freeze(self)
+        self._bars = pg.BarGraphItem(x0=[], y=[], width=[], height=0.7,
+                                     brush=BAR_COLOR, pen=pg.mkPen(None))
+        item.addItem(self._bars)
+        self._texts: list[pg.TextItem] = []
+        self._names: list[str] = []
+        self._values = np.zeros(0)
+        item.vb.sigResized.connect(self._on_resized)
+
+    @property
+    def names(self) -> list[str]:
+        """Feature names in display order (largest weight first)."""
+        return list(self._names)
+
+    @property
+    def values(self) -> np.ndarray:
+        """The displayed weights, in display order (descending)."""
+        return self._values.copy()
+
+    @property
+    def bar_item(self) -> pg.BarGraphItem:
+        return self._bars
+
+    def set_weights(self, weights: Mapping[str, float]) -> None:
+        self._weights = weights
+        ranked = sorted(weights.items(), key=lambda kv: kv[1], reverse=True)
+        shown = ranked[: self._rows_that_fit()]
+        self._names = [name for name, _ in shown]
+        self._values = np.array([w for _, w in shown], dtype=np.float64)
+        n = len(shown)
+        y = np.arange(n, dtype=np.float64)
+        self._bars.setOpts(x0=np.zeros(n), y=y, width=self._values, height=0.7)
+        self.getAxis("left").setTicks([[(i, _elide(name)) for i, name in enumerate(self._names)]])
+        title = self.tr("Attention weights")
+        if len(ranked) > n:
+            title = self.tr("Attention weights (top {0} of {1})").format(n, len(ranked))
+        self.getPlotItem().setTitle(title, color=self._fg)
+        self._set_value_labels()
+        right = float(self._values.max()) if n else 1.0
+        # Room right of the longest bar for its number.
+        self.setRange(xRange=(0.0, right * 1.25 or 1.0), yRange=(-0.5, max(n, 1) - 0.5),
+                      padding=0)
+
+    def _on_resized(self, _view: pg.ViewBox) -> None:
+        self.set_weights(self._weights)
+
+    def _rows_that_fit(self) -> int:
+        """As many bars as there are lines for their names: the axis silently drops
+        tick labels that would overlap, which would leave bars without a name."""
+        height = self.getPlotItem().vb.height()
+        if height <= 0:  # not laid out yet
+            return self._max_bars
+        line = QFontMetrics(self.font()).height()
+        return max(3, min(self._max_bars, int(height // line)))
+
+    def _set_value_labels(self) -> None:
+        item = self.getPlotItem()
+        while len(self._texts) > len(self._values):
+            item.removeItem(self._texts.pop())
+        while len(self._texts) < len(self._values):
+            text = pg.TextItem(color=self._fg, anchor=(-0.05, 0.5))
+            item.addItem(text, ignoreBounds=True)
+            self._texts.append(text)
+        for i, (text, value) in enumerate(zip(self._texts, self._values, strict=True)):
+            text.setText(f"{max(value, 0.0):.3f}")  # no "-0.000" from rounding noise
+            text.setPos(float(value), float(i))
+
+
+class ConfusionMatrixPlot(pg.PlotWidget):
+    """Heatmap of counts (rows: true class, columns: predicted class) with the count in each cell."""
+
+    max_annotated = 30  # beyond this many classes the numbers would overlap
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self._fg = _theme(self)
+        item = self.getPlotItem()
+        item.setTitle(self.tr("Confusion (validation)"), color=self._fg)
+        item.setLabel("bottom", self.tr("predicted"))
+        item.setLabel("left", self.tr("true"))
+        item.vb.invertY(True)  # first class in the top-left corner, as in a printed table
+        item.vb.setAspectLocked(True)
+        _freeze(self)
+        self._cmap = pg.colormap.get("viridis")
+        self._image = pg.ImageItem()
+        self._image.setColorMap(self._cmap)
+        item.addItem(self._image)
+        self._texts: list[pg.TextItem] = []
+        self._matrix = np.zeros((0, 0), dtype=np.int64)
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return self._matrix.copy()
+
+    def set_matrix(self, matrix: Sequence[Sequence[int]], classes: Sequence[str]) -> None:
+        cm = np.asarray(matrix, dtype=np.int64).reshape(len(classes), len(classes))
+        self._matrix = cm
+        top = max(int(cm.max()) if cm.size else 0, 1)
+        # ImageItem indexes [x, y]: transpose so columns are predicted and rows are true.
+        self._image.setImage(cm.T.astype(np.float64), levels=(0, top))
+        names = [_elide(str(c)) for c in classes]
+        ticks = [[(i + 0.5, name) for i, name in enumerate(names)]]
+        self.getAxis("bottom").setTicks(ticks)
+        self.getAxis("left").setTicks(ticks)
+        # Sized up front: the axes otherwise grow only after a first paint has clipped
+        # the names (and the left axis hides the ones it cannot fit).
+        fm = QFontMetrics(self.font())
+        widest = max((fm.horizontalAdvance(name) for name in names), default=0)
+        self.getAxis("left").setWidth(widest + fm.height() + 14)
+        self.getAxis("bottom").setHeight(2 * fm.height() + 14)
+        item = self.getPlotItem()
+        for text in self._texts:
+            item.removeItem(text)
+        self._texts = []
+        if len(classes) <= self.max_annotated:
+            for (i, j), count in np.ndenumerate(cm):
+                # Viridis is dark at the bottom of the scale and light at the top.
+                color = "#000000" if count / top > 0.6 else "#ffffff"
+                text = pg.TextItem(str(count), color=color, anchor=(0.5, 0.5))
+                text.setPos(j + 0.5, i + 0.5)
+                item.addItem(text)
+                self._texts.append(text)
+        k = max(len(classes), 1)
+        self.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)

@@ -1,0 +1,245 @@
+"""The training panel driven like a user would: real widgets, real worker thread, real core."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from attn_gui.core.config import TrainConfig
+from attn_gui.core.table import Table, read_table
+from attn_gui.ui.training_monitor import TrainingMonitor
+
+TIMEOUT = 20_000
+FEATURES = ["a", "b", "c", "d"]
+
+
+def write_csv(path: Path, n: int = 300, scale: float = 1.0, seed: int = 0) -> Path:
+    """Three classes that depend on a and b; c and d are noise."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, 4))
+    score = 2 * X[:, 0] - X[:, 1] + 0.3 * rng.normal(size=n)
+    y = np.digitize(score, np.quantile(score, [1 / 3, 2 / 3]))
+    names = ("low", "mid", "high")
+    rows = [",".join(f"{v * scale:.6g}" for v in x) + f",{names[k]}"
+            for x, k in zip(X, y, strict=True)]
+    path.write_text("a,b,c,d,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def wait_for(qtbot, condition, timeout: int = TIMEOUT) -> None:
+    """Like qtbot.waitUntil, but waiting in an event loop: waitUntil polls with QTest.qWait,
+    which holds the GIL and so starves the worker thread it is waiting for."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out after {timeout} ms"
+        qtbot.wait(10)
+
+
+@pytest.fixture
+def table(tmp_path: Path) -> Table:
+    return read_table(write_csv(tmp_path / "three.csv"))
+
+
+@pytest.fixture
+def monitor(qtbot) -> TrainingMonitor:
+    widget = TrainingMonitor()
+    qtbot.addWidget(widget)  # closed at teardown: closeEvent shuts the runner down
+    widget.resize(1400, 900)
+    widget.show()
+    return widget
+
+
+def settings(monitor: TrainingMonitor, **values) -> TrainConfig:
+    """Put `values` into the panel's widgets; return the data part of the config."""
+    monitor.set_from(TrainConfig(**{"patience": 0, **values}))
+    return TrainConfig(target="label")
+
+
+def click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def buttons(monitor: TrainingMonitor) -> tuple[bool, bool, bool]:
+    return (monitor.start_button.isEnabled(), monitor.pause_button.isEnabled(),
+            monitor.stop_button.isEnabled())
+
+
+def test_a_run_to_the_end_fills_every_view(qtbot, monitor, table):
+    batches = []
+    monitor.runner.progress.connect(batches.append)
+    config = settings(monitor, epochs=30, batch_size=4)
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT) as blocker:
+        assert monitor.start(config, table)
+        assert buttons(monitor) == (False, True, True)
+        assert not monitor.settings_box.isEnabled()
+    final = blocker.args[0]["report"]
+    assert final.stop_reason == "finished" and final.epoch == 30
+
+    for plot in (monitor.loss_plot, monitor.score_plot):
+        for key in ("train", "valid"):
+            x, y = plot.curve(key).xData, plot.curve(key).yData
+            assert len(x) == len(y) == 30
+            assert list(x) == list(range(1, 31))
+    for feature in FEATURES:
+        assert len(monitor.attention_history.curve(feature).yData) == 30
+
+    bars = monitor.attention_bars
+    heights = bars.bar_item.opts["width"]  # horizontal bars: the weight is the bar's length
+    assert sorted(bars.names) == FEATURES
+    assert np.isclose(np.sum(heights), 1.0)
+    assert list(heights) == sorted(heights, reverse=True)
+    assert [t for _, t in bars.getAxis("left")._tickLevels[0]] == bars.names
+
+    cm = monitor.confusion_plot.matrix
+    assert cm.shape == (3, 3) and cm.sum() == sum(final.valid["per_class"]["support"])
+    assert monitor.confusion_plot.isVisible()
+    assert monitor.per_class_table.rowCount() == 3
+    assert [monitor.per_class_table.item(r, 0).text() for r in range(3)] == ["high", "low", "mid"]
+    assert monitor.metrics_table.rowCount() == 6  # accuracy, P, R, F1 macro, F1 weighted, loss
+    assert monitor.metrics_table.item(0, 1).text() == f"{final.valid['accuracy']:.4f}"
+
+    total_batches = 30 * batches[-1].n_batches
+    assert 0 < monitor.plot_updates < total_batches / 20
+    assert buttons(monitor) == (True, False, False)
+    assert monitor.settings_box.isEnabled()
+    assert monitor.status_label.text().startswith("Finished 30 epochs; best epoch")
+    assert monitor.progress_bar.value() == monitor.progress_bar.maximum()
+
+
+def test_pause_holds_the_run_and_resume_continues(qtbot, monitor, table):
+    config = settings(monitor, epochs=100_000, batch_size=8)
+    assert monitor.start(config, table)
+    wait_for(qtbot, lambda: monitor.epochs_done >= 2)
+    click(qtbot, monitor.pause_button)
+    assert monitor.pause_button.text() == "Resume"
+    qtbot.wait(200)  # reports already on their way still arrive
+    held = monitor.epochs_done
+    progress = monitor.progress_bar.value()
+    qtbot.wait(300)
+    assert monitor.epochs_done == held
+    assert monitor.progress_bar.value() == progress
+    assert monitor.progress_bar.format().startswith("paused")
+    click(qtbot, monitor.pause_button)
+    assert monitor.pause_button.text() == "Pause"
+    wait_for(qtbot, lambda: monitor.epochs_done > held + 1)
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
+        click(qtbot, monitor.stop_button)
+
+
+def test_stop_mid_run_keeps_the_best_weights_and_re_enables_start(qtbot, monitor, table):
+    config = settings(monitor, epochs=100_000, batch_size=8)
+    assert monitor.start(config, table)
+    wait_for(qtbot, lambda: monitor.epochs_done >= 3)
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT) as blocker:
+        click(qtbot, monitor.stop_button)
+        assert not monitor.stop_button.isEnabled()
+    final = blocker.args[0]["report"]
+    assert final.stop_reason == "stopped"
+    assert buttons(monitor) == (True, False, False)
+    assert monitor.status_label.text().startswith(f"Stopped by the user at epoch {final.epoch}")
+    assert len(monitor.loss_plot.curve("train").yData) == final.epoch
+    assert monitor.per_class_table.rowCount() == 3
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    (lambda m: m.hidden_edit.setText("abc"), "Hidden layers must be whole numbers"),
+    (lambda m: m.hidden_edit.setText("64,0"), "Hidden layers must be whole numbers"),
+    (lambda m: m.lr_spin.setValue(0.0), "The learning rate must be a finite number > 0"),
+])
+def test_a_bad_setting_is_explained_and_nothing_starts(qtbot, monitor, table, setting, message):
+    setting(monitor)
+    failed = []
+    monitor.runFailed.connect(failed.append)
+    assert not monitor.start(TrainConfig(target="label"), table)
+    assert monitor.status_label.text().startswith(message)
+    assert "c62828" in monitor.status_label.styleSheet()
+    assert not monitor.is_running and monitor.runner.worker_thread is None
+    assert buttons(monitor) == (True, False, False)
+    assert failed == []
+
+
+def test_a_diverging_run_says_so_and_the_panel_stays_usable(qtbot, monitor, table):
+    config = settings(monitor, epochs=50, optimizer="sgd", lr=100.0, batch_size=16)
+    config.scaling = "none"
+    with qtbot.waitSignal(monitor.runFailed, timeout=TIMEOUT) as blocker:
+        assert monitor.start(config, table)
+    assert "diverged" in blocker.args[0]
+    assert "diverged" in monitor.status_label.text()
+    assert "c62828" in monitor.status_label.styleSheet()
+    assert buttons(monitor) == (True, False, False)
+    assert monitor.settings_box.isEnabled()
+
+    config = settings(monitor, epochs=3)
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
+        assert monitor.start(config, table)
+    assert monitor.status_label.styleSheet() == ""
+
+
+def test_shutdown_during_training_joins_the_thread_within_the_bound(qtbot, monitor, table):
+    finished = []
+    monitor.runFinished.connect(finished.append)
+    assert monitor.start(settings(monitor, epochs=100_000, batch_size=4), table)
+    wait_for(qtbot, lambda: monitor.epochs_done >= 1)
+    thread = monitor.runner.worker_thread
+    assert monitor.shutdown(timeout_ms=3000)
+    assert thread.isFinished()
+    assert not monitor.is_running
+    qtbot.wait(200)
+    assert finished == []  # what was still queued after shutdown is ignored
+    assert buttons(monitor) == (True, False, False)
+    assert monitor.status_label.text() == "Training was stopped before it finished."
+
+
+def test_a_regression_run_shows_r2_and_no_confusion_matrix(qtbot, monitor, table):
+    config = settings(monitor, epochs=5)
+    config.target = "a"
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
+        assert monitor.start(config, table)
+    assert monitor.score_plot.getPlotItem().titleLabel.text == "R²"
+    assert len(monitor.score_plot.curve("valid").yData) == 5
+    assert not monitor.confusion_plot.isVisible()
+    assert not monitor.per_class_box.isVisible()
+    labels = [monitor.metrics_table.verticalHeaderItem(r).text()
+              for r in range(monitor.metrics_table.rowCount())]
+    assert labels == ["R²", "RMSE", "MAE", "Loss (MSE)"]
+
+
+def test_settings_round_trip_and_explain_themselves(monitor):
+    config = TrainConfig(epochs=77, batch_size=5, lr=0.00123, optimizer="momentum", momentum=0.8,
+                         lr_schedule="cosine", hidden=[64, 32], activation="tanh", patience=0,
+                         seed=9, l2=0.0005)
+    monitor.set_from(config)
+    assert monitor.patience_spin.text() == "off"
+    assert monitor.momentum_spin.isEnabled()
+    assert monitor.apply_to(TrainConfig()) == config
+    monitor.optimizer_combo.setCurrentIndex(monitor.optimizer_combo.findData("gd"))
+    assert not monitor.batch_spin.isEnabled() and not monitor.momentum_spin.isEnabled()
+    monitor.hidden_edit.setText("")
+    assert monitor.apply_to(TrainConfig()).hidden == []
+    for widget in (monitor.epochs_spin, monitor.batch_spin, monitor.lr_spin,
+                   monitor.optimizer_combo, monitor.schedule_combo, monitor.hidden_edit,
+                   monitor.activation_combo, monitor.patience_spin, monitor.seed_spin,
+                   monitor.l2_spin, monitor.momentum_spin):
+        assert len(widget.toolTip()) > 40
+    assert "m̂" in monitor.optimizer_combo.toolTip()
+
+
+def test_hovering_a_curve_shows_the_exact_values(qtbot, monitor, table):
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT) as blocker:
+        assert monitor.start(settings(monitor, epochs=10), table)
+    final = blocker.args[0]["report"]
+    plot = monitor.loss_plot
+    view = plot.getPlotItem().vb
+    scene_pos = view.mapViewToScene(QPointF(4.1, float(plot.curve("train").yData[3])))
+    plot.scene().sigMouseMoved.emit(scene_pos)
+    label = plot.hover_label
+    assert label.isVisible()
+    text = label.textItem.toPlainText()
+    assert "epoch 4" in text
+    assert f"{final.history['valid_loss'][3]:.6g}" in text
+    plot.scene().sigMouseMoved.emit(QPointF(-50, -50))  # outside the plot
+    assert not label.isVisible()

@@ -1,0 +1,194 @@
+"""The training worker and its runner, driven through a real QThread and the real core."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from attn_gui.core.config import TrainConfig
+from attn_gui.core.table import Table, read_table
+from attn_gui.core.training import BatchReport, EpochReport
+from attn_gui.ui.worker import TrainingRunner
+
+TIMEOUT = 20_000
+
+
+def write_csv(path: Path, n: int = 300, scale: float = 1.0, seed: int = 0) -> Path:
+    """Three classes that depend on a and b; c and d are noise."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, 4))
+    score = 2 * X[:, 0] - X[:, 1] + 0.3 * rng.normal(size=n)
+    y = np.digitize(score, np.quantile(score, [1 / 3, 2 / 3]))
+    names = ("low", "mid", "high")
+    rows = [",".join(f"{v * scale:.6g}" for v in x) + f",{names[k]}"
+            for x, k in zip(X, y, strict=True)]
+    path.write_text("a,b,c,d,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def wait_for(qtbot, condition, timeout: int = TIMEOUT) -> None:
+    """Like qtbot.waitUntil, but waiting in an event loop: waitUntil polls with QTest.qWait,
+    which holds the GIL and so starves the worker thread it is waiting for."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out after {timeout} ms"
+        qtbot.wait(10)
+
+
+@pytest.fixture
+def table(tmp_path: Path) -> Table:
+    return read_table(write_csv(tmp_path / "three.csv"))
+
+
+@pytest.fixture
+def runner(qtbot):
+    runner = TrainingRunner()
+    yield runner
+    assert runner.shutdown(5000)
+
+
+def test_a_run_reports_prepared_epochs_and_the_trained_model(qtbot, runner, table):
+    prepared, epochs = [], []
+    runner.prepared.connect(prepared.append)
+    runner.epoch.connect(epochs.append)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT) as blocker:
+        runner.start(TrainConfig(target="label", epochs=5, patience=0), table)
+        assert runner.is_running
+    result = blocker.args[0]
+    final = result["report"]
+    assert isinstance(final, EpochReport) and final.final and final.stop_reason == "finished"
+    assert result["trainer"].model_ is not None
+    assert [e.epoch for e in epochs] == [1, 2, 3, 4, 5]
+    assert not any(e.final for e in epochs)
+    (info,) = prepared
+    assert info["features"] == ["a", "b", "c", "d"]
+    assert info["classes"] == ["high", "low", "mid"]
+    assert info["task"] == "classification"
+    assert info["n_train"] + info["n_valid"] == 300
+    assert "train" in info["report"]
+    assert not runner.is_running
+
+
+def test_progress_is_throttled_in_the_producer(qtbot, runner, table):
+    """Batch size 1 gives thousands of batches a second; the GUI sees at most ~30 of them."""
+    received: list[tuple[float, BatchReport]] = []
+    runner.progress.connect(lambda report: received.append((time.monotonic(), report)))
+    config = TrainConfig(target="label", epochs=60, batch_size=1, patience=0)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT) as blocker:
+        runner.start(config, table)
+    final = blocker.args[0]["report"]
+    n_batches = received[-1][1].n_batches
+    total = final.epoch * n_batches
+    times = np.array([t for t, _ in received])
+    span = max(times[-1] - times[0], 1e-9)
+    busiest = max(np.searchsorted(times, t + 1.0) - i for i, t in enumerate(times))
+    assert span > 0.5, "the run was too short to measure a rate"
+    assert len(received) / span <= 35
+    assert busiest <= 35
+    assert len(received) < total / 50
+    first, last = received[0][1], received[-1][1]
+    assert (first.epoch, first.batch) == (1, 1)
+    assert (last.epoch, last.batch) == (final.epoch, n_batches)  # the last one is never dropped
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"target": "nope"}, "Unknown target column 'nope'"),
+    ({"lr": 0.0}, "learning rate must be a finite number > 0"),
+    ({"weighting": "custom", "formula": "exp(("}, "Formula refused: syntax error"),
+])
+def test_user_errors_fail_with_one_sentence(qtbot, runner, table, changes, expected):
+    config = TrainConfig(target="label", epochs=3)
+    for name, value in changes.items():
+        setattr(config, name, value)
+    with qtbot.waitSignal(runner.failed, timeout=TIMEOUT) as blocker:
+        runner.start(config, table)
+    message = blocker.args[0]
+    assert expected in message
+    assert message[0].isupper() and message.endswith(".") and "\n" not in message
+    assert "Traceback" not in message
+    assert not runner.is_running
+
+
+def test_an_unexpected_error_becomes_a_sentence(qtbot, runner):
+    with qtbot.waitSignal(runner.failed, timeout=TIMEOUT) as blocker:
+        runner.start(TrainConfig(epochs=3), None)  # not a table: prepare() raises AttributeError
+    assert blocker.args[0].startswith("Training stopped on an unexpected error: AttributeError")
+
+
+def test_numpy_warnings_travel_as_signals(qtbot, runner, tmp_path):
+    """Values beyond float32 overflow when cast; the run then diverges."""
+    table = read_table(write_csv(tmp_path / "huge.csv", scale=1e200))
+    warnings: list[str] = []
+    runner.warning.connect(warnings.append)
+    with qtbot.waitSignal(runner.failed, timeout=TIMEOUT) as blocker:
+        runner.start(TrainConfig(target="label", epochs=3, scaling="none"), table)
+    assert "diverged" in blocker.args[0]
+    assert any("overflow" in w for w in warnings)
+    assert len(warnings) == len(set(warnings))  # once per kind, not once per operation
+
+
+def test_start_while_running_is_refused(qtbot, runner, table):
+    runner.start(TrainConfig(target="label", epochs=10_000, patience=0), table)
+    with pytest.raises(RuntimeError):
+        runner.start(TrainConfig(target="label"), table)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT) as blocker:
+        runner.stop()
+    assert blocker.args[0]["report"].stop_reason == "stopped"
+
+
+def test_pause_holds_the_loop_and_resume_continues(qtbot, runner, table):
+    epochs: list[EpochReport] = []
+    runner.epoch.connect(epochs.append)
+    runner.start(TrainConfig(target="label", epochs=10_000, batch_size=8, patience=0), table)
+    wait_for(qtbot, lambda: len(epochs) >= 2)
+    runner.pause()
+    qtbot.wait(200)  # reports already queued still arrive
+    held = len(epochs)
+    qtbot.wait(300)
+    assert len(epochs) == held
+    runner.resume()
+    wait_for(qtbot, lambda: len(epochs) > held + 1)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT):
+        runner.stop()
+
+
+def test_shutdown_joins_the_thread_and_drops_late_reports(qtbot, table):
+    runner = TrainingRunner()
+    finished, epochs = [], []
+    runner.finished.connect(finished.append)
+    runner.epoch.connect(epochs.append)
+    runner.start(TrainConfig(target="label", epochs=10_000, batch_size=4, patience=0), table)
+    wait_for(qtbot, lambda: len(epochs) >= 1)
+    thread = runner.worker_thread
+    started = time.monotonic()
+    assert runner.shutdown(timeout_ms=3000)
+    assert time.monotonic() - started < 3.0
+    assert thread.isFinished()
+    assert not runner.is_running and runner.worker_thread is None
+    seen = len(epochs)
+    qtbot.wait(200)  # anything still queued for the GUI thread must be dropped
+    assert finished == [] and len(epochs) == seen
+    assert runner.shutdown()  # a second call is harmless
+
+
+def test_shutdown_while_paused(qtbot, table):
+    runner = TrainingRunner()
+    epochs: list[EpochReport] = []
+    runner.epoch.connect(epochs.append)
+    runner.start(TrainConfig(target="label", epochs=10_000, patience=0), table)
+    wait_for(qtbot, lambda: len(epochs) >= 1)
+    runner.pause()
+    thread = runner.worker_thread
+    assert runner.shutdown(timeout_ms=3000)
+    assert thread.isFinished()
+
+
+def test_the_run_keeps_a_copy_of_the_config(qtbot, runner, table):
+    config = TrainConfig(target="label", epochs=3, patience=0)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT) as blocker:
+        runner.start(config, table)
+        config.epochs = 50  # the caller's object changes while the run goes on
+    assert blocker.args[0]["report"].epoch == 3
