@@ -12,9 +12,13 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .. import __version__
@@ -36,11 +40,11 @@ class MainWindow(QMainWindow):
         self.weighting_editor = WeightingEditor()
         self.monitor = TrainingMonitor()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for widget in (self.data_panel, self.weighting_editor, self.monitor):
+        for widget in (self.data_panel, self._settings_column(), self.monitor):
             self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 5)
+        # The monitor holds four plots and the results: it gets most of the width.
+        for index, stretch in enumerate((3, 2, 6)):
+            self.splitter.setStretchFactor(index, stretch)
         self.setCentralWidget(self.splitter)
         # Every QAction in one registry, so tests can check which are enabled.
         self.actions: dict[str, QAction] = {}
@@ -54,6 +58,26 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_actions()
         self.statusBar().showMessage(self.tr("Open a CSV file (Ctrl+O) or drop one on the window."))
+
+    def _settings_column(self) -> QScrollArea:
+        """Everything the user sets before a run, in one column: weighting, then training.
+
+        The monitor's own settings move here so its whole width goes to the plots.
+        """
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.weighting_editor.plot.setMaximumHeight(240)
+        layout.addWidget(self.weighting_editor)
+        self.monitor.controls.setMaximumWidth(16777215)
+        layout.addWidget(self.monitor.controls)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(column)
+        scroll.setMinimumWidth(330)
+        return scroll
 
     # -- menus -------------------------------------------------------------
     def _action(self, key: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -175,10 +199,17 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         else:
-            self.resize(1500, 920)
+            self.resize(1680, 960)
         splitter = settings.read("splitter")
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
+        else:
+            self.reset_layout()
+
+    def reset_layout(self) -> None:
+        """Default column widths: the live plots get half the window."""
+        width = max(self.width(), 1200)
+        self.splitter.setSizes([int(width * 0.26), int(width * 0.24), int(width * 0.5)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Stop and join the worker threads first: no "QThread: Destroyed while running".

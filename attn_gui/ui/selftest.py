@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 TIMEOUT_MS = 10 * 60 * 1000
 START_DELAY_MS = 600
+WINDOW_SIZE = (1680, 960)
 MAX_STALL_MS = 100  # the longest the window may freeze while the worker trains
 
 
@@ -36,6 +37,9 @@ class SelfTest(QObject):
         self.watchdog.timeout.connect(lambda: self._finish({"error": "timed out"}))
 
     def begin(self, path: str) -> None:
+        # The same size every time, whatever geometry an earlier session saved.
+        self.window.resize(*WINDOW_SIZE)
+        self.window.reset_layout()
         self.window.data_panel.tableLoaded.connect(self._loaded)
         self.window.data_panel.loadFailed.connect(lambda msg: self._finish({"error": msg}))
         self.window.monitor.runFinished.connect(self._trained)

@@ -78,6 +78,8 @@ class TrainingMonitor(QWidget):
         self._build_results()
         self._build_layout()
 
+        self._turn = 0
+        self._bars_epoch = 0
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
         self._timer.timeout.connect(self._redraw)
@@ -263,11 +265,11 @@ class TrainingMonitor(QWidget):
             buttons.addWidget(button)
         side = QVBoxLayout()
         side.addWidget(self.settings_box)
-        side.addLayout(buttons)
         side.addStretch(1)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        side_widget.setMaximumWidth(340)
+        # Settings and buttons in one widget, so a window can place them elsewhere.
+        self.controls = QWidget()
+        self.controls.setLayout(side)
+        self.controls.setMaximumWidth(340)
 
         live = QWidget()
         grid = QGridLayout(live)
@@ -294,14 +296,16 @@ class TrainingMonitor(QWidget):
         splitter.setChildrenCollapsible(False)
 
         main = QVBoxLayout()
-        main.addWidget(self.progress_bar)
+        # The buttons stay beside the progress they control, wherever the settings go.
+        buttons.addWidget(self.progress_bar, 1)
+        main.addLayout(buttons)
         main.addWidget(self.progress_label)
         main.addWidget(self.status_label)
         main.addWidget(self.warning_label)
         main.addWidget(splitter, 1)
 
         outer = QHBoxLayout(self)
-        outer.addWidget(side_widget)
+        outer.addWidget(self.controls)
         outer.addLayout(main, 1)
 
     # -- settings ----------------------------------------------------------
@@ -514,7 +518,8 @@ class TrainingMonitor(QWidget):
     def _on_finished(self, result: dict) -> None:
         final: EpochReport = result["report"]
         self._timer.stop()
-        self._redraw()
+        for _ in range(4):  # every plot's turn: the run is over, nothing competes now
+            self._redraw()
         self.attention_bars.set_weights(final.attention)  # the kept (best) weights
         self._show_results(final, result["trainer"])
         if final.stop_reason != "stopped":  # a stopped run's bar shows how far it got
@@ -528,7 +533,8 @@ class TrainingMonitor(QWidget):
     @Slot(object)
     def _on_failed(self, message: str) -> None:
         self._timer.stop()
-        self._redraw()
+        for _ in range(4):  # every plot's turn, as when a run finishes
+            self._redraw()
         self.progress_bar.setRange(0, _PROGRESS_STEPS)
         self._set_progress_text(self.tr("failed"))
         self._set_status(message, error=True)
@@ -538,11 +544,17 @@ class TrainingMonitor(QWidget):
     # -- drawing -------------------------------------------------------------
     @Slot()
     def _redraw(self) -> None:
+        # One plot per tick, in turn: each repaint then covers one plot, so no single
+        # event-loop turn holds the window for the cost of painting all four.
+        self._turn = (self._turn + 1) % 4
         changed = False
-        for plot in (self.loss_plot, self.score_plot, self.attention_history):
-            changed = plot.refresh() or changed
-        if changed and self._last_epoch is not None:
+        if self._turn < 3:
+            plot = (self.loss_plot, self.score_plot, self.attention_history)[self._turn]
+            changed = plot.refresh()
+        elif self._last_epoch is not None and self._bars_epoch != self._last_epoch.epoch:
+            self._bars_epoch = self._last_epoch.epoch
             self.attention_bars.set_weights(self._last_epoch.attention)
+            changed = True
         if self._progress_dirty:
             self._progress_dirty = False
             self._update_progress()

@@ -1,0 +1,32 @@
+"""Shared pieces of the UI tests: a small three-class CSV and an event-loop wait."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+TIMEOUT = 20_000
+
+
+def write_csv(path: Path, n: int = 300, scale: float = 1.0, seed: int = 0) -> Path:
+    """Three classes that depend on a and b; c and d are noise."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, 4))
+    score = 2 * X[:, 0] - X[:, 1] + 0.3 * rng.normal(size=n)
+    y = np.digitize(score, np.quantile(score, [1 / 3, 2 / 3]))
+    names = ("low", "mid", "high")
+    rows = [",".join(f"{v * scale:.6g}" for v in x) + f",{names[k]}"
+            for x, k in zip(X, y, strict=True)]
+    path.write_text("a,b,c,d,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def wait_for(qtbot, condition, timeout: int = TIMEOUT) -> None:
+    """Like qtbot.waitUntil, but waiting in an event loop: waitUntil polls with QTest.qWait,
+    which holds the GIL and so starves the worker thread it is waiting for."""
+    deadline = time.monotonic() + timeout / 1000
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out after {timeout} ms"
+        qtbot.wait(10)
