@@ -51,6 +51,8 @@ class AttentionNet:
         self.spec = spec
         self.dtype = np.dtype(dtype)
         self.n_columns = spec.n_columns
+        self.n_layers = len(spec.hidden) + 1
+        self._weight_names = [f"W{k}" for k in range(self.n_layers)]
         self.weighting = Weighting(spec.weighting, self.n_columns, self.dtype)
         self.groups = spec.group_array()
         # Sums encoded-column gradients back to their input column (D × m, 0/1); None when
@@ -75,13 +77,9 @@ class AttentionNet:
         self.params = {k: v.astype(self.dtype) for k, v in p.items()}
         return self
 
-    @property
-    def n_layers(self) -> int:
-        return len(self.spec.hidden) + 1
-
     def weight_names(self) -> list[str]:
         """Parameters that L2 regularisation shrinks (weight matrices of the head)."""
-        return [f"W{k}" for k in range(self.n_layers)]
+        return self._weight_names
 
     # -- forward -----------------------------------------------------------
     def attention_logits(self, X: np.ndarray) -> np.ndarray | None:
@@ -104,16 +102,24 @@ class AttentionNet:
         """Output (probabilities or predictions in standardised units) and the cache."""
         cache: dict = {"X": X}
         z = self.attention_logits(X)
+        W0 = self.params["W0"]
         if z is not None:
             alpha = self.weighting.forward(z)
             expanded = alpha if self.group_matrix is None else alpha[:, self.groups]
-            h = X * (self.n_columns * expanded)
-            cache.update(z=z, alpha=alpha)
+            scale = self.n_columns * expanded
+            cache.update(z=z, alpha=alpha, scale=scale)
+            if self.spec.attention == "global":
+                # (X·s) W0 = X (s W0): scaling W0's rows costs D×H, not the batch's N×D,
+                # and the backward pass then needs no N×H×D product for ds.
+                W0 = W0 * scale.T
+                h = X
+            else:
+                h = X * scale
         else:
             h = X
         acts = [h]
         for k in range(self.n_layers):
-            h = h @ self.params[f"W{k}"] + self.params[f"b{k}"]
+            h = h @ (W0 if k == 0 else self.params[f"W{k}"]) + self.params[f"b{k}"]
             if k < self.n_layers - 1:
                 h = np.maximum(h, 0) if self.spec.activation == "relu" else np.tanh(h)
             acts.append(h)
@@ -133,17 +139,18 @@ class AttentionNet:
         """Mean loss over the batch plus penalties, its gradient for every parameter, the output."""
         out, cache = self.forward(X)
         n = X.shape[0]
-        w = np.ones(n, dtype=self.dtype) if sample_weight is None else sample_weight
+        w = sample_weight
         if self.spec.task == "classification":
             rows = np.arange(n)
-            loss = float(np.dot(w, -np.log(np.maximum(out[rows, y], 1e-12)))) / n
+            nll = -np.log(np.maximum(out[rows, y], 1e-12))
+            loss = float(nll.mean() if w is None else np.dot(w, nll) / n)
             dout = out.copy()
             dout[rows, y] -= 1
-            dout *= (w / n)[:, None]
+            dout *= 1.0 / n if w is None else (w / n)[:, None]
         else:
             err = out - y
-            loss = float(np.dot(w, err * err)) / n
-            dout = (2.0 * w * err / n)[:, None]
+            loss = float(np.dot(err, err) / n if w is None else np.dot(w, err * err) / n)
+            dout = (2.0 * err / n if w is None else 2.0 * w * err / n)[:, None]
         grads: dict[str, np.ndarray] = {}
         if l2:
             for name in self.weight_names():
@@ -151,28 +158,33 @@ class AttentionNet:
                 loss += 0.5 * l2 * float(np.vdot(W, W))
         acts = cache["acts"]
         delta = dout.astype(self.dtype, copy=False)
-        attend = "alpha" in cache
+        attention = self.spec.attention if "alpha" in cache else "off"
+        dscale = None
         for k in reversed(range(self.n_layers)):
-            grads[f"W{k}"] = acts[k].T @ delta
-            if l2:
-                grads[f"W{k}"] += l2 * self.params[f"W{k}"]
-            grads[f"b{k}"] = delta.sum(axis=0)
-            if k == 0 and not attend:
-                break  # no gradient is needed for the input itself
-            delta = delta @ self.params[f"W{k}"].T
-            if k > 0:
-                a = acts[k]
-                delta = delta * (a > 0) if self.spec.activation == "relu" else delta * (1 - a * a)
-        if attend:
-            loss += self._attention_backward(cache, delta, entropy, grads)
+            W = self.params[f"W{k}"]
+            G = acts[k].T @ delta
+            if k == 0 and attention == "global":
+                dscale = (G * W).sum(axis=1)[None, :]  # d loss / d s, s scaling W0's rows
+                G *= cache["scale"].T
+            grads[f"W{k}"] = G + l2 * W if l2 else G
+            grads[f"b{k}"] = _column_sums(delta)
+            if k == 0:
+                if attention == "row":
+                    dscale = (delta @ W.T) * cache["X"]
+                break
+            delta = delta @ W.T
+            a = acts[k]
+            delta = delta * (a > 0) if self.spec.activation == "relu" else delta * (1 - a * a)
+        if dscale is not None:
+            loss += self._attention_backward(cache, dscale, entropy, grads)
         return loss, grads, out
 
-    def _attention_backward(self, cache: dict, dh: np.ndarray, entropy: float, grads: dict) -> float:
-        """Gradient through X~ = m·alpha[group]⊙X into the attention parameters; returns the entropy penalty."""
+    def _attention_backward(self, cache: dict, dscale: np.ndarray, entropy: float,
+                            grads: dict) -> float:
+        """Gradient from s = m·alpha[group] into the attention parameters; returns the entropy
+        penalty. `dscale` is d loss / d s: one row for global attention, one per row else."""
         X, z, alpha = cache["X"], cache["z"], cache["alpha"]
-        dalpha = dh * X
-        if self.spec.attention == "global":
-            dalpha = dalpha.sum(axis=0, keepdims=True)
+        dalpha = dscale
         if self.group_matrix is not None:
             dalpha = dalpha @ self.group_matrix
         dalpha *= self.n_columns
@@ -218,5 +230,21 @@ def param_shapes(spec: NetSpec) -> dict[str, tuple[int, ...]]:
 
 
 def _softmax(h: np.ndarray) -> np.ndarray:
-    e = np.exp(h - h.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
+    e = np.exp(h - _row_max(h))
+    e /= e @ np.ones((h.shape[1], 1), dtype=h.dtype)
+    return e
+
+
+# NumPy's axis reductions cost microseconds of set-up each, which on a 256-row batch is
+# more than the arithmetic; a matrix-vector product (BLAS) or a few column maxima is not.
+def _column_sums(a: np.ndarray) -> np.ndarray:
+    return np.ones(a.shape[0], dtype=a.dtype) @ a
+
+
+def _row_max(h: np.ndarray) -> np.ndarray:
+    if h.shape[1] > 8:
+        return h.max(axis=1, keepdims=True)
+    m = h[:, :1].copy()
+    for j in range(1, h.shape[1]):
+        np.maximum(m, h[:, j : j + 1], out=m)
+    return m

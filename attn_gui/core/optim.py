@@ -1,4 +1,9 @@
-"""Optimisers (in-place updates of a parameter dict) and learning-rate schedules."""
+"""Optimisers and learning-rate schedules.
+
+Parameters live in one flat float vector (the model's arrays are views into it),
+so an update is a handful of NumPy calls per step rather than a handful per
+parameter array: on small networks that per-call overhead is most of the cost.
+"""
 
 from __future__ import annotations
 
@@ -10,48 +15,82 @@ OPTIMIZERS = ("gd", "sgd", "momentum", "adam")
 SCHEDULES = ("constant", "cosine", "step")
 
 
+class FlatParams:
+    """Packs a dict of arrays into one vector and gives views of it back, for values and grads."""
+
+    def __init__(self, params: dict[str, np.ndarray]):
+        self.names = list(params)
+        self.shapes = {k: v.shape for k, v in params.items()}
+        dtype = next(iter(params.values())).dtype
+        self.vector = np.concatenate([v.ravel() for v in params.values()]).astype(dtype)
+        self.grad = np.zeros_like(self.vector)
+        self.values = self.views(self.vector)
+        self.grads = self.views(self.grad)
+
+    def views(self, flat: np.ndarray) -> dict[str, np.ndarray]:
+        views, start = {}, 0
+        for name in self.names:
+            size = math.prod(self.shapes[name])
+            views[name] = flat[start : start + size].reshape(self.shapes[name])
+            start += size
+        return views
+
+    def mask(self, names) -> np.ndarray:
+        """1 where the vector holds one of `names`, else 0."""
+        out = np.zeros_like(self.vector)
+        for name in names:
+            self.views(out)[name][...] = 1
+        return out
+
+    def load_grads(self, grads: dict[str, np.ndarray]) -> np.ndarray:
+        for name, g in grads.items():
+            self.grads[name][...] = g
+        return self.grad
+
+
 class Optimizer:
-    """gd and sgd share the plain update; they differ only in the batch size the loop uses."""
+    """gd and sgd share the plain update; they differ only in the batch size the loop uses.
+
+    `scale` multiplies the learning rate per element (e.g. faster attention logits).
+    """
 
     def __init__(self, kind: str, lr: float, momentum: float = 0.9,
-                 betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8,
-                 lr_scale: dict[str, float] | None = None):
+                 betas: tuple[float, float] = (0.9, 0.999), eps: float = 1e-8):
         self.kind = kind
         self.lr = lr
-        self.lr_scale = lr_scale or {}
         self.momentum = momentum
         self.beta1, self.beta2 = betas
         self.eps = eps
         self.t = 0
-        self.state: dict[str, tuple[np.ndarray, ...]] = {}
+        self.m: np.ndarray | None = None
+        self.v: np.ndarray | None = None
 
-    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray], lr: float) -> None:
+    def step(self, p: np.ndarray, g: np.ndarray, lr: float, scale: np.ndarray | None = None) -> None:
         self.t += 1
-        for name, g in grads.items():
-            p = params[name]
-            lr_p = lr * self.lr_scale.get(name, 1.0)
-            if self.kind in ("gd", "sgd"):
-                p -= lr_p * g
-            elif self.kind == "momentum":
-                if name not in self.state:
-                    self.state[name] = (np.zeros_like(p),)
-                (v,) = self.state[name]
-                v *= self.momentum
-                v += g
-                p -= lr_p * v
-            else:
-                if name not in self.state:
-                    self.state[name] = (np.zeros_like(p), np.zeros_like(p))
-                m, v = self.state[name]
-                m *= self.beta1
-                m += (1 - self.beta1) * g
-                v *= self.beta2
-                v += (1 - self.beta2) * g * g
-                # Bias corrections folded into the step size (Kingma & Ba, section 2).
-                step = lr_p * math.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
-                denom = np.sqrt(v)
-                denom += self.eps
-                p -= step * m / denom
+        if self.kind in ("gd", "sgd"):
+            update = g
+        elif self.kind == "momentum":
+            if self.v is None:
+                self.v = np.zeros_like(p)
+            self.v *= self.momentum
+            self.v += g
+            update = self.v
+        else:
+            if self.m is None:
+                self.m, self.v = np.zeros_like(p), np.zeros_like(p)
+            m, v = self.m, self.v
+            m *= self.beta1
+            m += (1 - self.beta1) * g
+            v *= self.beta2
+            v += (1 - self.beta2) * (g * g)
+            # Bias corrections folded into the step size (Kingma & Ba, section 2).
+            lr = lr * math.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
+            update = np.sqrt(v)
+            update += self.eps
+            np.divide(m, update, out=update)
+        if scale is not None:
+            update = update * scale
+        p -= lr * update
 
 
 def learning_rate(schedule: str, base: float, epoch: int, n_epochs: int) -> float:

@@ -20,7 +20,7 @@ from .config import TrainConfig
 from .dataset import Dataset
 from .metrics import classification_metrics, regression_metrics, scalars
 from .model import AttentionNet, NetSpec
-from .optim import Optimizer, learning_rate
+from .optim import FlatParams, Optimizer, learning_rate
 from .weighting import WeightingError
 
 _MIN_IMPROVEMENT = 1e-6
@@ -58,7 +58,8 @@ class TrainingControl:
         return not self._running.is_set()
 
     def wait_while_paused(self) -> None:
-        self._running.wait()
+        if not self._running.is_set():  # the common case returns without taking a lock
+            self._running.wait()
 
 
 @dataclass
@@ -113,18 +114,22 @@ class Trainer:
         model = self.model_.init(rng)
         # Only the logits shared by every row learn faster: speeding up the per-row matrix
         # as well lets row-to-row noise swamp which columns matter.
-        scale = {k: cfg.attention_lr for k in ("att_a", "att_b") if k in model.params}
+        flat = self._flat = FlatParams(model.params)
+        model.params = flat.values  # training updates the one vector in place
+        # Only the logits shared by every row learn faster: speeding up the per-row matrix
+        # as well lets row-to-row noise swamp which columns matter.
+        fast = flat.mask(k for k in ("att_a", "att_b") if k in model.params)
         # Sparsemax gives exact zeros, and a column at zero gets no gradient back: let the
         # head learn first, then bring the attention logits in over a few epochs.
         warmup = SPARSEMAX_WARMUP if cfg.weighting == "sparsemax" else 0
-        opt = Optimizer(cfg.optimizer, cfg.lr, momentum=cfg.momentum, lr_scale=scale)
+        opt = Optimizer(cfg.optimizer, cfg.lr, momentum=cfg.momentum)
         X = data.X_train.astype(self.dtype, copy=False)
         y = data.y_train
         n = len(X)
         batch = n if cfg.optimizer == "gd" else min(cfg.batch_size, n)
         n_batches = math.ceil(n / batch)
         weights = self._sample_weights()
-        best = {k: v.copy() for k, v in model.params.items()}
+        best = flat.vector.copy()
         best_score, since_best = -math.inf, 0
         self.history_ = {}
         start = self._start = time.perf_counter()
@@ -133,8 +138,7 @@ class Trainer:
         for epoch in range(cfg.epochs):
             lr = learning_rate(cfg.lr_schedule, cfg.lr, epoch, cfg.epochs)
             warm = min(1.0, (epoch + 1) / (warmup + 1))
-            for k in scale:
-                opt.lr_scale[k] = cfg.attention_lr * warm
+            scale = 1 + (cfg.attention_lr * warm - 1) * fast if fast.any() else None
             perm = rng.permutation(n)
             outs: list[np.ndarray] = []
             loss_sum = 0.0
@@ -159,7 +163,7 @@ class Trainer:
                         f"the run diverged at epoch {epoch + 1}; try a smaller learning rate "
                         "(the best weights so far are kept)"
                     )
-                opt.step(model.params, grads, lr)
+                opt.step(flat.vector, flat.load_grads(grads), lr, scale)
                 outs.append(out)
                 loss_sum += loss * len(idx)
                 yield BatchReport(epoch + 1, cfg.epochs, b + 1, n_batches,
@@ -176,7 +180,7 @@ class Trainer:
             score = self._score(valid_metrics)
             if score > best_score + _MIN_IMPROVEMENT:
                 best_score, since_best, self.best_epoch_ = score, 0, epoch + 1
-                best = {k: v.copy() for k, v in model.params.items()}
+                best = flat.vector.copy()
             else:
                 since_best += 1
             self._record(train_metrics, valid_metrics)
@@ -198,9 +202,9 @@ class Trainer:
         yield self._finish(best, reason)
 
     # -- helpers -----------------------------------------------------------
-    def _finish(self, best: dict, reason: str) -> EpochReport:
+    def _finish(self, best: np.ndarray, reason: str) -> EpochReport:
         """Restore the best weights and report their metrics on both splits."""
-        self.model_.params = best
+        self.model_.params = {k: v.copy() for k, v in self._flat.views(best).items()}
         data = self.data
         train = self._metrics(data.y_train, self.model_.predict_batches(data.X_train))
         valid = self._metrics(data.y_valid, self.model_.predict_batches(data.X_valid))

@@ -82,7 +82,8 @@ class Weighting:
         s, _ = self._score(z)
         w = s * self.prior if self.has_prior else s
         total = w.sum(axis=-1, keepdims=True)
-        if not np.all(total > 0):
+        # Only a typed formula can score every column zero; the built-in scores are > 0.
+        if self.formula is not None and not np.all(total > 0):
             raise WeightingError(
                 "every feature got a zero score, so the weights are undefined; "
                 "use a score that is positive somewhere (e.g. add a small constant)"
