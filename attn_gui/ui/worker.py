@@ -62,7 +62,7 @@ class Pacer:
     naps briefly between mini-batches, so it costs nothing while the GUI keeps up.
     """
 
-    LATE_S = 0.02
+    LATE_S = 0.05
     NAP_S = 0.001
 
     def __init__(self) -> None:
@@ -74,8 +74,6 @@ class Pacer:
     def pace(self) -> None:
         if time.monotonic() - self.beat > self.LATE_S:
             time.sleep(self.NAP_S)
-        else:
-            time.sleep(0)
 
 
 class TrainingWorker(QObject):
