@@ -12,7 +12,6 @@ import os
 import platform
 import time
 import warnings
-from pathlib import Path
 
 import numpy as np
 

@@ -164,6 +164,8 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     valid_words = valid_table.info(target).labels if valid_table is not None else words
     y_valid, valid_ok = info.encode(valid_frame[target], valid_words)
     X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
+    for X in (X_train, X_valid):
+        _check_finite(X, pre)
     if len(X_train) == 0:
         raise DataError("no training rows are left after preprocessing; choose another missing-value or outlier setting")
     if len(X_valid) == 0:
@@ -192,6 +194,16 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         X_valid=X_valid.astype(dtype_X, copy=False), y_valid=_y_dtype(y_valid, task),
         report=report,
     )
+
+
+def _check_finite(X: np.ndarray, pre: Preprocessor) -> None:
+    """Values beyond float32's range (±3.4e38) become infinite when the matrix is built."""
+    bad = ~np.isfinite(X).all(axis=0)
+    if bad.any():
+        groups = pre.groups
+        names = sorted({pre.features[groups[j]] for j in np.flatnonzero(bad)})
+        raise DataError(f"column(s) {_list(names)} hold numbers too large to train on "
+                        "(beyond ±3.4e38 after scaling); rescale them or leave them out")
 
 
 def _transform(pre: Preprocessor, frame: pd.DataFrame):

@@ -199,7 +199,8 @@ class Preprocessor:
                     clipped = np.clip(v, step.low, step.high)
                     report["values_clipped"] += int((clipped != v).sum())
                     v = clipped
-                X[:, col] = (v - step.center) / step.scale
+                with np.errstate(over="ignore"):  # beyond float32: caught by the caller
+                    X[:, col] = (v - step.center) / step.scale
                 col += 1
             else:
                 codes, unseen, imputed = _level_codes(sub[f], step)

@@ -164,3 +164,13 @@ def test_preprocess_spec_defaults_are_valid():
     validate_preprocess(PreprocessSpec(), ValueError)
     with pytest.raises(ValueError, match="scaling"):
         validate_preprocess(PreprocessSpec(scaling="log"), ValueError)
+
+
+def test_numbers_beyond_float32_are_refused_with_the_column(tmp_path):
+    path = tmp_path / "huge.csv"
+    rows = [f"{i},{1e300 if i % 7 == 0 else i * 1e30},{'ab'[i % 2]}" for i in range(60)]
+    path.write_text("x,big,t\n" + "\n".join(rows) + "\n")
+    from attn_gui.core.dataset import DataError
+
+    with pytest.raises(DataError, match="'big' hold numbers too large"):
+        prepare(read_table(path), TrainConfig(scaling="none"))
