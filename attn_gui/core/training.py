@@ -163,7 +163,8 @@ class Trainer:
                         f"the run diverged at epoch {epoch + 1}; try a smaller learning rate "
                         "(the best weights so far are kept)"
                     )
-                opt.step(flat.vector, flat.load_grads(grads), lr, scale)
+                with np.errstate(over="ignore"):  # Adam's g² may overflow: v = inf, step 0
+                    opt.step(flat.vector, flat.load_grads(grads), lr, scale)
                 outs.append(out)
                 loss_sum += loss * len(idx)
                 yield BatchReport(epoch + 1, cfg.epochs, b + 1, n_batches,
