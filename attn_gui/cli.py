@@ -1,4 +1,4 @@
-"""Headless command line: `train`, `inspect` (and later `predict`). Never imports Qt.
+"""Headless command line: `train`, `predict`, `inspect`. Never imports Qt.
 
 Every bad input ends with exit code 2 and one line `error: ...` on stderr.
 """
@@ -16,7 +16,8 @@ from .core.config import ConfigError, TrainConfig
 from .core.dataset import DataError, prepare
 from .core.formula import FormulaError
 from .core.metrics import scalars
-from .core.project import ProjectError, SavedModel, save_model
+from .core.predict import predict, write_csv
+from .core.project import ProjectError, SavedModel, load_model, save_model
 from .core.table import TableError, read_table
 from .core.training import EpochReport, Trainer, TrainingError
 
@@ -79,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--outlier-threshold", type=float)
     g.add_argument("--scaling", choices=["zscore", "minmax", "robust", "none"])
 
+    predict = sub.add_parser("predict", help="apply a saved model to a new CSV")
+    predict.add_argument("model", help="a model saved with 'train --save'")
+    predict.add_argument("data", help="the CSV/TSV file to score")
+    predict.add_argument("--output", required=True,
+                         help="where to write the input columns plus prediction and proba_<class>")
+    predict.add_argument("--json", action="store_true")
+
     inspect = sub.add_parser("inspect", help="show what the reader detects in a CSV")
     inspect.add_argument("data")
     inspect.add_argument("--json", action="store_true")
@@ -110,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "train":
             return _train(args)
+        if args.command == "predict":
+            return _predict(args)
         return _inspect(args)
     except USER_ERRORS as exc:
         return _fail(str(exc))
@@ -223,6 +233,30 @@ class _Progress:
 
     def close(self) -> None:
         sys.stderr.write("\n")
+
+
+def _predict(args: argparse.Namespace) -> int:
+    saved = load_model(args.model)
+    table = read_table(args.data)
+    result = predict(saved, table)
+    try:
+        write_csv(result.frame, args.output)
+    except OSError as exc:
+        return _fail(f"cannot write '{args.output}': {exc.strerror}")
+    summary = {"rows": table.n_rows, "output": args.output, "task": saved.task,
+               "target": saved.target, "classes": saved.target_info.classes,
+               "preprocessing": result.report, "metrics": result.metrics}
+    if args.json:
+        print(json.dumps(_finite(summary), allow_nan=False, ensure_ascii=False))
+        return 0
+    print(f"wrote {table.n_rows} rows to {args.output}")
+    if result.report["unseen_levels"]:
+        print(f"note: {result.report['unseen_levels']} cells held categories not seen in "
+              "training; they were scored as '(other)' or as no category")
+    if result.metrics:
+        print("metrics on the file's own target: "
+              + "  ".join(f"{k} {v:.4f}" for k, v in result.metrics.items()))
+    return 0
 
 
 def _inspect(args: argparse.Namespace) -> int:

@@ -1,0 +1,103 @@
+"""Applying a saved model to a new table: the same preprocessing, then the network.
+
+Defaults for what a new file may hold: a category never seen in training is
+scored as "(other)" when training pooled rare levels, else as no level at all
+(every one-hot column 0); a missing value is filled with the training statistic.
+A feature column that is absent is refused: there is no honest default for it.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .dataset import DataError, target_labels
+from .metrics import classification_metrics, regression_metrics, scalars
+from .project import SavedModel, atomic_write
+from .table import Table
+
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+
+
+@dataclass
+class Prediction:
+    frame: pd.DataFrame  # every input column and row, then prediction (and proba_<class>)
+    report: dict  # preprocessing counts: values imputed, unseen levels
+    metrics: dict | None  # when the file has the target column with known values
+
+
+def predict(saved: SavedModel, table: Table) -> Prediction:
+    pre = saved.preprocessor
+    missing = [f for f in pre.features if f not in table.frame.columns]
+    if missing:
+        shown = ", ".join(f"'{m}'" for m in missing)
+        raise DataError(f"the file lacks the column(s) {shown} that the model was trained on")
+    X, _, report = pre.transform(table.frame, drop_rows=False)
+    out = saved.model.predict_batches(X)
+    frame = _as_read(table)
+    info = saved.target_info
+    metrics = None
+    if info.task == "classification":
+        frame["prediction"] = np.asarray(info.classes, dtype=object)[out.argmax(axis=1)]
+        for j, label in enumerate(info.classes):
+            frame[f"proba_{label}"] = out[:, j].astype(np.float64)
+    else:
+        frame["prediction"] = out.astype(np.float64) * info.std + info.mean
+    if saved.target in table.frame.columns:
+        metrics = _metrics(saved, table, out)
+    return Prediction(frame=frame, report=report, metrics=metrics)
+
+
+def _metrics(saved: SavedModel, table: Table, out: np.ndarray) -> dict | None:
+    info = saved.target_info
+    col = table.frame[saved.target]
+    if info.task == "classification":
+        y, ok = info.encode(col, table.info(saved.target).labels)
+        if not ok.any():
+            return None
+        return scalars(classification_metrics(y[ok], out[ok], saved.positive))
+    y, ok = info.encode(col)
+    if not ok.any():
+        return None
+    return regression_metrics(y[ok] * info.std + info.mean, out[ok] * info.std + info.mean)
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula get a leading apostrophe."""
+    frame = frame.copy()
+    for name in frame.columns:
+        col = frame[name]
+        if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
+            text = col.astype("string")
+            risky = text.str.startswith(FORMULA_PREFIXES).fillna(False).to_numpy(dtype=bool)
+            if risky.any():
+                frame[name] = col.astype(object).where(~risky, "'" + text.astype(object))
+    return frame
+
+
+def _as_read(table: Table) -> pd.DataFrame:
+    """The input columns as the file showed them: yes/no words back, whole numbers without
+    ".0"."""
+    frame = table.frame.copy()
+    for info in table.columns:
+        name, col = info.name, frame[info.name]
+        if info.labels is not None:
+            frame[name] = target_labels(col, info.labels)
+        elif pd.api.types.is_float_dtype(col.dtype):
+            values = col.to_numpy()
+            known = values[np.isfinite(values)]
+            if known.size and np.all(known == np.round(known)) and np.all(np.abs(known) < 2**53):
+                frame[name] = col.astype("Int64")
+    return frame
+
+
+def write_csv(frame: pd.DataFrame, path) -> None:
+    """UTF-8 CSV with formula cells neutralised, written atomically."""
+    frame = neutralise_formulas(frame)
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False)
+    atomic_write(path, buf.getvalue().encode("utf-8"))
+
