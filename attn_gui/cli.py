@@ -11,6 +11,7 @@ import math
 import sys
 import time
 from dataclasses import fields
+from pathlib import Path
 
 from .core.config import ConfigError, TrainConfig
 from .core.dataset import DataError, prepare
@@ -129,8 +130,19 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def _writable(path: str, what: str) -> None:
+    """Refuse an output path up front, before minutes of work are spent."""
+    target = Path(path)
+    if target.is_dir():
+        raise ProjectError(f"the {what} path '{path}' is a folder; give a file name")
+    if not target.resolve().parent.is_dir():
+        raise ProjectError(f"the folder of the {what} path '{path}' does not exist")
+
+
 def _train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
+    if args.save:
+        _writable(args.save, "model")
     t0 = time.perf_counter()
     table = read_table(args.data)
     valid = read_table(args.valid_data) if args.valid_data else None
@@ -236,6 +248,7 @@ class _Progress:
 
 
 def _predict(args: argparse.Namespace) -> int:
+    _writable(args.output, "output")
     saved = load_model(args.model)
     table = read_table(args.data)
     result = predict(saved, table)

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .config import TrainConfig
-from .preprocess import Preprocessor
+from .preprocess import Preprocessor, target_labels
 from .table import Table, infer_task
 
 
@@ -71,26 +71,6 @@ class Dataset:
         return self.preprocessor.groups
 
 
-def target_labels(col: pd.Series, words: tuple[str, str] | None = None) -> np.ndarray:
-    """Class labels as text; whole numbers lose their ".0" (1.0 -> "1"), and a boolean
-    column read from two words (yes/no) gets its words back."""
-    if words is not None:
-        v = col.to_numpy(dtype=np.float64, na_value=np.nan)
-        out = np.full(len(v), None, dtype=object)
-        for code, word in enumerate(words):
-            out[v == code] = word
-        return out
-    if pd.api.types.is_numeric_dtype(col.dtype):
-        v = col.to_numpy(dtype=np.float64, na_value=np.nan)
-        out = np.full(len(v), None, dtype=object)
-        ok = np.isfinite(v)
-        whole = ok & (v == np.round(v))
-        out[whole] = v[whole].astype(np.int64).astype(str)
-        out[ok & ~whole] = v[ok & ~whole].astype(str)
-        return out
-    return col.astype("string").to_numpy(dtype=object, na_value=None)
-
-
 def resolve_columns(table: Table, config: TrainConfig) -> tuple[str, list[str], str]:
     """Target, features and task the run will use, or a DataError saying what to change."""
     names = list(table.frame.columns)
@@ -101,7 +81,7 @@ def resolve_columns(table: Table, config: TrainConfig) -> tuple[str, list[str], 
         unknown = [f for f in config.features if f not in names]
         if unknown:
             raise DataError(f"unknown feature column(s) {_list(unknown)}; the columns are: {_list(names)}")
-        features = [f for f in config.features if f != target]
+        features = list(dict.fromkeys(f for f in config.features if f != target))
     else:
         features = table.default_features(target)
     if not features:
@@ -134,6 +114,16 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         info = TargetInfo(task)
     y_all, usable = info.encode(frame[target], words)
     report["rows_without_target"] = int((~usable).sum())
+    if not usable.any():
+        kind = "a number" if task == "regression" else "a value"
+        raise DataError(f"no row of the target '{target}' holds {kind}; choose another target"
+                        + (" or use --task classification" if task == "regression" else ""))
+    if task == "classification" and len(info.classes) > max(len(frame) // 2, 2):
+        raise DataError(f"the target '{target}' has {len(info.classes)} classes in {len(frame)} rows, "
+                        "too many to learn; use --task regression for a numeric target")
+    if config.positive is not None and len(info.classes) != 2:
+        raise DataError("--positive applies to a target with two classes; "
+                        f"'{target}' has {len(info.classes) or 'no'} classes")
 
     if valid_table is not None:
         missing = [c for c in [*features, target] if c not in valid_table.frame.columns]
@@ -152,18 +142,27 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         raise DataError("fewer than 2 training rows have a target value; the file is too small to train on")
 
     kinds = {f: table.info(f).kind for f in features}
-    pre = Preprocessor(config.preprocess_spec()).fit(train_frame, features, kinds)
+    feature_words = {f: table.info(f).labels for f in features if table.info(f).labels}
+    pre = Preprocessor(config.preprocess_spec()).fit(train_frame, features, kinds, feature_words)
     X_train, keep, report["train"] = pre.transform(train_frame)
     y_train = y_all[train_idx][keep]
     if task == "regression":
         info.mean = float(y_train.mean())
-        info.std = float(y_train.std()) or 1.0
+        with np.errstate(over="ignore", invalid="ignore"):
+            info.std = float(y_train.std())
+        if not (np.isfinite(info.mean) and np.isfinite(info.std)):
+            raise DataError(f"the target '{target}' holds numbers too large to model "
+                            "(beyond ±1e154); rescale it")
+        if info.std == 0:
+            raise DataError(f"the target '{target}' has the same value in every training row; "
+                            "there is nothing to predict")
         y_train = (y_train - info.mean) / info.std
     # Validation rows are never dropped: they are imputed and clipped like new data.
     X_valid, _, report["valid"] = _transform(pre, valid_frame)
     valid_words = valid_table.info(target).labels if valid_table is not None else words
     y_valid, valid_ok = info.encode(valid_frame[target], valid_words)
     X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
+    report["valid"]["rows_without_usable_target"] = int((~valid_ok).sum())
     for X in (X_train, X_valid):
         _check_finite(X, pre)
     if len(X_train) == 0:

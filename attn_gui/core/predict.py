@@ -41,14 +41,23 @@ def predict(saved: SavedModel, table: Table) -> Prediction:
     info = saved.target_info
     metrics = None
     if info.task == "classification":
-        frame["prediction"] = np.asarray(info.classes, dtype=object)[out.argmax(axis=1)]
+        frame[_free(frame, "prediction")] = np.asarray(info.classes, dtype=object)[out.argmax(axis=1)]
         for j, label in enumerate(info.classes):
-            frame[f"proba_{label}"] = out[:, j].astype(np.float64)
+            frame[_free(frame, f"proba_{label}")] = out[:, j].astype(np.float64)
     else:
-        frame["prediction"] = out.astype(np.float64) * info.std + info.mean
+        frame[_free(frame, "prediction")] = out.astype(np.float64) * info.std + info.mean
     if saved.target in table.frame.columns:
         metrics = _metrics(saved, table, out)
     return Prediction(frame=frame, report=report, metrics=metrics)
+
+
+def _free(frame: pd.DataFrame, name: str) -> str:
+    """`name`, or `name_2`, `name_3`…: an input column of that name is never overwritten."""
+    candidate, k = name, 1
+    while candidate in frame.columns:
+        k += 1
+        candidate = f"{name}_{k}"
+    return candidate
 
 
 def _metrics(saved: SavedModel, table: Table, out: np.ndarray) -> dict | None:

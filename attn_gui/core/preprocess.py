@@ -47,6 +47,7 @@ class NumericStep:
     high: float
     center: float
     scale: float
+    words: list[str] | None = None  # a yes/no column: the words read as 0 and 1
 
 
 @dataclass
@@ -63,7 +64,11 @@ class Preprocessor:
     steps: dict[str, NumericStep | CategoricalStep] = field(default_factory=dict)
 
     # -- fitting -----------------------------------------------------------
-    def fit(self, frame: pd.DataFrame, features: list[str], kinds: dict[str, str]) -> Preprocessor:
+    def fit(self, frame: pd.DataFrame, features: list[str], kinds: dict[str, str],
+            words: dict[str, tuple[str, str]] | None = None) -> Preprocessor:
+        """`words`: for yes/no columns, the two words the reader turned into 0 and 1, so a
+        new file whose column reads differently is encoded the same way."""
+        words = words or {}
         self.features = list(features)
         self.kinds = {f: ("numeric" if kinds[f] in NUMERIC_KINDS else "categorical") for f in features}
         self.steps = {}
@@ -88,7 +93,8 @@ class Preprocessor:
                 v = np.clip(v, *bounds[f])
             center, scale = self._scaling(v)
             self.steps[f] = NumericStep(float(fill), float(bounds[f][0]), float(bounds[f][1]),
-                                        float(center), float(scale))
+                                        float(center), float(scale),
+                                        list(words[f]) if f in words else None)
         for f in features:
             if self.kinds[f] == "categorical":
                 self.steps[f] = self._fit_levels(frame[f][keep])
@@ -129,7 +135,7 @@ class Preprocessor:
         return float(v.mean()), float(v.std()) or 1.0
 
     def _fit_levels(self, col: pd.Series) -> CategoricalStep:
-        counts = col.dropna().astype(str).value_counts()
+        counts = pd.Series(target_labels(col.dropna())).value_counts()
         fill = str(counts.index[0]) if len(counts) else OTHER
         if len(counts) and self.spec.missing != "drop" and col.isna().any():
             counts[fill] += int(col.isna().sum())
@@ -181,7 +187,7 @@ class Preprocessor:
             for f in self.features:
                 step = self.steps[f]
                 if isinstance(step, NumericStep):
-                    v = _as_float(frame[f])
+                    v = _as_float(frame[f], step.words)
                     inside &= np.isnan(v) | ((v >= step.low) & (v <= step.high))
             report["rows_dropped_outliers"] = int((keep & ~inside).sum())
             keep &= inside
@@ -191,7 +197,7 @@ class Preprocessor:
         for f in self.features:
             step = self.steps[f]
             if isinstance(step, NumericStep):
-                v = _as_float(sub[f])
+                v = _as_float(sub[f], step.words)
                 nan = np.isnan(v)
                 report["values_imputed"] += int(nan.sum())
                 v = np.where(nan, step.fill, v)
@@ -247,14 +253,39 @@ def _json_step(step: NumericStep | CategoricalStep) -> dict:
     return d
 
 
-def _as_float(col: pd.Series) -> np.ndarray:
+def target_labels(col: pd.Series, words: tuple[str, str] | list[str] | None = None) -> np.ndarray:
+    """Values as label text: whole numbers lose their ".0" (1.0 -> "1"), and a yes/no
+    column read as 0/1 gets its words back. The same text whether a file's column was
+    read as numbers or as text, so training and new files agree."""
+    if words is not None and pd.api.types.is_numeric_dtype(col.dtype):
+        v = col.to_numpy(dtype=np.float64, na_value=np.nan)
+        out = np.full(len(v), None, dtype=object)
+        for code, word in enumerate(words):
+            out[v == code] = word
+        return out
+    if pd.api.types.is_numeric_dtype(col.dtype):
+        v = col.to_numpy(dtype=np.float64, na_value=np.nan)
+        out = np.full(len(v), None, dtype=object)
+        ok = np.isfinite(v)
+        whole = ok & (v == np.round(v)) & (np.abs(v) < 2**53)
+        out[whole] = v[whole].astype(np.int64).astype(str)
+        out[ok & ~whole] = v[ok & ~whole].astype(str)
+        return out
+    return col.astype("string").to_numpy(dtype=object, na_value=None)
+
+
+def _as_float(col: pd.Series, words: list[str] | None = None) -> np.ndarray:
+    if words is not None and not pd.api.types.is_numeric_dtype(col.dtype):
+        # The column came as text this time (say every row says "yes"): map the words.
+        codes = {w.strip().lower(): float(i) for i, w in enumerate(words)}
+        col = col.astype("string").str.strip().str.lower().map(codes)
     v = pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
     return np.where(np.isfinite(v), v, np.nan)
 
 
 def _level_codes(col: pd.Series, step: CategoricalStep) -> tuple[np.ndarray, int, int]:
     """Code of each cell's level; unseen levels go to "(other)" if it exists, else all-zero."""
-    text = col.astype("string")
+    text = pd.Series(target_labels(col), index=col.index, dtype="string")
     missing = text.isna().to_numpy()
     text = text.fillna(step.fill)
     cat = pd.Categorical(text.to_numpy(dtype=object), categories=step.levels)

@@ -20,7 +20,7 @@ import numpy as np
 from .config import TrainConfig
 from .dataset import TargetInfo
 from .model import AttentionNet, NetSpec, param_shapes
-from .preprocess import Preprocessor
+from .preprocess import Preprocessor, validate_preprocess
 from .weighting import WeightingSpec
 
 MODEL_FORMAT = "attn-gui-model"
@@ -122,17 +122,33 @@ def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedMo
         net["groups"] = None if net["groups"] is None else tuple(net["groups"])
         net["weighting"] = WeightingSpec(**net["weighting"])
         spec = NetSpec(**net)
+        if dtype not in ("float32", "float64"):
+            raise ValueError("dtype")
         model = AttentionNet(spec, dtype=np.dtype(dtype))
         expected = param_shapes(spec)
         if {k: v.shape for k, v in params.items()} != expected:
             raise ValueError("parameter shapes")
         model.params = {k: v.astype(model.dtype) for k, v in params.items()}
         info = TargetInfo(**meta["target_info"])
+        preprocessor = Preprocessor.from_dict(meta["preprocessor"])
+        _check_consistent(spec, info, meta["positive"], preprocessor)
         return SavedModel(
-            model=model, preprocessor=Preprocessor.from_dict(meta["preprocessor"]),
+            model=model, preprocessor=preprocessor,
             target=str(meta["target"]), target_info=info, positive=meta["positive"],
             config=TrainConfig.from_dict(meta["config"]), summary=dict(meta["summary"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
         raise ProjectError(f"the model file '{path}' is damaged (its contents do not match the format)") from None
 
+
+
+def _check_consistent(spec: NetSpec, info: TargetInfo, positive, pre: Preprocessor) -> None:
+    """The parts of a model file must fit together before anything is computed with them."""
+    outputs = len(info.classes) if info.task == "classification" else 1
+    if spec.task != info.task or spec.n_outputs != outputs:
+        raise ValueError("outputs")
+    if positive is not None and not (isinstance(positive, int) and 0 <= positive < outputs):
+        raise ValueError("positive")
+    if len(pre.encoded_names) != spec.n_features:
+        raise ValueError("features")
+    validate_preprocess(pre.spec, ValueError)

@@ -163,12 +163,16 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # -- training ----------------------------------------------------------
-    def current_config(self) -> TrainConfig:
-        """Every setting copied out of the widgets into plain values."""
+    def current_config(self, with_training: bool = True) -> TrainConfig:
+        """Every setting copied out of the widgets into plain values.
+
+        Raises ConfigError for a training setting the user must fix (e.g. hidden "abc").
+        """
         config = TrainConfig()
         self.data_panel.apply_to(config)
         self.weighting_editor.apply_to(config)
-        self.monitor.apply_to(config)
+        if with_training:
+            self.monitor.apply_to(config)
         return config
 
     def start_training(self) -> None:
@@ -178,7 +182,8 @@ class MainWindow(QMainWindow):
         if not self.weighting_editor.is_valid():
             self.statusBar().showMessage(self.weighting_editor.error_text())
             return
-        self.monitor.start(self.current_config(), table)
+        # The monitor applies its own settings inside start(), where a bad one is shown.
+        self.monitor.start(self.current_config(with_training=False), table)
         self._update_actions()
 
     def _run_ended(self, _result) -> None:

@@ -100,6 +100,8 @@ BAD = [
     (["train", DEMO, "--lr", "1e6", "--optimizer", "sgd", "--scaling", "none"], "diverged"),
     (["train", DEMO, "--config", "missing.json"], "configuration"),
     (["train", DEMO, "--positive", "maybe"], "positive class"),
+    (["train", DEMO, "--save", "/nonexistent-folder/m.attn"], "does not exist"),
+    (["train", DEMO, "--target", "region", "--task", "regression"], "holds a number"),
 ]
 
 
@@ -136,3 +138,17 @@ def test_bad_tables(tmp_path):
 def test_strict_json_no_nan():
     proc = run("train", DEMO, "--epochs", "3", "--json")
     json.loads(proc.stdout, parse_constant=lambda c: pytest.fail(f"non-strict JSON constant {c}"))
+
+
+def test_refusals_that_need_real_data(real_data, tmp_path):
+    proc = run("train", real_data / "penguins.csv", "--target", "species", "--positive", "Adelie")
+    assert proc.returncode == 2 and "two classes" in proc.stderr
+    const = tmp_path / "const.csv"
+    const.write_text("x,y\n" + "".join(f"{i * 7 % 13},5\n" for i in range(40)))
+    proc = run("train", const, "--target", "y", "--task", "regression")
+    assert proc.returncode == 2 and "same value in every training row" in proc.stderr
+
+
+def test_repeated_features_count_once():
+    r = train_json(DEMO, "--features", "age,age,income", "--epochs", "3")
+    assert r["features"] == ["age", "income"] and abs(sum(r["attention"].values()) - 1) < 1e-9

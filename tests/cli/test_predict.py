@@ -81,3 +81,41 @@ def test_bad_model_files_exit_2(split_files, tmp_path):
     pd.read_csv(valid).drop(columns=["income", "age"]).to_csv(lacking, index=False)
     proc = run("predict", model, lacking, "--output", tmp_path / "o.csv")
     assert proc.returncode == 2 and "'age', 'income'" in proc.stderr
+
+
+def test_columns_read_differently_in_the_new_file_are_encoded_as_in_training(tmp_path):
+    """A yes/no feature that is all "yes" in the new file, and a text column whose new
+    values all look like numbers, must still mean what they meant in training."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    n = 300
+    x = rng.normal(size=n)
+    member = rng.choice(["yes", "no"], n)
+    grp = rng.choice(["1", "2", "3", "x"], n)
+    y = np.where((member == "yes") ^ np.isin(grp, ["1", "x"]), "a", "b")
+    frame = pd.DataFrame({"x": x, "member": member, "grp": grp, "y": y})
+    train = tmp_path / "train.csv"
+    frame.to_csv(train, index=False)
+    model = tmp_path / "m.attn"
+    assert run("train", train, "--target", "y", "--save", model).returncode == 0
+    new = frame[(frame.member == "yes") & (frame.grp != "x")]
+    new_path = tmp_path / "new.csv"
+    new.to_csv(new_path, index=False)
+    proc = run("predict", model, new_path, "--output", tmp_path / "o.csv", "--json")
+    summary = json.loads(proc.stdout)
+    assert summary["preprocessing"]["values_imputed"] == 0
+    assert summary["preprocessing"]["unseen_levels"] == 0
+    assert summary["metrics"]["accuracy"] > 0.95
+
+
+def test_an_input_column_named_prediction_is_kept(split_files, tmp_path):
+    _, valid, model, _ = split_files
+    frame = pd.read_csv(valid)
+    frame["prediction"] = "mine"
+    path = tmp_path / "clash.csv"
+    frame.to_csv(path, index=False)
+    out = tmp_path / "clash_out.csv"
+    assert run("predict", model, path, "--output", out).returncode == 0
+    written = pd.read_csv(out)
+    assert (written["prediction"] == "mine").all() and "prediction_2" in written.columns

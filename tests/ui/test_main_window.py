@@ -125,3 +125,12 @@ def test_self_test_passes_offscreen(tmp_path):
     assert line["epochs"] == 40 and line["plot_updates"] > 0 and line["f1"] > 0.8
     assert line["max_ui_stall_ms"] < 100
     assert shot.stat().st_size > 10000
+
+
+def test_bad_training_setting_is_shown_not_raised(qtbot, window):
+    open_demo(qtbot, window)
+    window.monitor.hidden_edit.setText("abc")
+    window.actions["start"].trigger()
+    assert not window.monitor.is_running
+    assert "hidden" in window.monitor.status_label.text().lower()
+    assert window.data_panel.table() is not None  # nothing of the user's work is lost
