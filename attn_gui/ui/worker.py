@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 USER_ERRORS = (ConfigError, DataError, TableError, TrainingError, WeightingError, FormulaError)
 MAX_PROGRESS_PER_S = 30.0
+EXIT_WAIT_MS = 10_000
 
 
 def sentence(message: str) -> str:
@@ -373,5 +374,6 @@ def _join_all() -> None:
     """Threads whose runner never shut them down are stopped and joined before exit."""
     _stop_all([control for _, _, control in _live])
     for thread, _, _ in _live:
-        thread.wait()
+        # Bounded: a thread still preparing a huge table must not hang the exit for good.
+        thread.wait(QDeadlineTimer(EXIT_WAIT_MS))
     _live.clear()
