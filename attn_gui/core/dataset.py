@@ -102,7 +102,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     if task == "classification":
         labels = target_labels(frame[target], words)
         known = pd.notna(labels)
-        classes = sorted(pd.unique(labels[known]).tolist(), key=_label_key)
+        classes = sorted(pd.unique(labels[known]).tolist(), key=label_sort_key)
         if len(classes) < 2:
             only = f" ('{classes[0]}')" if classes else ""
             raise DataError(
@@ -237,7 +237,7 @@ def _y_dtype(y: np.ndarray, task: str) -> np.ndarray:
     return y.astype(np.int64) if task == "classification" else y.astype(np.float32)
 
 
-def _label_key(label: str):
+def label_sort_key(label: str) -> tuple[int, float, str]:
     """Numeric labels sort as numbers ("2" before "10"), text alphabetically."""
     try:
         return (0, float(label), "")

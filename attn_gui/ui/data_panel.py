@@ -9,6 +9,7 @@ the core's own `prepare` fits them on the training split, debounced, on at most
 from __future__ import annotations
 
 import dataclasses
+import html
 import os
 from functools import partial
 
@@ -36,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.config import TrainConfig
-from ..core.dataset import prepare, target_labels
+from ..core.dataset import label_sort_key, prepare
+from ..core.preprocess import target_labels
 from ..core.table import ColumnInfo, Table, TableError, infer_task
 from .loader import TableLoader
 from .table_model import FrameModel
@@ -595,7 +597,7 @@ class DataPanel(QWidget):
         labels = target_labels(pd.Series(counts.index, dtype=table.frame[target].dtype),
                                table.info(target).labels)
         return sorted(((str(label), int(count)) for label, count in zip(labels, counts, strict=True)),
-                      key=lambda pair: _label_key(pair[0]))
+                      key=lambda pair: label_sort_key(pair[0]))
 
     def _on_task_changed(self) -> None:
         self._refresh_positive(self.positive_combo.currentData())
@@ -704,13 +706,7 @@ class DataPanel(QWidget):
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return html.escape(text, quote=False)
 
 
-def _label_key(label: str) -> tuple[int, float, str]:
-    """Numeric class labels in numeric order ("2" before "10"), text alphabetically."""
-    try:
-        return (0, float(label), "")
-    except ValueError:
-        return (1, 0.0, label)
 
