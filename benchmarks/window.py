@@ -42,10 +42,11 @@ def window_seconds(path: Path) -> tuple[float, float]:
     """Training seconds in the window and the longest main-thread stall while it ran."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     from attn_gui.ui.main_window import MainWindow
+    from attn_gui.ui.stall import StallMeter
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow()
@@ -60,19 +61,15 @@ def window_seconds(path: Path) -> tuple[float, float]:
     window.monitor.patience_spin.setValue(0)
     window.monitor.batch_spin.setValue(256)
     result = {}
-    clock, gap = QElapsedTimer(), [0.0]
-    ticker = QTimer()
-    ticker.setInterval(10)
-    ticker.timeout.connect(lambda: gap.__setitem__(0, max(gap[0], float(clock.restart()))))
+    stall = StallMeter()
     window.monitor.runFinished.connect(lambda r: (result.update(r), loop.quit()))
-    clock.start()
-    ticker.start()
+    stall.start()
     window.start_training()
     loop.exec()
-    ticker.stop()
+    stall.stop()
     window.close()
     app.processEvents()
-    return result["trainer"].train_seconds_, gap[0]
+    return result["trainer"].train_seconds_, stall.max_gap_ms
 
 
 def main() -> list[str]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import time
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
+
+from .stall import StallMeter
 
 TIMEOUT_MS = 10 * 60 * 1000
 START_DELAY_MS = 600
@@ -26,12 +28,8 @@ class SelfTest(QObject):
         self.screenshot = screenshot
         self.exit_code = 1
         self.done = False
-        self.max_gap_ms = 0.0
         self.started = time.perf_counter()
-        self.clock = QElapsedTimer()
-        self.ticker = QTimer(self)
-        self.ticker.setInterval(10)
-        self.ticker.timeout.connect(self._tick)
+        self.stall = StallMeter(self)
         self.watchdog = QTimer(self)
         self.watchdog.setSingleShot(True)
         self.watchdog.timeout.connect(lambda: self._finish({"error": "timed out"}))
@@ -55,15 +53,11 @@ class SelfTest(QObject):
         QTimer.singleShot(START_DELAY_MS, self._start)
 
     def _start(self) -> None:
-        self.clock.start()
-        self.ticker.start()
+        self.stall.start()
         self.window.start_training()
 
-    def _tick(self) -> None:
-        self.max_gap_ms = max(self.max_gap_ms, float(self.clock.restart()))
-
     def _trained(self, result) -> None:
-        self.ticker.stop()
+        self.stall.stop()
         report = result["report"]
         f1 = report.valid.get("f1")
         # Let the ~30 Hz plot timer draw the final state before the screenshot.
@@ -74,17 +68,17 @@ class SelfTest(QObject):
             return
         self.done = True
         self.watchdog.stop()
-        self.ticker.stop()
+        self.stall.stop()
         if self.screenshot:
             self.window.grab().save(self.screenshot)
         ok = ("error" not in outcome and outcome.get("epochs") == self.epochs
-              and self.max_gap_ms < MAX_STALL_MS)
+              and self.stall.max_gap_ms < MAX_STALL_MS)
         line = {
             "ok": ok,
             "epochs": outcome.get("epochs", 0),
             "f1": outcome.get("f1"),
             "plot_updates": self.window.monitor.plot_updates,
-            "max_ui_stall_ms": round(self.max_gap_ms, 1),
+            "max_ui_stall_ms": round(self.stall.max_gap_ms, 1),
             "seconds": round(time.perf_counter() - self.started, 2),
         }
         if "error" in outcome:
