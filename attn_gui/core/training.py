@@ -112,8 +112,6 @@ class Trainer:
         control = control or TrainingControl()
         rng = np.random.default_rng(cfg.seed)
         model = self.model_.init(rng)
-        # Only the logits shared by every row learn faster: speeding up the per-row matrix
-        # as well lets row-to-row noise swamp which columns matter.
         flat = self._flat = FlatParams(model.params)
         model.params = flat.values  # training updates the one vector in place
         # Only the logits shared by every row learn faster: speeding up the per-row matrix
@@ -191,11 +189,10 @@ class Trainer:
                 lr=lr, elapsed=time.perf_counter() - start, best_epoch=self.best_epoch_,
                 samples_per_s=len(seen) / max(time.perf_counter() - t0, 1e-9),
             )
+            yield report
             if control.stopped:
                 reason = "stopped"
-                yield report
                 break
-            yield report
             if cfg.patience and since_best >= cfg.patience:
                 reason = "early_stopping"
                 break
