@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .config import TrainConfig
+from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
 from .table import Table, infer_task
 
@@ -42,6 +43,12 @@ class TargetInfo:
         v = pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
         ok = np.isfinite(v)
         return (np.where(ok, v, 0.0) - self.mean) / self.std, ok
+
+    def metrics(self, y: np.ndarray, out: np.ndarray, positive: int | None) -> dict:
+        """Metrics of encoded targets y against network outputs, in the target's own units."""
+        if self.task == "classification":
+            return classification_metrics(y, out, positive)
+        return regression_metrics(y * self.std + self.mean, out * self.std + self.mean)
 
     def to_dict(self) -> dict:
         return {"task": self.task, "classes": self.classes, "mean": self.mean, "std": self.std}

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .dataset import DataError, target_labels
-from .metrics import classification_metrics, regression_metrics, scalars
+from .metrics import scalars
 from .project import SavedModel, atomic_write
 from .table import Table
 
@@ -62,16 +62,10 @@ def _free(frame: pd.DataFrame, name: str) -> str:
 
 def _metrics(saved: SavedModel, table: Table, out: np.ndarray) -> dict | None:
     info = saved.target_info
-    col = table.frame[saved.target]
-    if info.task == "classification":
-        y, ok = info.encode(col, table.info(saved.target).labels)
-        if not ok.any():
-            return None
-        return scalars(classification_metrics(y[ok], out[ok], saved.positive))
-    y, ok = info.encode(col)
+    y, ok = info.encode(table.frame[saved.target], table.info(saved.target).labels)
     if not ok.any():
         return None
-    return regression_metrics(y[ok] * info.std + info.mean, out[ok] * info.std + info.mean)
+    return scalars(info.metrics(y[ok], out[ok], saved.positive))
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:

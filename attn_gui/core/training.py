@@ -18,7 +18,7 @@ import numpy as np
 
 from .config import TrainConfig
 from .dataset import Dataset
-from .metrics import classification_metrics, regression_metrics, scalars
+from .metrics import scalars
 from .model import AttentionNet, NetSpec
 from .optim import FlatParams, Optimizer, learning_rate
 from .weighting import WeightingError
@@ -223,10 +223,7 @@ class Trainer:
         return per_class[y].astype(self.dtype)
 
     def _metrics(self, y: np.ndarray, out: np.ndarray) -> dict:
-        if self.data.task == "classification":
-            return classification_metrics(y, out, self.data.positive)
-        info = self.data.target_info
-        return regression_metrics(y * info.std + info.mean, out * info.std + info.mean)
+        return self.data.target_info.metrics(y, out, self.data.positive)
 
     @staticmethod
     def _score(valid: dict) -> float:
