@@ -68,6 +68,9 @@ class Dataset:
     X_valid: np.ndarray
     y_valid: np.ndarray
     report: dict  # what preprocessing did, for the user
+    # Position of each validation row in the frame it came from, so a row's attention can
+    # be shown next to its original values.
+    valid_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
     @property
     def classes(self) -> list[str]:
@@ -141,6 +144,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
             )
         train_idx = np.flatnonzero(usable)
         valid_frame = valid_table.frame
+        valid_idx = np.arange(len(valid_frame))
     else:
         train_idx, valid_idx = split(y_all, usable, task, config.valid_fraction, rng)
         valid_frame = frame.iloc[valid_idx]
@@ -198,7 +202,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         positive=positive, preprocessor=pre,
         X_train=X_train.astype(dtype_X, copy=False), y_train=_y_dtype(y_train, task),
         X_valid=X_valid.astype(dtype_X, copy=False), y_valid=_y_dtype(y_valid, task),
-        report=report,
+        report=report, valid_rows=valid_idx[valid_ok],
     )
 
 
