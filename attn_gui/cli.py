@@ -12,16 +12,15 @@ import time
 from dataclasses import fields
 from pathlib import Path
 
-from .core.config import ConfigError, TrainConfig
-from .core.dataset import DataError, prepare
-from .core.formula import FormulaError
+from .core.config import TrainConfig
+from .core.dataset import prepare
+from .core.errors import USER_ERRORS
 from .core.metrics import json_finite, scalars
 from .core.predict import predict, write_csv
 from .core.project import ProjectError, load_model, save_model, saved_model
-from .core.table import TableError, read_table
-from .core.training import EpochReport, Trainer, TrainingError
+from .core.table import read_table
+from .core.training import EpochReport, Trainer
 
-USER_ERRORS = (ConfigError, DataError, FormulaError, ProjectError, TableError, TrainingError)
 EXIT_USER_ERROR = 2
 
 

@@ -28,18 +28,16 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from ..core.config import ConfigError, TrainConfig
-from ..core.dataset import DataError, prepare
-from ..core.formula import FormulaError
-from ..core.table import Table, TableError
-from ..core.training import BatchReport, Trainer, TrainingControl, TrainingError
-from ..core.weighting import WeightingError
+from ..core.config import TrainConfig
+from ..core.dataset import prepare
+from ..core.errors import USER_ERRORS
+from ..core.table import Table
+from ..core.training import BatchReport, Trainer, TrainingControl
 
 __all__ = ["Pacer", "TrainingRunner", "TrainingWorker"]
 
 log = logging.getLogger(__name__)
 
-USER_ERRORS = (ConfigError, DataError, TableError, TrainingError, WeightingError, FormulaError)
 MAX_PROGRESS_PER_S = 30.0
 EXIT_WAIT_MS = 10_000
 
