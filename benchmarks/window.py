@@ -67,6 +67,7 @@ def window_seconds(path: Path) -> tuple[float, float]:
     window.start_training()
     loop.exec()
     stall.stop()
+    window.workflow.discard_changes()
     window.close()
     app.processEvents()
     return result["trainer"].train_seconds_, stall.max_gap_ms

@@ -38,3 +38,27 @@ def _no_network(monkeypatch):
         raise AssertionError(f"the app tried to reach the network: {address!r}")
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+class Prompts:
+    """Questions the app asked, and the button each one gets (Discard unless set)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.asked: list[str] = []
+        self.answer = QMessageBox.StandardButton.Discard
+
+    def question(self, _parent, _title, text, *_args, **_kwargs):
+        self.asked.append(text)
+        return self.answer
+
+
+@pytest.fixture(autouse=True)
+def unsaved_prompts(monkeypatch) -> Prompts:
+    """A modal question would wait forever offscreen: it is answered by `Prompts`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    prompts = Prompts()
+    monkeypatch.setattr(QMessageBox, "question", prompts.question)
+    return prompts
