@@ -33,8 +33,6 @@ from .training_monitor import TrainingMonitor
 from .weighting_editor import WeightingEditor
 from .workflow import Workflow
 
-CSV_FILTER = "Tables (*.csv *.tsv *.txt);;All files (*)"
-
 
 class MainWindow(QMainWindow):
     def __init__(self):
@@ -202,7 +200,8 @@ class MainWindow(QMainWindow):
     # -- data --------------------------------------------------------------
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a table"),
-                                              settings.read("last_directory"), CSV_FILTER)
+                                              settings.read("last_directory"),
+                                              self.tr("Tables (*.csv *.tsv *.txt);;All files (*)"))
         if path:
             self.open_path(path)
 
@@ -274,8 +273,12 @@ class MainWindow(QMainWindow):
     def _run_ended(self, result) -> None:
         trainer, final = result["trainer"], result["report"]
         config = trainer.config
-        stem = (self.tr("no attention") if config.attention == "off"
-                else f"{config.weighting} · {config.attention}")
+        if config.attention == "off":
+            stem = self.tr("no attention")
+        else:
+            # softmax/sparsemax… stay as they are; the attention mode is a word to translate.
+            mode = self.tr("per row") if config.attention == "row" else self.tr("global")
+            stem = self.tr("{0} · {1}").format(config.weighting, mode)
         run = run_from_training(self.runs_view.next_name(stem), config, trainer, final)
         self._latest_data = (run, trainer.data)
         self.runs_view.add_run(run)
