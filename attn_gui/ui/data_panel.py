@@ -40,6 +40,7 @@ from ..core.config import TrainConfig
 from ..core.dataset import label_sort_key, prepare
 from ..core.preprocess import target_labels
 from ..core.table import ColumnInfo, Table, TableError, infer_task
+from .core_text import translated
 from .loader import TableLoader
 from .table_model import FrameModel
 
@@ -375,6 +376,7 @@ class DataPanel(QWidget):
     def _on_failed(self, message: str) -> None:
         self._pending = None  # meant for the file that failed, not for the next one
         self._set_busy(False)
+        message = translated(message)
         shown = message
         if self._table is not None:
             shown += self.tr(" — still showing {name}.").format(
@@ -432,7 +434,7 @@ class DataPanel(QWidget):
             delimiter=delimiters.get(table.delimiter, repr(table.delimiter)),
             decimal=decimals.get(table.decimal, table.decimal)))
         self.info_label.setToolTip(table.path)
-        self._show_message(self.warnings_label, "\n".join("⚠ " + w for w in table.warnings))
+        self._show_message(self.warnings_label, "\n".join("⚠ " + translated(w) for w in table.warnings))
 
     def _show_preview(self, table: Table) -> None:
         old = self._preview_model
@@ -456,7 +458,7 @@ class DataPanel(QWidget):
                 _COL_NAME: info.name,
                 _COL_KIND: kinds.get(info.kind, info.kind),
                 _COL_MISSING: f"{info.missing:,}",
-                _COL_SUMMARY: info.excluded or info.summary,
+                _COL_SUMMARY: translated(info.excluded or info.summary),
             }
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
@@ -485,9 +487,10 @@ class DataPanel(QWidget):
         text = self.tr("{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct\n"
                        "{summary}").format(name=info.name, kind=info.kind,
                                           missing=info.missing, rows=n_rows,
-                                          unique=info.n_unique, summary=info.summary)
+                                          unique=info.n_unique, summary=translated(info.summary))
         if info.excluded:
-            text += "\n" + self.tr("Left out by default: {reason}").format(reason=info.excluded)
+            text += "\n" + self.tr("Left out by default: {reason}").format(
+                reason=translated(info.excluded))
         return text
 
     # -- roles -----------------------------------------------------------------------------
@@ -675,7 +678,7 @@ class DataPanel(QWidget):
             dataset = prepare(source, config)
         except ValueError as exc:  # DataError and friends: one sentence for the user
             self.effect_label.setStyleSheet(f"color: {_ERROR};")
-            self.effect_label.setText(str(exc))
+            self.effect_label.setText(translated(str(exc)))
             return
         train = dataset.report["train"]
         dropped_missing = train["rows_dropped_missing"]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..core.config import TrainConfig
 from ..core.formula import FormulaError, compile_formula
 from ..core.weighting import WeightingError, WeightingSpec, preview, validate_spec
+from .core_text import translated
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (the binding must be pinned before the import)
@@ -298,7 +299,7 @@ class WeightingEditor(QWidget):
             validate_spec(spec)
             self._error = ""
         except WeightingError as exc:
-            self._error = str(exc)
+            self._error = translated(str(exc))
         self.math_label.setText(self._math_text(spec, attention))
         self._update_preview(spec)
 
@@ -311,7 +312,7 @@ class WeightingEditor(QWidget):
         try:
             formula = compile_formula(spec.formula)
         except FormulaError as exc:
-            _colored(self.formula_status, str(exc), _ERROR)
+            _colored(self.formula_status, translated(str(exc)), _ERROR)
             return
         text = self.tr("ok — ds/dz = {derivative}").format(derivative=formula.derivative_text)
         if not formula.uses_z:
@@ -373,7 +374,7 @@ class WeightingEditor(QWidget):
         except WeightingError as exc:
             self._draw(np.zeros(0), np.zeros(0))
             _colored(self.preview_status, self.tr("With these logits: {reason}").format(
-                reason=str(exc)), _ERROR)
+                reason=translated(str(exc))), _ERROR)
             return
         self._draw(logits, weights)
         zeros = int(np.count_nonzero(weights == 0))
