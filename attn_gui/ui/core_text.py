@@ -309,6 +309,18 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(sorted(compiled, key=literal, reverse=True))
 
 
+_ATTENTION_MODES = {
+    "global": QT_TRANSLATE_NOOP("CoreMessages", "global"),
+    "row": QT_TRANSLATE_NOOP("CoreMessages", "per row"),
+    "off": QT_TRANSLATE_NOOP("CoreMessages", "off"),
+}
+
+
+def attention_mode(mode: str) -> str:
+    """A run's attention setting ("global", "row", "off") as a word of the interface."""
+    return QCoreApplication.translate(CONTEXT, _ATTENTION_MODES.get(mode, mode))
+
+
 def translated(message: str) -> str:
     """`message` in the interface language, if it is one of the core's; else unchanged."""
     for template, pattern in _patterns():

@@ -26,8 +26,10 @@ from .. import __version__
 from ..core.config import TrainConfig
 from ..core.project import Run, run_from_training
 from . import settings
+from .core_text import attention_mode
 from .data_panel import DataPanel
 from .explain_view import ExplainView
+from .i18n import language_menu
 from .runs_view import RunsView
 from .training_monitor import TrainingMonitor
 from .weighting_editor import WeightingEditor
@@ -161,6 +163,8 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self._action("pause", self.tr("&Pause / Resume"),
                                           self.monitor.toggle_pause, "Ctrl+P"))
         train_menu.addAction(self._action("stop", self.tr("S&top"), self.monitor.stop, "Ctrl+."))
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addMenu(language_menu(self))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action("about", self.tr("&About"), self.about))
 
@@ -275,10 +279,9 @@ class MainWindow(QMainWindow):
         config = trainer.config
         if config.attention == "off":
             stem = self.tr("no attention")
-        else:
-            # softmax/sparsemax… stay as they are; the attention mode is a word to translate.
-            mode = self.tr("per row") if config.attention == "row" else self.tr("global")
-            stem = self.tr("{0} · {1}").format(config.weighting, mode)
+        else:  # softmax, sparsemax… are names; the attention mode is a word to translate
+            stem = self.tr("{0} · {1}").format(config.weighting,
+                                               attention_mode(config.attention))
         run = run_from_training(self.runs_view.next_name(stem), config, trainer, final)
         self._latest_data = (run, trainer.data)
         self.runs_view.add_run(run)

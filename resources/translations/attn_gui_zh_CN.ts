@@ -635,6 +635,18 @@
         <source>formula refused: {0}</source>
         <translation>公式被拒绝：{0}</translation>
     </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>per row</source>
+        <translation>逐行</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
 </context>
 <context>
     <name>CurvePlot</name>
@@ -1065,6 +1077,21 @@ missing: {missing:,} of {rows:,}
     </message>
 </context>
 <context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The interface will be in {0} the next time Attention Trainer starts.</source>
+        <translation>下次启动 Attention Trainer 时，界面将使用{0}。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Attention Trainer</source>
@@ -1203,6 +1230,10 @@ missing: {missing:,} of {rows:,}
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1233,14 +1264,6 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>no attention</source>
         <translation>无注意力</translation>
-    </message>
-    <message>
-        <source>per row</source>
-        <translation>逐行</translation>
-    </message>
-    <message>
-        <source>global</source>
-        <translation>全局</translation>
     </message>
     <message>
         <source>{0} · {1}</source>
