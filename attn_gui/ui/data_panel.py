@@ -434,7 +434,8 @@ class DataPanel(QWidget):
             delimiter=delimiters.get(table.delimiter, repr(table.delimiter)),
             decimal=decimals.get(table.decimal, table.decimal)))
         self.info_label.setToolTip(table.path)
-        self._show_message(self.warnings_label, "\n".join("⚠ " + translated(w) for w in table.warnings))
+        self._show_message(self.warnings_label,
+                           "\n".join("⚠ " + translated(w) for w in table.warnings))
 
     def _show_preview(self, table: Table) -> None:
         old = self._preview_model

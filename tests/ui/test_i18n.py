@@ -220,7 +220,8 @@ def test_core_messages_are_translated_with_their_values(zh_cn):
             == "学习率必须是 > 0 的有限数，而不是 -1")
     assert sentence("loading was cancelled") == "已取消加载。"
     unknown = "a message the catalogue does not know"
-    assert translated(unknown) == unknown and sentence(unknown) == "A message the catalogue does not know."
+    assert translated(unknown) == unknown
+    assert sentence(unknown) == "A message the catalogue does not know."
 
 
 def test_gb18030_chinese_headers_in_column_list_and_preview(qtbot, real_data):
