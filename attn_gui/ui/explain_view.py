@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.dataset import Dataset, prepare
 from ..core.project import Run
 from ..core.table import Table
+from .core_text import attention_mode
 from .loader import BackgroundTask
 from .plots import RowHeatmap, number_item
 
@@ -115,7 +116,8 @@ class ExplainView(QWidget):
         elif run.config.attention != "row":
             self.clear(self.tr("Run “{0}” uses {1} attention: every row gets the same weights, "
                                "shown in the attention plot. Train with per-row attention to "
-                               "see weights per row.").format(run.name, run.config.attention))
+                               "see weights per row.").format(run.name,
+                                                            attention_mode(run.config.attention)))
         elif data is not None:
             self._show(RowAttention.from_data(run, data, table))
         else:

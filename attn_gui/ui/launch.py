@@ -33,12 +33,14 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..resources import DEMO_CSV
+    from .i18n import effective_language, install_translators
     from .main_window import MainWindow
     from .settings import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
+    install_translators(app, effective_language())
     window = MainWindow()
     window.show()
     # Qt's event loop (QApplication.exec); named so no search for Python's exec finds it.

@@ -26,14 +26,14 @@ from .. import __version__
 from ..core.config import TrainConfig
 from ..core.project import Run, run_from_training
 from . import settings
+from .core_text import attention_mode
 from .data_panel import DataPanel
 from .explain_view import ExplainView
+from .i18n import language_menu
 from .runs_view import RunsView
 from .training_monitor import TrainingMonitor
 from .weighting_editor import WeightingEditor
 from .workflow import Workflow
-
-CSV_FILTER = "Tables (*.csv *.tsv *.txt);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self._action("pause", self.tr("&Pause / Resume"),
                                           self.monitor.toggle_pause, "Ctrl+P"))
         train_menu.addAction(self._action("stop", self.tr("S&top"), self.monitor.stop, "Ctrl+."))
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addMenu(language_menu(self))
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action("about", self.tr("&About"), self.about))
 
@@ -202,7 +204,8 @@ class MainWindow(QMainWindow):
     # -- data --------------------------------------------------------------
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a table"),
-                                              settings.read("last_directory"), CSV_FILTER)
+                                              settings.read("last_directory"),
+                                              self.tr("Tables (*.csv *.tsv *.txt);;All files (*)"))
         if path:
             self.open_path(path)
 
@@ -274,8 +277,11 @@ class MainWindow(QMainWindow):
     def _run_ended(self, result) -> None:
         trainer, final = result["trainer"], result["report"]
         config = trainer.config
-        stem = (self.tr("no attention") if config.attention == "off"
-                else f"{config.weighting} · {config.attention}")
+        if config.attention == "off":
+            stem = self.tr("no attention")
+        else:  # softmax, sparsemax… are names; the attention mode is a word to translate
+            stem = self.tr("{0} · {1}").format(config.weighting,
+                                               attention_mode(config.attention))
         run = run_from_training(self.runs_view.next_name(stem), config, trainer, final)
         self._latest_data = (run, trainer.data)
         self.runs_view.add_run(run)

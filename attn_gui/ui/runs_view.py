@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.project import Run
+from .core_text import attention_mode
 from .plots import AttentionComparison, CurvePlot, Series, number_item, run_color
 
 __all__ = ["RunsView"]
@@ -165,7 +166,7 @@ class RunsView(QWidget):
             name = QTableWidgetItem((_KEPT if r == self._chosen else "") + run.name)
             name.setData(Qt.ItemDataRole.UserRole, run.name)
             name.setForeground(QBrush(QColor(run_color(r))))
-            cells = [name, _text(run.config.weighting), _text(run.config.attention),
+            cells = [name, _text(run.config.weighting), _text(attention_mode(run.config.attention)),
                      number_item(valid.get(run.score_key, math.nan)),
                      number_item(valid.get("accuracy", math.nan)),
                      number_item(valid.get("loss", math.nan)),

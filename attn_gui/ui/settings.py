@@ -13,6 +13,7 @@ _DEFAULTS: dict[str, object] = {
     "recent_projects": [],
     "last_directory": "",
     "geometry": b"",
+    "language": "",  # "" follows the system locale; else a key of i18n.LANGUAGES
     "splitter": b"",
 }
 

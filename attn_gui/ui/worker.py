@@ -33,6 +33,7 @@ from ..core.dataset import prepare
 from ..core.errors import USER_ERRORS
 from ..core.table import Table
 from ..core.training import BatchReport, Trainer, TrainingControl
+from .core_text import sentence
 
 __all__ = ["Pacer", "TrainingRunner", "TrainingWorker"]
 
@@ -40,15 +41,6 @@ log = logging.getLogger(__name__)
 
 MAX_PROGRESS_PER_S = 30.0
 EXIT_WAIT_MS = 10_000
-
-
-def sentence(message: str) -> str:
-    """The core writes lower-case clauses for reuse in the CLI; the UI shows sentences."""
-    message = message.strip()
-    if not message:
-        return message
-    message = message[0].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 class Pacer:

@@ -282,7 +282,8 @@ class Workflow(QObject):
             try:
                 write_csv(result.frame, output)
             except OSError as exc:
-                raise ProjectError(f"cannot write '{output}': {exc.strerror}") from None
+                raise ProjectError(self.tr("cannot write '{0}': {1}").format(
+                    output, exc.strerror)) from None
             return {"rows": table.n_rows, "output": str(output), "report": result.report,
                     "metrics": result.metrics}
 
