@@ -38,3 +38,12 @@ def _no_network(monkeypatch):
         raise AssertionError(f"the app tried to reach the network: {address!r}")
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="session")
+def corpus_file(tmp_path_factory):
+    """Path of a file of the bad-file corpus by name; big ones are generated once."""
+    from tests.corpus import path_of
+
+    folder = tmp_path_factory.mktemp("corpus")
+    return lambda name: path_of(name, folder)

@@ -105,6 +105,8 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     frame = table.frame
     rng = np.random.default_rng(config.seed)
     report: dict = {}
+    if table.info(target).kind == "empty":
+        raise DataError(f"the target '{target}' is empty in every row; choose another target")
     words = table.info(target).labels
     if task == "classification":
         labels = target_labels(frame[target], words)
@@ -175,7 +177,11 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     if len(X_train) == 0:
         raise DataError("no training rows are left after preprocessing; choose another missing-value or outlier setting")
     if len(X_valid) == 0:
-        raise DataError("the validation set is empty; use a larger validation fraction or another --valid-data file")
+        if valid_table is not None:
+            raise DataError("no row of the validation file has a usable target value; "
+                            "use another --valid-data file")
+        raise DataError(f"the validation set is empty: {int(usable.sum())} rows with a target value "
+                        "are too few to set some aside; use a larger file or validation fraction")
     if task == "classification" and len(np.unique(y_train)) < 2:
         raise DataError(f"the training rows of '{target}' hold only one class after preprocessing; "
                         "choose another missing-value or outlier setting")
