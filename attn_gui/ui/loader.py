@@ -2,7 +2,8 @@
 
 A `_LoadWorker` is moved to its own QThread and calls the core's `read_table`; every
 signal carries the job number, so the controller can drop what a cancelled or replaced
-job still reports. Cancelling only sets a flag that `read_table` polls between chunks.
+job still reports. Cancelling sets a flag that `read_table` polls between chunks, and the
+worker stops waiting for the read at once, so its thread can always be joined.
 """
 
 from __future__ import annotations
@@ -30,6 +31,25 @@ class _LoadWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        outcome: list = []
+        # The read runs on a daemon thread that this one only waits for: a read stuck in the
+        # operating system (a stalled network drive) never polls the cancel flag, and a
+        # QThread that cannot be joined aborts the app when it quits. Cancelled, the read is
+        # abandoned; a daemon thread ends with the process.
+        reader = threading.Thread(target=self._read, args=(outcome,), name="read_table",
+                                  daemon=True)
+        reader.start()
+        while reader.is_alive() and not self._stop.is_set():
+            reader.join(0.05)
+        if outcome and not self._stop.is_set():
+            kind, value = outcome[0]
+            if kind == "loaded":
+                self.loaded.emit(self._job, value)
+            else:
+                self.failed.emit(self._job, value)
+        self.finished.emit()
+
+    def _read(self, outcome: list) -> None:
         try:
             table = read_table(
                 self._path,
@@ -37,16 +57,14 @@ class _LoadWorker(QObject):
                 should_stop=self._stop.is_set,
             )
         except TableError as exc:
-            self.failed.emit(self._job, str(exc))
+            outcome.append(("failed", str(exc)))
         except MemoryError:
-            self.failed.emit(self._job, self.tr("the file is too large to load into memory"))
+            outcome.append(("failed", self.tr("the file is too large to load into memory")))
         except Exception as exc:  # a reader bug must reach the user, not end the thread silently
-            self.failed.emit(self._job, self.tr("could not read the file: {error}").format(
-                error=f"{type(exc).__name__}: {exc}"))
+            outcome.append(("failed", self.tr("could not read the file: {error}").format(
+                error=f"{type(exc).__name__}: {exc}")))
         else:
-            self.loaded.emit(self._job, table)
-        finally:
-            self.finished.emit()
+            outcome.append(("loaded", table))
 
 
 @dataclass
