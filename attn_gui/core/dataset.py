@@ -48,6 +48,8 @@ class TargetInfo:
         """Metrics of encoded targets y against network outputs, in the target's own units."""
         if self.task == "classification":
             return classification_metrics(y, out, positive)
+        # float64: back in the target's units a float32 value may pass 3.4e38
+        y, out = np.asarray(y, np.float64), np.asarray(out, np.float64)
         return regression_metrics(y * self.std + self.mean, out * self.std + self.mean)
 
     def to_dict(self) -> dict:
@@ -172,8 +174,17 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     y_valid, valid_ok = info.encode(valid_frame[target], valid_words)
     X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
     report["valid"]["rows_without_usable_target"] = int((~valid_ok).sum())
+    if X_train.shape[1] == 0:
+        raise DataError(f"the feature column(s) {_list(features)} hold no value in the rows where "
+                        f"'{target}' has one; choose other features")
     for X in (X_train, X_valid):
         _check_finite(X, pre)
+    if task == "regression":
+        with np.errstate(over="ignore"):
+            scaled = [_y_dtype(y, task) for y in (y_train, y_valid)]
+        if not all(np.isfinite(y).all() for y in scaled):
+            raise DataError(f"the target '{target}' holds values too far from the others to model "
+                            "(beyond ±3.4e38 after scaling); rescale it or remove those rows")
     if len(X_train) == 0:
         raise DataError("no training rows are left after preprocessing; choose another missing-value or outlier setting")
     if len(X_valid) == 0:

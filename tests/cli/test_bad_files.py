@@ -64,6 +64,8 @@ def test_train(name, corpus_file, capsys):
     result = json.loads(out)
     assert result["epochs"] == 2 and result["n_train"] > 0 and result["n_valid"] > 0
     assert result["reader"]["warnings"] == entry["warnings"]
+    for split in result["metrics"].values():
+        assert all(value is not None for value in split.values())  # null: not finite
     weights = list(result["attention"].values())
     assert all(math.isfinite(w) and w >= 0 for w in weights)
     assert math.isclose(sum(weights), 1.0, rel_tol=1e-6)

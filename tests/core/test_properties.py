@@ -1,7 +1,8 @@
 """Properties that must hold for any input an analyst or a colleague's file can produce.
 
 The reader: random bytes and "almost CSV" text give a Table or a one-line TableError, and
-a table the reader accepts gives training arrays or a one-line refusal. Formulas: random
+a table the reader accepts gives finite training arrays and an epoch of training, or a
+one-line refusal. Formulas: random
 strings, hostile ones included, compile or raise FormulaError, never run anything (an
 audit hook watches for code execution, imports, files and processes), stay within the
 parser's size bounds, and a compiled formula gives finite weights or a WeightingError.
@@ -30,6 +31,7 @@ from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import DataError, prepare
 from attn_gui.core.formula import FormulaError, compile_formula
 from attn_gui.core.table import TableError, read_table
+from attn_gui.core.training import Trainer, TrainingError
 from attn_gui.core.weighting import Weighting, WeightingError, WeightingSpec
 
 # --------------------------------------------------------------------------- the reader
@@ -96,7 +98,15 @@ def test_reader_gives_a_table_or_its_own_error(tmp_path, data):
         return
     for array in (data_set.X_train, data_set.X_valid, data_set.y_train, data_set.y_valid):
         assert np.isfinite(array).all()
-    assert len(data_set.X_train) and len(data_set.X_valid)
+    assert len(data_set.X_train) and len(data_set.X_valid) and data_set.X_train.shape[1]
+    # ... and one epoch of training on them ends with a report or a sentence.
+    try:
+        reports = list(Trainer(TrainConfig(epochs=1, hidden=[4]), data_set).run())
+    except TrainingError as exc:
+        one_sentence(exc)
+        return
+    final = reports[-1]
+    assert final.final and np.isfinite(list(final.attention.values())).all()
 
 
 # --------------------------------------------------------------------------- formulas
