@@ -21,10 +21,12 @@ from .config import TrainConfig
 from .dataset import TargetInfo
 from .model import AttentionNet, NetSpec, param_shapes
 from .preprocess import Preprocessor, validate_preprocess
+from .schema import MODEL_SCHEMA, SchemaError, check
 from .weighting import WeightingSpec
 
 MODEL_FORMAT = "attn-gui-model"
 MODEL_VERSION = 1
+_MAX_UNPACKED_BYTES = 2 << 30
 
 
 class ProjectError(ValueError):
@@ -96,6 +98,8 @@ def load_model(path: str | Path) -> SavedModel:
     path = Path(path)
     try:
         with zipfile.ZipFile(path) as zf:
+            if any(info.file_size > _MAX_UNPACKED_BYTES for info in zf.infolist()):
+                raise ValueError("unpacked size")  # a zip bomb, not a model
             meta = json.loads(zf.read("model.json").decode("utf-8"))
             with np.load(io.BytesIO(zf.read("params.npz")), allow_pickle=False) as npz:
                 params = {k: npz[k] for k in npz.files}
@@ -103,7 +107,8 @@ def load_model(path: str | Path) -> SavedModel:
         raise ProjectError(f"no such model file: '{path}'") from None
     except IsADirectoryError:
         raise ProjectError(f"'{path}' is a folder, not a model file") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, UnicodeDecodeError):
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, UnicodeDecodeError,
+            RecursionError):  # JSON nested thousands deep
         raise ProjectError(f"'{path}' is not an Attention Trainer model file, or it is damaged") from None
     return _from_meta(path, meta, params)
 
@@ -115,6 +120,10 @@ def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedMo
     if not isinstance(version, int) or version > MODEL_VERSION:
         raise ProjectError(f"'{path}' was written by a newer Attention Trainer (format {version}); "
                            "update the app to open it")
+    try:
+        check(meta, MODEL_SCHEMA)
+    except SchemaError as exc:
+        raise ProjectError(f"the model file '{path}' is damaged: {exc}") from None
     try:
         net = dict(meta["net"])
         dtype = net.pop("dtype")

@@ -132,7 +132,7 @@ class CrashReporter(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._forget_dialog)
         self.dialog = dialog
-        # open(), not exec(): no nested event loop, so the app and the tests keep running.
+        # open() runs no nested event loop: the app and the tests keep running meanwhile.
         dialog.open()
         self.shown.emit(message)
 
