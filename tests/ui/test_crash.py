@@ -19,20 +19,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from attn_gui.resources import DEMO_CSV
 from attn_gui.ui import crash
-from attn_gui.ui.main_window import MainWindow
 from tests.ui.helpers import TIMEOUT, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.qt_no_exception_capture
-
-
-@pytest.fixture
-def window(qtbot):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
 
 
 @pytest.fixture
