@@ -240,3 +240,12 @@ def test_the_audit_hook_sees_code_running():
     """The guard above is only worth something if it notices execution."""
     with pytest.raises(AssertionError, match="open"), nothing_runs(), open(os.devnull):
         pass
+
+
+@pytest.mark.parametrize("text", ["0\\\n/0", "exp(\nz)", "1\r+z"])
+def test_a_formula_with_a_line_break_is_refused(text):
+    """Found by the 10,000-string run: a continuation line compiled, and the refusal that
+    quoted it later spanned two lines. Blanks around the formula are only stripped."""
+    with pytest.raises(FormulaError, match="^the formula must be on one line"):
+        compile_formula(text)
+    assert compile_formula(" exp(z)\n").text == "exp(z)"
