@@ -27,6 +27,7 @@ from .dataset import Dataset, TargetInfo
 from .metrics import json_finite, scalars
 from .model import AttentionNet, NetSpec, param_shapes
 from .preprocess import Preprocessor, validate_preprocess
+from .schema import MODEL_SCHEMA, SchemaError, check
 from .training import EpochReport, Trainer
 from .weighting import WeightingSpec
 
@@ -35,6 +36,7 @@ MODEL_VERSION = 1
 PROJECT_FORMAT = "attn-gui-project"
 PROJECT_VERSION = 1
 PROJECT_SUFFIX = ".atproj"
+_MAX_UNPACKED_BYTES = 2 << 30
 
 
 class ProjectError(ValueError):
@@ -122,7 +124,8 @@ def _read_model(zf: zipfile.ZipFile, path: Path) -> SavedModel:
         meta = json.loads(zf.read("model.json").decode("utf-8"))
         with np.load(io.BytesIO(zf.read("params.npz")), allow_pickle=False) as npz:
             params = {k: npz[k] for k in npz.files}
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, UnicodeDecodeError):
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, UnicodeDecodeError,
+            RecursionError):  # JSON nested thousands deep
         raise ProjectError(f"'{path}' is not an Attention Trainer model file, or it is damaged") from None
     return _from_meta(path, meta, params)
 
@@ -130,7 +133,7 @@ def _read_model(zf: zipfile.ZipFile, path: Path) -> SavedModel:
 def _open_zip(path: Path, what: str) -> zipfile.ZipFile:
     """A zip opened for reading, or a ProjectError with the sentence a user needs."""
     try:
-        return zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise ProjectError(f"no such {what} file: '{path}'") from None
     except IsADirectoryError:
@@ -140,6 +143,10 @@ def _open_zip(path: Path, what: str) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, ValueError, EOFError, OSError):
         raise ProjectError(f"'{path}' is not an Attention Trainer {what} file, "
                            "or it is damaged") from None
+    if any(info.file_size > _MAX_UNPACKED_BYTES for info in zf.infolist()):
+        zf.close()  # a zip bomb, not a model or a project
+        raise ProjectError(f"'{path}' is not an Attention Trainer {what} file, or it is damaged")
+    return zf
 
 
 def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedModel:
@@ -149,6 +156,10 @@ def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedMo
     if not isinstance(version, int) or version > MODEL_VERSION:
         raise ProjectError(f"'{path}' was written by a newer Attention Trainer (format {version}); "
                            "update the app to open it")
+    try:
+        check(meta, MODEL_SCHEMA)
+    except SchemaError as exc:
+        raise ProjectError(f"the model file '{path}' is damaged: {exc}") from None
     try:
         net = dict(meta["net"])
         dtype = net.pop("dtype")
@@ -333,7 +344,8 @@ def load_project(path: str | Path) -> Project:
             meta = json.loads(zf.read("project.json").decode("utf-8"))
         except KeyError:
             raise ProjectError(f"'{path}' is not an Attention Trainer project file") from None
-        except (zipfile.BadZipFile, ValueError, EOFError, OSError, UnicodeDecodeError):
+        except (zipfile.BadZipFile, ValueError, EOFError, OSError, UnicodeDecodeError,
+                RecursionError):
             raise ProjectError(f"the project file '{path}' is damaged") from None
         if not isinstance(meta, dict) or meta.get("format") != PROJECT_FORMAT:
             raise ProjectError(f"'{path}' is not an Attention Trainer project file")

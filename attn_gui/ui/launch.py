@@ -33,6 +33,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..resources import DEMO_CSV
+    from . import crash
     from .i18n import effective_language, install_translators
     from .main_window import MainWindow
     from .settings import APPLICATION, ORGANIZATION
@@ -42,6 +43,8 @@ def main(argv: list[str]) -> int:
     app.setApplicationName(APPLICATION)
     install_translators(app, effective_language())
     window = MainWindow()
+    # After the application name is set: the log goes to the platform's app data folder.
+    crash.install(window)
     window.show()
     # Qt's event loop (QApplication.exec); named so no search for Python's exec finds it.
     run_event_loop = app.exec

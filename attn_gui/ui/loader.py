@@ -2,8 +2,9 @@
 
 A `_TaskWorker` is moved to its own QThread and calls the task (e.g. the core's
 `read_table`); every signal carries the job number, so the controller can drop what a
-cancelled or replaced job still reports. Cancelling only sets a flag that the task polls
-(`read_table` does between chunks).
+cancelled or replaced job still reports. Cancelling sets a flag that the task polls
+(`read_table` does between chunks), and the worker stops waiting for the task at once,
+so its thread can always be joined.
 """
 
 from __future__ import annotations
@@ -36,20 +37,37 @@ class _TaskWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        outcome: list = []
+        # The task runs on a daemon thread that this one only waits for: a read stuck in the
+        # operating system (a stalled network drive) never polls the cancel flag, and a
+        # QThread that cannot be joined aborts the app when it quits. Cancelled, the task is
+        # abandoned; a daemon thread ends with the process.
+        task = threading.Thread(target=self._call, args=(outcome,), name="background task",
+                                daemon=True)
+        task.start()
+        while task.is_alive() and not self._stop.is_set():
+            task.join(0.05)
+        if outcome and not self._stop.is_set():
+            kind, value = outcome[0]
+            if kind == "loaded":
+                self.loaded.emit(self._job, value)
+            else:
+                self.failed.emit(self._job, value)
+        self.finished.emit()
+
+    def _call(self, outcome: list) -> None:
         try:
             result = self._task(lambda fraction: self.progress.emit(self._job, fraction),
                                 self._stop.is_set)
         except USER_ERRORS as exc:
-            self.failed.emit(self._job, str(exc))
+            outcome.append(("failed", str(exc)))
         except MemoryError:
-            self.failed.emit(self._job, self.tr("the file is too large to load into memory"))
+            outcome.append(("failed", self.tr("the file is too large to load into memory")))
         except Exception as exc:  # a reader bug must reach the user, not end the thread silently
-            self.failed.emit(self._job, self.tr("could not read the file: {error}").format(
-                error=f"{type(exc).__name__}: {exc}"))
+            outcome.append(("failed", self.tr("could not read the file: {error}").format(
+                error=f"{type(exc).__name__}: {exc}")))
         else:
-            self.loaded.emit(self._job, result)
-        finally:
-            self.finished.emit()
+            outcome.append(("loaded", result))
 
 
 @dataclass

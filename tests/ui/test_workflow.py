@@ -31,13 +31,6 @@ def make_window(qtbot) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot):
-    w = make_window(qtbot)
-    yield w
-    w.close()
-
-
-@pytest.fixture
 def demo(tmp_path) -> Path:
     """A copy of the demo, so a test can move or change it."""
     return Path(shutil.copy(DEMO_CSV, tmp_path / "loans.csv"))
