@@ -76,7 +76,6 @@ def datas(root: Path) -> list[tuple[str, str]]:
     resources = root / "resources"
     picked = [
         *sorted((resources / "demo").glob("*.csv")),
-        *sorted((resources / "demo").glob("*.json")),
         *sorted((resources / "demo").glob("README*")),
         *sorted((resources / "icons").glob("*.png")),
         *sorted((resources / "icons").glob("*.ico")),

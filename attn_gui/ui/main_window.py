@@ -14,17 +14,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import __version__
 from ..core.config import TrainConfig
 from . import settings
+from .about import show_about
 from .data_panel import DataPanel
+from .demos import demos_menu
 from .training_monitor import TrainingMonitor
 from .weighting_editor import WeightingEditor
 
@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
                                           self.monitor.toggle_pause, "Ctrl+P"))
         train_menu.addAction(self._action("stop", self.tr("S&top"), self.monitor.stop, "Ctrl+."))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addMenu(demos_menu(self))
         help_menu.addAction(self._action("about", self.tr("&About"), self.about))
 
     def _fill_recent(self, paths: list[str]) -> None:
@@ -195,9 +196,7 @@ class MainWindow(QMainWindow):
 
     # -- window ------------------------------------------------------------
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Attention Trainer"),
-                          self.tr("Attention Trainer {0}\nWhich columns matter, and how well "
-                                  "a small network predicts the target from them.").format(__version__))
+        show_about(self)
 
     def _restore_layout(self) -> None:
         geometry = settings.read("geometry")
