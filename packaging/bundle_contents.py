@@ -48,11 +48,11 @@ _DROP_PLUGINS = {
     # platforms for embedded devices and remote screens
     "qeglfs", "qlinuxfb", "qminimalegl", "qvnc", "qvkkhrdisplay", "qdirect2d",
     # the virtual keyboard needs QtQuick; image formats nothing here reads
+    "qtvirtualkeyboardplugin", "qpdf", "qtiff", "qwebp", "qtga", "qwbmp", "qgif", "qjpeg",
+    "qicns",
     # the GTK theme loads the system's GTK, yet would bundle its own cairo and pango beside it;
     # the XDG portal theme gives the native file dialogs
     "qgtk3",
-    "qtvirtualkeyboardplugin", "qpdf", "qtiff", "qwebp", "qtga", "qwbmp", "qgif", "qjpeg",
-    "qicns",
 }
 # Qt libraries pulled in only by the plugins or modules dropped above.
 _DROP_QT_LIBS = {
@@ -94,7 +94,8 @@ def keep(dest_name: str) -> bool:
     if "translations" in parts and path.suffix == ".qm" and _is_qt_file(parts):
         return any(path.stem.endswith("_" + lang) for lang in SHIPPED_LANGUAGES)
     if "plugins" in parts and _is_qt_file(parts):
-        folder = parts[parts.index("plugins") + 1] if len(parts) > parts.index("plugins") + 2 else ""
+        index = parts.index("plugins")
+        folder = parts[index + 1] if len(parts) > index + 2 else ""
         if folder not in _KEEP_PLUGIN_DIRS:
             return False
         match = _PLUGIN_STEM.match(path.name)
