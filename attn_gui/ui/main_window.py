@@ -15,19 +15,19 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import __version__
 from ..core.config import TrainConfig
 from ..core.project import Run, run_from_training
 from . import settings
+from .about import show_about
 from .core_text import attention_mode
 from .data_panel import DataPanel
+from .demos import demos_menu
 from .explain_view import ExplainView
 from .i18n import language_menu
 from .runs_view import RunsView
@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addMenu(language_menu(self))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addMenu(demos_menu(self))
         help_menu.addAction(self._action("about", self.tr("&About"), self.about))
 
     def _fill_recent(self, paths: list[str]) -> None:
@@ -301,9 +302,7 @@ class MainWindow(QMainWindow):
 
     # -- window ------------------------------------------------------------
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Attention Trainer"),
-                          self.tr("Attention Trainer {0}\nWhich columns matter, and how well "
-                                  "a small network predicts the target from them.").format(__version__))
+        show_about(self)
 
     def _restore_layout(self) -> None:
         geometry = settings.read("geometry")
