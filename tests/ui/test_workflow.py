@@ -6,6 +6,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import numpy as np
 import pandas as pd
@@ -296,7 +297,11 @@ def test_exports_write_plots_and_tables(qtbot, window, demo, tmp_path):
                                              f"report-confusion.{fmt}", f"report-runs-loss.{fmt}"}
         assert all(p.stat().st_size > 1000 for p in written)
     assert (tmp_path / "report-loss.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert b"<svg" in (tmp_path / "report-loss.svg").read_bytes()[:2000]
+    svg = ElementTree.parse(tmp_path / "report-loss.svg").getroot()
+    # Vector curves and text, not one embedded picture.
+    assert svg.tag.endswith("svg")
+    assert len([e for e in svg.iter() if e.tag.endswith(("path", "polyline"))]) > 5
+    assert any((e.text or "").strip() == "epoch" for e in svg.iter() if e.tag.endswith("text"))
     window.runs_view.table.clearSelection()
     for what in ("metrics", "curves", "attention"):
         window.workflow.export_csv_to(what, tmp_path / f"{what}.csv")
