@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Attention weights (top {0} of {1})</source>
-        <translation>注意力权重（{1} 个中的前 {0} 个）</translation>
+        <translation>注意力权重（前 {0}，共 {1}）</translation>
     </message>
 </context>
 <context>
