@@ -194,9 +194,11 @@ def test_a_save_killed_halfway_keeps_the_previous_project(qtbot, window, demo, t
     def crash(_fd):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(project_module.os, "fsync", crash)
-    assert not window.workflow.save()
-    monkeypatch.undo()
+    # A context, not monkeypatch.undo(): that would also undo the autouse answer to the
+    # unsaved-work question, and closing the window would then wait on a real dialog.
+    with monkeypatch.context() as patch:
+        patch.setattr(project_module.os, "fsync", crash)
+        assert not window.workflow.save()
     assert "The project was not saved" in window.workflow.message_box.text()
     assert window.workflow.modified
     assert path.read_bytes() == before and len(load_project(path).runs) == 1
@@ -236,8 +238,8 @@ def test_copy_as_command_reproduces_the_window_run(qtbot, window, demo, tmp_path
     load(qtbot, window, demo)
     short_runs(window, 10)
     window.monitor.seed_spin.setValue(4)
-    window.weighting_editor.attention_combo.setCurrentIndex(
-        window.weighting_editor.attention_combo.findData("row"))
+    window.weighting_editor.mode_combo.setCurrentIndex(
+        window.weighting_editor.mode_combo.findData("row"))
     final = train(qtbot, window)["report"]
     line = window.workflow.copy_command()
     assert QGuiApplication.clipboard().text() == line and " train " in line
@@ -260,7 +262,7 @@ def test_per_row_explanation_shows_each_rows_weights_and_values(qtbot, window, d
     load(qtbot, window, demo)
     short_runs(window, 6)
     editor = window.weighting_editor
-    editor.attention_combo.setCurrentIndex(editor.attention_combo.findData("row"))
+    editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("row"))
     data = train(qtbot, window)["trainer"].data
     window.monitor.tabs.setCurrentWidget(window.explain_view)
     view = window.explain_view
@@ -279,7 +281,7 @@ def test_per_row_explanation_shows_each_rows_weights_and_values(qtbot, window, d
     weights = [w for _, w in shown.values()]
     assert weights == sorted(weights, reverse=True)
 
-    editor.attention_combo.setCurrentIndex(editor.attention_combo.findData("global"))
+    editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("global"))
     train(qtbot, window)
     window.monitor.tabs.setCurrentIndex(0)
     window.monitor.tabs.setCurrentWidget(view)
