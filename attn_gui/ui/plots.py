@@ -22,6 +22,8 @@ from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFontMetrics, QPalette  # noqa: E402
 from PySide6.QtWidgets import QTableWidgetItem, QWidget  # noqa: E402
 
+from .paint_budget import TimedPaint  # noqa: E402
+
 __all__ = ["AttentionBars", "AttentionComparison", "AttentionHistory", "ConfusionMatrixPlot",
            "CurvePlot", "GrowBuffer", "RowHeatmap", "Series", "number_item", "run_color"]
 
@@ -111,7 +113,7 @@ def _freeze(plot: pg.PlotWidget) -> None:
     plot.setMenuEnabled(False)
 
 
-class CurvePlot(pg.PlotWidget):
+class CurvePlot(TimedPaint, pg.PlotWidget):
     """Curves over epochs, created once; hovering shows the exact values of the nearest epoch."""
 
     def __init__(self, title: str, y_label: str, series: Sequence[Series] = (),
@@ -258,7 +260,7 @@ class AttentionHistory(CurvePlot):
         return True
 
 
-class AttentionBars(pg.PlotWidget):
+class AttentionBars(TimedPaint, pg.PlotWidget):
     """Horizontal bars of the current weight per feature, largest on top, names on the axis.
 
     Horizontal so that feature names read left to right however many there are; the bar

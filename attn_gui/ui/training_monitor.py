@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..core.config import ConfigError, TrainConfig
 from ..core.table import Table
 from ..core.training import BatchReport, EpochReport, Trainer
+from .paint_budget import PaintBudget
 from .plots import (
     TRAIN_COLOR,
     VALID_COLOR,
@@ -237,6 +238,11 @@ class TrainingMonitor(QWidget):
         self.score_plot = CurvePlot(self.tr("F1 score"), self.tr("F1"), self._split_series)
         self.attention_bars = AttentionBars()
         self.attention_history = AttentionHistory()
+        self.paint_budget = PaintBudget()
+        for plot in (self.loss_plot, self.score_plot, self.attention_history,
+                     self.attention_bars):
+            plot.paint_clock = self.paint_budget.clock
+
 
     def _build_results(self) -> None:
         self.metrics_table = _table([self.tr("Train"), self.tr("Validation")])
@@ -412,6 +418,7 @@ class TrainingMonitor(QWidget):
         self._reset()
         self.runner.start(run_config, table)
         self._set_running(True)
+        self.paint_budget.start()
         self._timer.start()
         return True
 
@@ -538,7 +545,7 @@ class TrainingMonitor(QWidget):
         final: EpochReport = result["report"]
         self._timer.stop()
         for _ in range(4):  # every plot's turn: the run is over, nothing competes now
-            self._redraw()
+            self._redraw(budgeted=False)
         self.attention_bars.set_weights(final.attention)  # the kept (best) weights
         self._show_results(final, result["trainer"])
         if final.stop_reason != "stopped":  # a stopped run's bar shows how far it got
@@ -553,7 +560,7 @@ class TrainingMonitor(QWidget):
     def _on_failed(self, message: str) -> None:
         self._timer.stop()
         for _ in range(4):  # every plot's turn, as when a run finishes
-            self._redraw()
+            self._redraw(budgeted=False)
         self.progress_bar.setRange(0, _PROGRESS_STEPS)
         self._set_progress_text(self.tr("failed"))
         self._set_status(message, error=True)
@@ -562,24 +569,27 @@ class TrainingMonitor(QWidget):
 
     # -- drawing -------------------------------------------------------------
     @Slot()
-    def _redraw(self) -> None:
+    def _redraw(self, budgeted: bool = True) -> None:
         # One plot per tick, in turn: each repaint then covers one plot, so no single
-        # event-loop turn holds the window for the cost of painting all four.
-        self._turn = (self._turn + 1) % 4
-        changed = False
-        if self._turn < 3:
-            plot = (self.loss_plot, self.score_plot, self.attention_history)[self._turn]
-            changed = plot.refresh()
-        elif self._last_epoch is not None and self._bars_epoch != self._last_epoch.epoch:
-            self._bars_epoch = self._last_epoch.epoch
-            self.attention_bars.set_weights(self._last_epoch.attention)
-            changed = True
+        # event-loop turn holds the window for the cost of painting all four. Over its
+        # budget (see paint_budget), a tick only moves the progress bar.
+        changed = (not budgeted or self.paint_budget.allows()) and self._draw_next_plot()
         if self._progress_dirty:
             self._progress_dirty = False
             self._update_progress()
             changed = True
         if changed:
             self.plot_updates += 1
+
+    def _draw_next_plot(self) -> bool:
+        self._turn = (self._turn + 1) % 4
+        if self._turn < 3:
+            return (self.loss_plot, self.score_plot, self.attention_history)[self._turn].refresh()
+        if self._last_epoch is not None and self._bars_epoch != self._last_epoch.epoch:
+            self._bars_epoch = self._last_epoch.epoch
+            self.attention_bars.set_weights(self._last_epoch.attention)
+            return True
+        return False
 
     def _update_progress(self) -> None:
         batch, epoch = self._last_batch, self._last_epoch

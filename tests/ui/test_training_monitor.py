@@ -220,3 +220,25 @@ def test_hovering_a_curve_shows_the_exact_values(qtbot, monitor, table):
     assert f"{final.history['valid_loss'][3]:.6g}" in text
     plot.scene().sigMouseMoved.emit(QPointF(-50, -50))  # outside the plot
     assert not label.isVisible()
+
+
+def test_plots_time_their_paints_and_keep_to_their_budget(qtbot, monitor, table):
+    budget = monitor.paint_budget
+    monitor.loss_plot.repaint()
+    assert budget.clock.seconds > 0  # a real paint event of a live plot was timed
+
+    # A run whose painting is (made to look) far over budget: the progress bar still
+    # moves on every tick, no plot redraws until the run ends, then all are drawn.
+    refreshed = []
+    real_refresh = type(monitor.loss_plot).refresh
+    monitor.loss_plot.refresh = lambda: refreshed.append(1) or real_refresh(monitor.loss_plot)
+    budget.share, budget.burst = 0.0, 0.0
+    config = settings(monitor, epochs=40, batch_size=4)
+    progress = []
+    monitor.progress_bar.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
+        assert monitor.start(config, table)
+        budget.clock.seconds = 1.0  # start() resets the clock; as if painting had taken 1 s
+    assert len(progress) > 1
+    assert len(refreshed) == 1  # the end-of-run redraw only
+    assert len(monitor.loss_plot.curve("valid").yData) == 40
