@@ -2,7 +2,9 @@
 
 Both time the training loop only (`seconds` in the CLI's JSON, the trainer's
 `train_seconds_` in the window), so the ratio is the cost of the worker thread, the
-throttled signals and the plots redrawing while it trains.
+throttled signals and the plots redrawing while it trains. The longest main-thread stall
+is measured twice: while the file loads (including the panel's follow-up work) and while
+it trains.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-ROWS, FEATURES, EPOCHS = 200_000, 20, 8
+ROWS, FEATURES, EPOCHS = 1_000_000, 20, 8
 
 
 def make_csv(folder: Path) -> Path:
@@ -38,8 +40,8 @@ def cli_seconds(path: Path) -> float:
     return json.loads(out)["seconds"]
 
 
-def window_seconds(path: Path) -> tuple[float, float]:
-    """Training seconds in the window and the longest main-thread stall while it ran."""
+def window_seconds(path: Path) -> tuple[float, float, float]:
+    """Training seconds in the window, the longest main-thread stall while loading, while training."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtCore import QEventLoop, QTimer
@@ -53,10 +55,13 @@ def window_seconds(path: Path) -> tuple[float, float]:
     window.show()
     loop = QEventLoop()
     window.data_panel.tableLoaded.connect(lambda _t: loop.quit())
+    load_stall = StallMeter()
+    load_stall.start()
     window.open_path(str(path))
     loop.exec()
-    QTimer.singleShot(600, loop.quit)  # let the panel's follow-up work settle, as a user would
+    QTimer.singleShot(1500, loop.quit)  # let the panel's follow-up work settle, as a user would
     loop.exec()
+    load_stall.stop()
     window.monitor.epochs_spin.setValue(EPOCHS)
     window.monitor.patience_spin.setValue(0)
     window.monitor.batch_spin.setValue(256)
@@ -69,19 +74,23 @@ def window_seconds(path: Path) -> tuple[float, float]:
     stall.stop()
     window.close()
     app.processEvents()
-    return result["trainer"].train_seconds_, stall.max_gap_ms
+    return result["trainer"].train_seconds_, load_stall.max_gap_ms, stall.max_gap_ms
 
 
 def main() -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         path = make_csv(Path(folder))
         cli = min(cli_seconds(path) for _ in range(2))
-        win, stall = min(window_seconds(path) for _ in range(2))
+        runs = [window_seconds(path) for _ in range(2)]
+    win = min(run[0] for run in runs)
+    load_stall = max(run[1] for run in runs)
+    stall = max(run[2] for run in runs)
     samples = ROWS * 0.8 * EPOCHS
     return [
         "## Window vs CLI",
         "",
-        f"{ROWS:,} rows × {FEATURES} features, {EPOCHS} epochs, batch 256, default network; best of 2.",
+        f"{ROWS:,} rows × {FEATURES} features, {EPOCHS} epochs, batch 256, default network; "
+        "training time best of 2, stalls the worst of 2.",
         "",
         "| where | training seconds | samples/s |",
         "|---|---|---|",
@@ -89,5 +98,6 @@ def main() -> list[str]:
         f"| window (live plots) | {win:.2f} | {samples / win:,.0f} |",
         "",
         f"Window throughput vs CLI: **{cli / win:.2f}×** (goal ≥ 0.8×); "
-        f"longest main-thread stall while training: {stall:.0f} ms (goal < 100 ms).",
+        f"longest main-thread stall while loading: {load_stall:.0f} ms, "
+        f"while training: {stall:.0f} ms (goal < 100 ms each).",
     ]
