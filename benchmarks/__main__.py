@@ -8,15 +8,19 @@ RESULTS.md always comes from one complete run.
 import sys
 from pathlib import Path
 
-from benchmarks import throughput, window
+from benchmarks import load, memory, startup, throughput, window
+from benchmarks.data import machine
 
-SECTIONS = {"throughput": throughput.main, "window": window.main}
+SECTIONS = {"load": load.main, "throughput": throughput.main, "window": window.main,
+            "startup": startup.main, "memory": memory.main}
 
 names = sys.argv[1:] or list(SECTIONS)
 unknown = [name for name in names if name not in SECTIONS]
 if unknown:
     sys.exit(f"error: unknown section {unknown[0]!r}; choose from {', '.join(SECTIONS)}")
-lines = ["# Benchmark results"]
+lines = ["# Benchmark results", "", f"Machine: {machine()}.",
+         "Every figure is a ratio to a baseline measured in the same run of `python -m benchmarks`; "
+         "timings are the best of several runs, on a machine other work may share."]
 for name in names:
     lines += [""] + SECTIONS[name]()
 text = "\n".join(lines) + "\n"

@@ -49,3 +49,14 @@ def machine() -> str:
     return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores, "
             f"{memory / 2**30:.0f} GiB RAM, Python {platform.python_version()}, "
             f"NumPy {numpy.__version__}, pandas {pandas.__version__}")
+
+
+def in_subprocess(probe: str, *args) -> dict:
+    """Run `benchmarks.probe` in a fresh interpreter and return its JSON line."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "benchmarks.probe", probe, *map(str, args)],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
