@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
 from .config import TrainConfig
+from .lazy import pd
 from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
 from .table import Table, infer_task

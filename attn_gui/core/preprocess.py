@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
-import pandas as pd
+
+from .lazy import pd
 
 MISSING = ("median", "mean", "most_frequent", "drop")
 OUTLIERS = ("none", "clip", "drop")

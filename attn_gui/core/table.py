@@ -29,7 +29,8 @@ from math import exp, floor, isfinite, log10
 from typing import Any
 
 import numpy as np
-import pandas as pd
+
+from .lazy import pd
 
 __all__ = ["ColumnInfo", "Table", "TableError", "infer_task", "read_table"]
 

@@ -13,7 +13,6 @@ import html
 import os
 from functools import partial
 
-import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.config import TrainConfig
 from ..core.dataset import label_sort_key, prepare
+from ..core.lazy import pd
 from ..core.preprocess import target_labels
 from ..core.table import ColumnInfo, Table, TableError, infer_task
 from .loader import TableLoader
