@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 SUBCOMMANDS = ("train", "inspect", "predict")
@@ -9,6 +10,7 @@ SUBCOMMANDS = ("train", "inspect", "predict")
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _ensure_streams()
     if argv and argv[0] in SUBCOMMANDS:
         from .cli import main as cli_main
 
@@ -16,3 +18,12 @@ def main(argv: list[str] | None = None) -> int:
     from .ui.launch import main as gui_main
 
     return gui_main(argv)
+
+
+def _ensure_streams() -> None:
+    """A frozen windowed build (Windows, macOS .app) starts with sys.stdout and sys.stderr
+    set to None: writes to them, by the CLI, argparse or the self-test, would raise."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115

@@ -7,22 +7,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import time
 from dataclasses import fields
 from pathlib import Path
 
-from .core.config import ConfigError, TrainConfig
-from .core.dataset import DataError, prepare
-from .core.formula import FormulaError
-from .core.metrics import scalars
+from .core.config import TrainConfig
+from .core.dataset import prepare
+from .core.errors import USER_ERRORS
+from .core.metrics import json_finite, scalars
 from .core.predict import predict, write_csv
-from .core.project import ProjectError, SavedModel, load_model, save_model
-from .core.table import TableError, read_table
-from .core.training import EpochReport, Trainer, TrainingError
+from .core.project import ProjectError, load_model, save_model, saved_model
+from .core.table import read_table
+from .core.training import EpochReport, Trainer
 
-USER_ERRORS = (ConfigError, DataError, FormulaError, ProjectError, TableError, TrainingError)
 EXIT_USER_ERROR = 2
 
 
@@ -82,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--scaling", choices=["zscore", "minmax", "robust", "none"])
 
     predict = sub.add_parser("predict", help="apply a saved model to a new CSV")
-    predict.add_argument("model", help="a model saved with 'train --save'")
+    predict.add_argument("model", help="a model saved with 'train --save', or a project file")
     predict.add_argument("data", help="the CSV/TSV file to score")
     predict.add_argument("--output", required=True,
                          help="where to write the input columns plus prediction and proba_<class>")
@@ -182,27 +180,12 @@ def _train(args: argparse.Namespace) -> int:
         "preprocessing": data.report,
     }
     if args.save:
-        save_model(args.save, SavedModel(
-            model=trainer.model_, preprocessor=data.preprocessor, target=data.target,
-            target_info=data.target_info, positive=data.positive, config=config,
-            summary={"metrics": result["metrics"], "attention": final.attention},
-        ))
+        save_model(args.save, saved_model(config, data, trainer, final))
     if args.json:
-        print(json.dumps(_finite(result), allow_nan=False, ensure_ascii=False))
+        print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
     else:
         print(_summary(result))
     return 0
-
-
-def _finite(value):
-    """Strict JSON: a non-finite number becomes null rather than NaN/Infinity."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {str(k): _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
 
 
 def _summary(r: dict) -> str:
@@ -260,7 +243,7 @@ def _predict(args: argparse.Namespace) -> int:
                "target": saved.target, "classes": saved.target_info.classes,
                "preprocessing": result.report, "metrics": result.metrics}
     if args.json:
-        print(json.dumps(_finite(summary), allow_nan=False, ensure_ascii=False))
+        print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))
         return 0
     print(f"wrote {table.n_rows} rows to {args.output}")
     if result.report["unseen_levels"]:
@@ -283,7 +266,7 @@ def _inspect(args: argparse.Namespace) -> int:
         "warnings": table.warnings,
     }
     if args.json:
-        print(json.dumps(_finite(info), allow_nan=False, ensure_ascii=False))
+        print(json.dumps(json_finite(info), allow_nan=False, ensure_ascii=False))
         return 0
     delim = {"\t": "tab"}.get(table.delimiter, table.delimiter)
     print(f"{table.path}: {table.n_rows} rows, encoding {table.encoding}, "

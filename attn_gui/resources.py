@@ -11,4 +11,6 @@ def resource_path(*parts: str) -> Path:
     return base.joinpath("resources", *parts)
 
 
-DEMO_CSV = resource_path("demo", "demo.csv")
+DEMO_DIR = resource_path("demo")
+DEMO_CSV = DEMO_DIR / "demo.csv"
+ICON_DIR = resource_path("icons")

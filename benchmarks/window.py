@@ -79,6 +79,7 @@ def run_in_window(path: str | Path, epochs: int = EPOCHS) -> dict:
     window.start_training()
     loop.exec()
     stall.stop()
+    window.workflow.discard_changes()
     window.close()
     app.processEvents()
     data = result["trainer"].data

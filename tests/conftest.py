@@ -9,6 +9,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYQTGRAPH_QT_LIB"] = "PySide6"
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# `make test` runs a few hundred examples per property; HYPOTHESIS_PROFILE=thorough is the
+# long run by hand (10,000 examples: see tests/core/test_properties.py).
+_RELAXED = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=_RELAXED)
+settings.register_profile("thorough", max_examples=10_000, deadline=None,
+                          suppress_health_check=_RELAXED)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REAL = Path(__file__).parent / "data" / "real"
 
@@ -38,3 +47,36 @@ def _no_network(monkeypatch):
         raise AssertionError(f"the app tried to reach the network: {address!r}")
 
     monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+class Prompts:
+    """Questions the app asked, and the button each one gets (Discard unless set)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self.asked: list[str] = []
+        self.answer = QMessageBox.StandardButton.Discard
+
+    def question(self, _parent, _title, text, *_args, **_kwargs):
+        self.asked.append(text)
+        return self.answer
+
+
+@pytest.fixture(autouse=True)
+def unsaved_prompts(monkeypatch) -> Prompts:
+    """A modal question would wait forever offscreen: it is answered by `Prompts`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    prompts = Prompts()
+    monkeypatch.setattr(QMessageBox, "question", prompts.question)
+    return prompts
+
+
+@pytest.fixture(scope="session")
+def corpus_file(tmp_path_factory):
+    """Path of a file of the bad-file corpus by name; big ones are generated once."""
+    from tests.corpus import path_of
+
+    folder = tmp_path_factory.mktemp("corpus")
+    return lambda name: path_of(name, folder)

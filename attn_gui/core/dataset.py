@@ -48,6 +48,8 @@ class TargetInfo:
         """Metrics of encoded targets y against network outputs, in the target's own units."""
         if self.task == "classification":
             return classification_metrics(y, out, positive)
+        # float64: back in the target's units a float32 value may pass 3.4e38
+        y, out = np.asarray(y, np.float64), np.asarray(out, np.float64)
         return regression_metrics(y * self.std + self.mean, out * self.std + self.mean)
 
     def to_dict(self) -> dict:
@@ -68,6 +70,9 @@ class Dataset:
     X_valid: np.ndarray
     y_valid: np.ndarray
     report: dict  # what preprocessing did, for the user
+    # Position of each validation row in the frame it came from, so a row's attention can
+    # be shown next to its original values.
+    valid_rows: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
 
     @property
     def classes(self) -> list[str]:
@@ -105,6 +110,8 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     frame = table.frame
     rng = np.random.default_rng(config.seed)
     report: dict = {}
+    if table.info(target).kind == "empty":
+        raise DataError(f"the target '{target}' is empty in every row; choose another target")
     words = table.info(target).labels
     if task == "classification":
         labels = target_labels(frame[target], words)
@@ -141,6 +148,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
             )
         train_idx = np.flatnonzero(usable)
         valid_frame = valid_table.frame
+        valid_idx = np.arange(len(valid_frame))
     else:
         train_idx, valid_idx = split(y_all, usable, task, config.valid_fraction, rng)
         valid_frame = frame.iloc[valid_idx]
@@ -170,12 +178,25 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     y_valid, valid_ok = info.encode(valid_frame[target], valid_words)
     X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
     report["valid"]["rows_without_usable_target"] = int((~valid_ok).sum())
+    if X_train.shape[1] == 0:
+        raise DataError(f"the feature column(s) {_list(features)} hold no value in the rows where "
+                        f"'{target}' has one; choose other features")
     for X in (X_train, X_valid):
         _check_finite(X, pre)
+    if task == "regression":
+        with np.errstate(over="ignore"):
+            scaled = [_y_dtype(y, task) for y in (y_train, y_valid)]
+        if not all(np.isfinite(y).all() for y in scaled):
+            raise DataError(f"the target '{target}' holds values too far from the others to model "
+                            "(beyond ±3.4e38 after scaling); rescale it or remove those rows")
     if len(X_train) == 0:
         raise DataError("no training rows are left after preprocessing; choose another missing-value or outlier setting")
     if len(X_valid) == 0:
-        raise DataError("the validation set is empty; use a larger validation fraction or another --valid-data file")
+        if valid_table is not None:
+            raise DataError("no row of the validation file has a usable target value; "
+                            "use another --valid-data file")
+        raise DataError(f"the validation set is empty: {int(usable.sum())} rows with a target value "
+                        "are too few to set some aside; use a larger file or validation fraction")
     if task == "classification" and len(np.unique(y_train)) < 2:
         raise DataError(f"the training rows of '{target}' hold only one class after preprocessing; "
                         "choose another missing-value or outlier setting")
@@ -198,7 +219,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         positive=positive, preprocessor=pre,
         X_train=X_train.astype(dtype_X, copy=False), y_train=_y_dtype(y_train, task),
         X_valid=X_valid.astype(dtype_X, copy=False), y_valid=_y_dtype(y_valid, task),
-        report=report,
+        report=report, valid_rows=valid_idx[valid_ok],
     )
 
 

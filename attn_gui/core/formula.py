@@ -622,8 +622,6 @@ def _parse(text: str) -> ast.Expression:
             return ast.parse(text, mode="eval")
     except SyntaxError as exc:
         where = f"column {exc.offset}" if exc.offset else "an unknown position"
-        if exc.lineno and exc.lineno > 1:
-            where = f"line {exc.lineno}, {where}"
         raise FormulaError(f"syntax error at {where}: {exc.msg}") from None
     except (RecursionError, MemoryError) as exc:
         raise FormulaError(f"the formula is too complex to read ({type(exc).__name__})") from None
@@ -638,6 +636,9 @@ def compile_formula(text: str) -> Formula:
     text = text.strip()
     if not text:
         raise FormulaError("the formula is empty; type an expression in z, e.g. exp(z)")
+    if "\n" in text or "\r" in text:
+        # One line, as typed in the window; quoted in messages, it must not break them either.
+        raise FormulaError("the formula must be on one line; remove the line breaks")
     if len(text) > MAX_CHARS:
         raise FormulaError(f"the formula is too long ({len(text)} characters; at most {MAX_CHARS})")
     too_deep = f"the formula is nested too deeply (more than {MAX_DEPTH} levels); simplify it"

@@ -6,6 +6,8 @@ scikit-learn's zero_division="warn" default does.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 
@@ -80,6 +82,17 @@ def regression_metrics(y_true: np.ndarray, y_pred: np.ndarray) -> dict:
         "rmse": float(np.sqrt(mse)),
         "mae": float(np.mean(np.abs(err))) if len(err) else 0.0,
     }
+
+
+def json_finite(value):
+    """Strict JSON has no NaN or infinity: a non-finite number becomes null (None)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {str(k): json_finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_finite(v) for v in value]
+    return value
 
 
 def scalars(metrics: dict) -> dict[str, float]:

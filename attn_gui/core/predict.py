@@ -19,7 +19,8 @@ from .metrics import scalars
 from .project import SavedModel, atomic_write
 from .table import Table
 
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+# What a spreadsheet may read as the start of a formula (OWASP: CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -69,8 +70,10 @@ def _metrics(saved: SavedModel, table: Table, out: np.ndarray) -> dict | None:
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """Text cells a spreadsheet would run as a formula get a leading apostrophe."""
-    frame = frame.copy()
+    """Text cells and column names a spreadsheet would run as a formula get a leading
+    apostrophe."""
+    frame = frame.rename(columns=lambda name: f"'{name}" if str(name).startswith(FORMULA_PREFIXES)
+                         else name)
     for name in frame.columns:
         col = frame[name]
         if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):
@@ -101,6 +104,8 @@ def write_csv(frame: pd.DataFrame, path) -> None:
     """UTF-8 CSV with formula cells neutralised, written atomically."""
     frame = neutralise_formulas(frame)
     buf = io.StringIO()
-    frame.to_csv(buf, index=False)
+    # CRLF (RFC 4180) also makes the writer quote a cell holding a lone "\r": written bare,
+    # spreadsheets break the row there, and what follows ("\r=cmd|...") starts a formula.
+    frame.to_csv(buf, index=False, lineterminator="\r\n")
     atomic_write(path, buf.getvalue().encode("utf-8"))
 

@@ -289,8 +289,8 @@ def _level_codes(col: pd.Series, step: CategoricalStep) -> tuple[np.ndarray, int
     text = pd.Series(target_labels(col), index=col.index, dtype="string")
     missing = text.isna().to_numpy()
     text = text.fillna(step.fill)
-    cat = pd.Categorical(text.to_numpy(dtype=object), categories=step.levels)
-    codes = np.asarray(cat.codes, dtype=np.int64)
+    # get_indexer gives -1 for unseen levels; pd.Categorical would warn (and pandas 4 raise)
+    codes = pd.Index(step.levels).get_indexer(text.to_numpy(dtype=object)).astype(np.int64)
     unseen = codes < 0
     if OTHER in step.levels:
         codes[unseen] = step.levels.index(OTHER)

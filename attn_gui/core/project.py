@@ -1,30 +1,42 @@
-"""Saving and loading trained models: one zip of JSON plus NumPy arrays, no pickle.
+"""What the user saves: model files and project files, each one zip of JSON plus NumPy
+arrays, never pickle.
 
-A model file holds the network's parameters, its fitted preprocessing and the
-target encoding, so a new CSV goes through exactly the steps training used.
-Writes are atomic: a temporary file in the same folder, then os.replace.
+A model file holds the network's parameters, its fitted preprocessing and the target
+encoding, so a new CSV goes through exactly the steps training used. A project file
+holds the data file's path and checksum, every setting, every run (curves, metrics,
+attention) and the chosen run's model in the model file's own layout, so `predict`
+takes either. Writes are atomic: a temporary file in the same folder, then os.replace.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
+import math
 import os
 import tempfile
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from .config import TrainConfig
-from .dataset import TargetInfo
+from .config import ConfigError, TrainConfig
+from .dataset import Dataset, TargetInfo
+from .metrics import json_finite, scalars
 from .model import AttentionNet, NetSpec, param_shapes
 from .preprocess import Preprocessor, validate_preprocess
+from .schema import MODEL_SCHEMA, SchemaError, check
+from .training import EpochReport, Trainer
 from .weighting import WeightingSpec
 
 MODEL_FORMAT = "attn-gui-model"
 MODEL_VERSION = 1
+PROJECT_FORMAT = "attn-gui-project"
+PROJECT_VERSION = 1
+PROJECT_SUFFIX = ".atproj"
+_MAX_UNPACKED_BYTES = 2 << 30
 
 
 class ProjectError(ValueError):
@@ -62,6 +74,13 @@ class SavedModel:
 
 
 def model_bytes(saved: SavedModel) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        _write_model(zf, saved)
+    return buf.getvalue()
+
+
+def _write_model(zf: zipfile.ZipFile, saved: SavedModel) -> None:
     spec = saved.model.spec
     meta = {
         "format": MODEL_FORMAT,
@@ -78,11 +97,8 @@ def model_bytes(saved: SavedModel) -> bytes:
     }
     arrays = io.BytesIO()
     np.savez(arrays, **saved.model.params)
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("model.json", json.dumps(meta, indent=1, allow_nan=False))
-        zf.writestr("params.npz", arrays.getvalue())
-    return buf.getvalue()
+    zf.writestr("model.json", json.dumps(meta, indent=1, allow_nan=False))
+    zf.writestr("params.npz", arrays.getvalue())
 
 
 def save_model(path: str | Path, saved: SavedModel) -> None:
@@ -93,19 +109,44 @@ def save_model(path: str | Path, saved: SavedModel) -> None:
 
 
 def load_model(path: str | Path) -> SavedModel:
+    """The model in a model file, or the chosen run's model in a project file."""
     path = Path(path)
+    with _open_zip(path, "model") as zf:
+        names = set(zf.namelist())
+        if "model.json" not in names and "project.json" in names:
+            raise ProjectError(f"the project '{path}' holds no trained model yet; "
+                               "train a run and save the project first")
+        return _read_model(zf, path)
+
+
+def _read_model(zf: zipfile.ZipFile, path: Path) -> SavedModel:
     try:
-        with zipfile.ZipFile(path) as zf:
-            meta = json.loads(zf.read("model.json").decode("utf-8"))
-            with np.load(io.BytesIO(zf.read("params.npz")), allow_pickle=False) as npz:
-                params = {k: npz[k] for k in npz.files}
-    except FileNotFoundError:
-        raise ProjectError(f"no such model file: '{path}'") from None
-    except IsADirectoryError:
-        raise ProjectError(f"'{path}' is a folder, not a model file") from None
-    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, UnicodeDecodeError):
+        meta = json.loads(zf.read("model.json").decode("utf-8"))
+        with np.load(io.BytesIO(zf.read("params.npz")), allow_pickle=False) as npz:
+            params = {k: npz[k] for k in npz.files}
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, UnicodeDecodeError,
+            RecursionError):  # JSON nested thousands deep
         raise ProjectError(f"'{path}' is not an Attention Trainer model file, or it is damaged") from None
     return _from_meta(path, meta, params)
+
+
+def _open_zip(path: Path, what: str) -> zipfile.ZipFile:
+    """A zip opened for reading, or a ProjectError with the sentence a user needs."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise ProjectError(f"no such {what} file: '{path}'") from None
+    except IsADirectoryError:
+        raise ProjectError(f"'{path}' is a folder, not a {what} file") from None
+    except PermissionError:
+        raise ProjectError(f"no permission to read the {what} file '{path}'") from None
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        raise ProjectError(f"'{path}' is not an Attention Trainer {what} file, "
+                           "or it is damaged") from None
+    if any(info.file_size > _MAX_UNPACKED_BYTES for info in zf.infolist()):
+        zf.close()  # a zip bomb, not a model or a project
+        raise ProjectError(f"'{path}' is not an Attention Trainer {what} file, or it is damaged")
+    return zf
 
 
 def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedModel:
@@ -115,6 +156,10 @@ def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedMo
     if not isinstance(version, int) or version > MODEL_VERSION:
         raise ProjectError(f"'{path}' was written by a newer Attention Trainer (format {version}); "
                            "update the app to open it")
+    try:
+        check(meta, MODEL_SCHEMA)
+    except SchemaError as exc:
+        raise ProjectError(f"the model file '{path}' is damaged: {exc}") from None
     try:
         net = dict(meta["net"])
         dtype = net.pop("dtype")
@@ -141,7 +186,6 @@ def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedMo
         raise ProjectError(f"the model file '{path}' is damaged (its contents do not match the format)") from None
 
 
-
 def _check_consistent(spec: NetSpec, info: TargetInfo, positive, pre: Preprocessor) -> None:
     """The parts of a model file must fit together before anything is computed with them."""
     outputs = len(info.classes) if info.task == "classification" else 1
@@ -152,3 +196,178 @@ def _check_consistent(spec: NetSpec, info: TargetInfo, positive, pre: Preprocess
     if len(pre.encoded_names) != spec.n_features:
         raise ValueError("features")
     validate_preprocess(pre.spec, ValueError)
+
+
+# -- runs -------------------------------------------------------------------------------
+@dataclass
+class Run:
+    """A finished training run as plain values: settings, curves, metrics, attention."""
+
+    name: str
+    config: TrainConfig
+    task: str
+    classes: list[str]
+    features: list[str]
+    metrics: dict[str, dict[str, float]]  # {"train": {...}, "valid": {...}}
+    attention: dict[str, float]
+    history: dict[str, list[float]]  # per-epoch curves, e.g. "valid_loss"
+    epochs: int
+    best_epoch: int
+    stop_reason: str
+    seconds: float
+    confusion: list[list[int]] | None = None
+    # In memory for every run of the session; a project file keeps the chosen run's only.
+    model: SavedModel | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def score_key(self) -> str:
+        return "r2" if self.task == "regression" else "f1"
+
+    def to_dict(self) -> dict:
+        return json_finite({
+            "name": self.name, "config": self.config.to_dict(), "task": self.task,
+            "classes": list(self.classes), "features": list(self.features),
+            "metrics": self.metrics, "attention": self.attention, "history": self.history,
+            "epochs": self.epochs, "best_epoch": self.best_epoch,
+            "stop_reason": self.stop_reason, "seconds": self.seconds,
+            "confusion": self.confusion,
+        })
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Run:
+        """Raises KeyError, TypeError or ValueError on a malformed record."""
+        return cls(
+            name=str(data["name"]), config=TrainConfig.from_dict(data["config"]),
+            task=str(data["task"]), classes=[str(c) for c in data["classes"]],
+            features=[str(f) for f in data["features"]],
+            metrics={str(split): {str(k): _number(v) for k, v in m.items()}
+                     for split, m in data["metrics"].items()},
+            attention={str(k): _number(v) for k, v in data["attention"].items()},
+            history={str(k): [_number(v) for v in curve] for k, curve in data["history"].items()},
+            epochs=int(data["epochs"]), best_epoch=int(data["best_epoch"]),
+            stop_reason=str(data["stop_reason"]), seconds=_number(data["seconds"]),
+            confusion=None if data["confusion"] is None
+            else [[int(v) for v in row] for row in data["confusion"]],
+        )
+
+
+def _number(value) -> float:
+    """A number read back from JSON, where null stands for NaN."""
+    if value is None:
+        return math.nan
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("not a number")
+    return float(value)
+
+
+def saved_model(config: TrainConfig, data: Dataset, trainer: Trainer,
+                final: EpochReport) -> SavedModel:
+    """What a model file holds after a run; the CLI's --save and the window's Save Model."""
+    return SavedModel(
+        model=trainer.model_, preprocessor=data.preprocessor, target=data.target,
+        target_info=data.target_info, positive=data.positive, config=config,
+        summary={"metrics": {"train": scalars(final.train), "valid": scalars(final.valid)},
+                 "attention": final.attention},
+    )
+
+
+def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
+                      final: EpochReport) -> Run:
+    data = trainer.data
+    confusion = final.valid.get("confusion")
+    return Run(
+        name=name, config=config, task=data.task, classes=list(data.classes),
+        features=list(data.features),
+        metrics={"train": scalars(final.train), "valid": scalars(final.valid)},
+        attention=dict(final.attention),
+        history={k: list(v) for k, v in final.history.items()},
+        epochs=final.epoch, best_epoch=final.best_epoch, stop_reason=final.stop_reason or "",
+        seconds=trainer.train_seconds_,
+        confusion=None if confusion is None else [[int(v) for v in row] for row in confusion],
+        model=saved_model(config, data, trainer, final),
+    )
+
+
+# -- projects ---------------------------------------------------------------------------
+@dataclass
+class Project:
+    """Everything an analyst's session holds, as plain values."""
+
+    config: TrainConfig = field(default_factory=TrainConfig)
+    data_path: str | None = None
+    data_sha256: str | None = None
+    runs: list[Run] = field(default_factory=list)
+    chosen: int | None = None  # index into runs of the run whose model is kept
+
+    @property
+    def chosen_run(self) -> Run | None:
+        return None if self.chosen is None else self.runs[self.chosen]
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def project_bytes(project: Project) -> bytes:
+    chosen = project.chosen_run
+    meta = {
+        "format": PROJECT_FORMAT, "version": PROJECT_VERSION,
+        "data": {"path": project.data_path, "sha256": project.data_sha256},
+        "config": project.config.to_dict(),
+        "runs": [run.to_dict() for run in project.runs],
+        "chosen": project.chosen,
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.json", json.dumps(meta, indent=1, allow_nan=False,
+                                               ensure_ascii=False))
+        if chosen is not None and chosen.model is not None:
+            _write_model(zf, chosen.model)
+    return buf.getvalue()
+
+
+def save_project(path: str | Path, project: Project) -> None:
+    try:
+        atomic_write(path, project_bytes(project))
+    except OSError as exc:
+        raise ProjectError(f"cannot write the project file '{path}': {exc.strerror}") from None
+
+
+def load_project(path: str | Path) -> Project:
+    path = Path(path)
+    with _open_zip(path, "project") as zf:
+        try:
+            meta = json.loads(zf.read("project.json").decode("utf-8"))
+        except KeyError:
+            raise ProjectError(f"'{path}' is not an Attention Trainer project file") from None
+        except (zipfile.BadZipFile, ValueError, EOFError, OSError, UnicodeDecodeError,
+                RecursionError):
+            raise ProjectError(f"the project file '{path}' is damaged") from None
+        if not isinstance(meta, dict) or meta.get("format") != PROJECT_FORMAT:
+            raise ProjectError(f"'{path}' is not an Attention Trainer project file")
+        version = meta.get("version")
+        if not isinstance(version, int) or version > PROJECT_VERSION:
+            raise ProjectError(f"'{path}' was written by a newer Attention Trainer "
+                               f"(format {version}); update the app to open it")
+        try:
+            data = meta["data"]
+            project = Project(
+                config=TrainConfig.from_dict(meta["config"]),
+                data_path=None if data["path"] is None else str(data["path"]),
+                data_sha256=None if data["sha256"] is None else str(data["sha256"]),
+                runs=[Run.from_dict(r) for r in meta["runs"]],
+                chosen=meta["chosen"],
+            )
+            if project.chosen is not None and not (
+                    isinstance(project.chosen, int) and 0 <= project.chosen < len(project.runs)):
+                raise ValueError("chosen")
+        except (KeyError, TypeError, ValueError, AttributeError, ConfigError):
+            raise ProjectError(f"the project file '{path}' is damaged (its contents do not "
+                               "match the format)") from None
+        if project.chosen is not None and "model.json" in zf.namelist():
+            project.runs[project.chosen].model = _read_model(zf, path)
+    return project

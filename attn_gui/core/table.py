@@ -42,6 +42,8 @@ _READ_SHARE = 0.9  # of the progress bar; the rest is column analysis
 _DELIMITERS = (",", ";", "\t", "|")
 # pandas' defaults already cover "", NA, N/A, n/a, NaN, nan, null, NULL, None, #N/A, <NA>
 _MARKERS = ["", "NA", "N/A", "n/a", "NaN", "nan", "null", "NULL", "None", "?", "-"]
+# Excel's error values: a failed formula, not text, however many a column holds
+_EXCEL_ERRORS = ("#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
 _MARKER_SET = frozenset(_MARKERS) | frozenset(m.lower() for m in _MARKERS) | {"#n/a", "<na>"}
 _TRUE = ("true", "yes", "y", "t")
 _BOOL_PAIRS = tuple(
@@ -52,6 +54,15 @@ _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 _DOT_DECIMAL = re.compile(r"[+-]?\d*\.\d+")
 _COMMA_DECIMAL = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
 _DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
+_COMMA_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+# a lone byte >= 0x80 between ASCII bytes is never UTF-8, and never GB2312 (two bytes a character)
+_LONE_HIGH_BYTE = re.compile(rb"(?<![\x80-\xff])[\x80-\xff](?![\x80-\xff])")
+_NO_DELIMITERS = str.maketrans("", "", "".join(_DELIMITERS) + '"')
+_MIXED = "attn-gui-utf8-or-cp1252"  # a codecs error handler, registered below
+_NOT_TABLES = (
+    (re.compile(r"\s*(<!doctype html|<html|<\?xml)", re.IGNORECASE), "a web page (HTML/XML)"),
+    (re.compile(r"\s*(\{\s*\"|\[\s*[\[{\"])"), "JSON"),
+)
 _SKIPPED = re.compile(r"Skipping line (\d+)")
 _RAGGED = re.compile(r"Expected \d+ fields in line \d+, saw \d+")
 _THREADED_BYTES = 5 << 20  # pandas parses smaller files serially anyway: count bytes instead
@@ -108,6 +119,11 @@ class Table:
         for column in reversed(self.columns):
             if column.kind not in ("id", "constant", "empty"):
                 return column.name
+        if self.n_rows == 1:
+            raise TableError(
+                "the file has only one data row, so every column is constant; "
+                "a table to learn from needs many rows"
+            )
         raise TableError(
             "no column can serve as the target: every column is an ID, constant or empty"
         )
@@ -196,8 +212,20 @@ def _sniff(head: bytes, tail: bytes, complete: bool, name: str, notes: list[str]
     encoding, text, errors = _detect_encoding(head, tail, complete, name)
     if encoding in ("latin-1", "cp1252"):
         notes.append(_legacy_note(encoding))
+    elif errors == _MIXED:
+        notes.append(
+            "the file mixes encodings: lines that are not valid UTF-8 were decoded as "
+            "Windows-1252; if accented letters look wrong, re-save the file as UTF-8"
+        )
     if not text.strip():
         raise TableError(f"the file '{name}' is empty")
+    if complete and not text.translate(_NO_DELIMITERS).strip():
+        raise TableError(f"the file '{name}' has no values, only delimiters")
+    for pattern, what in _NOT_TABLES:
+        if pattern.match(text):
+            raise TableError(
+                f"could not find a table in '{name}': it looks like {what}, not CSV/TSV text"
+            )
     text = text[:_SNIFF_CHARS]
     truncated = len(text) == _SNIFF_CHARS or not complete
     skip_rows = 0
@@ -230,6 +258,12 @@ def _sniff(head: bytes, tail: bytes, complete: bool, name: str, notes: list[str]
     unnamed = [i for i, n in enumerate(names) if has_header and not n and i > 0]
     names = _unique_names(names, has_header, notes)
     data = records[1:] if has_header else records
+    short = sum(len(r) < len(names) for r in data)
+    if 0 < short < len(data):  # when every row is short, the extra names are empty columns
+        notes.append(
+            f"{short} {'of the first ' + str(len(data)) + ' ' if truncated else ''}rows have "
+            "fewer fields than the header; their last columns were read as missing"
+        )
     text = [n for i, n in enumerate(names) if any(i < len(r) and _is_text(r[i]) for r in data)]
     pandas_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
     return _Sniff(
@@ -262,7 +296,16 @@ def _detect_encoding(head: bytes, tail: bytes, complete: bool, name: str) -> tup
             f"could not find a table in '{name}': it looks like an Excel workbook; "
             "save it as CSV (File > Save As) and open that"
         )
+    if head.startswith(b"\x1f\x8b"):
+        raise TableError(
+            f"could not find a table in '{name}': it is compressed (gzip); extract the CSV first"
+        )
     probe = head[: _SNIFF_CHARS * 4]
+    for encoding, zeros, text_bytes in (("utf-16-le", probe[1::2], probe[::2]),
+                                        ("utf-16-be", probe[::2], probe[1::2])):
+        # UTF-16 without a byte order mark: ASCII text with a zero byte beside every character
+        if len(zeros) >= 8 and zeros.count(0) >= 0.9 * len(zeros) and text_bytes.count(0) == 0:
+            return encoding, _decode(head, encoding, complete, "replace"), "strict"
     if b"\x00" in probe or len(probe) - len(probe.translate(None, _CONTROL)) > len(probe) // 100:
         raise TableError(
             f"could not find a table in '{name}': it looks like a binary file, not CSV/TSV text"
@@ -275,8 +318,12 @@ def _detect_encoding(head: bytes, tail: bytes, complete: bool, name: str) -> tup
         pass
     text = _decode(head, "utf-8", complete, "replace") + _decode(tail, "utf-8", True, "replace")
     broken = text.count("\ufffd")
-    if len(text) - len(text.encode("ascii", "ignore")) - broken >= 10 * broken:
+    valid = len(text) - len(text.encode("ascii", "ignore")) - broken
+    if valid >= 10 * broken:
         return "utf-8", _decode(head, "utf-8", complete, "replace"), "replace"
+    if valid and (_LONE_HIGH_BYTE.search(head) or _LONE_HIGH_BYTE.search(tail)):
+        # UTF-8 lines next to lines from a Windows export (files appended to each other)
+        return "utf-8", _decode(head, "utf-8", complete, _MIXED), _MIXED
     try:
         text = _decode(head, "gb18030", complete)
         _decode(tail, "gb18030", True)
@@ -305,6 +352,20 @@ def _legacy_note(encoding: str) -> str:
 
 def _decode(data: bytes, encoding: str, final: bool, errors: str = "strict") -> str:
     return codecs.getincrementaldecoder(encoding)(errors).decode(data, final)
+
+
+def _utf8_or_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 are read as Windows-1252 (Latin-1 where it has no character)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    chunk = exc.object[exc.start : exc.end]
+    try:
+        return chunk.decode("cp1252"), exc.end
+    except UnicodeDecodeError:
+        return chunk.decode("latin-1"), exc.end
+
+
+codecs.register_error(_MIXED, _utf8_or_cp1252)
 
 
 def _mostly_gb2312(text: str) -> bool:
@@ -657,9 +718,14 @@ def _column(
             return values, _boolean_info(name, values, ("False", "True"), index), None
         if pd.api.types.is_integer_dtype(dtype):
             return values, _numeric_info(name, values, index, np.asarray(series)), None
-        if np.isinf(values).any():
-            values = np.where(np.isinf(values), np.nan, values)
-            return values, _numeric_info(name, values, index), None
+        infinite = np.isinf(values)
+        if infinite.any():
+            values = np.where(infinite, np.nan, values)
+            note = (
+                f"column '{name}': {int(infinite.sum())} infinite values (inf, or numbers "
+                "beyond ±1.8e308) were treated as missing"
+            )
+            return values, _numeric_info(name, values, index), note
         return None, _numeric_info(name, values, index), None  # already float64
     codes, uniques = _codes(series)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
@@ -716,14 +782,17 @@ def _as_numbers(uniques: np.ndarray, counts: np.ndarray, sniff: _Sniff) -> np.nd
     numbers = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
     numbers = np.where(np.isinf(numbers), np.nan, numbers)
     junk = np.isnan(numbers)
-    if junk.all() or junk.sum() > _MAX_JUNK_LEVELS or counts[junk].sum() * 20 > counts.sum():
+    doubtful = junk & ~np.isin(uniques, _EXCEL_ERRORS)
+    if junk.all() or doubtful.sum() > _MAX_JUNK_LEVELS or counts[doubtful].sum() * 20 > counts.sum():
         return None
     return numbers
 
 
 def _with_point(values: pd.Series, sniff: _Sniff) -> pd.Series:
     if sniff.decimal == ".":
-        return values
+        # "1,234,567" quoted in a comma-separated file: commas grouping digits by three
+        grouped = values.str.fullmatch(_COMMA_THOUSANDS.pattern).fillna(False).astype(bool)
+        return values.where(~grouped, values.str.replace(",", "", regex=False))
     if sniff.thousands:  # only where the digits are grouped by three: 01.02.2020 is a date
         grouped = values.str.fullmatch(_DOT_THOUSANDS.pattern).fillna(False).astype(bool)
         values = values.where(~grouped, values.str.replace(".", "", regex=False))

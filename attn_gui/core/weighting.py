@@ -81,14 +81,21 @@ class Weighting:
             return sparsemax(z + self.log_prior if self.has_prior else z)
         s, _ = self._score(z)
         w = s * self.prior if self.has_prior else s
-        total = w.sum(axis=-1, keepdims=True)
+        if self.formula is not None:
+            w = w / self._row_scale(w)
+        return w / w.sum(axis=-1, keepdims=True)
+
+    def _row_scale(self, w: np.ndarray) -> np.ndarray:
+        """Each row's largest score. A typed score may be near the float limit (1e308*...),
+        so it is divided by this before summing; the weights are the same ratios."""
+        top = w.max(axis=-1, keepdims=True)
         # Only a typed formula can score every column zero; the built-in scores are > 0.
-        if self.formula is not None and not np.all(total > 0):
+        if not np.all(top > 0):
             raise WeightingError(
                 "every feature got a zero score, so the weights are undefined; "
                 "use a score that is positive somewhere (e.g. add a small constant)"
             )
-        return w / total
+        return top
 
     def vjp(self, z: np.ndarray, alpha: np.ndarray, grad: np.ndarray) -> np.ndarray:
         """dL/dz given alpha = forward(z) and grad = dL/dalpha."""
@@ -103,6 +110,9 @@ class Weighting:
             return (alpha * centred / _temperature(self.spec)).astype(z.dtype, copy=False)
         s, ds = self._score(z)
         w = s * self.prior if self.has_prior else s
+        if self.formula is not None:
+            top = self._row_scale(w)
+            w, ds = w / top, ds / top
         dw = centred / w.sum(axis=-1, keepdims=True)
         return dw * self.prior * ds if self.has_prior else dw * ds
 

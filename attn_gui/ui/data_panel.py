@@ -40,6 +40,7 @@ from ..core.dataset import label_sort_key, prepare
 from ..core.lazy import pd
 from ..core.preprocess import target_labels
 from ..core.table import ColumnInfo, Table, TableError, infer_task
+from .core_text import translated
 from .loader import TableLoader
 from .table_model import FrameModel
 
@@ -86,16 +87,15 @@ class DataPanel(QWidget):
 
     # -- construction --------------------------------------------------------------------
     def _build(self) -> None:
-        tr = self.tr
-        self.open_button = QPushButton(tr("Open CSV…"))
-        self.open_button.setToolTip(tr("Read a CSV or TSV file; the encoding, delimiter and "
+        self.open_button = QPushButton(self.tr("Open CSV…"))
+        self.open_button.setToolTip(self.tr("Read a CSV or TSV file; the encoding, delimiter and "
                                        "decimal mark are detected."))
         self.open_button.clicked.connect(self._choose_file)
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setToolTip(tr("Stop reading; the table loaded before stays."))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop reading; the table loaded before stays."))
         self.cancel_button.clicked.connect(self.cancel_load)
         top = QHBoxLayout()
         top.addWidget(self.open_button)
@@ -105,22 +105,23 @@ class DataPanel(QWidget):
         self._set_busy(False)
 
         self.info_label = self._wrapping_label()
-        self.info_label.setText(tr("No table loaded yet: open a CSV file."))
+        self.info_label.setText(self.tr("No table loaded yet: open a CSV file."))
         self.warnings_label = self._wrapping_label(_WARN)
         self.error_label = self._wrapping_label(_ERROR)
 
         self.column_table = QTableWidget(0, 5)
         self.column_table.setHorizontalHeaderLabels(
-            [tr("Column"), tr("Kind"), tr("Missing"), tr("Role"), tr("Summary")])
+            [self.tr("Column"), self.tr("Kind"), self.tr("Missing"), self.tr("Role"),
+             self.tr("Summary")])
         self.column_table.verticalHeader().setVisible(False)
         self.column_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.column_table.setWordWrap(False)
         header = self.column_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setToolTip(tr("Role: a feature is an input, the target is predicted, an ignored "
-                             "column is not used. Grey columns are left out by default; "
-                             "hover for the reason."))
+        header.setToolTip(self.tr("Role: a feature is an input, the target is predicted, an "
+                                  "ignored column is not used. Grey columns are left out by "
+                                  "default; hover for the reason."))
         self.roles_label = self._wrapping_label()
 
         self.preview_view = QTableView()
@@ -160,73 +161,72 @@ class DataPanel(QWidget):
         layout.addWidget(self._build_preprocessing_box())
 
     def _build_target_box(self) -> QGroupBox:
-        tr = self.tr
         self.task_combo = QComboBox()
-        self._add_item(self.task_combo, tr("classification"), "classification",
-                       tr("Predict a class: softmax output, cross-entropy loss, F1 score."))
-        self._add_item(self.task_combo, tr("regression"), "regression",
-                       tr("Predict a number: linear output, squared error, R²."))
+        self._add_item(self.task_combo, self.tr("classification"), "classification",
+                       self.tr("Predict a class: softmax output, cross-entropy loss, F1 score."))
+        self._add_item(self.task_combo, self.tr("regression"), "regression",
+                       self.tr("Predict a number: linear output, squared error, R²."))
         self.task_combo.currentIndexChanged.connect(self._on_task_changed)
         self.positive_combo = QComboBox()
-        self.positive_combo.setToolTip(tr(
+        self.positive_combo.setToolTip(self.tr(
             "For two classes, the class whose precision, recall and F1 are reported. "
             "By default the class with fewer training rows."))
         self.positive_combo.currentIndexChanged.connect(self._on_user_change)
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("Task")))
+        row.addWidget(QLabel(self.tr("Task")))
         row.addWidget(self.task_combo, 1)
         row.addSpacing(12)
-        row.addWidget(QLabel(tr("Positive class")))
+        row.addWidget(QLabel(self.tr("Positive class")))
         row.addWidget(self.positive_combo, 1)
-        box = QGroupBox(tr("Target"))
+        box = QGroupBox(self.tr("Target"))
         box.setLayout(row)
         return box
 
     def _build_preprocessing_box(self) -> QGroupBox:
-        tr = self.tr
-        training_only = tr("Statistics are computed on the training rows only, then applied "
+        training_only = self.tr("Statistics are computed on the training rows only, then applied "
                            "unchanged to validation rows and new data.")
         self.missing_combo = QComboBox()
         for text, value, tip in (
-            (tr("fill with the median"), "median", tr(
+            (self.tr("fill with the median"), "median", self.tr(
                 "Empty cells get the column's median (robust to outliers); text columns get "
                 "their most frequent level.")),
-            (tr("fill with the mean"), "mean", tr(
+            (self.tr("fill with the mean"), "mean", self.tr(
                 "Empty cells get the column's mean; text columns their most frequent level.")),
-            (tr("fill with the most frequent value"), "most_frequent", tr(
+            (self.tr("fill with the most frequent value"), "most_frequent", self.tr(
                 "Empty cells get the column's most common value.")),
-            (tr("drop rows"), "drop", tr(
+            (self.tr("drop rows"), "drop", self.tr(
                 "Training rows with any empty feature are dropped; validation rows and new "
                 "data are still filled with the median.")),
         ):
             self._add_item(self.missing_combo, text, value, tip)
-        self.missing_combo.setToolTip(tr("How empty feature cells are handled. ") + training_only)
+        self.missing_combo.setToolTip(
+            self.tr("How empty feature cells are handled. ") + training_only)
 
         self.outliers_combo = QComboBox()
         for text, value, tip in (
-            (tr("keep"), "none", tr("Values are used as they are.")),
-            (tr("clip to the fences"), "clip", tr(
+            (self.tr("keep"), "none", self.tr("Values are used as they are.")),
+            (self.tr("clip to the fences"), "clip", self.tr(
                 "Values beyond a fence are set to the fence value.")),
-            (tr("drop rows"), "drop", tr(
+            (self.tr("drop rows"), "drop", self.tr(
                 "Training rows with a value beyond a fence are dropped; validation rows and "
                 "new data are clipped instead.")),
         ):
             self._add_item(self.outliers_combo, text, value, tip)
-        self.outliers_combo.setToolTip(tr("What happens to extreme numeric values. ")
+        self.outliers_combo.setToolTip(self.tr("What happens to extreme numeric values. ")
                                        + training_only)
         self.rule_combo = QComboBox()
-        self._add_item(self.rule_combo, tr("z-score"), "zscore",
-                       tr("Fences at mean ± k·standard deviation."))
-        self._add_item(self.rule_combo, tr("IQR fences"), "iqr",
-                       tr("Fences at Q1 − k·IQR and Q3 + k·IQR, with IQR = Q3 − Q1 "
+        self._add_item(self.rule_combo, self.tr("z-score"), "zscore",
+                       self.tr("Fences at mean ± k·standard deviation."))
+        self._add_item(self.rule_combo, self.tr("IQR fences"), "iqr",
+                       self.tr("Fences at Q1 − k·IQR and Q3 + k·IQR, with IQR = Q3 − Q1 "
                           "(Tukey's rule; robust to the outliers themselves)."))
-        self.rule_combo.setToolTip(tr("Where the fences for outliers lie."))
+        self.rule_combo.setToolTip(self.tr("Where the fences for outliers lie."))
         self.threshold_spin = QDoubleSpinBox()
         self.threshold_spin.setRange(0.1, 100.0)
         self.threshold_spin.setDecimals(2)
         self.threshold_spin.setSingleStep(0.5)
         self.threshold_spin.setPrefix("k = ")
-        self.threshold_spin.setToolTip(tr("The fence multiplier k: 3 is usual for z-scores, "
+        self.threshold_spin.setToolTip(self.tr("The fence multiplier k: 3 is usual for z-scores, "
                                           "1.5 for IQR fences."))
         outliers = QHBoxLayout()
         outliers.addWidget(self.outliers_combo, 2)
@@ -235,28 +235,29 @@ class DataPanel(QWidget):
 
         self.scaling_combo = QComboBox()
         for text, value, tip in (
-            (tr("z-score"), "zscore", tr("(x − mean) / standard deviation.")),
-            (tr("min-max"), "minmax", tr("(x − min) / (max − min): values from 0 to 1.")),
-            (tr("robust"), "robust", tr(
+            (self.tr("z-score"), "zscore", self.tr("(x − mean) / standard deviation.")),
+            (self.tr("min-max"), "minmax",
+             self.tr("(x − min) / (max − min): values from 0 to 1.")),
+            (self.tr("robust"), "robust", self.tr(
                 "(x − median) / IQR: scaled by the median and the interquartile range, "
                 "so a few extreme values barely move it.")),
-            (tr("none"), "none", tr("Values are used as they are.")),
+            (self.tr("none"), "none", self.tr("Values are used as they are.")),
         ):
             self._add_item(self.scaling_combo, text, value, tip)
-        self.scaling_combo.setToolTip(tr("How numeric features are scaled. ") + training_only)
+        self.scaling_combo.setToolTip(self.tr("How numeric features are scaled. ") + training_only)
 
         self.effect_label = self._wrapping_label()
-        self.effect_label.setToolTip(tr(
+        self.effect_label.setToolTip(self.tr(
             "Computed by fitting the chosen preprocessing on the training split, exactly as "
             "training will."))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr("Missing values"), self.missing_combo)
-        form.addRow(tr("Outliers"), outliers)
-        form.addRow(tr("Scaling"), self.scaling_combo)
+        form.addRow(self.tr("Missing values"), self.missing_combo)
+        form.addRow(self.tr("Outliers"), outliers)
+        form.addRow(self.tr("Scaling"), self.scaling_combo)
         form.addRow(self.effect_label)
-        box = QGroupBox(tr("Preprocessing"))
+        box = QGroupBox(self.tr("Preprocessing"))
         box.setLayout(form)
 
         for combo in (self.missing_combo, self.scaling_combo):
@@ -375,6 +376,7 @@ class DataPanel(QWidget):
     def _on_failed(self, message: str) -> None:
         self._pending = None  # meant for the file that failed, not for the next one
         self._set_busy(False)
+        message = translated(message)
         shown = message
         if self._table is not None:
             shown += self.tr(" — still showing {name}.").format(
@@ -432,7 +434,8 @@ class DataPanel(QWidget):
             delimiter=delimiters.get(table.delimiter, repr(table.delimiter)),
             decimal=decimals.get(table.decimal, table.decimal)))
         self.info_label.setToolTip(table.path)
-        self._show_message(self.warnings_label, "\n".join("⚠ " + w for w in table.warnings))
+        self._show_message(self.warnings_label,
+                           "\n".join("⚠ " + translated(w) for w in table.warnings))
 
     def _show_preview(self, table: Table) -> None:
         old = self._preview_model
@@ -456,7 +459,7 @@ class DataPanel(QWidget):
                 _COL_NAME: info.name,
                 _COL_KIND: kinds.get(info.kind, info.kind),
                 _COL_MISSING: f"{info.missing:,}",
-                _COL_SUMMARY: info.excluded or info.summary,
+                _COL_SUMMARY: translated(info.excluded or info.summary),
             }
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
@@ -485,9 +488,10 @@ class DataPanel(QWidget):
         text = self.tr("{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct\n"
                        "{summary}").format(name=info.name, kind=info.kind,
                                           missing=info.missing, rows=n_rows,
-                                          unique=info.n_unique, summary=info.summary)
+                                          unique=info.n_unique, summary=translated(info.summary))
         if info.excluded:
-            text += "\n" + self.tr("Left out by default: {reason}").format(reason=info.excluded)
+            text += "\n" + self.tr("Left out by default: {reason}").format(
+                reason=translated(info.excluded))
         return text
 
     # -- roles -----------------------------------------------------------------------------
@@ -675,7 +679,7 @@ class DataPanel(QWidget):
             dataset = prepare(source, config)
         except ValueError as exc:  # DataError and friends: one sentence for the user
             self.effect_label.setStyleSheet(f"color: {_ERROR};")
-            self.effect_label.setText(str(exc))
+            self.effect_label.setText(translated(str(exc)))
             return
         train = dataset.report["train"]
         dropped_missing = train["rows_dropped_missing"]

@@ -1,66 +1,87 @@
-"""Reading a CSV off the UI thread, the same way training runs.
+"""Reading a CSV, or any other slow core call, off the UI thread, the way training runs.
 
-A `_LoadWorker` is moved to its own QThread and calls the core's `read_table`; every
-signal carries the job number, so the controller can drop what a cancelled or replaced
-job still reports. Cancelling only sets a flag that `read_table` polls between chunks.
+A `_TaskWorker` is moved to its own QThread and calls the task (e.g. the core's
+`read_table`); every signal carries the job number, so the controller can drop what a
+cancelled or replaced job still reports. Cancelling sets a flag that the task polls
+(`read_table` does between chunks), and the worker stops waiting for the task at once,
+so its thread can always be joined.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from ..core.table import TableError, read_table
+from ..core.errors import USER_ERRORS
+from ..core.table import read_table
 
-__all__ = ["TableLoader"]
+__all__ = ["BackgroundTask", "TableLoader"]
+
+# A task gets a progress callback (fraction 0..1) and a should-stop poll.
+Task = Callable[[Callable[[float], None], Callable[[], bool]], object]
 
 
-class _LoadWorker(QObject):
+class _TaskWorker(QObject):
     progress = Signal(int, float)
     loaded = Signal(int, object)
     failed = Signal(int, str)
     finished = Signal()
 
-    def __init__(self, job: int, path: str, stop: threading.Event) -> None:
+    def __init__(self, job: int, task: Task, stop: threading.Event) -> None:
         super().__init__()
-        self._job, self._path, self._stop = job, path, stop
+        self._job, self._task, self._stop = job, task, stop
 
     @Slot()
     def run(self) -> None:
+        outcome: list = []
+        # The task runs on a daemon thread that this one only waits for: a read stuck in the
+        # operating system (a stalled network drive) never polls the cancel flag, and a
+        # QThread that cannot be joined aborts the app when it quits. Cancelled, the task is
+        # abandoned; a daemon thread ends with the process.
+        task = threading.Thread(target=self._call, args=(outcome,), name="background task",
+                                daemon=True)
+        task.start()
+        while task.is_alive() and not self._stop.is_set():
+            task.join(0.05)
+        if outcome and not self._stop.is_set():
+            kind, value = outcome[0]
+            if kind == "loaded":
+                self.loaded.emit(self._job, value)
+            else:
+                self.failed.emit(self._job, value)
+        self.finished.emit()
+
+    def _call(self, outcome: list) -> None:
         try:
-            table = read_table(
-                self._path,
-                progress=lambda fraction: self.progress.emit(self._job, fraction),
-                should_stop=self._stop.is_set,
-            )
-        except TableError as exc:
-            self.failed.emit(self._job, str(exc))
+            result = self._task(lambda fraction: self.progress.emit(self._job, fraction),
+                                self._stop.is_set)
+        except USER_ERRORS as exc:
+            outcome.append(("failed", str(exc)))
         except MemoryError:
-            self.failed.emit(self._job, self.tr("the file is too large to load into memory"))
+            outcome.append(("failed", self.tr("the file is too large to load into memory")))
         except Exception as exc:  # a reader bug must reach the user, not end the thread silently
-            self.failed.emit(self._job, self.tr("could not read the file: {error}").format(
-                error=f"{type(exc).__name__}: {exc}"))
+            outcome.append(("failed", self.tr("could not read the file: {error}").format(
+                error=f"{type(exc).__name__}: {exc}")))
         else:
-            self.loaded.emit(self._job, table)
-        finally:
-            self.finished.emit()
+            outcome.append(("loaded", result))
 
 
 @dataclass
 class _Job:
     thread: QThread
-    worker: _LoadWorker
+    worker: _TaskWorker
     stop: threading.Event
 
 
-class TableLoader(QObject):
-    """Loads one table at a time; starting a new load cancels the one under way."""
+class BackgroundTask(QObject):
+    """Runs one task at a time in a thread; starting a new one cancels the one under way."""
 
     progress = Signal(float)  # fraction 0..1
-    loaded = Signal(object)  # attn_gui.core.table.Table
+    loaded = Signal(object)  # the task's result
     failed = Signal(str)  # one sentence for the user
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -69,14 +90,14 @@ class TableLoader(QObject):
         self._current: int | None = None
         self._counter = 0
 
-    def start(self, path: str | os.PathLike[str]) -> None:
+    def run(self, task: Task) -> None:
         self.cancel()
         self._counter += 1
         job = self._counter
         stop = threading.Event()
         # No parent: a QThread destroyed with its parent while still running aborts the process.
         thread = QThread()
-        worker = _LoadWorker(job, os.fspath(path), stop)
+        worker = _TaskWorker(job, task, stop)
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         # Direct, so the thread ends even while the GUI thread is blocked in shutdown()'s wait.
@@ -133,3 +154,12 @@ class TableLoader(QObject):
         if job == self._current:
             self._current = None
             self.failed.emit(message)
+
+
+class TableLoader(BackgroundTask):
+    """Loads one table at a time (`loaded` carries an attn_gui.core.table.Table)."""
+
+    def start(self, path: str | os.PathLike[str]) -> None:
+        path = os.fspath(path)
+        self.run(lambda progress, should_stop: read_table(path, progress=progress,
+                                                          should_stop=should_stop))

@@ -1,7 +1,8 @@
 """The main window: data panel, weighting editor and training monitor side by side.
 
-Thin by design: it builds a TrainConfig from the three panels and hands it,
-with the loaded table, to the training monitor. Every number comes from core.
+Thin by design: it builds a TrainConfig from the three panels and hands it, with the
+loaded table, to the training monitor; finished runs go to the runs table. The File
+menu's project, model, prediction and export commands live in `workflow.py`.
 """
 
 from __future__ import annotations
@@ -14,21 +15,25 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import __version__
 from ..core.config import TrainConfig
+from ..core.project import Run, run_from_training
 from . import settings
+from .about import show_about
+from .core_text import attention_mode
 from .data_panel import DataPanel
+from .demos import demos_menu
+from .explain_view import ExplainView
+from .i18n import language_menu
+from .runs_view import RunsView
 from .training_monitor import TrainingMonitor
 from .weighting_editor import WeightingEditor
-
-CSV_FILTER = "Tables (*.csv *.tsv *.txt);;All files (*)"
+from .workflow import Workflow
 
 
 class MainWindow(QMainWindow):
@@ -39,6 +44,12 @@ class MainWindow(QMainWindow):
         self.data_panel = DataPanel()
         self.weighting_editor = WeightingEditor()
         self.monitor = TrainingMonitor()
+        self.runs_view = RunsView()
+        self.explain_view = ExplainView()
+        self.monitor.add_tab(self.runs_view, self.tr("Runs"))
+        self.monitor.add_tab(self.explain_view, self.tr("Explain rows"))
+        self._latest_data = None  # (Run, Dataset) of the newest run: explained without re-preparing
+        self.workflow = Workflow(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.data_panel, self._settings_column(), self.monitor):
             self.splitter.addWidget(widget)
@@ -52,6 +63,13 @@ class MainWindow(QMainWindow):
         self.data_panel.tableLoaded.connect(self._table_loaded)
         self.data_panel.loadFailed.connect(self._load_failed)
         self.weighting_editor.changed.connect(self._update_actions)
+        for signal in (self.data_panel.changed, self.weighting_editor.changed,
+                       self.monitor.settingsChanged, self.runs_view.changed):
+            signal.connect(self.workflow.mark_modified)
+        self.runs_view.changed.connect(self._update_actions)
+        self.runs_view.table.itemSelectionChanged.connect(self._update_actions)
+        self.runs_view.withoutAttentionRequested.connect(self.train_without_attention)
+        self.monitor.tabs.currentChanged.connect(self._on_tab)
         self.monitor.runFinished.connect(self._run_ended)
         self.monitor.runFailed.connect(self._run_failed)
         self.monitor.start_button.clicked.connect(self.start_training)
@@ -91,12 +109,51 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        work = self.workflow
         file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action("open_project", self.tr("Open &Project…"),
+                                         work.open_project_dialog, "Ctrl+Shift+O",
+                                         self.tr("Open a saved project: data, settings and runs")))
+        self.recent_projects_menu = file_menu.addMenu(self.tr("Recent Pro&jects"))
+        self._fill_recent_projects(settings.read("recent_projects"))
+        file_menu.addAction(self._action("save", self.tr("&Save Project"), work.save,
+                                         QKeySequence.StandardKey.Save,
+                                         self.tr("Save the settings, every run and the kept model")))
+        file_menu.addAction(self._action("save_as", self.tr("Save Project &As…"), work.save_as,
+                                         QKeySequence.StandardKey.SaveAs))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("open", self.tr("&Open CSV…"), self.open_dialog,
                                          QKeySequence.StandardKey.Open,
                                          self.tr("Read a CSV or TSV file")))
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._fill_recent(settings.read("recent_files"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("save_model", self.tr("Save &Model…"), work.save_model,
+                                         "Ctrl+M", self.tr("Save the selected run's model "
+                                                           "for 'main.py predict'")))
+        file_menu.addAction(self._action("predict", self.tr("Pre&dict on a CSV…"), work.predict,
+                                         "Ctrl+Shift+P", self.tr(
+                                             "Score a new file with the selected run's model")))
+        export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.addAction(self._action("export_png", self.tr("Plots as &PNG…"),
+                                           lambda: work.export_plots("png")))
+        export_menu.addAction(self._action("export_svg", self.tr("Plots as &SVG…"),
+                                           lambda: work.export_plots("svg")))
+        export_menu.addSeparator()
+        export_menu.addAction(self._action("export_metrics", self.tr("Run &metrics as CSV…"),
+                                           lambda: work.export_csv("metrics")))
+        export_menu.addAction(self._action("export_curves", self.tr("Run &curves as CSV…"),
+                                           lambda: work.export_csv("curves")))
+        export_menu.addAction(self._action("export_attention", self.tr("&Attention table as CSV…"),
+                                           lambda: work.export_csv("attention")))
+        file_menu.addAction(self._action("copy_command", self.tr("&Copy as Command"),
+                                         work.copy_command, "Ctrl+Shift+C", self.tr(
+                                             "Copy the 'main.py train' line that repeats the "
+                                             "selected run headlessly")))
+        file_menu.addAction(self._action("save_config", self.tr("Save Run &Configuration…"),
+                                         work.save_run_config, tip=self.tr(
+                                             "Save the selected run's settings as JSON for "
+                                             "'main.py train --config'")))
         file_menu.addSeparator()
         file_menu.addAction(self._action("quit", self.tr("&Quit"), self.close,
                                          QKeySequence.StandardKey.Quit))
@@ -106,7 +163,10 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self._action("pause", self.tr("&Pause / Resume"),
                                           self.monitor.toggle_pause, "Ctrl+P"))
         train_menu.addAction(self._action("stop", self.tr("S&top"), self.monitor.stop, "Ctrl+."))
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addMenu(language_menu(self))
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addMenu(demos_menu(self))
         help_menu.addAction(self._action("about", self.tr("&About"), self.about))
 
     def _fill_recent(self, paths: list[str]) -> None:
@@ -116,19 +176,37 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         self.recent_menu.setEnabled(bool(paths))
 
+    def _fill_recent_projects(self, paths: list[str]) -> None:
+        self.recent_projects_menu.clear()
+        for path in paths:
+            action = self.recent_projects_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.workflow.open_project_path(p))
+        self.recent_projects_menu.setEnabled(bool(paths))
+
     def _update_actions(self) -> None:
         running = self.monitor.is_running
         have_table = self.data_panel.table() is not None
+        run = self.runs_view.current_run()
+        have_runs = bool(self.runs_view.runs())
         self.actions["start"].setEnabled(have_table and not running)
         self.monitor.start_button.setEnabled(have_table and not running)
         self.actions["pause"].setEnabled(running)
         self.actions["stop"].setEnabled(running)
-        self.actions["open"].setEnabled(not running)
+        for key in ("open", "open_project"):
+            self.actions[key].setEnabled(not running)
+        self.recent_menu.setEnabled(not running and bool(settings.read("recent_files")))
+        for key in ("save_model", "predict"):
+            self.actions[key].setEnabled(run is not None and run.model is not None)
+        for key in ("copy_command", "save_config"):
+            self.actions[key].setEnabled(run is not None)
+        for key in ("export_metrics", "export_curves", "export_attention"):
+            self.actions[key].setEnabled(have_runs)
 
     # -- data --------------------------------------------------------------
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a table"),
-                                              settings.read("last_directory"), CSV_FILTER)
+                                              settings.read("last_directory"),
+                                              self.tr("Tables (*.csv *.tsv *.txt);;All files (*)"))
         if path:
             self.open_path(path)
 
@@ -140,15 +218,16 @@ class MainWindow(QMainWindow):
         self.data_panel.load(str(path))
 
     def _table_loaded(self, table) -> None:
+        self.workflow.table_loaded(table)
         path = str(Path(table.path).resolve())
         self._fill_recent(settings.add_recent(path))
         settings.write("last_directory", str(Path(path).parent))
-        self.setWindowTitle(self.tr("Attention Trainer — {0}").format(Path(path).name))
         self.statusBar().showMessage(self.tr("{0}: {1} rows, {2} columns").format(
             Path(path).name, table.n_rows, len(table.columns)))
         self._update_actions()
 
     def _load_failed(self, message: str) -> None:
+        self.workflow.load_failed()
         self.statusBar().showMessage(message)
         self._update_actions()
 
@@ -186,8 +265,36 @@ class MainWindow(QMainWindow):
         self.monitor.start(self.current_config(with_training=False), table)
         self._update_actions()
 
-    def _run_ended(self, _result) -> None:
+    def train_without_attention(self, run: Run) -> None:
+        """The run's own settings again, attention off: what does attention add?"""
+        table = self.data_panel.table()
+        if table is None or self.monitor.is_running:
+            return
+        config = TrainConfig.from_dict({**run.config.to_dict(), "attention": "off"})
+        if self.monitor.start(config, table, own_settings=False):
+            self.monitor.tabs.setCurrentIndex(0)
         self._update_actions()
+
+    def _run_ended(self, result) -> None:
+        trainer, final = result["trainer"], result["report"]
+        config = trainer.config
+        if config.attention == "off":
+            stem = self.tr("no attention")
+        else:  # softmax, sparsemax… are names; the attention mode is a word to translate
+            stem = self.tr("{0} · {1}").format(config.weighting,
+                                               attention_mode(config.attention))
+        run = run_from_training(self.runs_view.next_name(stem), config, trainer, final)
+        self._latest_data = (run, trainer.data)
+        self.runs_view.add_run(run)
+        self._update_actions()
+
+    def _on_tab(self, index: int) -> None:
+        if self.monitor.tabs.widget(index) is self.explain_view:
+            run = self.runs_view.current_run()
+            latest = self._latest_data
+            same = latest is not None and run is not None and latest[0].model is run.model
+            data = latest[1] if same else None
+            self.explain_view.explain(run, self.data_panel.table(), data)
 
     def _run_failed(self, message: str) -> None:
         self.statusBar().showMessage(message)
@@ -195,9 +302,7 @@ class MainWindow(QMainWindow):
 
     # -- window ------------------------------------------------------------
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About Attention Trainer"),
-                          self.tr("Attention Trainer {0}\nWhich columns matter, and how well "
-                                  "a small network predicts the target from them.").format(__version__))
+        show_about(self)
 
     def _restore_layout(self) -> None:
         geometry = settings.read("geometry")
@@ -217,9 +322,14 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * 0.26), int(width * 0.24), int(width * 0.5)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.workflow.keep_work():
+            event.ignore()
+            return
         # Stop and join the worker threads first: no "QThread: Destroyed while running".
         self.monitor.shutdown()
         self.data_panel.shutdown()
+        self.explain_view.shutdown()
+        self.workflow.shutdown()
         settings.write("geometry", bytes(self.saveGeometry().data()))
         settings.write("splitter", bytes(self.splitter.saveState().data()))
         super().closeEvent(event)

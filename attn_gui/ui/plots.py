@@ -11,6 +11,7 @@ import os
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+import math  # noqa: E402
 from collections.abc import Mapping, Sequence  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from html import escape  # noqa: E402
@@ -19,10 +20,10 @@ import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFontMetrics, QPalette  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtWidgets import QTableWidgetItem, QWidget  # noqa: E402
 
-__all__ = ["AttentionBars", "AttentionHistory", "ConfusionMatrixPlot", "CurvePlot",
-           "GrowBuffer", "Series"]
+__all__ = ["AttentionBars", "AttentionComparison", "AttentionHistory", "ConfusionMatrixPlot",
+           "CurvePlot", "GrowBuffer", "RowHeatmap", "Series", "number_item", "run_color"]
 
 TRAIN_COLOR = "#1f77b4"
 VALID_COLOR = "#ff7f0e"
@@ -86,6 +87,17 @@ def _theme(plot: pg.PlotWidget) -> QColor:
         # Scores and weights live in [0, 1]: "F1 (x0.001)" with ticks at 950 misleads.
         axis.enableAutoSIPrefix(False)
     return foreground
+
+
+def number_item(value: float, digits: int = 4) -> QTableWidgetItem:
+    """A right-aligned table cell for a number; "–" for an undefined one."""
+    item = QTableWidgetItem(f"{value:.{digits}f}" if math.isfinite(value) else "–")
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def run_color(index: int) -> str:
+    return FEATURE_COLORS[index % len(FEATURE_COLORS)]
 
 
 def _elide(name: str) -> str:
@@ -387,3 +399,99 @@ class ConfusionMatrixPlot(pg.PlotWidget):
                 self._texts.append(text)
         k = max(len(classes), 1)
         self.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
+
+
+class AttentionComparison(pg.PlotWidget):
+    """Several runs' attention side by side: per feature one bar per run, in the run's colour.
+
+    Features are ordered by their largest weight in any run, so what some run found to
+    matter is at the top.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self._fg = _theme(self)
+        item = self.getPlotItem()
+        item.setTitle(self.tr("Attention by run"), color=self._fg)
+        item.setLabel("bottom", self.tr("weight"))
+        item.showGrid(x=True, alpha=0.2)
+        item.vb.invertY(True)
+        _freeze(self)
+        base = self.palette().color(QPalette.ColorRole.Base)
+        base.setAlpha(200)
+        self._legend = item.addLegend(offset=(-10, -10), labelTextColor=self._fg,
+                                      brush=pg.mkBrush(base))
+        self._bars: list[pg.BarGraphItem] = []
+        self.features: list[str] = []
+
+    def set_runs(self, runs: Sequence[tuple[str, str, Mapping[str, float]]]) -> None:
+        """`runs`: (name, colour, weight per feature) for each run to compare."""
+        item = self.getPlotItem()
+        for bars in self._bars:
+            item.removeItem(bars)
+        self._legend.clear()
+        self._bars = []
+        peak: dict[str, float] = {}
+        for _, _, weights in runs:
+            for name, w in weights.items():
+                peak[name] = max(peak.get(name, 0.0), w)
+        self.features = sorted(peak, key=peak.__getitem__, reverse=True)
+        k = max(len(runs), 1)
+        height = 0.8 / k
+        y = np.arange(len(self.features), dtype=np.float64)
+        for r, (name, color, weights) in enumerate(runs):
+            widths = np.array([weights.get(f, 0.0) for f in self.features])
+            bars = pg.BarGraphItem(x0=np.zeros(len(widths)), y=y - 0.4 + height * (r + 0.5),
+                                   width=widths, height=height, brush=color, pen=pg.mkPen(None))
+            item.addItem(bars)
+            self._legend.addItem(bars, name)
+            self._bars.append(bars)
+        self.getAxis("left").setTicks([[(i, _elide(f)) for i, f in enumerate(self.features)]])
+        right = max(peak.values(), default=1.0)
+        self.setRange(xRange=(0.0, right * 1.1 or 1.0),
+                      yRange=(-0.5, max(len(self.features), 1) - 0.5), padding=0)
+
+    def widths(self, run: int) -> np.ndarray:
+        """The bar lengths drawn for the run-th compared run, in `features` order."""
+        return np.asarray(self._bars[run].opts["width"], dtype=np.float64)
+
+
+class RowHeatmap(pg.PlotWidget):
+    """Attention weight of every validation row (y) for every feature (x); click picks a row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self._fg = _theme(self)
+        item = self.getPlotItem()
+        item.setTitle(self.tr("Attention per validation row"), color=self._fg)
+        item.setLabel("left", self.tr("validation row"))
+        item.vb.invertY(True)
+        self.setMenuEnabled(False)
+        self._image = pg.ImageItem(axisOrder="row-major")
+        self._image.setColorMap(pg.colormap.get("viridis"))
+        item.addItem(self._image)
+        self._marker = pg.InfiniteLine(angle=0, movable=False,
+                                       pen=pg.mkPen("#d62728", width=2))
+        self._marker.hide()
+        item.addItem(self._marker, ignoreBounds=True)
+        self.alpha = np.zeros((0, 0))
+
+    def set_alpha(self, alpha: np.ndarray, features: Sequence[str]) -> None:
+        self.alpha = alpha
+        top = float(alpha.max()) if alpha.size else 1.0
+        self._image.setImage(alpha, levels=(0.0, top or 1.0), autoDownsample=True)
+        self.getAxis("bottom").setTicks([[(i + 0.5, _elide(f)) for i, f in enumerate(features)]])
+        self.setRange(xRange=(0, max(len(features), 1)), yRange=(0, max(len(alpha), 1)),
+                      padding=0)
+
+    def mark_row(self, row: int) -> None:
+        self._marker.setPos(row + 0.5)
+        self._marker.setVisible(bool(len(self.alpha)))
+
+    def row_at(self, scene_pos: QPointF) -> int | None:
+        """The validation row under a scene position, or None outside the image."""
+        vb = self.getPlotItem().vb
+        if not len(self.alpha) or not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        y = int(vb.mapSceneToView(scene_pos).y())
+        return y if 0 <= y < len(self.alpha) else None

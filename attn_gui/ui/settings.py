@@ -10,8 +10,10 @@ MAX_RECENT = 8
 
 _DEFAULTS: dict[str, object] = {
     "recent_files": [],
+    "recent_projects": [],
     "last_directory": "",
     "geometry": b"",
+    "language": "",  # "" follows the system locale; else a key of i18n.LANGUAGES
     "splitter": b"",
 }
 
@@ -39,9 +41,10 @@ def write(key: str, value) -> None:
     _settings().setValue(key, value)
 
 
-def add_recent(path: str) -> list[str]:
-    recent = [p for p in read("recent_files") if p != path]
+def add_recent(path: str, key: str = "recent_files") -> list[str]:
+    """Put `path` first in a most-recent-first list (recent_files or recent_projects)."""
+    recent = [p for p in read(key) if p != path]
     recent.insert(0, path)
     recent = recent[:MAX_RECENT]
-    write("recent_files", recent)
+    write(key, recent)
     return recent

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +47,7 @@ from .plots import (
     ConfusionMatrixPlot,
     CurvePlot,
     Series,
+    number_item,
 )
 from .worker import TrainingRunner, sentence
 
@@ -60,6 +62,7 @@ _WARNING_STYLE = "color: #b26a00;"
 class TrainingMonitor(QWidget):
     runFinished = Signal(object)  # {"report": final EpochReport, "trainer": Trainer}
     runFailed = Signal(str)  # the sentence shown in the status line
+    settingsChanged = Signal()  # the user changed a training setting
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +97,12 @@ class TrainingMonitor(QWidget):
         self.runner.failed.connect(self._on_failed)
         self._set_running(False)
         self.set_from(TrainConfig())
+        for spin in (self.epochs_spin, self.batch_spin, self.lr_spin, self.momentum_spin,
+                     self.patience_spin, self.seed_spin, self.l2_spin):
+            spin.valueChanged.connect(self.settingsChanged)
+        for combo in (self.optimizer_combo, self.schedule_combo, self.activation_combo):
+            combo.currentIndexChanged.connect(self.settingsChanged)
+        self.hidden_edit.textChanged.connect(self.settingsChanged)
 
     # -- construction ------------------------------------------------------
     def _build_settings(self) -> None:
@@ -302,7 +311,10 @@ class TrainingMonitor(QWidget):
         main.addWidget(self.progress_label)
         main.addWidget(self.status_label)
         main.addWidget(self.warning_label)
-        main.addWidget(splitter, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(splitter, self.tr("Training"))
+        main.addWidget(self.tabs, 1)
 
         outer = QHBoxLayout(self)
         outer.addWidget(self.controls)
@@ -375,8 +387,12 @@ class TrainingMonitor(QWidget):
         """Epoch reports received in the current (or last) run."""
         return self._epochs_done
 
-    def start(self, config: TrainConfig, table: Table | None) -> bool:
-        """Start a run with `config` overlaid by this panel's settings; False if refused.
+    def add_tab(self, widget: QWidget, title: str) -> None:
+        self.tabs.addTab(widget, title)
+
+    def start(self, config: TrainConfig, table: Table | None, own_settings: bool = True) -> bool:
+        """Start a run with `config`, overlaid by this panel's settings unless `own_settings`
+        is False (a run repeated with changes); False if refused.
 
         The config is copied first: editing it (or the widgets) later does not reach the run.
         """
@@ -386,7 +402,10 @@ class TrainingMonitor(QWidget):
             self._set_status(self.tr("Load a data file before training."), error=True)
             return False
         try:
-            run_config = self.apply_to(copy.deepcopy(config)).validate()
+            run_config = copy.deepcopy(config)
+            if own_settings:
+                self.apply_to(run_config)
+            run_config.validate()
         except ConfigError as exc:
             self._set_status(sentence(str(exc)), error=True)
             return False
@@ -637,7 +656,7 @@ class TrainingMonitor(QWidget):
         table.setVerticalHeaderLabels([label for label, _ in rows])
         for r, (_, key) in enumerate(rows):
             for c, split in enumerate((final.train, final.valid)):
-                table.setItem(r, c, _number(split.get(key, math.nan)))
+                table.setItem(r, c, number_item(split.get(key, math.nan)))
         if data.task == "classification":
             self.confusion_plot.set_matrix(final.valid["confusion"], data.classes)
             self._show_per_class(final.valid["per_class"], data.classes)
@@ -648,8 +667,8 @@ class TrainingMonitor(QWidget):
         for r, name in enumerate(classes):
             table.setItem(r, 0, QTableWidgetItem(str(name)))
             for c, key in enumerate(("precision", "recall", "f1"), start=1):
-                table.setItem(r, c, _number(per_class[key][r]))
-            table.setItem(r, 4, _number(per_class["support"][r], digits=0))
+                table.setItem(r, c, number_item(per_class[key][r]))
+            table.setItem(r, 4, number_item(per_class["support"][r], digits=0))
 
 
 def _table(columns: list[str]) -> QTableWidget:
@@ -660,12 +679,6 @@ def _table(columns: list[str]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
-
-
-def _number(value: float, digits: int = 4) -> QTableWidgetItem:
-    item = QTableWidgetItem(f"{value:.{digits}f}" if math.isfinite(value) else "–")
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 def _select(combo: QComboBox, value: str) -> None:

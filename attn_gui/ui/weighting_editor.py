@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..core.config import TrainConfig
 from ..core.formula import FormulaError, compile_formula
 from ..core.weighting import WeightingError, WeightingSpec, preview, validate_spec
+from .core_text import translated
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (the binding must be pinned before the import)
@@ -82,67 +83,68 @@ class WeightingEditor(QWidget):
 
     # -- construction --------------------------------------------------------------------
     def _build(self) -> None:
-        tr = self.tr
         self.mode_combo = QComboBox()
         for text, value, tip in (
-            (tr("global: one weight per feature"), "global", tr(
+            (self.tr("global: one weight per feature"), "global", self.tr(
                 "One learnable logit z_i per feature, the same for every row: α = g(z) is the "
                 "model's overall importance of each feature.")),
-            (tr("per row: weights depend on the row"), "row", tr(
+            (self.tr("per row: weights depend on the row"), "row", self.tr(
                 "z = x·W_a + b_a: the logits, and so the weights, are computed from each row, "
                 "as in self-attention over features.")),
-            (tr("off: no attention (baseline)"), "off", tr(
+            (self.tr("off: no attention (baseline)"), "off", self.tr(
                 "The inputs pass through unweighted: the run to compare attention against.")),
         ):
             self._add_item(self.mode_combo, text, value, tip)
-        self.mode_combo.setToolTip(tr("How the attention logits z are obtained."))
+        self.mode_combo.setToolTip(self.tr("How the attention logits z are obtained."))
 
         self.kind_combo = QComboBox()
         for text, value, tip in (
-            (tr("softmax"), "softmax", tr(
+            (self.tr("softmax"), "softmax", self.tr(
                 "α_i = exp(z_i/T) / Σ_j exp(z_j/T). A low temperature T sharpens the weights "
                 "towards one feature; a high T flattens them towards uniform.")),
-            (tr("exponential"), "exponential", tr(
+            (self.tr("exponential"), "exponential", self.tr(
                 "α_i = b^z_i / Σ_j b^z_j with base b > 1: softmax with T = 1/ln b.")),
-            (tr("linear"), "linear", tr(
+            (self.tr("linear"), "linear", self.tr(
                 "α_i = s(z_i) / Σ_j s(z_j) with a positive score: softplus s(z) = ln(1 + e^z), "
                 "or s(z) = max(z, 0) + 0.001 so every feature can come back.")),
-            (tr("sparsemax"), "sparsemax", tr(
+            (self.tr("sparsemax"), "sparsemax", self.tr(
                 "α = the point of the simplex closest to z (Euclidean projection): low logits "
                 "get exactly 0, switching those features off.")),
-            (tr("custom formula"), "custom", tr(
+            (self.tr("custom formula"), "custom", self.tr(
                 "α_i = s(z_i, i, n) / Σ_j s(z_j, j, n) with your score s: z is the logit, i the "
                 "feature's position (0, 1, …) and n the number of features. The derivative "
                 "used in training is exact.")),
         ):
             self._add_item(self.kind_combo, text, value, tip)
-        self.kind_combo.setToolTip(tr("The weighting function g that turns logits into weights."))
+        self.kind_combo.setToolTip(
+            self.tr("The weighting function g that turns logits into weights."))
 
         self.temperature_spin = _ExactSpinBox(0.01, 100.0, 3, 0.1)
-        self.temperature_spin.setToolTip(tr(
+        self.temperature_spin.setToolTip(self.tr(
             "Softmax temperature T in α_i = exp(z_i/T) / Σ_j exp(z_j/T): below 1 sharper, "
             "above 1 flatter."))
         self.base_spin = _ExactSpinBox(1.0001, 1000.0, 4, 0.1)
-        self.base_spin.setToolTip(tr(
+        self.base_spin.setToolTip(self.tr(
             "Base b > 1 in α_i = b^z_i / Σ_j b^z_j; b = e (2.7183) is softmax with T = 1."))
         self.score_combo = QComboBox()
-        self._add_item(self.score_combo, tr("softplus: ln(1 + e^z)"), "softplus",
-                       tr("Smooth and always positive."))
-        self._add_item(self.score_combo, tr("relu: max(z, 0) + 0.001"), "relu",
-                       tr("Piecewise linear; the 0.001 keeps a switched-off feature reachable."))
-        self.score_combo.setToolTip(tr("The positive score s(z) of the linear weighting."))
+        self._add_item(self.score_combo, self.tr("softplus: ln(1 + e^z)"), "softplus",
+                       self.tr("Smooth and always positive."))
+        self._add_item(self.score_combo, self.tr("relu: max(z, 0) + 0.001"), "relu",
+                       self.tr("Piecewise linear; the 0.001 keeps a switched-off feature "
+                               "reachable."))
+        self.score_combo.setToolTip(self.tr("The positive score s(z) of the linear weighting."))
         self.decay_spin = _ExactSpinBox(0.001, 1.0, 3, 0.05)
-        self.decay_spin.setToolTip(tr(
+        self.decay_spin.setToolTip(self.tr(
             "Positional prior: the score of the i-th feature (in column order, i = 0, 1, …) "
             "is multiplied by ρ^i, favouring the first columns, e.g. recent lags. "
             "For sparsemax, i·ln ρ is added to the logit. 1 = no prior."))
         self.entropy_spin = _ExactSpinBox(0.0, 100.0, 4, 0.01)
-        self.entropy_spin.setToolTip(tr(
+        self.entropy_spin.setToolTip(self.tr(
             "Adds λ·H(α), H = −Σ_i α_i ln α_i, to the loss: a larger λ pushes the weights "
             "towards fewer features. 0 = off."))
         self.formula_edit = QLineEdit()
-        self.formula_edit.setPlaceholderText(tr("e.g. exp(z) * 0.9**i"))
-        self.formula_edit.setToolTip(tr(
+        self.formula_edit.setPlaceholderText(self.tr("e.g. exp(z) * 0.9**i"))
+        self.formula_edit.setToolTip(self.tr(
             "Score s(z, i, n) ≥ 0, normalised to weights. Variables: z, i, n; constants pi, e; "
             "operators + - * / **; functions exp, log, sqrt, abs, sin, cos, tanh, sigmoid, "
             "softplus, relu, min, max."))
@@ -152,23 +154,23 @@ class WeightingEditor(QWidget):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr("Attention"), self.mode_combo)
-        form.addRow(tr("Function"), self.kind_combo)
-        form.addRow(tr("Temperature T"), self.temperature_spin)
-        form.addRow(tr("Base b"), self.base_spin)
-        form.addRow(tr("Linear score"), self.score_combo)
-        form.addRow(tr("Formula s(z, i, n)"), self.formula_edit)
+        form.addRow(self.tr("Attention"), self.mode_combo)
+        form.addRow(self.tr("Function"), self.kind_combo)
+        form.addRow(self.tr("Temperature T"), self.temperature_spin)
+        form.addRow(self.tr("Base b"), self.base_spin)
+        form.addRow(self.tr("Linear score"), self.score_combo)
+        form.addRow(self.tr("Formula s(z, i, n)"), self.formula_edit)
         form.addRow("", self.formula_status)
         self._form, self._status_row = form, form.rowCount() - 1
-        form.addRow(tr("Positional decay ρ"), self.decay_spin)
-        form.addRow(tr("Entropy penalty λ"), self.entropy_spin)
-        settings = QGroupBox(tr("Attention weighting"))
+        form.addRow(self.tr("Positional decay ρ"), self.decay_spin)
+        form.addRow(self.tr("Entropy penalty λ"), self.entropy_spin)
+        settings = QGroupBox(self.tr("Attention weighting"))
         settings.setLayout(form)
 
         self.math_label = QLabel()
         self.math_label.setWordWrap(True)
         self.example_edit = QLineEdit("1, 2, 3")
-        self.example_edit.setToolTip(tr(
+        self.example_edit.setToolTip(self.tr(
             "Example logits z_0, z_1, … separated by commas; the chart shows the weights the "
             "function gives them. Not saved with the run."))
         self.preview_status = QLabel()
@@ -180,16 +182,17 @@ class WeightingEditor(QWidget):
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         self.plot.setYRange(0.0, 1.15, padding=0)
-        self.plot.setLabel("left", tr("weight α"))
-        self.plot.setLabel("bottom", tr("features i = 0, 1, …, each ticked with its logit z"))
+        self.plot.setLabel("left", self.tr("weight α"))
+        self.plot.setLabel("bottom",
+                           self.tr("features i = 0, 1, …, each ticked with its logit z"))
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=_BAR_BRUSH)
         self.plot.addItem(self.bars)
 
         example = QFormLayout()
         example.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        example.addRow(tr("Example logits z"), self.example_edit)
-        preview_box = QGroupBox(tr("Preview"))
+        example.addRow(self.tr("Example logits z"), self.example_edit)
+        preview_box = QGroupBox(self.tr("Preview"))
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addWidget(self.math_label)
         preview_layout.addLayout(example)
@@ -296,7 +299,7 @@ class WeightingEditor(QWidget):
             validate_spec(spec)
             self._error = ""
         except WeightingError as exc:
-            self._error = str(exc)
+            self._error = translated(str(exc))
         self.math_label.setText(self._math_text(spec, attention))
         self._update_preview(spec)
 
@@ -309,7 +312,7 @@ class WeightingEditor(QWidget):
         try:
             formula = compile_formula(spec.formula)
         except FormulaError as exc:
-            _colored(self.formula_status, str(exc), _ERROR)
+            _colored(self.formula_status, translated(str(exc)), _ERROR)
             return
         text = self.tr("ok — ds/dz = {derivative}").format(derivative=formula.derivative_text)
         if not formula.uses_z:
@@ -371,7 +374,7 @@ class WeightingEditor(QWidget):
         except WeightingError as exc:
             self._draw(np.zeros(0), np.zeros(0))
             _colored(self.preview_status, self.tr("With these logits: {reason}").format(
-                reason=str(exc)), _ERROR)
+                reason=translated(str(exc))), _ERROR)
             return
         self._draw(logits, weights)
         zeros = int(np.count_nonzero(weights == 0))

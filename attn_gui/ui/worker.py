@@ -28,29 +28,19 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from ..core.config import ConfigError, TrainConfig
-from ..core.dataset import DataError, prepare
-from ..core.formula import FormulaError
-from ..core.table import Table, TableError
-from ..core.training import BatchReport, Trainer, TrainingControl, TrainingError
-from ..core.weighting import WeightingError
+from ..core.config import TrainConfig
+from ..core.dataset import prepare
+from ..core.errors import USER_ERRORS
+from ..core.table import Table
+from ..core.training import BatchReport, Trainer, TrainingControl
+from .core_text import sentence
 
 __all__ = ["Pacer", "TrainingRunner", "TrainingWorker"]
 
 log = logging.getLogger(__name__)
 
-USER_ERRORS = (ConfigError, DataError, TableError, TrainingError, WeightingError, FormulaError)
 MAX_PROGRESS_PER_S = 30.0
 EXIT_WAIT_MS = 10_000
-
-
-def sentence(message: str) -> str:
-    """The core writes lower-case clauses for reuse in the CLI; the UI shows sentences."""
-    message = message.strip()
-    if not message:
-        return message
-    message = message[0].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 class Pacer:

@@ -1,0 +1,61 @@
+"""The `main.py train ...` command line that reproduces a run headlessly.
+
+Flags are the TrainConfig's fields that differ from their defaults, plus the data
+choices (target, features, task, seed) written out always, so the line still means
+the same run if a default changes. Parsing the line with the CLI's own parser gives
+back an equal TrainConfig (tested).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+from .config import ConfigError, TrainConfig
+
+_ALWAYS = ("target", "features", "task", "seed")
+
+
+def program() -> list[str]:
+    """How this installation's command line is started."""
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle: the app itself takes subcommands
+        return [sys.executable]
+    return [sys.executable, str(Path(__file__).resolve().parents[2] / "main.py")]
+
+
+def train_argv(data_path: str, config: TrainConfig, config_file: str | None = None) -> list[str]:
+    """argv for `train`: with `config_file`, the settings come from that JSON file."""
+    argv = [*program(), "train", str(data_path)]
+    if config_file is not None:
+        return [*argv, "--config", str(config_file)]
+    default = TrainConfig()
+    for f in dataclasses.fields(TrainConfig):
+        value = getattr(config, f.name)
+        if value is None or (f.name not in _ALWAYS and value == getattr(default, f.name)):
+            continue
+        # One token per flag, so a value starting with "-" is never read as a flag.
+        argv.append(f"--{f.name.replace('_', '-')}={_flag_text(f.name, value)}")
+    return argv
+
+
+def _flag_text(name: str, value) -> str:
+    if name == "features":
+        if any("," in v for v in value):
+            raise ConfigError("a feature's name holds a comma, which --features cannot express; "
+                              "use the run's configuration file with --config instead")
+        return ",".join(value)
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    if isinstance(value, float):
+        return repr(value)  # repr round-trips a float exactly
+    return str(value)
+
+
+def shell_line(argv: list[str]) -> str:
+    """argv quoted for this platform's shell, ready to paste."""
+    if sys.platform == "win32":
+        return subprocess.list2cmdline(argv)
+    return shlex.join(argv)

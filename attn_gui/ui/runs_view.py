@@ -1,0 +1,256 @@
+"""Every run of the session in one table; selected runs overlaid and compared.
+
+The run whose model the project keeps (and Save Model / Predict use) is marked ★:
+the newest run until the user keeps another. One click trains the same settings with
+attention off, so the user sees what attention adds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.project import Run
+from .core_text import attention_mode
+from .plots import AttentionComparison, CurvePlot, Series, number_item, run_color
+
+__all__ = ["RunsView"]
+
+_NAME, _WEIGHTING, _ATTENTION, _SCORE, _ACCURACY, _LOSS, _EPOCHS, _TIME = range(8)
+_KEPT = "★ "
+
+
+class RunsView(QWidget):
+    changed = Signal()  # a run added, renamed, deleted or kept: the project has changed
+    withoutAttentionRequested = Signal(object)  # the Run whose settings to train without attention
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._runs: list[Run] = []
+        self._chosen: int | None = None
+        self.table = QTableWidget(0, 8)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Run"), self.tr("Weighting"), self.tr("Attention"), self.tr("F1 / R²"),
+            self.tr("Accuracy"), self.tr("Loss"), self.tr("Epochs"), self.tr("Time")])
+        self.table.horizontalHeaderItem(_SCORE).setToolTip(self.tr(
+            "Validation F1 for classification (binary: of the positive class; otherwise the "
+            "macro average), R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² for regression."))
+        self.table.horizontalHeaderItem(_NAME).setToolTip(self.tr(
+            "Double-click a name to rename the run. ★ marks the run whose model the project "
+            "keeps and Save Model and Predict use."))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_selection)
+        self.table.itemChanged.connect(self._on_item_changed)
+
+        self.without_button = QPushButton(self.tr("Train without attention"))
+        self.without_button.setToolTip(self.tr(
+            "Train the selected run's settings again with attention off (every feature goes "
+            "to the network unweighted), to see what attention adds, or doesn't."))
+        self.without_button.clicked.connect(self._request_without)
+        self.keep_button = QPushButton(self.tr("Keep this run's model"))
+        self.keep_button.setToolTip(self.tr(
+            "The project saves the model of one run (★); Save Model and Predict use it."))
+        self.keep_button.clicked.connect(self._keep_selected)
+        self.delete_button = QPushButton(self.tr("Delete run"))
+        self.delete_button.clicked.connect(self._delete_selected)
+
+        series = []  # one curve per compared run, set on selection
+        self.loss_plot = CurvePlot(self.tr("Validation loss"), self.tr("loss"), series)
+        self.score_plot = CurvePlot(self.tr("Validation F1 / R²"), self.tr("score"), series)
+        self.attention_plot = AttentionComparison()
+
+        buttons = QHBoxLayout()
+        for button in (self.without_button, self.keep_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table)
+        top_layout.addLayout(buttons)
+        plots = QSplitter(Qt.Orientation.Horizontal)
+        for plot in (self.loss_plot, self.score_plot, self.attention_plot):
+            plots.addWidget(plot)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(plots)
+        splitter.setSizes([300, 500])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._update_buttons()
+
+    # -- the runs -----------------------------------------------------------------------
+    def runs(self) -> list[Run]:
+        return list(self._runs)
+
+    @property
+    def chosen(self) -> int | None:
+        return self._chosen
+
+    def chosen_run(self) -> Run | None:
+        return None if self._chosen is None else self._runs[self._chosen]
+
+    def set_runs(self, runs: list[Run], chosen: int | None) -> None:
+        """Show a project's runs (emits no `changed`)."""
+        self._runs = list(runs)
+        self._chosen = chosen
+        self._fill()
+        if runs:
+            self.table.selectRow(len(runs) - 1)
+        else:
+            self._on_selection()
+
+    def add_run(self, run: Run) -> None:
+        """A finished run: listed, selected, and its model kept."""
+        self._runs.append(run)
+        self._chosen = len(self._runs) - 1
+        self._fill()
+        self.table.selectRow(self._chosen)
+        self.changed.emit()
+
+    def next_name(self, stem: str) -> str:
+        names = {r.name for r in self._runs}
+        n = len(self._runs) + 1
+        while f"{n}: {stem}" in names:
+            n += 1
+        return f"{n}: {stem}"
+
+    def selected_indexes(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def selected_runs(self) -> list[Run]:
+        return [self._runs[i] for i in self.selected_indexes()]
+
+    def current_run(self) -> Run | None:
+        """The one run an action applies to: the selected one, else the kept one."""
+        selected = self.selected_indexes()
+        if len(selected) == 1:
+            return self._runs[selected[0]]
+        return self.chosen_run()
+
+    def keep(self, index: int) -> None:
+        if index != self._chosen:
+            self._chosen = index
+            self._fill()
+            self.changed.emit()
+
+    # -- table ---------------------------------------------------------------------------
+    def _fill(self) -> None:
+        selected = self.selected_indexes()
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self._runs))
+        for r, run in enumerate(self._runs):
+            valid = run.metrics.get("valid", {})
+            name = QTableWidgetItem((_KEPT if r == self._chosen else "") + run.name)
+            name.setData(Qt.ItemDataRole.UserRole, run.name)
+            name.setForeground(QBrush(QColor(run_color(r))))
+            cells = [name, _text(run.config.weighting), _text(attention_mode(run.config.attention)),
+                     number_item(valid.get(run.score_key, math.nan)),
+                     number_item(valid.get("accuracy", math.nan)),
+                     number_item(valid.get("loss", math.nan)),
+                     number_item(run.epochs, 0), _text(self.tr("{0:.1f} s").format(run.seconds))]
+            for c, item in enumerate(cells):
+                if c != _NAME:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(r, c, item)
+        self.table.blockSignals(False)
+        for r in selected:
+            if r < len(self._runs):
+                self.table.selectRow(r)
+        self._update_buttons()
+
+    @Slot(QTableWidgetItem)
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != _NAME:
+            return
+        r = item.row()
+        new = item.text().removeprefix(_KEPT).strip()
+        taken = {run.name for i, run in enumerate(self._runs) if i != r}
+        if new and new not in taken and new != self._runs[r].name:
+            self._runs[r] = dataclasses.replace(self._runs[r], name=new)  # the model goes along
+            self.changed.emit()
+        self._fill()  # a refused name (empty or taken) goes back to the old one
+        self._on_selection()
+
+    @Slot()
+    def _on_selection(self) -> None:
+        indexes = self.selected_indexes() or ([len(self._runs) - 1] if self._runs else [])
+        compared = [(i, self._runs[i]) for i in indexes]
+        series = [Series(str(i), run.name, run_color(i)) for i, run in compared]
+        longest = max((run.epochs for _, run in compared), default=0)
+        for plot, key in ((self.loss_plot, "valid_loss"), (self.score_plot, None)):
+            plot.set_series(series)
+            for epoch in range(longest):
+                plot.append(epoch + 1, {
+                    str(i): _at(run.history.get(key or f"valid_{run.score_key}", []), epoch)
+                    for i, run in compared})
+            plot.refresh()
+        self.attention_plot.set_runs([(run.name, run_color(i), run.attention)
+                                      for i, run in compared if run.config.attention != "off"])
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        run = self.current_run()
+        one = len(self.selected_indexes()) == 1
+        self.without_button.setEnabled(run is not None and run.config.attention != "off")
+        self.keep_button.setEnabled(one and self.selected_indexes()[0] != self._chosen)
+        self.delete_button.setEnabled(bool(self.selected_indexes()))
+
+    @Slot()
+    def _request_without(self) -> None:
+        run = self.current_run()
+        if run is not None:
+            self.withoutAttentionRequested.emit(run)
+
+    @Slot()
+    def _keep_selected(self) -> None:
+        selected = self.selected_indexes()
+        if len(selected) == 1:
+            self.keep(selected[0])
+
+    @Slot()
+    def _delete_selected(self) -> None:
+        doomed = set(self.selected_indexes())
+        if not doomed:
+            return
+        kept = self.chosen_run()
+        self._runs = [run for i, run in enumerate(self._runs) if i not in doomed]
+        if kept is not None and any(run is kept for run in self._runs):
+            self._chosen = next(i for i, run in enumerate(self._runs) if run is kept)
+        else:
+            self._chosen = len(self._runs) - 1 if self._runs else None
+        self.table.clearSelection()
+        self._fill()
+        self._on_selection()
+        self.changed.emit()
+
+
+def _at(curve: list[float], epoch: int) -> float:
+    return curve[epoch] if epoch < len(curve) else math.nan
+
+
+def _text(value: str) -> QTableWidgetItem:
+    return QTableWidgetItem(str(value))
+

@@ -1,0 +1,2186 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttentionBars</name>
+    <message>
+        <source>Attention weights</source>
+        <translation>注意力权重</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Attention weights (top {0} of {1})</source>
+        <translation>注意力权重（{1} 个中的前 {0} 个）</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionComparison</name>
+    <message>
+        <source>Attention by run</source>
+        <translation>各次运行的注意力</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionHistory</name>
+    <message>
+        <source>Attention over epochs</source>
+        <translation>注意力随轮次的变化</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixPlot</name>
+    <message>
+        <source>Confusion (validation)</source>
+        <translation>混淆矩阵（验证集）</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <source>a feature&apos;s name holds a comma, which --features cannot express; use the run&apos;s configuration file with --config instead</source>
+        <translation>某个特征名包含逗号，--features 无法表示；请改用该次运行的配置文件并加 --config</translation>
+    </message>
+    <message>
+        <source>the number of epochs must be a whole number ≥ 1, not {0}</source>
+        <translation>轮数必须是 ≥ 1 的整数，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>the batch size must be a whole number ≥ 1, not {0}</source>
+        <translation>批大小必须是 ≥ 1 的整数，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>patience must be a whole number ≥ 0 (0 turns early stopping off), not {0}</source>
+        <translation>耐心值必须是 ≥ 0 的整数（0 表示关闭早停），而不是 {0}</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>attention learning-rate factor</source>
+        <translation>注意力学习率倍数</translation>
+    </message>
+    <message>
+        <source>the validation fraction must be between 0 and 1, not {0}</source>
+        <translation>验证集比例必须在 0 和 1 之间，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>{0} must be a finite number ≥ 0, not {1}</source>
+        <translation>{0} 必须是 ≥ 0 的有限数，而不是 {1}</translation>
+    </message>
+    <message>
+        <source>hidden layer sizes must be whole numbers ≥ 1, not {0}</source>
+        <translation>隐藏层大小必须是 ≥ 1 的整数，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>the seed must be a whole number ≥ 0, not {0}</source>
+        <translation>随机种子必须是 ≥ 0 的整数，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>the configuration must be a JSON object of settings</source>
+        <translation>配置必须是一个由设置项组成的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown setting(s) {0}; known: {1}</source>
+        <translation>未知的设置项 {0}；可用的设置项：{1}</translation>
+    </message>
+    <message>
+        <source>cannot read the configuration file &apos;{0}&apos;: {1}</source>
+        <translation>无法读取配置文件“{0}”：{1}</translation>
+    </message>
+    <message>
+        <source>the configuration file &apos;{0}&apos; is not valid JSON (line {1}: {2})</source>
+        <translation>配置文件“{0}”不是有效的 JSON（第 {1} 行：{2}）</translation>
+    </message>
+    <message>
+        <source>{0} must be one of {1}, not &apos;{2}&apos;</source>
+        <translation>{0} 必须是 {1} 之一，而不是“{2}”</translation>
+    </message>
+    <message>
+        <source>the {0} must be a finite number &gt; 0, not {1}</source>
+        <translation>{0}必须是 &gt; 0 的有限数，而不是 {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; must be a list of whole numbers, e.g. [64, 32]</source>
+        <translation>“{0}”必须是整数列表，例如 [64, 32]</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; must be a list of column names</source>
+        <translation>“{0}”必须是列名列表</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; must be a whole number, not {1}</source>
+        <translation>“{0}”必须是整数，而不是 {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; must be a number, not {1}</source>
+        <translation>“{0}”必须是数字，而不是 {1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; must be text, not {1}</source>
+        <translation>“{0}”必须是文本，而不是 {1}</translation>
+    </message>
+    <message>
+        <source>unknown target column &apos;{0}&apos;; the columns are: {1}</source>
+        <translation>未知的目标列“{0}”；现有的列：{1}</translation>
+    </message>
+    <message>
+        <source>unknown feature column(s) {0}; the columns are: {1}</source>
+        <translation>未知的特征列 {0}；现有的列：{1}</translation>
+    </message>
+    <message>
+        <source>no usable feature column besides the target &apos;{0}&apos; (the others are excluded as IDs, constant or empty); choose features with --features</source>
+        <translation>除目标“{0}”外没有可用的特征列（其余列因是 ID、常量或空列而被排除）；请用 --features 选择特征</translation>
+    </message>
+    <message>
+        <source>the target &apos;{0}&apos; has only one class{1}; a classifier needs at least two: choose another target or use --task regression</source>
+        <translation>目标“{0}”只有一个类别{1}；分类器至少需要两个类别：请选择其他目标，或使用 --task regression</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>the target &apos;{0}&apos; has {1} classes in {2} rows, too many to learn; use --task regression for a numeric target</source>
+        <translation>目标“{0}”在 {2} 行中有 {1} 个类别，太多而无法学习；数值型目标请使用 --task regression</translation>
+    </message>
+    <message>
+        <source>--positive applies to a target with two classes; &apos;{0}&apos; has {1} classes</source>
+        <translation>--positive 只适用于有两个类别的目标；“{0}”有 {1} 个类别</translation>
+    </message>
+    <message>
+        <source>the validation file lacks column(s) {0} that the training file has; use a file with the same columns</source>
+        <translation>验证文件缺少训练文件中的列 {0}；请使用列相同的文件</translation>
+    </message>
+    <message>
+        <source>fewer than 2 training rows have a target value; the file is too small to train on</source>
+        <translation>有目标值的训练行不足 2 行；文件太小，无法训练</translation>
+    </message>
+    <message>
+        <source>the target &apos;{0}&apos; holds numbers too large to model (beyond ±1e154); rescale it</source>
+        <translation>目标“{0}”包含过大的数值（超出 ±1e154），无法建模；请先缩放</translation>
+    </message>
+    <message>
+        <source>the target &apos;{0}&apos; has the same value in every training row; there is nothing to predict</source>
+        <translation>目标“{0}”在每个训练行中的值都相同；没有可预测的内容</translation>
+    </message>
+    <message>
+        <source>no training rows are left after preprocessing; choose another missing-value or outlier setting</source>
+        <translation>预处理后没有剩余的训练行；请换一种缺失值或异常值设置</translation>
+    </message>
+    <message>
+        <source>the validation set is empty; use a larger validation fraction or another --valid-data file</source>
+        <translation>验证集为空；请增大验证集比例，或使用其他 --valid-data 文件</translation>
+    </message>
+    <message>
+        <source>the training rows of &apos;{0}&apos; hold only one class after preprocessing; choose another missing-value or outlier setting</source>
+        <translation>预处理后“{0}”的训练行只剩一个类别；请换一种缺失值或异常值设置</translation>
+    </message>
+    <message>
+        <source>the positive class &apos;{0}&apos; is not a class of &apos;{1}&apos;; the classes are: {2}</source>
+        <translation>正类“{0}”不是“{1}”的类别；现有类别：{2}</translation>
+    </message>
+    <message>
+        <source>column(s) {0} hold numbers too large to train on (beyond ±3.4e38 after scaling); rescale them or leave them out</source>
+        <translation>列 {0} 包含过大的数值（缩放后超出 ±3.4e38），无法训练；请先缩放或不使用这些列</translation>
+    </message>
+    <message>
+        <source>the file lacks the feature column(s) {0}</source>
+        <translation>文件缺少特征列 {0}</translation>
+    </message>
+    <message>
+        <source>attribute access</source>
+        <translation>属性访问</translation>
+    </message>
+    <message>
+        <source>a lambda</source>
+        <translation>lambda 表达式</translation>
+    </message>
+    <message>
+        <source>a comprehension</source>
+        <translation>推导式</translation>
+    </message>
+    <message>
+        <source>a generator expression</source>
+        <translation>生成器表达式</translation>
+    </message>
+    <message>
+        <source>a comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>an if/else expression</source>
+        <translation>if/else 表达式</translation>
+    </message>
+    <message>
+        <source>assignment (:=)</source>
+        <translation>赋值（:=）</translation>
+    </message>
+    <message>
+        <source>an f-string</source>
+        <translation>f-string</translation>
+    </message>
+    <message>
+        <source>a dict</source>
+        <translation>字典</translation>
+    </message>
+    <message>
+        <source>a set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a tuple</source>
+        <translation>元组</translation>
+    </message>
+    <message>
+        <source>a starred argument</source>
+        <translation>星号参数</translation>
+    </message>
+    <message>
+        <source>use only numbers, z, i, n, pi, e, + - * / ** and functions such as exp(z)</source>
+        <translation>只能使用数字、z、i、n、pi、e、+ - * / ** 以及 exp(z) 之类的函数</translation>
+    </message>
+    <message>
+        <source>a {0} expression</source>
+        <translation>{0} 表达式</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is not allowed; {2}</source>
+        <translation>不允许使用{0}（{1}）；{2}</translation>
+    </message>
+    <message>
+        <source>the operator &apos;{0}&apos; is not allowed; allowed operators are + - * / **</source>
+        <translation>不允许使用运算符“{0}”；可用的运算符为 + - * / **</translation>
+    </message>
+    <message>
+        <source>&apos;^&apos; ({0}) is not a power here: use ** for powers, e.g. z**2</source>
+        <translation>“^”（{0}）在这里不表示乘方：乘方请用 **，例如 z**2</translation>
+    </message>
+    <message>
+        <source>a complex number</source>
+        <translation>复数</translation>
+    </message>
+    <message>
+        <source>the constant {0}</source>
+        <translation>常量 {0}</translation>
+    </message>
+    <message>
+        <source>the number {0} is too large; numbers must be below about 1e308</source>
+        <translation>数字 {0} 太大；数字必须小于约 1e308</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is a function: call it with parentheses, e.g. {1}(z)</source>
+        <translation>“{0}”是函数：请用括号调用，例如 {1}(z)</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;{0}&apos;: use z, i, n, pi or e</source>
+        <translation>未知名称“{0}”：请使用 z、i、n、pi 或 e</translation>
+    </message>
+    <message>
+        <source>only functions called by name can be used ({0} is not allowed), e.g. exp(z)</source>
+        <translation>只能按名称调用函数（不允许 {0}），例如 exp(z)</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a function, so {1} is not allowed; use * to multiply, e.g. {2}*(z + 1)</source>
+        <translation>“{0}”不是函数，因此不允许 {1}；乘法请用 *，例如 {2}*(z + 1)</translation>
+    </message>
+    <message>
+        <source>function &apos;{0}&apos; is not allowed; allowed: {1}</source>
+        <translation>不允许使用函数“{0}”；可用的函数：{1}</translation>
+    </message>
+    <message>
+        <source>keyword arguments ({0}) are not allowed; pass plain arguments, e.g. {1}</source>
+        <translation>不允许使用关键字参数（{0}）；请直接传入参数，例如 {1}</translation>
+    </message>
+    <message>
+        <source>{0} takes {1} {2} (got {3}); write it like {4}</source>
+        <translation>{0} 需要 {1} 个{2}（实际为 {3} 个）；请写成 {4} 这样</translation>
+    </message>
+    <message>
+        <source>an unknown position</source>
+        <translation>未知位置</translation>
+    </message>
+    <message>
+        <source>column {0}</source>
+        <translation>第 {0} 列</translation>
+    </message>
+    <message>
+        <source>line {0}, {1}</source>
+        <translation>第 {0} 行，{1}</translation>
+    </message>
+    <message>
+        <source>syntax error at {0}: {1}</source>
+        <translation>{0}处有语法错误：{1}</translation>
+    </message>
+    <message>
+        <source>the formula is too complex to read ({0})</source>
+        <translation>公式太复杂，无法读取（{0}）</translation>
+    </message>
+    <message>
+        <source>the formula cannot be read: {0}</source>
+        <translation>无法读取公式：{0}</translation>
+    </message>
+    <message>
+        <source>the formula must be text, not {0}</source>
+        <translation>公式必须是文本，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>the formula is empty; type an expression in z, e.g. exp(z)</source>
+        <translation>公式为空；请输入关于 z 的表达式，例如 exp(z)</translation>
+    </message>
+    <message>
+        <source>the formula is too long ({0} characters; at most {1})</source>
+        <translation>公式太长（{0} 个字符；最多 {1} 个）</translation>
+    </message>
+    <message>
+        <source>the formula is nested too deeply (more than {0} levels); simplify it</source>
+        <translation>公式嵌套太深（超过 {0} 层）；请简化</translation>
+    </message>
+    <message>
+        <source>the formula is too complex ({0} parts; at most {1}); simplify it</source>
+        <translation>公式太复杂（{0} 个部分；最多 {1} 个）；请简化</translation>
+    </message>
+    <message>
+        <source>the derivative of this formula is too large ({0} parts; at most {1}); simplify the formula</source>
+        <translation>该公式的导数太大（{0} 个部分；最多 {1} 个）；请简化公式</translation>
+    </message>
+    <message>
+        <source>the formula is too complex ({0})</source>
+        <translation>公式太复杂（{0}）</translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>the file lacks the column(s) {0} that the model was trained on</source>
+        <translation>文件缺少模型训练时使用的列 {0}</translation>
+    </message>
+    <message>
+        <source>the outlier threshold must be a number &gt; 0, not {0}</source>
+        <translation>异常值阈值必须是 &gt; 0 的数，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>cannot write the model file &apos;{0}&apos;: {1}</source>
+        <translation>无法写入模型文件“{0}”：{1}</translation>
+    </message>
+    <message>
+        <source>the project &apos;{0}&apos; holds no trained model yet; train a run and save the project first</source>
+        <translation>项目“{0}”还没有训练好的模型；请先训练一次并保存项目</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not an Attention Trainer model file, or it is damaged</source>
+        <translation>“{0}”不是 Attention Trainer 模型文件，或者文件已损坏</translation>
+    </message>
+    <message>
+        <source>no such {0} file: &apos;{1}&apos;</source>
+        <translation>找不到{0}文件：“{1}”</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is a folder, not a {1} file</source>
+        <translation>“{0}”是文件夹，不是{1}文件</translation>
+    </message>
+    <message>
+        <source>no permission to read the {0} file &apos;{1}&apos;</source>
+        <translation>没有权限读取{0}文件“{1}”</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not an Attention Trainer {1} file, or it is damaged</source>
+        <translation>“{0}”不是 Attention Trainer {1}文件，或者文件已损坏</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not an Attention Trainer model file</source>
+        <translation>“{0}”不是 Attention Trainer 模型文件</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; was written by a newer Attention Trainer (format {1}); update the app to open it</source>
+        <translation>“{0}”由较新版本的 Attention Trainer 写入（格式 {1}）；请更新应用后再打开</translation>
+    </message>
+    <message>
+        <source>parameter shapes</source>
+        <translation>参数形状</translation>
+    </message>
+    <message>
+        <source>the model file &apos;{0}&apos; is damaged (its contents do not match the format)</source>
+        <translation>模型文件“{0}”已损坏（内容与格式不符）</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>非数字</translation>
+    </message>
+    <message>
+        <source>cannot write the project file &apos;{0}&apos;: {1}</source>
+        <translation>无法写入项目文件“{0}”：{1}</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not an Attention Trainer project file</source>
+        <translation>“{0}”不是 Attention Trainer 项目文件</translation>
+    </message>
+    <message>
+        <source>the project file &apos;{0}&apos; is damaged</source>
+        <translation>项目文件“{0}”已损坏</translation>
+    </message>
+    <message>
+        <source>the project file &apos;{0}&apos; is damaged (its contents do not match the format)</source>
+        <translation>项目文件“{0}”已损坏（内容与格式不符）</translation>
+    </message>
+    <message>
+        <source>no column can serve as the target: every column is an ID, constant or empty</source>
+        <translation>没有可作为目标的列：每一列都是 ID、常量或空列</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is a folder, not a file</source>
+        <translation>“{0}”是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>no such file: &apos;{0}&apos;</source>
+        <translation>找不到文件：“{0}”</translation>
+    </message>
+    <message>
+        <source>permission denied: cannot read &apos;{0}&apos;</source>
+        <translation>权限不足：无法读取“{0}”</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{0}&apos;: {1}</source>
+        <translation>无法读取“{0}”：{1}</translation>
+    </message>
+    <message>
+        <source>the file &apos;{0}&apos; is empty</source>
+        <translation>文件“{0}”是空的</translation>
+    </message>
+    <message>
+        <source>the first line looks like data, not column names, so the columns are named column_1, column_2, …</source>
+        <translation>第一行看起来是数据而不是列名，因此各列命名为 column_1、column_2、…</translation>
+    </message>
+    <message>
+        <source>could not find a table in &apos;{0}&apos;: it looks like an Excel workbook; save it as CSV (File &gt; Save As) and open that</source>
+        <translation>在“{0}”中找不到表格：它看起来是 Excel 工作簿；请另存为 CSV（文件 &gt; 另存为）后再打开</translation>
+    </message>
+    <message>
+        <source>could not find a table in &apos;{0}&apos;: it looks like a binary file, not CSV/TSV text</source>
+        <translation>在“{0}”中找不到表格：它看起来是二进制文件，而不是 CSV/TSV 文本</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252（西欧）</translation>
+    </message>
+    <message>
+        <source>decoded as {0}: the file is not valid UTF-8; if accented letters look wrong, re-save it as UTF-8</source>
+        <translation>已按 {0} 解码：文件不是有效的 UTF-8；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>loading was cancelled</source>
+        <translation>已取消加载</translation>
+    </message>
+    <message>
+        <source>could not decode &apos;{0}&apos; as text</source>
+        <translation>无法将“{0}”解码为文本</translation>
+    </message>
+    <message>
+        <source>some bytes are not valid {0} and were replaced by &apos;�&apos;; re-save the file as UTF-8 to keep those characters</source>
+        <translation>部分字节不是有效的 {0}，已替换为“�”；请将文件另存为 UTF-8 以保留这些字符</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{0}&apos; as a table: {1} of {2} rows have more fields than the header; check the delimiter and that there is one header line</source>
+        <translation>无法将“{0}”读取为表格：{2} 行中有 {1} 行的字段数多于表头；请检查分隔符，并确认只有一行表头</translation>
+    </message>
+    <message>
+        <source>{0} rows had more fields than the header and were skipped (the first on line {1})</source>
+        <translation>{0} 行的字段数多于表头，已跳过（第一处在第 {1} 行）</translation>
+    </message>
+    <message>
+        <source>the file &apos;{0}&apos; is too large to load into memory</source>
+        <translation>文件“{0}”太大，无法载入内存</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{0}&apos; as a table: a quote (&quot;) opened in data row {1} is never closed</source>
+        <translation>无法将“{0}”读取为表格：第 {1} 个数据行中的引号（&quot;）没有闭合</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{0}&apos; as a table: {1}</source>
+        <translation>无法将“{0}”读取为表格：{1}</translation>
+    </message>
+    <message>
+        <source>{0} empty rows were skipped</source>
+        <translation>已跳过 {0} 个空行</translation>
+    </message>
+    <message>
+        <source>the file has a header but no data rows</source>
+        <translation>文件只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos;: {1} non-numeric values ({2}) were treated as missing</source>
+        <translation>列“{0}”：{1} 个非数值（{2}）已按缺失值处理</translation>
+    </message>
+    <message>
+        <source>unnamed first column (an index written by R or pandas)</source>
+        <translation>未命名的首列（R 或 pandas 写入的索引）</translation>
+    </message>
+    <message>
+        <source>all missing</source>
+        <translation>全部缺失</translation>
+    </message>
+    <message>
+        <source>all values missing</source>
+        <translation>所有值均缺失</translation>
+    </message>
+    <message>
+        <source>constant (every value is {0})</source>
+        <translation>常量（每个值都是 {0}）</translation>
+    </message>
+    <message>
+        <source>every value is {0}</source>
+        <translation>每个值都是 {0}</translation>
+    </message>
+    <message>
+        <source>consecutive whole numbers {0}, one per row (looks like a row ID)</source>
+        <translation>连续整数 {0}，每行一个（看起来是行 ID）</translation>
+    </message>
+    <message>
+        <source>mean {0}, range {1}</source>
+        <translation>均值 {0}，范围 {1}</translation>
+    </message>
+    <message>
+        <source>{0}% {1}</source>
+        <translation>{0}% {1}</translation>
+    </message>
+    <message>
+        <source>{0} levels: {1}</source>
+        <translation>{0} 个取值：{1}</translation>
+    </message>
+    <message>
+        <source>unique per row (looks like an ID)</source>
+        <translation>每行唯一（看起来是 ID）</translation>
+    </message>
+    <message>
+        <source>{0} distinct values, e.g. {1}</source>
+        <translation>{0} 个不同的值，例如 {1}</translation>
+    </message>
+    <message>
+        <source>free text: {0} distinct values in {1} rows</source>
+        <translation>自由文本：{1} 行中有 {0} 个不同的值</translation>
+    </message>
+    <message>
+        <source>duplicate column names were made unique: {0}</source>
+        <translation>重复的列名已改为唯一：{0}</translation>
+    </message>
+    <message>
+        <source>the run diverged at epoch {0}; try a smaller learning rate (the best weights so far are kept)</source>
+        <translation>运行在第 {0} 轮发散；请尝试更小的学习率（已保留目前最好的权重）</translation>
+    </message>
+    <message>
+        <source>the formula &apos;{0}&apos; gave a negative or non-finite score; use a score that is positive for every logit, e.g. exp(z) or softplus(z)</source>
+        <translation>公式“{0}”得出了负的或非有限的分数；请使用对每个 logit 都为正的分数，例如 exp(z) 或 softplus(z)</translation>
+    </message>
+    <message>
+        <source>every feature got a zero score, so the weights are undefined; use a score that is positive somewhere (e.g. add a small constant)</source>
+        <translation>每个特征的分数都是零，因此权重无定义；请使用在某处为正的分数（例如加上一个小常数）</translation>
+    </message>
+    <message>
+        <source>unknown weighting &apos;{0}&apos;; choose one of {1}</source>
+        <translation>未知的加权方式“{0}”；请从 {1} 中选择</translation>
+    </message>
+    <message>
+        <source>the temperature must be a positive number, not {0}</source>
+        <translation>温度必须是正数，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>the base must be a number greater than 1, not {0}</source>
+        <translation>底数必须是大于 1 的数，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>the linear score must be softplus or relu, not &apos;{0}&apos;</source>
+        <translation>线性分数必须是 softplus 或 relu，而不是“{0}”</translation>
+    </message>
+    <message>
+        <source>the positional decay must be in (0, 1], not {0}</source>
+        <translation>位置衰减必须在 (0, 1] 内，而不是 {0}</translation>
+    </message>
+    <message>
+        <source>the custom weighting needs a formula, e.g. exp(z) * 0.9**i</source>
+        <translation>自定义加权需要一个公式，例如 exp(z) * 0.9**i</translation>
+    </message>
+    <message>
+        <source>formula refused: {0}</source>
+        <translation>公式被拒绝：{0}</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>per row</source>
+        <translation>逐行</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CurvePlot</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>epoch {0}</source>
+        <translation>第 {0} 轮</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>Open CSV…</source>
+        <translation>打开 CSV…</translation>
+    </message>
+    <message>
+        <source>Read a CSV or TSV file; the encoding, delimiter and decimal mark are detected.</source>
+        <translation>读取 CSV 或 TSV 文件；编码、分隔符和小数点符号会自动检测。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop reading; the table loaded before stays.</source>
+        <translation>停止读取；之前载入的表格保持不变。</translation>
+    </message>
+    <message>
+        <source>No table loaded yet: open a CSV file.</source>
+        <translation>尚未载入表格：请打开一个 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Role: a feature is an input, the target is predicted, an ignored column is not used. Grey columns are left out by default; hover for the reason.</source>
+        <translation>角色：特征作为输入，目标是要预测的列，忽略的列不参与使用。灰色的列默认不使用；将鼠标悬停其上可查看原因。</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Predict a class: softmax output, cross-entropy loss, F1 score.</source>
+        <translation>预测类别：softmax 输出、交叉熵损失、F1 分数。</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>Predict a number: linear output, squared error, R².</source>
+        <translation>预测数值：线性输出、平方误差、R²。</translation>
+    </message>
+    <message>
+        <source>For two classes, the class whose precision, recall and F1 are reported. By default the class with fewer training rows.</source>
+        <translation>两个类别时，报告其精确率、召回率和 F1 的类别。默认为训练行较少的类别。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Positive class</source>
+        <translation>正类</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Statistics are computed on the training rows only, then applied unchanged to validation rows and new data.</source>
+        <translation>统计量只在训练行上计算，然后原样应用于验证行和新数据。</translation>
+    </message>
+    <message>
+        <source>fill with the median</source>
+        <translation>用中位数填充</translation>
+    </message>
+    <message>
+        <source>Empty cells get the column&apos;s median (robust to outliers); text columns get their most frequent level.</source>
+        <translation>空单元格填入该列的中位数（不受异常值影响）；文本列填入出现最多的取值。</translation>
+    </message>
+    <message>
+        <source>fill with the mean</source>
+        <translation>用均值填充</translation>
+    </message>
+    <message>
+        <source>Empty cells get the column&apos;s mean; text columns their most frequent level.</source>
+        <translation>空单元格填入该列的均值；文本列填入出现最多的取值。</translation>
+    </message>
+    <message>
+        <source>fill with the most frequent value</source>
+        <translation>用最常见的值填充</translation>
+    </message>
+    <message>
+        <source>Empty cells get the column&apos;s most common value.</source>
+        <translation>空单元格填入该列最常见的值。</translation>
+    </message>
+    <message>
+        <source>drop rows</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Training rows with any empty feature are dropped; validation rows and new data are still filled with the median.</source>
+        <translation>删除有空特征的训练行；验证行和新数据仍用中位数填充。</translation>
+    </message>
+    <message>
+        <source>How empty feature cells are handled. </source>
+        <translation>如何处理空的特征单元格。</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Values are used as they are.</source>
+        <translation>按原值使用。</translation>
+    </message>
+    <message>
+        <source>clip to the fences</source>
+        <translation>截断到边界</translation>
+    </message>
+    <message>
+        <source>Values beyond a fence are set to the fence value.</source>
+        <translation>超出边界的值设为边界值。</translation>
+    </message>
+    <message>
+        <source>Training rows with a value beyond a fence are dropped; validation rows and new data are clipped instead.</source>
+        <translation>删除有值超出边界的训练行；验证行和新数据则改为截断。</translation>
+    </message>
+    <message>
+        <source>What happens to extreme numeric values. </source>
+        <translation>如何处理极端的数值。</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z 分数</translation>
+    </message>
+    <message>
+        <source>Fences at mean ± k·standard deviation.</source>
+        <translation>边界为均值 ± k·标准差。</translation>
+    </message>
+    <message>
+        <source>IQR fences</source>
+        <translation>IQR 边界</translation>
+    </message>
+    <message>
+        <source>Fences at Q1 − k·IQR and Q3 + k·IQR, with IQR = Q3 − Q1 (Tukey&apos;s rule; robust to the outliers themselves).</source>
+        <translation>边界为 Q1 − k·IQR 和 Q3 + k·IQR，其中 IQR = Q3 − Q1（Tukey 规则；不受异常值本身影响）。</translation>
+    </message>
+    <message>
+        <source>Where the fences for outliers lie.</source>
+        <translation>异常值的边界位置。</translation>
+    </message>
+    <message>
+        <source>The fence multiplier k: 3 is usual for z-scores, 1.5 for IQR fences.</source>
+        <translation>边界倍数 k：z 分数通常取 3，IQR 边界取 1.5。</translation>
+    </message>
+    <message>
+        <source>(x − mean) / standard deviation.</source>
+        <translation>(x − 均值) / 标准差。</translation>
+    </message>
+    <message>
+        <source>min-max</source>
+        <translation>最小-最大</translation>
+    </message>
+    <message>
+        <source>(x − min) / (max − min): values from 0 to 1.</source>
+        <translation>(x − 最小值) / (最大值 − 最小值)：取值在 0 到 1 之间。</translation>
+    </message>
+    <message>
+        <source>robust</source>
+        <translation>稳健</translation>
+    </message>
+    <message>
+        <source>(x − median) / IQR: scaled by the median and the interquartile range, so a few extreme values barely move it.</source>
+        <translation>(x − 中位数) / IQR：按中位数和四分位距缩放，少数极端值几乎不影响结果。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>How numeric features are scaled. </source>
+        <translation>如何缩放数值特征。</translation>
+    </message>
+    <message>
+        <source>Computed by fitting the chosen preprocessing on the training split, exactly as training will.</source>
+        <translation>在训练集上拟合所选的预处理得出，与训练时完全一致。</translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>异常值</translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>预处理</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>已取消加载。</translation>
+    </message>
+    <message>
+        <source>Open a table</source>
+        <translation>打开表格</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt *.dat);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.dat);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source> — still showing {name}.</source>
+        <translation>——仍显示 {name}。</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>句点</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; — {rows:,} rows × {columns:,} columns&lt;br&gt;encoding {encoding} · delimiter: {delimiter} · decimal mark: {decimal}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — {rows:,} 行 × {columns:,} 列&lt;br&gt;编码 {encoding} · 分隔符：{delimiter} · 小数点：{decimal}</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常量</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct
+{summary}</source>
+        <translation>{name}：{kind}，{rows:,} 个中缺失 {missing:,} 个，{unique:,} 个不同的值
+{summary}</translation>
+    </message>
+    <message>
+        <source>Left out by default: {reason}</source>
+        <translation>默认不使用：{reason}</translation>
+    </message>
+    <message>
+        <source>There must be one target: make another column the target instead.</source>
+        <translation>必须有一个目标：请改为把另一列设为目标。</translation>
+    </message>
+    <message>
+        <source>At least one feature is needed.</source>
+        <translation>至少需要一个特征。</translation>
+    </message>
+    <message>
+        <source>Target &lt;b&gt;{target}&lt;/b&gt; · {features:,} features · {ignored:,} ignored</source>
+        <translation>目标 &lt;b&gt;{target}&lt;/b&gt; · {features:,} 个特征 · {ignored:,} 个忽略</translation>
+    </message>
+    <message>
+        <source>Detected from &apos;{target}&apos; ({unique:,} distinct values): {task}. You can change it.</source>
+        <translation>根据“{target}”（{unique:,} 个不同的值）判断为：{task}。可以更改。</translation>
+    </message>
+    <message>
+        <source>(minority class)</source>
+        <translation>（少数类）</translation>
+    </message>
+    <message>
+        <source>{label} ({count:,} rows)</source>
+        <translation>{label}（{count:,} 行）</translation>
+    </message>
+    <message>
+        <source>Estimated on a random sample of {sample:,} of {rows:,} rows: </source>
+        <translation>基于 {rows:,} 行中随机抽取的 {sample:,} 行估算：</translation>
+    </message>
+    <message>
+        <source>fitted on {rows:,} training rows: {dropped:,} rows dropped, {imputed:,} values imputed, {clipped:,} values clipped</source>
+        <translation>在 {rows:,} 个训练行上拟合：删除 {dropped:,} 行，填补 {imputed:,} 个值，截断 {clipped:,} 个值</translation>
+    </message>
+    <message>
+        <source> ({missing:,} with missing values, {outliers:,} as outliers)</source>
+        <translation>（{missing:,} 行有缺失值，{outliers:,} 行为异常值）</translation>
+    </message>
+    <message>
+        <source>; {inputs:,} model inputs.</source>
+        <translation>；模型输入 {inputs:,} 个。</translation>
+    </message>
+    <message>
+        <source>{rows:,} rows without a target value are left out.</source>
+        <translation>{rows:,} 行没有目标值，不予使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainView</name>
+    <message>
+        <source>A validation row, numbered as in the heatmap; click the heatmap to pick one.</source>
+        <translation>验证行，编号与热图一致；点击热图可选择一行。</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>α for this row: the weights sum to 1 over the features; a larger weight means the network used this feature more for this row.</source>
+        <translation>此行的 α：所有特征的权重之和为 1；权重越大，表示网络在这一行上越多地使用了该特征。</translation>
+    </message>
+    <message>
+        <source>Validation row</source>
+        <translation>验证行</translation>
+    </message>
+    <message>
+        <source>Train a run with per-row attention to see each row&apos;s weights.</source>
+        <translation>使用逐行注意力训练一次，即可查看每一行的权重。</translation>
+    </message>
+    <message>
+        <source>Run “{0}” uses {1} attention: every row gets the same weights, shown in the attention plot. Train with per-row attention to see weights per row.</source>
+        <translation>运行“{0}”使用{1}注意力：每一行的权重都相同，见注意力图。使用逐行注意力训练即可查看每一行的权重。</translation>
+    </message>
+    <message>
+        <source>Preparing the validation rows of “{0}”…</source>
+        <translation>正在准备“{0}”的验证行…</translation>
+    </message>
+    <message>
+        <source>Run “{0}”: attention of {1} validation rows over {2} features.</source>
+        <translation>运行“{0}”：{1} 个验证行在 {2} 个特征上的注意力。</translation>
+    </message>
+    <message>
+        <source>The validation rows could not be prepared: {0}</source>
+        <translation>无法准备验证行：{0}</translation>
+    </message>
+    <message>
+        <source>(data row {0} of the file)</source>
+        <translation>（文件中的第 {0} 个数据行）</translation>
+    </message>
+</context>
+<context>
+    <name>FrameModel</name>
+    <message>
+        <source>missing value</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <source>{name}
+kind: {kind}
+missing: {missing:,} of {rows:,}
+{summary}</source>
+        <translation>{name}
+类型：{kind}
+缺失：{rows:,} 个中 {missing:,} 个
+{summary}</translation>
+    </message>
+    <message>
+        <source>left out by default: {reason}</source>
+        <translation>默认不使用：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The interface will be in {0} the next time Attention Trainer starts.</source>
+        <translation>下次启动 Attention Trainer 时，界面将使用{0}。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Attention Trainer</source>
+        <translation>Attention Trainer</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>Explain rows</source>
+        <translation>逐行解释</translation>
+    </message>
+    <message>
+        <source>Open a CSV file (Ctrl+O) or drop one on the window.</source>
+        <translation>打开一个 CSV 文件（Ctrl+O），或将文件拖放到窗口中。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open a saved project: data, settings and runs</source>
+        <translation>打开已保存的项目：数据、设置和运行记录</translation>
+    </message>
+    <message>
+        <source>Recent Pro&amp;jects</source>
+        <translation>最近的项目(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the settings, every run and the kept model</source>
+        <translation>保存设置、所有运行记录和保留的模型</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open CSV…</source>
+        <translation>打开 CSV(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Read a CSV or TSV file</source>
+        <translation>读取 CSV 或 TSV 文件</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save &amp;Model…</source>
+        <translation>保存模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Save the selected run&apos;s model for &apos;main.py predict&apos;</source>
+        <translation>保存所选运行的模型，供“main.py predict”使用</translation>
+    </message>
+    <message>
+        <source>Pre&amp;dict on a CSV…</source>
+        <translation>对 CSV 进行预测(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Score a new file with the selected run&apos;s model</source>
+        <translation>用所选运行的模型为新文件打分</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Plots as &amp;PNG…</source>
+        <translation>图表导出为 &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Plots as &amp;SVG…</source>
+        <translation>图表导出为 &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Run &amp;metrics as CSV…</source>
+        <translation>运行指标导出为 CSV(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Run &amp;curves as CSV…</source>
+        <translation>运行曲线导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Attention table as CSV…</source>
+        <translation>注意力表导出为 CSV(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy as Command</source>
+        <translation>复制为命令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the &apos;main.py train&apos; line that repeats the selected run headlessly</source>
+        <translation>复制可在无界面下重复所选运行的“main.py train”命令行</translation>
+    </message>
+    <message>
+        <source>Save Run &amp;Configuration…</source>
+        <translation>保存运行配置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the selected run&apos;s settings as JSON for &apos;main.py train --config&apos;</source>
+        <translation>将所选运行的设置保存为 JSON，供“main.py train --config”使用</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Train with the current settings</source>
+        <translation>用当前设置训练</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Resume</source>
+        <translation>暂停 / 继续(&amp;P)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open a table</source>
+        <translation>打开表格</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stop the training run before opening another file.</source>
+        <translation>请先停止训练，再打开其他文件。</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>{0}: {1} rows, {2} columns</source>
+        <translation>{0}：{1} 行，{2} 列</translation>
+    </message>
+    <message>
+        <source>no attention</source>
+        <translation>无注意力</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>About Attention Trainer</source>
+        <translation>关于 Attention Trainer</translation>
+    </message>
+    <message>
+        <source>Attention Trainer {0}
+Which columns matter, and how well a small network predicts the target from them.</source>
+        <translation>Attention Trainer {0}
+哪些列重要，以及一个小型神经网络能多好地根据它们预测目标。</translation>
+    </message>
+</context>
+<context>
+    <name>RowHeatmap</name>
+    <message>
+        <source>Attention per validation row</source>
+        <translation>每个验证行的注意力</translation>
+    </message>
+    <message>
+        <source>validation row</source>
+        <translation>验证行</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Weighting</source>
+        <translation>加权方式</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>F1 / R²</source>
+        <translation>F1 / R²</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Validation F1 for classification (binary: of the positive class; otherwise the macro average), R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² for regression.</source>
+        <translation>分类时为验证集 F1（二分类：正类的 F1；否则为宏平均），回归时为 R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)²。</translation>
+    </message>
+    <message>
+        <source>Double-click a name to rename the run. ★ marks the run whose model the project keeps and Save Model and Predict use.</source>
+        <translation>双击名称可重命名运行。★ 标记项目保留其模型、且“保存模型”和“预测”所用的运行。</translation>
+    </message>
+    <message>
+        <source>Train without attention</source>
+        <translation>不用注意力再训练</translation>
+    </message>
+    <message>
+        <source>Train the selected run&apos;s settings again with attention off (every feature goes to the network unweighted), to see what attention adds, or doesn&apos;t.</source>
+        <translation>关闭注意力，用所选运行的设置再训练一次（每个特征不加权地输入网络），看看注意力带来了什么，或者没有带来什么。</translation>
+    </message>
+    <message>
+        <source>Keep this run&apos;s model</source>
+        <translation>保留此运行的模型</translation>
+    </message>
+    <message>
+        <source>The project saves the model of one run (★); Save Model and Predict use it.</source>
+        <translation>项目保存一个运行（★）的模型；“保存模型”和“预测”使用它。</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Validation F1 / R²</source>
+        <translation>验证 F1 / R²</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMonitor</name>
+    <message>
+        <source>One epoch is one pass over every training row; the curves get one point per epoch. Early stopping may end the run sooner.</source>
+        <translation>一轮即遍历全部训练行一次；曲线每轮增加一个点。早停可能使运行提前结束。</translation>
+    </message>
+    <message>
+        <source>Rows per update for SGD, momentum and Adam: each step follows the mean gradient of B rows, so an epoch of n rows takes ⌈n / B⌉ steps. Small batches are noisier and slower per epoch but often generalise better. Full-batch gradient descent ignores it.</source>
+        <translation>SGD、动量和 Adam 每次更新使用的行数：每一步沿 B 行的平均梯度前进，因此 n 行的一轮需要 ⌈n / B⌉ 步。小批次噪声更大、每轮更慢，但往往泛化更好。全批量梯度下降忽略此项。</translation>
+    </message>
+    <message>
+        <source>Step size η of every update θ ← θ − η·g. Too large and the loss diverges; too small and it barely moves. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD.</source>
+        <translation>每次更新 θ ← θ − η·g 的步长 η。太大则损失发散；太小则几乎不动。常用值：Adam 取 0.001–0.01，SGD 取 0.01–0.1。</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Mini-batch SGD</source>
+        <translation>小批量 SGD</translation>
+    </message>
+    <message>
+        <source>Full-batch gradient descent</source>
+        <translation>全批量梯度下降</translation>
+    </message>
+    <message>
+        <source>Gradient descent: θ ← θ − η·∇L over all training rows at once.
+SGD: the same step on the mean gradient g of each mini-batch.
+Momentum: v ← β·v + g, θ ← θ − η·v (past steps keep it rolling through flat and noisy regions).
+Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂ / (√v̂ + ε), with bias-corrected m̂, v̂ (β₁ = 0.9, β₂ = 0.999, ε = 1e-8): a per-parameter step size, robust to badly scaled inputs.</source>
+        <translation>梯度下降：一次在全部训练行上执行 θ ← θ − η·∇L。
+SGD：在每个小批次的平均梯度 g 上执行同样的一步。
+动量：v ← β·v + g，θ ← θ − η·v（以往的步子让它冲过平坦和嘈杂的区域）。
+Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ − η·m̂ / (√v̂ + ε)，其中 m̂、v̂ 经过偏差校正（β₁ = 0.9，β₂ = 0.999，ε = 1e-8）：每个参数有自己的步长，对尺度不佳的输入较稳健。</translation>
+    </message>
+    <message>
+        <source>β in v ← β·v + g: the share of the previous step carried into the next one (0.9 is usual; 0 is plain SGD). Used by the momentum optimiser only.</source>
+        <translation>v ← β·v + g 中的 β：上一步带入下一步的比例（通常取 0.9；0 即普通 SGD）。仅动量优化器使用。</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>Step (halve each quarter)</source>
+        <translation>阶梯（每四分之一减半）</translation>
+    </message>
+    <message>
+        <source>Learning rate per epoch t of T. Constant: η. Cosine: η·(0.01 + 0.99·½(1 + cos(π·t/(T−1)))), from η down to 1% of η. Step: η halved after every quarter of the epochs.</source>
+        <translation>第 t 轮（共 T 轮）的学习率。恒定：η。余弦：η·(0.01 + 0.99·½(1 + cos(π·t/(T−1))))，从 η 降到 η 的 1%。阶梯：每过四分之一的轮数，η 减半。</translation>
+    </message>
+    <message>
+        <source>e.g. 64,32</source>
+        <translation>例如 64,32</translation>
+    </message>
+    <message>
+        <source>Sizes of the hidden layers after the attention step, separated by commas: &quot;32&quot; is one layer of 32 units, &quot;64,32&quot; two layers. Empty: no hidden layer, a linear (logistic) model on the weighted features.</source>
+        <translation>注意力之后各隐藏层的大小，用逗号分隔：“32”是一层 32 个单元，“64,32”是两层。留空：没有隐藏层，即在加权特征上的线性（逻辑）模型。</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>Non-linearity of the hidden layers. ReLU: max(0, x), fast and the usual choice. tanh: (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), smooth and bounded in (−1, 1).</source>
+        <translation>隐藏层的非线性函数。ReLU：max(0, x)，速度快，是常用选择。tanh：(eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)，平滑且取值在 (−1, 1) 内。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Early stopping: the run ends once the validation score (F1, or −loss for regression) has not improved for this many epochs in a row; the weights of the best epoch are kept either way. 0 turns early stopping off.</source>
+        <translation>早停：验证分数（F1，回归时为 −损失）连续这么多轮没有提升时结束运行；无论如何都保留最佳一轮的权重。0 表示关闭早停。</translation>
+    </message>
+    <message>
+        <source>Seeds the validation split, the initial weights and the order of the mini-batches: the same seed and settings give the same run.</source>
+        <translation>决定验证集划分、初始权重和小批次顺序的随机种子：相同的种子和设置会得到相同的运行。</translation>
+    </message>
+    <message>
+        <source>Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, which pulls weights towards zero and curbs over-fitting. 0 turns it off.</source>
+        <translation>权重衰减 λ：在损失中加上各层权重的 ½·λ·Σw²，把权重拉向零、抑制过拟合。0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Training settings</source>
+        <translation>训练设置</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Momentum β</source>
+        <translation>动量 β</translation>
+    </message>
+    <message>
+        <source>Rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Early-stopping patience</source>
+        <translation>早停耐心值</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Train a new model with these settings.</source>
+        <translation>用这些设置训练一个新模型。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Hold the run after the current mini-batch; Resume goes on where it left off.</source>
+        <translation>在当前小批次之后暂停运行；“继续”会从暂停处接着运行。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End the run after the current mini-batch and keep the best weights so far.</source>
+        <translation>在当前小批次之后结束运行，并保留目前最好的权重。</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>F1 score</source>
+        <translation>F1 分数</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Final metrics (best epoch)</source>
+        <translation>最终指标（最佳轮次）</translation>
+    </message>
+    <message>
+        <source>Per class (validation)</source>
+        <translation>各类别（验证集）</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>hidden layers must be whole numbers ≥ 1 separated by commas, e.g. 64,32, not &apos;{0}&apos;</source>
+        <translation>隐藏层必须是用逗号分隔的 ≥ 1 的整数，例如 64,32，而不是“{0}”</translation>
+    </message>
+    <message>
+        <source>Load a data file before training.</source>
+        <translation>请先载入数据文件再训练。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Paused after the current mini-batch; press Resume to go on.</source>
+        <translation>已在当前小批次之后暂停；按“继续”以继续运行。</translation>
+    </message>
+    <message>
+        <source>Stopping after the current mini-batch…</source>
+        <translation>将在当前小批次之后停止…</translation>
+    </message>
+    <message>
+        <source>Training was stopped before it finished.</source>
+        <translation>训练在完成之前被停止。</translation>
+    </message>
+    <message>
+        <source>preparing the data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <source>Preparing the data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>Training on {0} rows, validating on {1} rows ({2} features).</source>
+        <translation>在 {0} 行上训练，在 {1} 行上验证（{2} 个特征）。</translation>
+    </message>
+    <message>
+        <source>{0} epochs in {1}</source>
+        <translation>{0} 轮，用时 {1}</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1} · {2} elapsed</source>
+        <translation>第 {0}/{1} 轮 · 已用 {2}</translation>
+    </message>
+    <message>
+        <source>paused · {0}</source>
+        <translation>已暂停 · {0}</translation>
+    </message>
+    <message>
+        <source>{0} · ETA {1}</source>
+        <translation>{0} · 预计还需 {1}</translation>
+    </message>
+    <message>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>{0:.0f} s</source>
+        <translation>{0:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s</source>
+        <translation>{0} 分 {1:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} 小时 {1:02d} 分</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch ended.</source>
+        <translation>在第一轮结束前已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped early at epoch {0}; best epoch {1} (its weights are kept).</source>
+        <translation>在第 {0} 轮提前停止；最佳为第 {1} 轮（保留其权重）。</translation>
+    </message>
+    <message>
+        <source>Stopped by the user at epoch {0}; best epoch {1} (its weights are kept).</source>
+        <translation>用户在第 {0} 轮停止；最佳为第 {1} 轮（保留其权重）。</translation>
+    </message>
+    <message>
+        <source>Finished {0} epochs; best epoch {1} (its weights are kept).</source>
+        <translation>完成 {0} 轮；最佳为第 {1} 轮（保留其权重）。</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>Loss (MSE)</source>
+        <translation>损失（MSE）</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>类别 {0}</translation>
+    </message>
+    <message>
+        <source>macro</source>
+        <translation>宏平均</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Precision ({0})</source>
+        <translation>精确率（{0}）</translation>
+    </message>
+    <message>
+        <source>Recall ({0})</source>
+        <translation>召回率（{0}）</translation>
+    </message>
+    <message>
+        <source>F1 ({0})</source>
+        <translation>F1（{0}）</translation>
+    </message>
+    <message>
+        <source>F1 (weighted)</source>
+        <translation>F1（加权）</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy)</source>
+        <translation>损失（交叉熵）</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>There is not enough memory for this run; use fewer rows, features or hidden units.</source>
+        <translation>内存不足，无法进行这次运行；请减少行数、特征数或隐藏单元数。</translation>
+    </message>
+    <message>
+        <source>Training stopped on an unexpected error: {0}.</source>
+        <translation>训练因意外错误而停止：{0}。</translation>
+    </message>
+    <message>
+        <source>NumPy reported &apos;{0}&apos; in floating-point arithmetic; the numbers of this run may be unreliable.</source>
+        <translation>NumPy 在浮点运算中报告了“{0}”；这次运行的数值可能不可靠。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightingEditor</name>
+    <message>
+        <source>global: one weight per feature</source>
+        <translation>全局：每个特征一个权重</translation>
+    </message>
+    <message>
+        <source>One learnable logit z_i per feature, the same for every row: α = g(z) is the model&apos;s overall importance of each feature.</source>
+        <translation>每个特征一个可学习的 logit z_i，所有行相同：α = g(z) 是模型对每个特征总体重要性的判断。</translation>
+    </message>
+    <message>
+        <source>per row: weights depend on the row</source>
+        <translation>逐行：权重随行而变</translation>
+    </message>
+    <message>
+        <source>z = x·W_a + b_a: the logits, and so the weights, are computed from each row, as in self-attention over features.</source>
+        <translation>z = x·W_a + b_a：logit 以及权重由每一行计算得出，类似于特征上的自注意力。</translation>
+    </message>
+    <message>
+        <source>off: no attention (baseline)</source>
+        <translation>关闭：无注意力（基线）</translation>
+    </message>
+    <message>
+        <source>The inputs pass through unweighted: the run to compare attention against.</source>
+        <translation>输入不加权地直接通过：作为与注意力对比的基线运行。</translation>
+    </message>
+    <message>
+        <source>How the attention logits z are obtained.</source>
+        <translation>注意力 logit z 的获得方式。</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>α_i = exp(z_i/T) / Σ_j exp(z_j/T). A low temperature T sharpens the weights towards one feature; a high T flattens them towards uniform.</source>
+        <translation>α_i = exp(z_i/T) / Σ_j exp(z_j/T)。温度 T 低时权重向某一个特征集中；T 高时权重趋于均匀。</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>α_i = b^z_i / Σ_j b^z_j with base b &gt; 1: softmax with T = 1/ln b.</source>
+        <translation>α_i = b^z_i / Σ_j b^z_j，底数 b &gt; 1：即 T = 1/ln b 的 softmax。</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>α_i = s(z_i) / Σ_j s(z_j) with a positive score: softplus s(z) = ln(1 + e^z), or s(z) = max(z, 0) + 0.001 so every feature can come back.</source>
+        <translation>α_i = s(z_i) / Σ_j s(z_j)，其中 s 为正的分数：softplus s(z) = ln(1 + e^z)，或 s(z) = max(z, 0) + 0.001，使每个特征都还能恢复。</translation>
+    </message>
+    <message>
+        <source>sparsemax</source>
+        <translation>sparsemax</translation>
+    </message>
+    <message>
+        <source>α = the point of the simplex closest to z (Euclidean projection): low logits get exactly 0, switching those features off.</source>
+        <translation>α = 单纯形上离 z 最近的点（欧氏投影）：较低的 logit 恰好得到 0，相应的特征被关闭。</translation>
+    </message>
+    <message>
+        <source>custom formula</source>
+        <translation>自定义公式</translation>
+    </message>
+    <message>
+        <source>α_i = s(z_i, i, n) / Σ_j s(z_j, j, n) with your score s: z is the logit, i the feature&apos;s position (0, 1, …) and n the number of features. The derivative used in training is exact.</source>
+        <translation>α_i = s(z_i, i, n) / Σ_j s(z_j, j, n)，s 为你的分数：z 是 logit，i 是特征的位置（0, 1, …），n 是特征数。训练中使用的导数是精确的。</translation>
+    </message>
+    <message>
+        <source>The weighting function g that turns logits into weights.</source>
+        <translation>把 logit 变为权重的加权函数 g。</translation>
+    </message>
+    <message>
+        <source>Softmax temperature T in α_i = exp(z_i/T) / Σ_j exp(z_j/T): below 1 sharper, above 1 flatter.</source>
+        <translation>α_i = exp(z_i/T) / Σ_j exp(z_j/T) 中的 softmax 温度 T：小于 1 更集中，大于 1 更平缓。</translation>
+    </message>
+    <message>
+        <source>Base b &gt; 1 in α_i = b^z_i / Σ_j b^z_j; b = e (2.7183) is softmax with T = 1.</source>
+        <translation>α_i = b^z_i / Σ_j b^z_j 中的底数 b &gt; 1；b = e (2.7183) 即 T = 1 的 softmax。</translation>
+    </message>
+    <message>
+        <source>softplus: ln(1 + e^z)</source>
+        <translation>softplus：ln(1 + e^z)</translation>
+    </message>
+    <message>
+        <source>Smooth and always positive.</source>
+        <translation>平滑且恒为正。</translation>
+    </message>
+    <message>
+        <source>relu: max(z, 0) + 0.001</source>
+        <translation>relu：max(z, 0) + 0.001</translation>
+    </message>
+    <message>
+        <source>Piecewise linear; the 0.001 keeps a switched-off feature reachable.</source>
+        <translation>分段线性；0.001 使被关闭的特征仍可恢复。</translation>
+    </message>
+    <message>
+        <source>The positive score s(z) of the linear weighting.</source>
+        <translation>线性加权的正分数 s(z)。</translation>
+    </message>
+    <message>
+        <source>Positional prior: the score of the i-th feature (in column order, i = 0, 1, …) is multiplied by ρ^i, favouring the first columns, e.g. recent lags. For sparsemax, i·ln ρ is added to the logit. 1 = no prior.</source>
+        <translation>位置先验：第 i 个特征（按列顺序，i = 0, 1, …）的分数乘以 ρ^i，偏向靠前的列，例如最近的滞后项。对 sparsemax，则在 logit 上加 i·ln ρ。1 = 无先验。</translation>
+    </message>
+    <message>
+        <source>Adds λ·H(α), H = −Σ_i α_i ln α_i, to the loss: a larger λ pushes the weights towards fewer features. 0 = off.</source>
+        <translation>在损失中加上 λ·H(α)，H = −Σ_i α_i ln α_i：λ 越大，权重越集中到少数特征上。0 = 关闭。</translation>
+    </message>
+    <message>
+        <source>e.g. exp(z) * 0.9**i</source>
+        <translation>例如 exp(z) * 0.9**i</translation>
+    </message>
+    <message>
+        <source>Score s(z, i, n) ≥ 0, normalised to weights. Variables: z, i, n; constants pi, e; operators + - * / **; functions exp, log, sqrt, abs, sin, cos, tanh, sigmoid, softplus, relu, min, max.</source>
+        <translation>分数 s(z, i, n) ≥ 0，归一化后成为权重。变量：z、i、n；常量 pi、e；运算符 + - * / **；函数 exp、log、sqrt、abs、sin、cos、tanh、sigmoid、softplus、relu、min、max。</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>Base b</source>
+        <translation>底数 b</translation>
+    </message>
+    <message>
+        <source>Linear score</source>
+        <translation>线性分数</translation>
+    </message>
+    <message>
+        <source>Formula s(z, i, n)</source>
+        <translation>公式 s(z, i, n)</translation>
+    </message>
+    <message>
+        <source>Positional decay ρ</source>
+        <translation>位置衰减 ρ</translation>
+    </message>
+    <message>
+        <source>Entropy penalty λ</source>
+        <translation>熵惩罚 λ</translation>
+    </message>
+    <message>
+        <source>Attention weighting</source>
+        <translation>注意力加权</translation>
+    </message>
+    <message>
+        <source>Example logits z_0, z_1, … separated by commas; the chart shows the weights the function gives them. Not saved with the run.</source>
+        <translation>示例 logit z_0, z_1, …，用逗号分隔；图中显示函数给出的权重。不随运行保存。</translation>
+    </message>
+    <message>
+        <source>weight α</source>
+        <translation>权重 α</translation>
+    </message>
+    <message>
+        <source>features i = 0, 1, …, each ticked with its logit z</source>
+        <translation>特征 i = 0, 1, …，刻度标注各自的 logit z</translation>
+    </message>
+    <message>
+        <source>Example logits z</source>
+        <translation>示例 logit z</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>ok — ds/dz = {derivative}</source>
+        <translation>正确 — ds/dz = {derivative}</translation>
+    </message>
+    <message>
+        <source>; but the score does not depend on z, so training cannot change the weights</source>
+        <translation>；但分数与 z 无关，训练无法改变权重</translation>
+    </message>
+    <message>
+        <source>Attention is off: the inputs pass through unweighted. The preview shows the function chosen for when it is on.</source>
+        <translation>注意力已关闭：输入不加权地直接通过。预览显示的是开启时所选的函数。</translation>
+    </message>
+    <message>
+        <source>α_i = exp(z_i / T) / Σ_j exp(z_j / T), T = {t:g}</source>
+        <translation>α_i = exp(z_i / T) / Σ_j exp(z_j / T)，T = {t:g}</translation>
+    </message>
+    <message>
+        <source>α_i = b^z_i / Σ_j b^z_j, b = {b:.4g} (softmax with T = {t:.3g})</source>
+        <translation>α_i = b^z_i / Σ_j b^z_j，b = {b:.4g}（即 T = {t:.3g} 的 softmax）</translation>
+    </message>
+    <message>
+        <source>α_i = s(z_i) / Σ_j s(z_j), s(z) = {score}</source>
+        <translation>α_i = s(z_i) / Σ_j s(z_j)，s(z) = {score}</translation>
+    </message>
+    <message>
+        <source>α = sparsemax(z): the projection of z onto the simplex; low logits get exactly 0</source>
+        <translation>α = sparsemax(z)：z 在单纯形上的投影；较低的 logit 恰好得到 0</translation>
+    </message>
+    <message>
+        <source>α_i = s(z_i, i, n) / Σ_j s(z_j, j, n), s = your formula</source>
+        <translation>α_i = s(z_i, i, n) / Σ_j s(z_j, j, n)，s = 你的公式</translation>
+    </message>
+    <message>
+        <source>plus i·ln ρ on each logit</source>
+        <translation>每个 logit 加上 i·ln ρ</translation>
+    </message>
+    <message>
+        <source>times the prior ρ^i on each score</source>
+        <translation>每个分数乘以先验 ρ^i</translation>
+    </message>
+    <message>
+        <source>, {prior} (ρ = {rho:g})</source>
+        <translation>，{prior}（ρ = {rho:g}）</translation>
+    </message>
+    <message>
+        <source>The example logits must be 1 to {n} numbers separated by commas, e.g. 1, 2, 3.</source>
+        <translation>示例 logit 必须是 1 到 {n} 个用逗号分隔的数，例如 1, 2, 3。</translation>
+    </message>
+    <message>
+        <source>No preview until the settings are valid.</source>
+        <translation>设置有效后才显示预览。</translation>
+    </message>
+    <message>
+        <source>With these logits: {reason}</source>
+        <translation>使用这些 logit 时：{reason}</translation>
+    </message>
+    <message>
+        <source>The weights sum to 1.</source>
+        <translation>权重之和为 1。</translation>
+    </message>
+    <message>
+        <source>{zeros} of {n} are exactly 0.</source>
+        <translation>{n} 个中有 {zeros} 个恰好为 0。</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>Attention Trainer</source>
+        <translation>Attention Trainer</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The project has changes that are not saved. Save them first?</source>
+        <translation>项目有尚未保存的更改。先保存吗？</translation>
+    </message>
+    <message>
+        <source>analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Attention Trainer projects (*{0})</source>
+        <translation>Attention Trainer 项目 (*{0})</translation>
+    </message>
+    <message>
+        <source>The project was not saved: {0}</source>
+        <translation>项目未保存：{0}</translation>
+    </message>
+    <message>
+        <source>Saved the project to {0}.</source>
+        <translation>已将项目保存到 {0}。</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Attention Trainer projects (*{0});;All files (*)</source>
+        <translation>Attention Trainer 项目 (*{0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The project&apos;s data file {0} was not found; its settings and runs are open. Open the CSV with File ▸ Open CSV to train again.</source>
+        <translation>找不到项目的数据文件 {0}；已打开其设置和运行记录。要再次训练，请用“文件 ▸ 打开 CSV”打开该 CSV。</translation>
+    </message>
+    <message>
+        <source>Opened the project {0}.</source>
+        <translation>已打开项目 {0}。</translation>
+    </message>
+    <message>
+        <source>Where is {0} now?</source>
+        <translation>{0} 现在在哪里？</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{0} has changed since the project was saved; new runs will use its current contents.</source>
+        <translation>{0} 在项目保存后已被修改；新的运行将使用其当前内容。</translation>
+    </message>
+    <message>
+        <source>Select a run with a model first: a project keeps the model of its ★ run only.</source>
+        <translation>请先选择一个有模型的运行：项目只保留 ★ 运行的模型。</translation>
+    </message>
+    <message>
+        <source>Save the model of “{0}”</source>
+        <translation>保存“{0}”的模型</translation>
+    </message>
+    <message>
+        <source>Attention Trainer models (*{0})</source>
+        <translation>Attention Trainer 模型 (*{0})</translation>
+    </message>
+    <message>
+        <source>Saved the model of “{0}” to {1}.</source>
+        <translation>已将“{0}”的模型保存到 {1}。</translation>
+    </message>
+    <message>
+        <source>Score which file?</source>
+        <translation>为哪个文件打分？</translation>
+    </message>
+    <message>
+        <source>Write the predictions to</source>
+        <translation>将预测写入</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;{0}&apos;: {1}</source>
+        <translation>无法写入“{0}”：{1}</translation>
+    </message>
+    <message>
+        <source>Scoring {0} with “{1}”…</source>
+        <translation>正在用“{1}”为 {0} 打分…</translation>
+    </message>
+    <message>
+        <source>Wrote {0} rows with predictions to {1}.</source>
+        <translation>已将 {0} 行预测写入 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} cells held categories not seen in training; they were scored as the pooled “(other)” level.</source>
+        <translation>{0} 个单元格含有训练中未见过的类别；已按合并的“(other)”取值打分。</translation>
+    </message>
+    <message>
+        <source>On the file&apos;s own target: {0}.</source>
+        <translation>在该文件自身的目标上：{0}。</translation>
+    </message>
+    <message>
+        <source>Export the plots (one file per plot)</source>
+        <translation>导出图表（每个图表一个文件）</translation>
+    </message>
+    <message>
+        <source>{0} images (*.{1})</source>
+        <translation>{0} 图像 (*.{1})</translation>
+    </message>
+    <message>
+        <source>The plots were not exported: {0}</source>
+        <translation>图表未导出：{0}</translation>
+    </message>
+    <message>
+        <source>Exported {0} plots to {1}.</source>
+        <translation>已将 {0} 个图表导出到 {1}。</translation>
+    </message>
+    <message>
+        <source>run metrics</source>
+        <translation>运行指标</translation>
+    </message>
+    <message>
+        <source>run curves</source>
+        <translation>运行曲线</translation>
+    </message>
+    <message>
+        <source>attention table</source>
+        <translation>注意力表</translation>
+    </message>
+    <message>
+        <source>Export the {0}</source>
+        <translation>导出{0}</translation>
+    </message>
+    <message>
+        <source>The file was not written: {0}</source>
+        <translation>文件未写入：{0}</translation>
+    </message>
+    <message>
+        <source>Wrote {0} rows to {1}.</source>
+        <translation>已将 {0} 行写入 {1}。</translation>
+    </message>
+    <message>
+        <source>Load the data and select a run to copy its command.</source>
+        <translation>请载入数据并选择一个运行，以复制其命令。</translation>
+    </message>
+    <message>
+        <source>Copied the command that repeats “{0}”.</source>
+        <translation>已复制重复“{0}”的命令。</translation>
+    </message>
+    <message>
+        <source>Save the settings of “{0}”</source>
+        <translation>保存“{0}”的设置</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>The settings were not saved: {0}</source>
+        <translation>设置未保存：{0}</translation>
+    </message>
+    <message>
+        <source>DATA.csv</source>
+        <translation>DATA.csv</translation>
+    </message>
+    <message>
+        <source>Saved the settings to {0} and copied the command that uses them.</source>
+        <translation>已将设置保存到 {0}，并复制了使用它们的命令。</translation>
+    </message>
+</context>
+<context>
+    <name>_TaskWorker</name>
+    <message>
+        <source>the file is too large to load into memory</source>
+        <translation>文件太大，无法载入内存</translation>
+    </message>
+    <message>
+        <source>could not read the file: {error}</source>
+        <translation>无法读取文件：{error}</translation>
+    </message>
+</context>
+</TS>

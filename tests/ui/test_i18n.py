@@ -1,0 +1,252 @@
+"""The window in Simplified Chinese: no English left on screen, Chinese data shown as it is.
+
+The translations are compiled from the .ts source into a temporary folder, so the test
+checks what is committed, whether or not `make translations` has run.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QTableView,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from attn_gui.resources import DEMO_CSV
+from attn_gui.ui import i18n, settings
+from attn_gui.ui.core_text import sentence, translated
+from attn_gui.ui.main_window import MainWindow
+
+from .helpers import TIMEOUT, wait_for
+
+TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "attn_gui_zh_CN.ts"
+
+# Words that stay as they are in a Chinese interface: names, abbreviations, notation.
+TECHNICAL = {
+    "Adam", "SGD", "ReLU", "relu", "tanh", "softmax", "sparsemax", "softplus", "sigmoid",
+    "CSV", "TSV", "JSON", "PNG", "SVG", "UTF", "BOM", "IQR", "F1", "RMSE", "MAE", "MSE", "L2",
+    "ID", "NumPy", "Attention", "Trainer", "ETA", "Tukey", "Q1", "Q3", "exp", "log", "ln",
+    "sqrt", "abs", "sin", "cos", "min", "max", "pi", "ds", "dz", "z_i", "z_j", "z_0", "z_1",
+    "W_a", "b_a", "g", "main.py", "predict", "train", "config", "Ctrl", "English", "Windows",
+    "Latin", "e.g", "e^z",
+}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z0-9_.^]*[A-Za-z0-9]", text)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _plain(text: str) -> str:
+    """Rich text as the user reads it; `&` mnemonics dropped."""
+    text = re.sub(r"<[^>]+>", " ", text)
+    return re.sub(r"&(?=\w)", "", text).replace("&amp;", "&")
+
+
+def untranslated(texts: list[tuple[str, str]], allowed: set[str]) -> list[str]:
+    """Texts still in English: without Chinese, a word that is neither notation nor data;
+    with Chinese, three such words in a row (an English clause glued to a translation)."""
+    bad = []
+    for where, raw in texts:
+        text = _plain(raw)
+        unknown = [w for w in _words(text) if w not in allowed and w.strip(".") not in allowed]
+        if not unknown:
+            continue
+        if not _has_cjk(text) or re.search(r"(?:\b[A-Za-z]{2,}\b[ ,;:]+){2}\b[A-Za-z]{2,}\b",
+                                           _strip(text, allowed)):
+            bad.append(f"{where}: {raw!r}")
+    return bad
+
+
+def _strip(text: str, allowed: set[str]) -> str:
+    for word in sorted(allowed, key=len, reverse=True):
+        text = text.replace(word, " ")
+    return text
+
+
+def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
+    """Every text the window can show: titles, menus, labels, buttons, tips, items, plots."""
+    texts: list[tuple[str, str]] = [("window title", window.windowTitle()),
+                                    ("status bar", window.statusBar().currentMessage())]
+
+    def menu_texts(menu: QMenu, path: str) -> None:
+        texts.append((f"menu {path}", menu.title()))
+        if menu in (window.recent_menu, window.recent_projects_menu):
+            return  # file paths
+        for action in menu.actions():
+            if action.menu() is not None:
+                menu_texts(action.menu(), f"{path} ▸ {action.menu().title()}")
+            elif not action.isSeparator():
+                texts.append((f"action in {path}", action.text()))
+                texts.append((f"status tip of {action.text()!r}", action.statusTip()))
+                texts.append((f"tooltip of {action.text()!r}", action.toolTip()))
+
+    for action in window.menuBar().actions():
+        menu_texts(action.menu(), action.menu().title())
+
+    for widget in window.findChildren(QWidget):
+        name = type(widget).__name__
+        texts.append((f"tooltip of {name}", widget.toolTip()))
+        texts.append((f"status tip of {name}", widget.statusTip()))
+        if isinstance(widget, QLabel):
+            texts.append(("label", widget.text()))
+        elif isinstance(widget, QAbstractButton):
+            texts.append(("button", widget.text()))
+        elif isinstance(widget, QGroupBox):
+            texts.append(("group box", widget.title()))
+        elif isinstance(widget, QLineEdit):
+            texts.append(("placeholder", widget.placeholderText()))
+        elif isinstance(widget, QAbstractSpinBox):
+            texts.append(("spin box special value", widget.specialValueText()))
+        elif isinstance(widget, QProgressBar):
+            texts.append(("progress bar", widget.text()))
+        elif isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                texts.append(("combo item", widget.itemText(i)))
+                texts.append(("combo item tip", widget.itemData(i, Qt.ItemDataRole.ToolTipRole)
+                              or ""))
+        elif isinstance(widget, QTabWidget):
+            for i in range(widget.count()):
+                texts.append(("tab", widget.tabText(i)))
+                texts.append(("tab tip", widget.tabToolTip(i)))
+        elif isinstance(widget, pg.PlotWidget):
+            item = widget.getPlotItem()
+            texts.append(("plot title", item.titleLabel.text))
+            for side in ("left", "bottom"):
+                texts.append((f"{side} axis label", item.getAxis(side).labelText))
+            if item.legend is not None:
+                texts.extend(("legend", label.text) for _, label in item.legend.items)
+        if isinstance(widget, QTableWidget):
+            for i in range(widget.rowCount()):
+                for j in range(widget.columnCount()):
+                    cell = widget.item(i, j)
+                    if cell is not None:
+                        texts.append(("table cell", cell.text()))
+                        texts.append(("table cell tip", cell.toolTip()))
+        if isinstance(widget, QTableView):
+            model = widget.model()
+            if model is not None:
+                for orientation, count in ((Qt.Orientation.Horizontal, model.columnCount()),
+                                           (Qt.Orientation.Vertical, model.rowCount())):
+                    for section in range(min(count, 50)):
+                        header = model.headerData(section, orientation)
+                        texts.append(("table header", str(header or "")))
+    return [(where, text) for where, text in texts if text]
+
+
+@pytest.fixture
+def zh_cn(tmp_path, monkeypatch):
+    """The app's and Qt's translators for zh_CN, removed again afterwards."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    qm = tmp_path / "attn_gui_zh_CN.qm"
+    subprocess.run([str(lrelease), "-silent", str(TS_FILE), "-qm", str(qm)], check=True)
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    app = QCoreApplication.instance()
+    installed = i18n.install_translators(app, "zh_CN")
+    assert len(installed) == 2, "the app's or Qt's zh_CN catalogue did not load"
+    yield
+    for translator in installed:
+        app.removeTranslator(translator)
+
+
+def demo_allowed(window: MainWindow) -> set[str]:
+    """Column names and values of the data, as the table shows them."""
+    table = window.data_panel.table()
+    allowed = set(TECHNICAL) | {Path(table.path).name}
+    for info in table.columns:
+        allowed.update(_words(info.name))
+        allowed.update(w for label in (info.labels or ()) for w in _words(label))
+    for column in table.frame.columns:
+        if table.frame[column].dtype == object:
+            allowed.update(w for v in table.frame[column].dropna().unique()
+                           for w in _words(str(v)))
+    allowed.update(_words(table.path))
+    return allowed
+
+
+def test_the_trained_window_shows_no_english(qtbot, zh_cn):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=TIMEOUT):
+        window.open_path(str(DEMO_CSV))
+    window.monitor.epochs_spin.setValue(4)
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
+        window.start_training()
+    wait_for(qtbot, lambda: window.actions["start"].isEnabled())
+    texts = visible_texts(window)
+    assert len(texts) > 300  # the walk reached the panels, the menus and the results
+    joined = "\n".join(text for _, text in texts)
+    for expected in ("文件(&F)", "训练设置", "最终指标（最佳轮次）", "注意力权重", "轮次"):
+        assert expected in joined
+    bad = untranslated(texts, demo_allowed(window))
+    assert not bad, ("English left in the zh_CN window (add them to "
+                     "resources/translations/attn_gui_zh_CN.ts via make translations-update):\n"
+                     + "\n".join(bad))
+    window.close()
+
+
+def test_the_checker_finds_english(qtbot):
+    texts = [("label", "Training settings"), ("tip", "训练设置 with some words left"),
+             ("ok", "softmax"), ("ok", "第 3 轮 · CSV"), ("data", "west")]
+    assert untranslated(texts, TECHNICAL | {"west"}) == [
+        "label: 'Training settings'", "tip: '训练设置 with some words left'"]
+
+
+def test_core_messages_are_translated_with_their_values(zh_cn):
+    assert translated("the file 'x.csv' is empty") == "文件“x.csv”是空的"
+    # The value is itself a core word, translated too.
+    assert (translated("the learning rate must be a finite number > 0, not -1")
+            == "学习率必须是 > 0 的有限数，而不是 -1")
+    assert sentence("loading was cancelled") == "已取消加载。"
+    unknown = "a message the catalogue does not know"
+    assert translated(unknown) == unknown
+    assert sentence(unknown) == "A message the catalogue does not know."
+
+
+def test_gb18030_chinese_headers_in_column_list_and_preview(qtbot, real_data):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=TIMEOUT):
+        window.open_path(str(real_data / "pima_zh_gb18030.csv"))
+    panel = window.data_panel
+    expected = ["怀孕次数", "血糖", "血压", "皮褶厚度", "体重指数", "遗传系数", "年龄", "糖尿病"]
+    listed = [panel.column_table.item(r, 0).text() for r in range(panel.column_table.rowCount())]
+    assert listed == expected
+    model = panel.preview_view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == expected
+    values = {model.data(model.index(r, 7)) for r in range(model.rowCount())}
+    assert values == {"是", "否"}
+    assert panel.target() == "糖尿病"
+    window.close()
+
+
+def test_language_follows_the_system_and_the_menu_choice():
+    settings.write("language", "")
+    assert i18n.effective_language(QLocale("zh_CN")) == "zh_CN"
+    assert i18n.effective_language(QLocale("zh_TW")) == "zh_CN"  # the one Chinese shipped
+    assert i18n.effective_language(QLocale("de_DE")) == "en"
+    settings.write("language", "en")
+    assert i18n.effective_language(QLocale("zh_CN")) == "en"
+    settings.write("language", "")
