@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from . import memory
 from .lazy import pd
 
 __all__ = ["ColumnInfo", "Table", "TableError", "infer_task", "read_table"]
@@ -162,6 +163,9 @@ def read_table(
     try:
         with open(path, "rb") as raw:
             size = os.fstat(raw.fileno()).st_size
+            refusal = memory.check_fits(name, size)
+            if refusal:
+                raise TableError(refusal)
             head = raw.read(_HEAD_BYTES)
             tail = b""
             if size > len(head):
