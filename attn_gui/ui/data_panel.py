@@ -72,6 +72,7 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self._table: Table | None = None
         self._effect_source: Table | None = None
+        self._value_counts: dict[str, pd.Series] = {}  # of the table's target candidates
         self._roles: dict[str, str] = {}
         self._role_combos: dict[str, QComboBox] = {}
         self._pending: TrainConfig | None = None
@@ -399,6 +400,7 @@ class DataPanel(QWidget):
             self._on_failed(str(exc))
             return
         self._table = table
+        self._value_counts = {}
         self._effect_source = None  # drawn by the first effect task, off this thread
         self._roles = self._default_roles(table, target)
         self._show_table_info(table)
@@ -595,7 +597,10 @@ class DataPanel(QWidget):
         if table is None or target is None or self.task_combo.currentData() != "classification":
             return []
         # Counting raw values first keeps a million-row target cheap: only two get labelled.
-        counts = table.frame[target].value_counts()
+        # Counted once per target: task, role and settings changes all ask again.
+        counts = self._value_counts.get(target)
+        if counts is None:
+            counts = self._value_counts[target] = table.frame[target].value_counts()
         if len(counts) != 2:
             return []
         labels = target_labels(pd.Series(counts.index, dtype=table.frame[target].dtype),
