@@ -129,9 +129,10 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     y_all, usable = info.encode(frame[target], words)
     report["rows_without_target"] = int((~usable).sum())
     if not usable.any():
-        kind = "a number" if task == "regression" else "a value"
-        raise DataError(f"no row of the target '{target}' holds {kind}; choose another target"
-                        + (" or use --task classification" if task == "regression" else ""))
+        if task == "regression":
+            raise DataError(f"no row of the target '{target}' holds a number; choose another "
+                            "target or use --task classification")
+        raise DataError(f"no row of the target '{target}' holds a value; choose another target")
     if task == "classification" and len(info.classes) > max(len(frame) // 2, 2):
         raise DataError(f"the target '{target}' has {len(info.classes)} classes in {len(frame)} rows, "
                         "too many to learn; use --task regression for a numeric target")

@@ -264,9 +264,10 @@ def _sniff(head: bytes, tail: bytes, complete: bool, name: str, notes: list[str]
     data = records[1:] if has_header else records
     short = sum(len(r) < len(names) for r in data)
     if 0 < short < len(data):  # when every row is short, the extra names are empty columns
+        counted = f"{short} of the first {len(data)}" if truncated else str(short)
         notes.append(
-            f"{short} {'of the first ' + str(len(data)) + ' ' if truncated else ''}rows have "
-            "fewer fields than the header; their last columns were read as missing"
+            f"{counted} rows have fewer fields than the header; their last columns were read "
+            "as missing"
         )
     text = [n for i, n in enumerate(names) if any(i < len(r) and _is_text(r[i]) for r in data)]
     pandas_encoding = "utf-8" if encoding == "utf-8-sig" else encoding

@@ -99,7 +99,7 @@ def open_demo(window: QMainWindow, entry: Demo) -> bool:
 
 def demos_menu(window: QMainWindow) -> QMenu:
     """Help ▸ Demos; each action is also registered in `window.actions` as `demo_<key>`."""
-    menu = QMenu(QCoreApplication.translate(CONTEXT, "&Demos"), window)
+    menu = QMenu(QCoreApplication.translate("Demos", "&Demos"), window)
     for entry in DEMOS:
         action = QAction(QCoreApplication.translate(CONTEXT, entry.title), window)
         action.setStatusTip(QCoreApplication.translate(CONTEXT, entry.summary))

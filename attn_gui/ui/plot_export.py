@@ -1,4 +1,9 @@
-"""Plots to PNG or SVG files with pyqtgraph's own exporters, written atomically."""
+"""Plots to PNG or SVG files, written atomically.
+
+PNG goes through pyqtgraph's ImageExporter (it can render wider than the widget). SVG is
+Qt's own QSvgGenerator painting the plot's scene: pyqtgraph's SVGExporter rewrites Qt's
+path data by hand and fails on the path syntax Qt 6 writes (pyqtgraph issue #3485).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,9 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters  # noqa: F401  (registers pg.exporters)
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
 
 __all__ = ["FORMATS", "export_plots"]
 
@@ -31,14 +39,13 @@ def export_plots(plots: Mapping[str, pg.PlotWidget], base: str | Path, fmt: str)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=f".{fmt}")
         os.close(fd)
         try:
-            item = plot.getPlotItem()
             if fmt == "png":
-                exporter = pg.exporters.ImageExporter(item)
+                exporter = pg.exporters.ImageExporter(plot.getPlotItem())
                 # At least 1200 px wide: sharp enough for a slide or a report.
                 exporter.parameters()["width"] = max(1200, int(plot.width()))
+                exporter.export(tmp)
             else:
-                exporter = pg.exporters.SVGExporter(item)
-            exporter.export(tmp)
+                _write_svg(plot, tmp, title=key)
             if os.path.getsize(tmp) == 0:
                 raise OSError(f"nothing was written to '{target}'")
             os.replace(tmp, target)
@@ -46,3 +53,17 @@ def export_plots(plots: Mapping[str, pg.PlotWidget], base: str | Path, fmt: str)
             Path(tmp).unlink(missing_ok=True)
         written.append(target)
     return written
+
+
+def _write_svg(plot: pg.PlotWidget, path: str, title: str) -> None:
+    size = plot.size()
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(size)
+    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    painter = QPainter(generator)
+    try:
+        plot.render(painter, target=QRect(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Attention Trainer</source>
+        <translation>关于 Attention Trainer</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Attention Trainer {0}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Attention Trainer {0}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Which columns of a table matter, and how well a small network predicts the target from them. Works offline; MIT licence.</source>
+        <translation>表格中哪些列重要，以及一个小型神经网络能多好地根据这些列预测目标。无需联网即可使用；MIT 许可证。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Running on&lt;/b&gt; {0}</source>
+        <translation>&lt;b&gt;运行环境&lt;/b&gt; {0}</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>复制版本信息</translation>
+    </message>
+    <message>
+        <source>Copy the versions, e.g. for a bug report</source>
+        <translation>复制版本信息，例如用于错误报告</translation>
+    </message>
+</context>
+<context>
     <name>AttentionBars</name>
     <message>
         <source>Attention weights</source>
@@ -13,7 +40,7 @@
     </message>
     <message>
         <source>Attention weights (top {0} of {1})</source>
-        <translation>注意力权重（{1} 个中的前 {0} 个）</translation>
+        <translation>注意力权重（前 {0}，共 {1}）</translation>
     </message>
 </context>
 <context>
@@ -154,14 +181,6 @@
     <message>
         <source>the target &apos;{0}&apos; has only one class{1}; a classifier needs at least two: choose another target or use --task regression</source>
         <translation>目标“{0}”只有一个类别{1}；分类器至少需要两个类别：请选择其他目标，或使用 --task regression</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>数字</translation>
-    </message>
-    <message>
-        <source>a value</source>
-        <translation>值</translation>
     </message>
     <message>
         <source>the target &apos;{0}&apos; has {1} classes in {2} rows, too many to learn; use --task regression for a numeric target</source>
@@ -332,10 +351,6 @@
         <translation>第 {0} 列</translation>
     </message>
     <message>
-        <source>line {0}, {1}</source>
-        <translation>第 {0} 行，{1}</translation>
-    </message>
-    <message>
         <source>syntax error at {0}: {1}</source>
         <translation>{0}处有语法错误：{1}</translation>
     </message>
@@ -428,16 +443,8 @@
         <translation>“{0}”由较新版本的 Attention Trainer 写入（格式 {1}）；请更新应用后再打开</translation>
     </message>
     <message>
-        <source>parameter shapes</source>
-        <translation>参数形状</translation>
-    </message>
-    <message>
         <source>the model file &apos;{0}&apos; is damaged (its contents do not match the format)</source>
         <translation>模型文件“{0}”已损坏（内容与格式不符）</translation>
-    </message>
-    <message>
-        <source>not a number</source>
-        <translation>非数字</translation>
     </message>
     <message>
         <source>cannot write the project file &apos;{0}&apos;: {1}</source>
@@ -498,6 +505,74 @@
     <message>
         <source>decoded as {0}: the file is not valid UTF-8; if accented letters look wrong, re-save it as UTF-8</source>
         <translation>已按 {0} 解码：文件不是有效的 UTF-8；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>the target &apos;{0}&apos; is empty in every row; choose another target</source>
+        <translation>目标“{0}”在每一行都为空；请选择其他目标</translation>
+    </message>
+    <message>
+        <source>no row of the target &apos;{0}&apos; holds a number; choose another target or use --task classification</source>
+        <translation>目标“{0}”没有任何一行是数字；请选择其他目标，或使用 --task classification</translation>
+    </message>
+    <message>
+        <source>no row of the target &apos;{0}&apos; holds a value; choose another target</source>
+        <translation>目标“{0}”没有任何一行有值；请选择其他目标</translation>
+    </message>
+    <message>
+        <source>the feature column(s) {0} hold no value in the rows where &apos;{1}&apos; has one; choose other features</source>
+        <translation>在“{1}”有值的行中，特征列 {0} 都没有值；请选择其他特征</translation>
+    </message>
+    <message>
+        <source>the target &apos;{0}&apos; holds values too far from the others to model (beyond ±3.4e38 after scaling); rescale it or remove those rows</source>
+        <translation>目标“{0}”中有些值与其他值相差太远（缩放后超出 ±3.4e38），无法建模；请先缩放，或删除这些行</translation>
+    </message>
+    <message>
+        <source>no row of the validation file has a usable target value; use another --valid-data file</source>
+        <translation>验证文件中没有一行有可用的目标值；请使用其他 --valid-data 文件</translation>
+    </message>
+    <message>
+        <source>the validation set is empty: {0} rows with a target value are too few to set some aside; use a larger file or validation fraction</source>
+        <translation>验证集为空：有目标值的只有 {0} 行，太少，无法从中留出验证行；请使用更大的文件，或增大验证集比例</translation>
+    </message>
+    <message>
+        <source>the formula must be on one line; remove the line breaks</source>
+        <translation>公式必须写在一行内；请删除换行</translation>
+    </message>
+    <message>
+        <source>the model file &apos;{0}&apos; is damaged: {1}</source>
+        <translation>模型文件“{0}”已损坏：{1}</translation>
+    </message>
+    <message>
+        <source>the file has only one data row, so every column is constant; a table to learn from needs many rows</source>
+        <translation>文件只有一个数据行，因此每一列都是常量；用于学习的表格需要很多行</translation>
+    </message>
+    <message>
+        <source>the file mixes encodings: lines that are not valid UTF-8 were decoded as Windows-1252; if accented letters look wrong, re-save the file as UTF-8</source>
+        <translation>文件混用了多种编码：不是有效 UTF-8 的行已按 Windows-1252 解码；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>the file &apos;{0}&apos; has no values, only delimiters</source>
+        <translation>文件“{0}”只有分隔符，没有任何值</translation>
+    </message>
+    <message>
+        <source>could not find a table in &apos;{0}&apos;: it looks like {1}, not CSV/TSV text</source>
+        <translation>在“{0}”中找不到表格：它看起来是{1}，而不是 CSV/TSV 文本</translation>
+    </message>
+    <message>
+        <source>could not find a table in &apos;{0}&apos;: it is compressed (gzip); extract the CSV first</source>
+        <translation>在“{0}”中找不到表格：它是压缩文件（gzip）；请先解压出 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{0} rows have fewer fields than the header; their last columns were read as missing</source>
+        <translation>{0} 行的字段数少于表头；这些行末尾的列按缺失值读取</translation>
+    </message>
+    <message>
+        <source>column &apos;{0}&apos;: {1} infinite values (inf, or numbers beyond ±1.8e308) were treated as missing</source>
+        <translation>列“{0}”：{1} 个无穷值（inf，或超出 ±1.8e308 的数）已按缺失值处理</translation>
+    </message>
+    <message>
+        <source>columns without a name in the header were called {0}</source>
+        <translation>表头中没有名称的列已命名为 {0}</translation>
     </message>
     <message>
         <source>loading was cancelled</source>
@@ -636,6 +711,94 @@
         <translation>公式被拒绝：{0}</translation>
     </message>
     <message>
+        <source>{0} and {1} more</source>
+        <translation>{0} 以及另外 {1} 个</translation>
+    </message>
+    <message>
+        <source>indexing</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>{0} must be {1}, not {2}</source>
+        <translation>{0} 必须是{1}，而不是 {2}</translation>
+    </message>
+    <message>
+        <source>the contents</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation> true 或 false</translation>
+    </message>
+    <message>
+        <source>a whole number from {0} to {1}</source>
+        <translation> {0} 到 {1} 之间的整数</translation>
+    </message>
+    <message>
+        <source>a positive finite number</source>
+        <translation>正的有限数</translation>
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation>有限数</translation>
+    </message>
+    <message>
+        <source>text of at most {0} characters</source>
+        <translation>最多 {0} 个字符的文本</translation>
+    </message>
+    <message>
+        <source>one of {0}</source>
+        <translation> {0} 之一</translation>
+    </message>
+    <message>
+        <source>a list of at most {0} items</source>
+        <translation>最多 {0} 项的列表</translation>
+    </message>
+    <message>
+        <source>an object of at most {0} entries</source>
+        <translation>最多 {0} 个条目的对象</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>{0} has unknown entries: {1}</source>
+        <translation>{0} 含有未知条目：{1}</translation>
+    </message>
+    <message>
+        <source>{0} lack {1}</source>
+        <translation>{0} 缺少 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>groups must name one input column, below n_features, per feature</source>
+        <translation>groups 必须为每个特征指定一个小于 n_features 的输入列</translation>
+    </message>
+    <message>
+        <source>a regression network has exactly one output</source>
+        <translation>回归网络必须恰好有一个输出</translation>
+    </message>
+    <message>
+        <source>a web page (HTML/XML)</source>
+        <translation>网页（HTML/XML）</translation>
+    </message>
+    <message>
+        <source>{0} of the first {1}</source>
+        <translation>前 {1} 行中的 {0}</translation>
+    </message>
+    <message>
         <source>global</source>
         <translation>全局</translation>
     </message>
@@ -646,6 +809,27 @@
     <message>
         <source>off</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>The app keeps running and your data is unchanged; you may want to save your work. Details are in the log file:
+{path}</source>
+        <translation>应用仍在运行，您的数据没有改变；建议保存您的工作。详细信息见日志文件：
+{path}</translation>
+    </message>
+    <message>
+        <source>Errors since then: {count}; see the log.</source>
+        <translation>此后又出现了 {count} 个错误；请查看日志。</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1189,37 @@
     </message>
 </context>
 <context>
+    <name>Demos</name>
+    <message>
+        <source>Credit defaults (synthetic, classification)</source>
+        <translation>信贷违约（合成数据，分类）</translation>
+    </message>
+    <message>
+        <source>2,000 made-up loans: only the debt ratio and late payments decide a default, so the attention plot should find those two columns.</source>
+        <translation>2,000 笔虚构的贷款：只有负债率和逾期还款决定是否违约，因此注意力图应当找出这两列。</translation>
+    </message>
+    <message>
+        <source>Palmer penguins (species, classification)</source>
+        <translation>Palmer 企鹅（物种，分类）</translation>
+    </message>
+    <message>
+        <source>344 penguins of three species measured in Antarctica, with missing values and text columns (island, sex).</source>
+        <translation>在南极测量的三个物种共 344 只企鹅，含缺失值和文本列（island、sex）。</translation>
+    </message>
+    <message>
+        <source>Seattle weather (daily high, regression)</source>
+        <translation>西雅图天气（日最高气温，回归）</translation>
+    </message>
+    <message>
+        <source>Four years of daily weather in Seattle: predict the day&apos;s highest temperature from its lowest, the rain, the wind and the sky.</source>
+        <translation>西雅图四年的每日天气：根据当天的最低气温、降水、风力和天空状况预测当天的最高气温。</translation>
+    </message>
+    <message>
+        <source>&amp;Demos</source>
+        <translation>示例(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>ExplainView</name>
     <message>
         <source>A validation row, numbered as in the heatmap; click the heatmap to pick one.</source>
@@ -1268,16 +1483,6 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
-    </message>
-    <message>
-        <source>About Attention Trainer</source>
-        <translation>关于 Attention Trainer</translation>
-    </message>
-    <message>
-        <source>Attention Trainer {0}
-Which columns matter, and how well a small network predicts the target from them.</source>
-        <translation>Attention Trainer {0}
-哪些列重要，以及一个小型神经网络能多好地根据它们预测目标。</translation>
     </message>
 </context>
 <context>

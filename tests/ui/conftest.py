@@ -1,8 +1,15 @@
 """Fixtures shared by the window tests."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from attn_gui.ui import i18n
 from attn_gui.ui.main_window import MainWindow
+
+TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "attn_gui_zh_CN.ts"
 
 
 @pytest.fixture
@@ -13,3 +20,21 @@ def window(qtbot):
     w.show()
     yield w
     w.close()
+
+
+@pytest.fixture
+def zh_cn(qapp, tmp_path, monkeypatch):
+    """The app's and Qt's translators for zh_CN, removed again afterwards.
+
+    The translations are compiled from the .ts source into a temporary folder, so the tests
+    check what is committed, whether or not `make translations` has run.
+    """
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    qm = tmp_path / "attn_gui_zh_CN.qm"
+    subprocess.run([str(lrelease), "-silent", str(TS_FILE), "-qm", str(qm)], check=True)
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    installed = i18n.install_translators(qapp, "zh_CN")
+    assert len(installed) == 2, "the app's or Qt's zh_CN catalogue did not load"
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)

@@ -1,19 +1,13 @@
-"""The window in Simplified Chinese: no English left on screen, Chinese data shown as it is.
-
-The translations are compiled from the .ts source into a temporary folder, so the test
-checks what is committed, whether or not `make translations` has run.
-"""
+"""The window in Simplified Chinese: no English left on screen, Chinese data shown as it is."""
 
 from __future__ import annotations
 
+import platform
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pyqtgraph as pg
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -30,13 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from attn_gui.resources import DEMO_CSV
-from attn_gui.ui import i18n, settings
+from attn_gui.ui import crash, i18n, settings
+from attn_gui.ui.about import AboutDialog
 from attn_gui.ui.core_text import sentence, translated
 from attn_gui.ui.main_window import MainWindow
 
 from .helpers import TIMEOUT, wait_for
-
-TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "attn_gui_zh_CN.ts"
 
 # Words that stay as they are in a Chinese interface: names, abbreviations, notation.
 TECHNICAL = {
@@ -103,8 +96,13 @@ def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
 
     for action in window.menuBar().actions():
         menu_texts(action.menu(), action.menu().title())
+    return [(where, text) for where, text in texts if text] + widget_texts(window)
 
-    for widget in window.findChildren(QWidget):
+
+def widget_texts(root: QWidget) -> list[tuple[str, str]]:
+    """The texts of `root` and every widget inside it (a window, a dialog)."""
+    texts: list[tuple[str, str]] = [("title", root.windowTitle())]
+    for widget in [root, *root.findChildren(QWidget)]:
         name = type(widget).__name__
         texts.append((f"tooltip of {name}", widget.toolTip()))
         texts.append((f"status tip of {name}", widget.statusTip()))
@@ -149,24 +147,10 @@ def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
                 for orientation, count in ((Qt.Orientation.Horizontal, model.columnCount()),
                                            (Qt.Orientation.Vertical, model.rowCount())):
                     for section in range(min(count, 50)):
-                        header = model.headerData(section, orientation)
-                        texts.append(("table header", str(header or "")))
+                        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                            header = model.headerData(section, orientation, role)
+                            texts.append(("table header", str(header or "")))
     return [(where, text) for where, text in texts if text]
-
-
-@pytest.fixture
-def zh_cn(tmp_path, monkeypatch):
-    """The app's and Qt's translators for zh_CN, removed again afterwards."""
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    qm = tmp_path / "attn_gui_zh_CN.qm"
-    subprocess.run([str(lrelease), "-silent", str(TS_FILE), "-qm", str(qm)], check=True)
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
-    app = QCoreApplication.instance()
-    installed = i18n.install_translators(app, "zh_CN")
-    assert len(installed) == 2, "the app's or Qt's zh_CN catalogue did not load"
-    yield
-    for translator in installed:
-        app.removeTranslator(translator)
 
 
 def demo_allowed(window: MainWindow) -> set[str]:
@@ -184,26 +168,87 @@ def demo_allowed(window: MainWindow) -> set[str]:
     return allowed
 
 
-def test_the_trained_window_shows_no_english(qtbot, zh_cn):
+def test_the_trained_window_shows_no_english(qtbot, zh_cn, tmp_path):
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=TIMEOUT):
         window.open_path(str(DEMO_CSV))
+    allowed = demo_allowed(window)
     window.monitor.epochs_spin.setValue(4)
+    editor = window.weighting_editor
+    editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("row"))
+    # Two runs, so the runs table has rows and compares them: per-row attention, then none.
     with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
         window.start_training()
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
+        window.runs_view.without_button.click()
     wait_for(qtbot, lambda: window.actions["start"].isEnabled())
-    texts = visible_texts(window)
-    assert len(texts) > 300  # the walk reached the panels, the menus and the results
+    runs = window.runs_view
+    assert runs.table.rowCount() == 2
+    runs.table.selectAll()  # both runs' curves in the comparison plots
+
+    texts = []
+    tabs = window.monitor.tabs
+    assert tabs.count() == 3  # Training, Runs, Explain rows
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        if tabs.currentWidget() is window.explain_view:
+            # the run without attention first: a sentence instead of rows
+            texts += widget_texts(window.explain_view)
+            tabs.setCurrentIndex(0)
+            runs.table.selectRow(0)
+            tabs.setCurrentIndex(index)
+            wait_for(qtbot, lambda: window.explain_view.source is not None)
+            assert window.explain_view.table.rowCount() > 0
+        texts += visible_texts(window)
+    assert len(texts) > 900  # the walk reached the panels, the menus and every tab
     joined = "\n".join(text for _, text in texts)
-    for expected in ("文件(&F)", "训练设置", "最终指标（最佳轮次）", "注意力权重", "轮次"):
-        assert expected in joined
-    bad = untranslated(texts, demo_allowed(window))
+    for expected in ("文件(&F)", "训练设置", "最终指标（最佳轮次）", "注意力权重", "轮次",
+                     "关闭", "逐行", "验证行", "特征"):
+        assert expected in joined, expected
+    bad = untranslated(texts, allowed)
     assert not bad, ("English left in the zh_CN window (add them to "
                      "resources/translations/attn_gui_zh_CN.ts via make translations-update):\n"
                      + "\n".join(bad))
     window.close()
+
+
+def test_about_and_crash_dialogs_show_no_english(qtbot, zh_cn, window, tmp_path):
+    window.actions["about"].trigger()
+    about = window.findChild(AboutDialog)
+    assert about is not None and about.isVisible()
+    texts = widget_texts(about)
+    joined = "\n".join(text for _, text in texts)
+    for expected in ("关于 Attention Trainer", "运行环境", "复制版本信息", "关闭"):
+        assert expected in joined, expected
+    # Names and versions of the libraries and the platform are shown as they are.
+    allowed = set(TECHNICAL) | {"MIT"} | {w for name, version in about.versions
+                                          for w in _words(f"{name} {version}")}
+    allowed.update(_words(platform.platform()))
+    assert not untranslated(texts, allowed), untranslated(texts, allowed)
+    about.close()
+
+    reporter = crash.CrashReporter(window, tmp_path / "logs")
+    error = ZeroDivisionError("division by zero")
+    try:
+        with qtbot.waitSignal(reporter.shown, timeout=TIMEOUT):
+            reporter.report(ZeroDivisionError, error, None, "a test")
+        dialog = reporter.dialog
+        # A second error while the dialog is open is counted in it.
+        reporter.report(ZeroDivisionError, error, None, "a test")
+        wait_for(qtbot, lambda: "此后又出现了 1 个错误" in dialog.informativeText())
+        # The error itself is in Python's words, as the log has it.
+        assert dialog.text() == "出错了：ZeroDivisionError: division by zero"
+        texts = [(where, text) for where, text in widget_texts(dialog) if text != dialog.text()]
+        joined = "\n".join(text for _, text in texts)
+        for expected in ("意外错误", "应用仍在运行", "显示详情"):
+            assert expected in joined, expected
+        allowed = set(TECHNICAL) | set(_words(str(reporter.log_path)))
+        assert not untranslated(texts, allowed), untranslated(texts, allowed)
+        dialog.accept()
+    finally:
+        reporter.uninstall()
 
 
 def test_the_checker_finds_english(qtbot):

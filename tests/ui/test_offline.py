@@ -30,6 +30,7 @@ for entry in DEMOS:
     open_demo(window, entry)
 show_about(window)
 app.processEvents()
+window.workflow.discard_changes()  # else closing asks, in a modal dialog, about the demos
 window.close()
 print(",".join(m for m in sys.modules if m.startswith(("PySide6.QtNetwork", "PySide6.QtWeb"))))
 """
