@@ -9,8 +9,6 @@ The need is estimated from the file's size: reading the benchmark's 1M-row expor
 
 from __future__ import annotations
 
-import psutil
-
 __all__ = ["READ_FACTOR", "available_memory", "check_fits", "format_bytes"]
 
 READ_FACTOR = 2.0
@@ -18,6 +16,8 @@ READ_FACTOR = 2.0
 
 def available_memory() -> int:
     """Bytes that can be used without swapping (free plus reclaimable caches)."""
+    import psutil  # on first use: 17 ms that the window's first frame does not need
+
     return int(psutil.virtual_memory().available)
 
 
