@@ -1,15 +1,18 @@
 """Training throughput (samples/s) on one data set and network shape, as ratios.
 
-Shape 20 -> 64 -> 2, batch 256, Adam, global softmax attention. Baselines measured in
-the same run: scikit-learn's MLPClassifier (same shape, batch and optimiser) and a bare
-NumPy MLP without attention (the floor our attention layer adds cost to).
-Writes benchmarks/RESULTS.md.
+Shape 20 -> 64 -> 2, batch 256, Adam, every attention mode and weighting. Baselines
+measured in the same run: scikit-learn's MLPClassifier (same shape, batch and optimiser)
+and a bare NumPy MLP without attention (the floor our attention layer adds cost to).
+Each BLAS thread count runs in its own process, because OpenBLAS reads its thread count
+from the environment once, when NumPy is imported.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import platform
+import subprocess
+import sys
 import time
 import warnings
 
@@ -25,7 +28,22 @@ def make_data(seed=0):
     return X, y
 
 
-def ours(X, y, attention="global") -> float:
+# (label, attention, weighting, extra settings)
+MODES = (
+    ("global softmax", "global", "softmax", {}),
+    ("global exponential", "global", "exponential", {"base": 2.0}),
+    ("global linear", "global", "linear", {}),
+    ("global sparsemax", "global", "sparsemax", {}),
+    ("global softmax + positional decay", "global", "softmax", {"decay": 0.9}),
+    ("global custom formula", "global", "custom", {"formula": "exp(z)*0.9**i"}),
+    ("row softmax", "row", "softmax", {}),
+    ("off", "off", "softmax", {}),
+)
+THREADS = (1, 2)
+_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def ours(X, y, attention="global", weighting="softmax", extra=None) -> float:
     from attn_gui.core.config import TrainConfig
     from attn_gui.core.dataset import Dataset, TargetInfo
     from attn_gui.core.preprocess import NumericStep, Preprocessor
@@ -37,7 +55,8 @@ def ours(X, y, attention="global") -> float:
     data = Dataset("classification", "y", names, {}, TargetInfo("classification", ["0", "1"]),
                    1, pre, X, y, X[:2000], y[:2000], {})
     config = TrainConfig(epochs=EPOCHS, batch_size=BATCH, hidden=[HIDDEN], optimizer="adam",
-                         attention=attention, patience=0, lr=1e-3)
+                         attention=attention, weighting=weighting, patience=0, lr=1e-3,
+                         **(extra or {}))
     trainer = Trainer(config, data)
     for _ in trainer.run():
         pass
@@ -95,28 +114,45 @@ def best_of(fn, *args, repeats=3) -> float:
     return max(fn(*args) for _ in range(repeats))
 
 
-def main() -> list[str]:
+def measure() -> dict:
+    """Every figure at the BLAS thread count this process was started with."""
     X, y = make_data()
-    rows = []
-    sk = best_of(sklearn_mlp, X, y)
-    bare = best_of(bare_numpy, X, y)
-    for mode in ("global", "row", "off"):
-        s = best_of(ours, X, y, mode)
-        rows.append((mode, s, s / sk, s / bare))
-    threads = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS") or "default"
+    figures = {"sklearn": best_of(sklearn_mlp, X, y), "bare": best_of(bare_numpy, X, y)}
+    for label, attention, weighting, extra in MODES:
+        figures[label] = best_of(ours, X, y, attention, weighting, extra)
+    return figures
+
+
+def in_subprocess(threads: int) -> dict:
+    env = dict(os.environ, **dict.fromkeys(_THREAD_VARIABLES, str(threads)))
+    out = subprocess.run([sys.executable, "-m", "benchmarks.throughput"], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def main() -> list[str]:
+    runs = {threads: in_subprocess(threads) for threads in THREADS}
     lines = [
         "## Training throughput",
         "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"NumPy {np.__version__}, BLAS threads: {threads}.",
         f"Data: {N:,} rows × {D} features, {EPOCHS} epochs, network {D} → {HIDDEN} → 2, "
-        f"batch {BATCH}, Adam. Best of 3 runs each; all measured in one run of "
-        "`python -m benchmarks`.",
+        f"batch {BATCH}, Adam. Best of 3 runs each; every BLAS thread count in its own process.",
         "",
-        f"Baselines: scikit-learn MLPClassifier {sk:,.0f} samples/s; bare NumPy MLP {bare:,.0f} samples/s.",
-        "",
-        "| attention | samples/s | vs MLPClassifier (goal ≥ 2×) | vs bare NumPy (goal ≥ 0.7×) |",
-        "|---|---|---|---|",
     ]
-    lines += [f"| {mode} | {s:,.0f} | {a:.2f}× | {b:.2f}× |" for mode, s, a, b in rows]
-    return lines
+    for threads, run in runs.items():
+        sk, bare = run["sklearn"], run["bare"]
+        lines += [
+            f"**{threads} BLAS thread{'s' if threads > 1 else ''}**: baselines scikit-learn "
+            f"MLPClassifier {sk:,.0f} samples/s, bare NumPy MLP {bare:,.0f} samples/s.",
+            "",
+            "| attention | samples/s | vs MLPClassifier (goal ≥ 2×) | vs bare NumPy (goal ≥ 0.7×) |",
+            "|---|---|---|---|",
+        ]
+        lines += [f"| {label} | {run[label]:,.0f} | {run[label] / sk:.2f}× | "
+                  f"{run[label] / bare:.2f}× |" for label, *_ in MODES]
+        lines.append("")
+    return lines[:-1]
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure()))

@@ -2,7 +2,9 @@
 
 Both time the training loop only (`seconds` in the CLI's JSON, the trainer's
 `train_seconds_` in the window), so the ratio is the cost of the worker thread, the
-throttled signals and the plots redrawing while it trains.
+throttled signals and the plots redrawing while it trains. The longest main-thread stall
+is measured twice: while the file loads (including the panel's follow-up work) and while
+it trains.
 """
 
 from __future__ import annotations
@@ -11,23 +13,29 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from benchmarks.data import CACHE, in_subprocess
+
 ROOT = Path(__file__).resolve().parents[1]
-ROWS, FEATURES, EPOCHS = 200_000, 20, 8
+ROWS, FEATURES, EPOCHS = 1_000_000, 20, 8
 
 
-def make_csv(folder: Path) -> Path:
+def make_csv() -> Path:
+    """20 numeric features and a two-class text label (cached between runs)."""
+    path = CACHE / f"window_{ROWS}.csv"
+    if path.exists():
+        return path
     rng = np.random.default_rng(1)
     X = rng.normal(size=(ROWS, FEATURES))
     frame = pd.DataFrame(X, columns=[f"x{i}" for i in range(FEATURES)])
     frame["label"] = np.where(X[:, 0] - X[:, 1] + 0.5 * rng.normal(size=ROWS) > 0, "a", "b")
-    path = folder / "window_bench.csv"
-    frame.to_csv(path, index=False)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path.with_suffix(".part"), index=False)
+    os.replace(path.with_suffix(".part"), path)
     return path
 
 
@@ -38,8 +46,9 @@ def cli_seconds(path: Path) -> float:
     return json.loads(out)["seconds"]
 
 
-def window_seconds(path: Path) -> tuple[float, float]:
-    """Training seconds in the window and the longest main-thread stall while it ran."""
+def run_in_window(path: str | Path, epochs: int = EPOCHS) -> dict:
+    """Load and train in the real window: training seconds, the longest main-thread stall
+    while loading and while training, and the size of the feature matrix trained on."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     from PySide6.QtCore import QEventLoop, QTimer
@@ -52,12 +61,18 @@ def window_seconds(path: Path) -> tuple[float, float]:
     window = MainWindow()
     window.show()
     loop = QEventLoop()
+    # the first frame (timed by the start-up section) is not part of loading
+    QTimer.singleShot(800, loop.quit)
+    loop.exec()
     window.data_panel.tableLoaded.connect(lambda _t: loop.quit())
+    load_stall = StallMeter()
+    load_stall.start()
     window.open_path(str(path))
     loop.exec()
-    QTimer.singleShot(600, loop.quit)  # let the panel's follow-up work settle, as a user would
+    QTimer.singleShot(1500, loop.quit)  # let the panel's follow-up work settle, as a user would
     loop.exec()
-    window.monitor.epochs_spin.setValue(EPOCHS)
+    load_stall.stop()
+    window.monitor.epochs_spin.setValue(epochs)
     window.monitor.patience_spin.setValue(0)
     window.monitor.batch_spin.setValue(256)
     result = {}
@@ -70,19 +85,26 @@ def window_seconds(path: Path) -> tuple[float, float]:
     window.workflow.discard_changes()
     window.close()
     app.processEvents()
-    return result["trainer"].train_seconds_, stall.max_gap_ms
+    data = result["trainer"].data
+    return {"seconds": result["trainer"].train_seconds_, "load_stall_ms": load_stall.max_gap_ms,
+            "train_stall_ms": stall.max_gap_ms,
+            "rows": len(data.X_train) + len(data.X_valid), "inputs": data.X_train.shape[1]}
 
 
 def main() -> list[str]:
-    with tempfile.TemporaryDirectory() as folder:
-        path = make_csv(Path(folder))
-        cli = min(cli_seconds(path) for _ in range(2))
-        win, stall = min(window_seconds(path) for _ in range(2))
+    path = make_csv()
+    cli = min(cli_seconds(path) for _ in range(2))
+    # each run in its own process, so the second does not inherit the first one's heap
+    runs = [in_subprocess("train-window", path, EPOCHS) for _ in range(2)]
+    win = min(run["seconds"] for run in runs)
+    load_stall = max(run["load_stall_ms"] for run in runs)
+    stall = max(run["train_stall_ms"] for run in runs)
     samples = ROWS * 0.8 * EPOCHS
     return [
         "## Window vs CLI",
         "",
-        f"{ROWS:,} rows × {FEATURES} features, {EPOCHS} epochs, batch 256, default network; best of 2.",
+        f"{ROWS:,} rows × {FEATURES} features, {EPOCHS} epochs, batch 256, default network; "
+        "training time best of 2, stalls the worst of 2.",
         "",
         "| where | training seconds | samples/s |",
         "|---|---|---|",
@@ -90,5 +112,6 @@ def main() -> list[str]:
         f"| window (live plots) | {win:.2f} | {samples / win:,.0f} |",
         "",
         f"Window throughput vs CLI: **{cli / win:.2f}×** (goal ≥ 0.8×); "
-        f"longest main-thread stall while training: {stall:.0f} ms (goal < 100 ms).",
+        f"longest main-thread stall while loading: {load_stall:.0f} ms, "
+        f"while training: {stall:.0f} ms (goal < 100 ms each).",
     ]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
 
 from .config import TrainConfig
+from .lazy import pd
 from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
 from .table import Table, infer_task
@@ -150,17 +150,20 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         train_idx = np.flatnonzero(usable)
         valid_frame = valid_table.frame
         valid_idx = np.arange(len(valid_frame))
+        valid_rows = None
     else:
         train_idx, valid_idx = split(y_all, usable, task, config.valid_fraction, rng)
-        valid_frame = frame.iloc[valid_idx]
-    train_frame = frame.iloc[train_idx]
-    if len(train_frame) < 2:
+        # the splits stay positions in the frame: preprocessing takes the feature columns
+        # it needs one at a time, never a copy of every column of every row
+        valid_frame, valid_rows = frame, valid_idx
+    if len(train_idx) < 2:
         raise DataError("fewer than 2 training rows have a target value; the file is too small to train on")
 
     kinds = {f: table.info(f).kind for f in features}
     feature_words = {f: table.info(f).labels for f in features if table.info(f).labels}
-    pre = Preprocessor(config.preprocess_spec()).fit(train_frame, features, kinds, feature_words)
-    X_train, keep, report["train"] = pre.transform(train_frame)
+    pre = Preprocessor(config.preprocess_spec()).fit(frame, features, kinds, feature_words,
+                                                     rows=train_idx)
+    X_train, keep, report["train"] = pre.transform(frame, rows=train_idx)
     y_train = y_all[train_idx][keep]
     if task == "regression":
         info.mean = float(y_train.mean())
@@ -174,9 +177,12 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
                             "there is nothing to predict")
         y_train = (y_train - info.mean) / info.std
     # Validation rows are never dropped: they are imputed and clipped like new data.
-    X_valid, _, report["valid"] = _transform(pre, valid_frame)
+    X_valid, _, report["valid"] = _transform(pre, valid_frame, valid_rows)
     valid_words = valid_table.info(target).labels if valid_table is not None else words
-    y_valid, valid_ok = info.encode(valid_frame[target], valid_words)
+    valid_target = valid_frame[target]
+    if valid_rows is not None:
+        valid_target = valid_target.iloc[valid_rows]
+    y_valid, valid_ok = info.encode(valid_target, valid_words)
     X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
     report["valid"]["rows_without_usable_target"] = int((~valid_ok).sum())
     if X_train.shape[1] == 0:
@@ -234,9 +240,9 @@ def _check_finite(X: np.ndarray, pre: Preprocessor) -> None:
                         "(beyond ±3.4e38 after scaling); rescale them or leave them out")
 
 
-def _transform(pre: Preprocessor, frame: pd.DataFrame):
+def _transform(pre: Preprocessor, frame: pd.DataFrame, rows: np.ndarray | None):
     try:
-        return pre.transform(frame, drop_rows=False)
+        return pre.transform(frame, drop_rows=False, rows=rows)
     except KeyError as exc:
         raise DataError(f"the file lacks the feature column(s) {_list(exc.args[0])}") from None
 

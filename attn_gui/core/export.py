@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pandas as pd
-
+from .lazy import pd
 from .project import Run
 
 _SETTINGS = ("attention", "weighting", "temperature", "epochs", "batch_size", "lr",

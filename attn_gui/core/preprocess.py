@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
-import pandas as pd
+
+from .lazy import pd
 
 MISSING = ("median", "mean", "most_frequent", "drop")
 OUTLIERS = ("none", "clip", "drop")
@@ -18,6 +19,7 @@ OUTLIER_RULES = ("zscore", "iqr")
 SCALINGS = ("zscore", "minmax", "robust", "none")
 OTHER = "(other)"
 NUMERIC_KINDS = ("numeric", "boolean")
+_BLOCK_ROWS = 16_384  # rows encoded at a time: a block of the matrix stays in the CPU cache
 
 
 @dataclass(frozen=True)
@@ -65,28 +67,44 @@ class Preprocessor:
 
     # -- fitting -----------------------------------------------------------
     def fit(self, frame: pd.DataFrame, features: list[str], kinds: dict[str, str],
-            words: dict[str, tuple[str, str]] | None = None) -> Preprocessor:
+            words: dict[str, tuple[str, str]] | None = None,
+            rows: np.ndarray | None = None) -> Preprocessor:
         """`words`: for yes/no columns, the two words the reader turned into 0 and 1, so a
-        new file whose column reads differently is encoded the same way."""
+        new file whose column reads differently is encoded the same way. `rows`: positions
+        of the training rows in `frame` (None: all), taken one column at a time, so a
+        million-row frame is never copied whole."""
         words = words or {}
         self.features = list(features)
         self.kinds = {f: ("numeric" if kinds[f] in NUMERIC_KINDS else "categorical") for f in features}
         self.steps = {}
         numeric = [f for f in features if self.kinds[f] == "numeric"]
-        keep = np.ones(len(frame), dtype=bool)
+        n = len(frame) if rows is None else len(rows)
+        keep = np.ones(n, dtype=bool)
         if self.spec.missing == "drop":
-            keep &= frame[features].notna().all(axis=1).to_numpy()
-        values = {f: _as_float(frame[f])[keep] for f in numeric}
-        bounds = {f: self._bounds(values[f]) for f in numeric}
+            for f in features:
+                keep &= _take(frame, f, rows).notna().to_numpy()
+        every_row = bool(keep.all())
+
+        def kept_values(f: str) -> np.ndarray:
+            v = _as_float(_take(frame, f, rows))
+            return v if every_row else v[keep]
+
+        bounds: dict[str, tuple[float, float]] = {}
+        inside = None
         if self.spec.outliers == "drop":
             # Scaling is fitted on what remains after outlier rows are dropped.
             inside = np.ones(int(keep.sum()), dtype=bool)
             for f in numeric:
-                v = values[f]
+                v = kept_values(f)
+                bounds[f] = self._bounds(v)
                 inside &= np.isnan(v) | ((v >= bounds[f][0]) & (v <= bounds[f][1]))
-            values = {f: v[inside] for f, v in values.items()}
+        # one column at a time: a float64 copy of every column at once would double the frame
         for f in numeric:
-            v = values[f]
+            v = kept_values(f)
+            if f not in bounds:
+                bounds[f] = self._bounds(v)
+            if inside is not None:
+                v = v[inside]
             fill = self._fill(v)
             v = np.where(np.isnan(v), fill, v)
             if self.spec.outliers == "clip":
@@ -97,7 +115,8 @@ class Preprocessor:
                                         list(words[f]) if f in words else None)
         for f in features:
             if self.kinds[f] == "categorical":
-                self.steps[f] = self._fit_levels(frame[f][keep])
+                col = _take(frame, f, rows)
+                self.steps[f] = self._fit_levels(col if every_row else col[keep])
         return self
 
     def _fill(self, v: np.ndarray) -> float:
@@ -165,59 +184,87 @@ class Preprocessor:
         return np.asarray(idx, dtype=np.int64)
 
     def transform(self, frame: pd.DataFrame, drop_rows: bool = True,
-                  dtype=np.float32) -> tuple[np.ndarray, np.ndarray, dict]:
+                  dtype=np.float32, rows: np.ndarray | None = None
+                  ) -> tuple[np.ndarray, np.ndarray, dict]:
         """Encoded matrix, mask of the kept input rows, and what was done (counts).
 
-        With drop_rows=False (prediction) no row is ever dropped: missing
-        values are imputed and outliers clipped instead, so the output keeps
-        every input row.
+        `rows`: positions of the rows to encode (None: all), as in `fit`. With
+        drop_rows=False (prediction) no row is ever dropped: missing values are imputed
+        and outliers clipped instead, so the output keeps every input row.
         """
         missing_cols = [f for f in self.features if f not in frame.columns]
         if missing_cols:
             raise KeyError(missing_cols)
-        n = len(frame)
+        n = len(frame) if rows is None else len(rows)
         keep = np.ones(n, dtype=bool)
         report = {"rows_in": n, "rows_dropped_missing": 0, "rows_dropped_outliers": 0,
                   "values_imputed": 0, "values_clipped": 0, "unseen_levels": 0}
         if drop_rows and self.spec.missing == "drop":
-            keep &= frame[self.features].notna().all(axis=1).to_numpy()
+            for f in self.features:
+                keep &= _take(frame, f, rows).notna().to_numpy()
             report["rows_dropped_missing"] = int(n - keep.sum())
         if drop_rows and self.spec.outliers == "drop":
             inside = np.ones(n, dtype=bool)
             for f in self.features:
                 step = self.steps[f]
                 if isinstance(step, NumericStep):
-                    v = _as_float(frame[f], step.words)
+                    v = _as_float(_take(frame, f, rows), step.words)
                     inside &= np.isnan(v) | ((v >= step.low) & (v <= step.high))
             report["rows_dropped_outliers"] = int((keep & ~inside).sum())
             keep &= inside
-        sub = frame.loc[keep] if not keep.all() else frame
-        X = np.empty((len(sub), len(self.encoded_names)), dtype=dtype)
-        col = 0
-        for f in self.features:
-            step = self.steps[f]
-            if isinstance(step, NumericStep):
-                v = _as_float(sub[f], step.words)
-                nan = np.isnan(v)
-                report["values_imputed"] += int(nan.sum())
-                v = np.where(nan, step.fill, v)
-                if self.spec.outliers != "none":
-                    clipped = np.clip(v, step.low, step.high)
-                    report["values_clipped"] += int((clipped != v).sum())
-                    v = clipped
-                with np.errstate(over="ignore"):  # beyond float32: caught by the caller
-                    X[:, col] = (v - step.center) / step.scale
-                col += 1
-            else:
-                codes, unseen, imputed = _level_codes(sub[f], step)
-                report["unseen_levels"] += unseen
-                report["values_imputed"] += imputed
-                block = X[:, col : col + len(step.levels)]
-                block[:] = 0
-                rows = np.flatnonzero(codes >= 0)
-                block[rows, codes[rows]] = 1
-                col += len(step.levels)
+        selected = rows
+        if not keep.all():
+            selected = np.flatnonzero(keep) if rows is None else rows[keep]
+        n_out = int(keep.sum())
+        sources = [self._source(frame, f, selected, report) for f in self.features]
+        X = np.empty((n_out, len(self.encoded_names)), dtype=dtype)
+        # Row blocks, every column of a block before the next: writing X column by column
+        # touches each of its cache lines once per column, six times slower on 1M rows.
+        for start in range(0, n_out, _BLOCK_ROWS):
+            block = slice(start, min(start + _BLOCK_ROWS, n_out))
+            out = X[block]
+            col = 0
+            for f, (values, positions) in zip(self.features, sources, strict=True):
+                step = self.steps[f]
+                part = values[block] if positions is None else values[positions[block]]
+                if isinstance(step, NumericStep):
+                    self._encode_numbers(part, step, out[:, col], report)
+                    col += 1
+                else:
+                    levels = out[:, col : col + len(step.levels)]
+                    levels[:] = 0
+                    coded = np.flatnonzero(part >= 0)
+                    levels[coded, part[coded]] = 1
+                    col += len(step.levels)
         return X, keep, report
+
+    def _source(self, frame: pd.DataFrame, f: str, selected: np.ndarray | None,
+                report: dict) -> tuple[np.ndarray, np.ndarray | None]:
+        """What `transform` reads for column f, and where the selected rows are in it (None:
+        it holds just those rows): the frame's own float64 array when it has one, not a
+        copy; else the selected rows as numbers, or as level codes."""
+        step = self.steps[f]
+        if isinstance(step, NumericStep) and frame[f].dtype == np.float64:
+            return _as_float(frame[f]), selected
+        part = _take(frame, f, selected)
+        if isinstance(step, NumericStep):
+            return _as_float(part, step.words), None
+        codes, unseen, imputed = _level_codes(part, step)
+        report["unseen_levels"] += unseen
+        report["values_imputed"] += imputed
+        return codes, None
+
+    def _encode_numbers(self, v: np.ndarray, step: NumericStep, out: np.ndarray,
+                        report: dict) -> None:
+        nan = np.isnan(v)
+        report["values_imputed"] += int(nan.sum())
+        v = np.where(nan, step.fill, v)
+        if self.spec.outliers != "none":
+            clipped = np.clip(v, step.low, step.high)
+            report["values_clipped"] += int((clipped != v).sum())
+            v = clipped
+        with np.errstate(over="ignore"):  # beyond float32: caught by the caller
+            out[:] = (v - step.center) / step.scale
 
     # -- persistence -----------------------------------------------------------
     def to_dict(self) -> dict:
@@ -274,7 +321,17 @@ def target_labels(col: pd.Series, words: tuple[str, str] | list[str] | None = No
     return col.astype("string").to_numpy(dtype=object, na_value=None)
 
 
+def _take(frame: pd.DataFrame, name: str, rows: np.ndarray | None) -> pd.Series:
+    col = frame[name]
+    return col if rows is None else col.iloc[rows]
+
+
 def _as_float(col: pd.Series, words: list[str] | None = None) -> np.ndarray:
+    """The column as float64 with NaN for missing and infinite values; read-only, since it
+    is the frame's own array when the reader already made it float64 and finite."""
+    if col.dtype == np.float64:
+        v = col.to_numpy()
+        return np.where(np.isinf(v), np.nan, v) if np.isinf(v).any() else v
     if words is not None and not pd.api.types.is_numeric_dtype(col.dtype):
         # The column came as text this time (say every row says "yes"): map the words.
         codes = {w.strip().lower(): float(i) for i, w in enumerate(words)}

@@ -29,7 +29,9 @@ from math import exp, floor, isfinite, log10
 from typing import Any
 
 import numpy as np
-import pandas as pd
+
+from . import memory
+from .lazy import pd
 
 __all__ = ["ColumnInfo", "Table", "TableError", "infer_task", "read_table"]
 
@@ -161,6 +163,9 @@ def read_table(
     try:
         with open(path, "rb") as raw:
             size = os.fstat(raw.fileno()).st_size
+            refusal = memory.check_fits(name, size)
+            if refusal:
+                raise TableError(refusal)
             head = raw.read(_HEAD_BYTES)
             tail = b""
             if size > len(head):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import platform
 
 import numpy
-import pandas
 import pyqtgraph
 import PySide6
 from PySide6.QtCore import Qt, qVersion
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.lazy import pd
 from ..resources import ICON_DIR
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
@@ -44,7 +44,7 @@ def library_versions() -> list[tuple[str, str]]:
         ("Qt", qVersion()),
         ("pyqtgraph", pyqtgraph.__version__),
         ("NumPy", numpy.__version__),
-        ("pandas", pandas.__version__),
+        ("pandas", pd.__version__),
     ]
 
 

@@ -260,6 +260,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CoreMessages", "the file '{0}' is too large to load into memory"),
     QT_TRANSLATE_NOOP(
         "CoreMessages",
+        "the file '{0}' is {1}; reading it needs about {2} of memory, but only {3} is "
+        "available: open an export with fewer rows or columns, or close other programs"),
+    QT_TRANSLATE_NOOP(
+        "CoreMessages",
         "could not read '{0}' as a table: a quote (\") opened in data row {1} is never closed"),
     QT_TRANSLATE_NOOP("CoreMessages", "could not read '{0}' as a table: {1}"),
     QT_TRANSLATE_NOOP("CoreMessages", "{0} empty rows were skipped"),

@@ -3,7 +3,9 @@
 The table is read off the UI thread by `TableLoader`; the preview is a `FrameModel` over
 the loaded frame (never copied). The effect of the preprocessing choices is not guessed:
 the core's own `prepare` fits them on the training split, debounced, on at most
-`EFFECT_SAMPLE` rows.
+`EFFECT_SAMPLE` rows, in a `BackgroundTask`: on a large file drawing the sample and
+fitting take longer than a frame, and the window must not freeze while the user is still
+choosing. A result the user has already changed the settings away from is dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import html
 import os
 from functools import partial
 
-import pandas as pd
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -37,11 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.config import TrainConfig
-from ..core.dataset import label_sort_key, prepare
+from ..core.dataset import Dataset, label_sort_key, prepare
+from ..core.lazy import pd
 from ..core.preprocess import target_labels
 from ..core.table import ColumnInfo, Table, TableError, infer_task
 from .core_text import translated
-from .loader import TableLoader
+from .loader import BackgroundTask, TableLoader
 from .table_model import FrameModel
 
 __all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
@@ -64,11 +66,13 @@ class DataPanel(QWidget):
     tableLoaded = Signal(object)  # attn_gui.core.table.Table
     loadFailed = Signal(str)  # the reader's sentence for the user
     changed = Signal()  # any change the user makes to roles, task or preprocessing
+    effectShown = Signal()  # the fitted-effect line was recomputed (or its error shown)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._table: Table | None = None
         self._effect_source: Table | None = None
+        self._value_counts: dict[str, pd.Series] = {}  # of the table's target candidates
         self._roles: dict[str, str] = {}
         self._role_combos: dict[str, QComboBox] = {}
         self._pending: TrainConfig | None = None
@@ -82,6 +86,9 @@ class DataPanel(QWidget):
         self._effect_timer.setSingleShot(True)
         self._effect_timer.setInterval(_EFFECT_DELAY_MS)
         self._effect_timer.timeout.connect(self._update_effect)
+        self._effect_task = BackgroundTask(self)
+        self._effect_task.loaded.connect(self._show_effect)
+        self._effect_task.failed.connect(self._show_effect_error)
         self._build()
         self._set_preprocessing(TrainConfig())
 
@@ -354,9 +361,10 @@ class DataPanel(QWidget):
         self._schedule_effect()
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
-        """Stop loading and the pending recomputation; True if the reader thread ended."""
+        """Stop loading and the pending recomputation; True if their threads ended."""
         self._effect_timer.stop()
-        return self._loader.shutdown(timeout_ms)
+        effect_ended = self._effect_task.shutdown(timeout_ms)
+        return self._loader.shutdown(timeout_ms) and effect_ended
 
     # -- loading ---------------------------------------------------------------------------
     def _choose_file(self) -> None:
@@ -392,7 +400,8 @@ class DataPanel(QWidget):
             self._on_failed(str(exc))
             return
         self._table = table
-        self._effect_source = self._sample(table)
+        self._value_counts = {}
+        self._effect_source = None  # drawn by the first effect task, off this thread
         self._roles = self._default_roles(table, target)
         self._show_table_info(table)
         self._show_preview(table)
@@ -412,13 +421,6 @@ class DataPanel(QWidget):
             features = set(others[:1])
         return {c.name: TARGET if c.name == target else FEATURE if c.name in features
                 else IGNORE for c in table.columns}
-
-    @staticmethod
-    def _sample(table: Table) -> Table:
-        if table.n_rows <= EFFECT_SAMPLE:
-            return table
-        frame = table.frame.sample(n=EFFECT_SAMPLE, random_state=_SAMPLE_SEED)
-        return dataclasses.replace(table, frame=frame.reset_index(drop=True))
 
     def _show_table_info(self, table: Table) -> None:
         delimiters = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab"),
@@ -595,7 +597,10 @@ class DataPanel(QWidget):
         if table is None or target is None or self.task_combo.currentData() != "classification":
             return []
         # Counting raw values first keeps a million-row target cheap: only two get labelled.
-        counts = table.frame[target].value_counts()
+        # Counted once per target: task, role and settings changes all ask again.
+        counts = self._value_counts.get(target)
+        if counts is None:
+            counts = self._value_counts[target] = table.frame[target].value_counts()
         if len(counts) != 2:
             return []
         labels = target_labels(pd.Series(counts.index, dtype=table.frame[target].dtype),
@@ -666,28 +671,36 @@ class DataPanel(QWidget):
         self._sync_roles()
 
     def _schedule_effect(self) -> None:
+        # a fit still running is for settings the user has just changed: its result is stale
+        self._effect_task.cancel()
         if self._table is not None:
             self._effect_timer.start()
 
     def _update_effect(self) -> None:
-        source, table = self._effect_source, self._table
-        if source is None or table is None:
+        table = self._table
+        if table is None:
             return
         config = TrainConfig(valid_fraction=self._split[0], seed=self._split[1])
         self.apply_to(config)
-        try:
-            dataset = prepare(source, config)
-        except ValueError as exc:  # DataError and friends: one sentence for the user
-            self.effect_label.setStyleSheet(f"color: {_ERROR};")
-            self.effect_label.setText(translated(str(exc)))
+        sample = self._effect_source
+        self._effect_task.run(lambda _progress, _should_stop: _fit_effect(table, sample, config))
+
+    def _show_effect(self, effect: _Effect) -> None:
+        table = self._table
+        if table is None:
             return
+        self._effect_source = effect.source
+        if effect.dataset is None:
+            self._show_effect_error(effect.error)
+            return
+        dataset = effect.dataset
         train = dataset.report["train"]
         dropped_missing = train["rows_dropped_missing"]
         dropped_outliers = train["rows_dropped_outliers"]
         text = ""
-        if source is not table:
+        if effect.source is not table:
             text = self.tr("Estimated on a random sample of {sample:,} of {rows:,} rows: ").format(
-                sample=source.n_rows, rows=table.n_rows)
+                sample=effect.source.n_rows, rows=table.n_rows)
         text += self.tr(
             "fitted on {rows:,} training rows: {dropped:,} rows dropped, {imputed:,} values "
             "imputed, {clipped:,} values clipped").format(
@@ -703,6 +716,12 @@ class DataPanel(QWidget):
                 rows=without)
         self.effect_label.setStyleSheet("")
         self.effect_label.setText(text[:1].upper() + text[1:])
+        self.effectShown.emit()
+
+    def _show_effect_error(self, message: str) -> None:
+        self.effect_label.setStyleSheet(f"color: {_ERROR};")
+        self.effect_label.setText(translated(message))
+        self.effectShown.emit()
 
     def _show_message(self, label: QLabel, text: str) -> None:
         label.setText(text)
@@ -714,3 +733,29 @@ def _escape(text: str) -> str:
 
 
 
+
+
+@dataclasses.dataclass(frozen=True)
+class _Effect:
+    """What a fit of the preprocessing on the effect sample found: the dataset, or why not."""
+
+    source: Table  # the sample fitted on, kept for the next fit
+    dataset: Dataset | None = None
+    error: str = ""
+
+
+def _fit_effect(table: Table, sample: Table | None, config: TrainConfig) -> _Effect:
+    """Runs in a background thread: it reads only `table` and `config`, both no longer
+    changed by the panel (a new table or new settings start another fit)."""
+    source = sample if sample is not None else _sample(table)
+    try:
+        return _Effect(source, prepare(source, config))
+    except ValueError as exc:  # DataError and friends: one sentence for the user
+        return _Effect(source, error=str(exc))
+
+
+def _sample(table: Table) -> Table:
+    if table.n_rows <= EFFECT_SAMPLE:
+        return table
+    frame = table.frame.sample(n=EFFECT_SAMPLE, random_state=_SAMPLE_SEED)
+    return dataclasses.replace(table, frame=frame.reset_index(drop=True))

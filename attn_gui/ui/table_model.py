@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ..core.lazy import pd
 from ..core.table import ColumnInfo
 
 __all__ = ["FrameModel", "format_number"]

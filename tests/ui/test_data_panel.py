@@ -1,5 +1,6 @@
 """DataPanel, TableLoader and FrameModel with real files, real widgets and the real core."""
 
+import threading
 import tracemalloc
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def settings(panel: DataPanel) -> TrainConfig:
 
 def effect_after(qtbot, panel: DataPanel, change) -> str:
     """Make a change and wait for the debounced fitted-effect line to be recomputed."""
-    with qtbot.waitSignal(panel._effect_timer.timeout, timeout=3000):
+    with qtbot.waitSignal(panel.effectShown, timeout=5000):
         change()
     return panel.effect_label.text()
 
@@ -176,6 +177,37 @@ def test_fitted_effect_follows_the_preprocessing_choices(qtbot, panel, real_data
     # a role change recomputes too
     text = effect_after(qtbot, panel, lambda: panel.set_role("income", IGNORE))
     assert "values clipped" in text and f"{n_clipped:,} values clipped" not in text
+
+
+def test_the_effect_is_fitted_off_the_gui_thread_and_stale_fits_are_dropped(
+        qtbot, panel, real_data, monkeypatch):
+    import attn_gui.ui.data_panel as data_panel
+
+    calls = []  # (thread, missing setting) of every fit
+    release = threading.Event()
+
+    def recording_prepare(table, config, *args, **kwargs):
+        calls.append((threading.current_thread(), config.missing))
+        if config.missing == "drop":
+            release.wait(10)  # still fitting when the user changes their mind
+        return prepare(table, config, *args, **kwargs)
+
+    monkeypatch.setattr(data_panel, "prepare", recording_prepare)
+    table = load(qtbot, panel, real_data / "chile.csv")
+    qtbot.waitUntil(lambda: "training rows" in panel.effect_label.text(), timeout=5000)
+    assert calls and all(thread is not threading.main_thread() for thread, _ in calls)
+
+    choose(panel.missing_combo, "drop")
+    qtbot.waitUntil(lambda: calls[-1][1] == "drop", timeout=5000)
+    with qtbot.waitSignal(panel.effectShown, timeout=5000):
+        choose(panel.missing_combo, "mean")
+    release.set()
+    qtbot.wait(300)  # the stale "drop" fit ends now; its result must not replace "mean"'s
+    mean = prepare(table, TrainConfig(target="vote", missing="mean")).report["train"]
+    assert mean["rows_dropped_missing"] == 0 and mean["values_imputed"] > 0
+    text = panel.effect_label.text()
+    assert "0 rows dropped" in text and f"{mean['values_imputed']:,} values imputed" in text
+    assert all(thread is not threading.main_thread() for thread, _ in calls)
 
 
 def test_a_setting_the_core_refuses_is_shown_in_red(qtbot, panel, tmp_path):

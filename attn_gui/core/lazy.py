@@ -1,0 +1,28 @@
+"""pandas, imported on first use.
+
+The window's first frame needs none of it, and importing it costs about a third of the
+start-up, yet the reader, the preprocessing and the data panel all use it. Modules on the
+window's start-up path take `pd` from here; attribute access imports pandas then.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__all__ = ["pd"]
+
+
+class _LazyModule:
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str) -> Any:
+        # import_module is a dict lookup once the module is loaded, and thread-safe before
+        return getattr(importlib.import_module(self._name), attribute)
+
+    def __repr__(self) -> str:
+        return f"<lazily imported module {self._name!r}>"
+
+
+pd: Any = _LazyModule("pandas")
