@@ -12,13 +12,14 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import UserError
 from .model import ACTIVATIONS, ATTENTION_MODES
 from .optim import OPTIMIZERS, SCHEDULES
 from .preprocess import PreprocessSpec, validate_preprocess
 from .weighting import WeightingError, WeightingSpec, validate_spec
 
 
-class ConfigError(ValueError):
+class ConfigError(UserError):
     """A setting the user must change (one sentence)."""
 
 

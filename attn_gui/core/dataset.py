@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .config import TrainConfig
+from .errors import UserError
 from .lazy import pd
 from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
 from .table import Table, infer_task
 
 
-class DataError(ValueError):
+class DataError(UserError):
     """The data cannot be used with these settings (one sentence)."""
 
 

@@ -1,12 +1,16 @@
 """The errors that carry a sentence for the user, as opposed to a bug's traceback."""
 
-from .config import ConfigError
-from .dataset import DataError
-from .formula import FormulaError
-from .project import ProjectError
-from .table import TableError
-from .training import TrainingError
-from .weighting import WeightingError
+from __future__ import annotations
 
-USER_ERRORS = (ConfigError, DataError, FormulaError, ProjectError, TableError, TrainingError,
-               WeightingError)
+__all__ = ["USER_ERRORS", "UserError"]
+
+
+class UserError(ValueError):
+    """Its message is one line: names read from a file may hold line breaks, shown escaped."""
+
+    def __str__(self) -> str:
+        return super().__str__().replace("\r", "\\r").replace("\n", "\\n")
+
+
+# Every module's own error (TableError, DataError, FormulaError, ...) derives from UserError.
+USER_ERRORS = (UserError,)

@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from .errors import UserError
+
 __all__ = ["Formula", "FormulaError", "compile_formula"]
 
 MAX_CHARS = 500
@@ -26,7 +28,7 @@ MAX_DERIVATIVE_NODES = 5000
 MAX_DERIVATIVE_DEPTH = 400
 
 
-class FormulaError(ValueError):
+class FormulaError(UserError):
     """The formula text is not acceptable; the message tells the user why and how to fix it."""
 
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from .config import ConfigError, TrainConfig
 from .dataset import Dataset, TargetInfo
+from .errors import UserError
 from .metrics import json_finite, scalars
 from .model import AttentionNet, NetSpec, param_shapes
 from .preprocess import Preprocessor, validate_preprocess
@@ -39,7 +40,7 @@ PROJECT_SUFFIX = ".atproj"
 _MAX_UNPACKED_BYTES = 2 << 30
 
 
-class ProjectError(ValueError):
+class ProjectError(UserError):
     """A model or project file that cannot be used (one sentence)."""
 
 

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from . import memory
+from .errors import UserError
 from .lazy import pd
 
 __all__ = ["ColumnInfo", "Table", "TableError", "infer_task", "read_table"]
@@ -74,7 +75,7 @@ _MAX_JUNK_LEVELS = 5  # distinct non-numbers tolerated in a numeric column ("#DI
 _ID_MIN_ROWS = 20
 
 
-class TableError(ValueError):
+class TableError(UserError):
     """A file that cannot be read as a table; the message is one sentence for the user."""
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from .config import TrainConfig
 from .dataset import Dataset
+from .errors import UserError
 from .metrics import scalars
 from .model import AttentionNet, NetSpec
 from .optim import FlatParams, Optimizer, learning_rate
@@ -27,7 +28,7 @@ _MIN_IMPROVEMENT = 1e-6
 SPARSEMAX_WARMUP = 8  # epochs
 
 
-class TrainingError(ValueError):
+class TrainingError(UserError):
     """The run could not go on (diverged, or a setting failed at run time)."""
 
 

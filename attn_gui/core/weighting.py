@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import UserError
 from .formula import Formula, FormulaError, compile_formula
 
 KINDS = ("softmax", "exponential", "linear", "sparsemax", "custom")
@@ -19,7 +20,7 @@ LINEAR_SCORES = ("softplus", "relu")
 _RELU_EPS = 1e-3  # keeps max(z,0)+eps strictly positive so every feature can come back
 
 
-class WeightingError(ValueError):
+class WeightingError(UserError):
     """A weighting setting the user must change (one sentence)."""
 
 

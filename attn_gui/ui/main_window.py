@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.monitor.add_tab(self.runs_view, self.tr("Runs"))
         self.monitor.add_tab(self.explain_view, self.tr("Explain rows"))
         self._latest_data = None  # (Run, Dataset) of the newest run: explained without re-preparing
+        self._compare_with: Run | None = None  # the run a run without attention answers
         self.workflow = Workflow(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.data_panel, self._settings_column(), self.monitor):
@@ -272,6 +273,7 @@ class MainWindow(QMainWindow):
             return
         config = TrainConfig.from_dict({**run.config.to_dict(), "attention": "off"})
         if self.monitor.start(config, table, own_settings=False):
+            self._compare_with = run
             self.monitor.tabs.setCurrentIndex(0)
         self._update_actions()
 
@@ -285,7 +287,10 @@ class MainWindow(QMainWindow):
                                                attention_mode(config.attention))
         run = run_from_training(self.runs_view.next_name(stem), config, trainer, final)
         self._latest_data = (run, trainer.data)
-        self.runs_view.add_run(run)
+        compare_with, self._compare_with = self._compare_with, None
+        self.runs_view.add_run(run, compare_with)
+        if compare_with is not None:  # the answer to "what does attention add?"
+            self.monitor.tabs.setCurrentWidget(self.runs_view)
         self._update_actions()
 
     def _on_tab(self, index: int) -> None:
@@ -297,6 +302,7 @@ class MainWindow(QMainWindow):
             self.explain_view.explain(run, self.data_panel.table(), data)
 
     def _run_failed(self, message: str) -> None:
+        self._compare_with = None
         self.statusBar().showMessage(message)
         self._update_actions()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,12 +122,17 @@ class RunsView(QWidget):
         else:
             self._on_selection()
 
-    def add_run(self, run: Run) -> None:
-        """A finished run: listed, selected, and its model kept."""
+    def add_run(self, run: Run, compare_with: Run | None = None) -> None:
+        """A finished run: listed, selected (with `compare_with`, to overlay the two), kept."""
         self._runs.append(run)
         self._chosen = len(self._runs) - 1
         self._fill()
         self.table.selectRow(self._chosen)
+        other = next((i for i, r in enumerate(self._runs) if r is compare_with), None)
+        if other is not None:
+            self.table.selectionModel().select(
+                self.table.model().index(other, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
         self.changed.emit()
 
     def next_name(self, stem: str) -> str:

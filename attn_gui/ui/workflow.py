@@ -315,7 +315,7 @@ class Workflow(QObject):
         monitor, runs = self.window.monitor, self.window.runs_view
         plots = {"loss": monitor.loss_plot, "score": monitor.score_plot,
                  "attention": monitor.attention_bars, "attention-history": monitor.attention_history}
-        if monitor.confusion_plot.isVisible() and monitor.confusion_plot.matrix.size:
+        if not monitor.confusion_plot.isHidden() and monitor.confusion_plot.matrix.size:
             plots["confusion"] = monitor.confusion_plot
         if runs.runs():
             plots.update({"runs-loss": runs.loss_plot, "runs-score": runs.score_plot,

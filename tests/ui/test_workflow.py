@@ -70,7 +70,9 @@ def test_runs_table_compares_runs_and_trains_without_attention(qtbot, window, de
     assert runs.table.item(1, 2).text() == "off"
     assert runs.table.item(1, 0).text().startswith("★")  # the newest run's model is kept
 
-    runs.table.selectAll()
+    # It comes back to the runs with both selected, overlaid: what does attention add?
+    assert window.monitor.tabs.currentWidget() is runs
+    assert runs.selected_indexes() == [0, 1]
     assert len(runs.loss_plot.curve("0").getData()[1]) == 12
     np.testing.assert_allclose(runs.loss_plot.data("1"), all_runs[1].history["valid_loss"])
     # Attention is compared for the run that has it; the run without attention has none.
