@@ -1,8 +1,9 @@
-"""pandas, imported on first use.
+"""Modules imported on first use.
 
-The window's first frame needs none of it, and importing it costs about a third of the
+The window's first frame needs none of pandas, and importing it costs about a third of the
 start-up, yet the reader, the preprocessing and the data panel all use it. Modules on the
-window's start-up path take `pd` from here; attribute access imports pandas then.
+window's start-up path take `pd` from here, or wrap a module of their own with `lazy`;
+attribute access imports the module then.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["pd"]
+__all__ = ["lazy", "pd"]
 
 
 class _LazyModule:
@@ -25,4 +26,9 @@ class _LazyModule:
         return f"<lazily imported module {self._name!r}>"
 
 
-pd: Any = _LazyModule("pandas")
+def lazy(name: str) -> Any:
+    """A stand-in for module `name` (absolute) that imports it on first attribute access."""
+    return _LazyModule(name)
+
+
+pd: Any = lazy("pandas")

@@ -8,6 +8,7 @@ menu's project, model, prediction and export commands live in `workflow.py`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -22,18 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.config import TrainConfig
-from ..core.project import Run, run_from_training
 from . import settings
-from .about import show_about
 from .core_text import attention_mode
 from .data_panel import DataPanel
 from .demos import demos_menu
-from .explain_view import ExplainView
 from .i18n import language_menu
-from .runs_view import RunsView
+from .lazy_tabs import LazyTabs
 from .training_monitor import TrainingMonitor
 from .weighting_editor import WeightingEditor
 from .workflow import Workflow
+
+if TYPE_CHECKING:
+    from ..core.project import Run
+    from .explain_view import ExplainView
+    from .runs_view import RunsView
 
 
 class MainWindow(QMainWindow):
@@ -44,10 +47,9 @@ class MainWindow(QMainWindow):
         self.data_panel = DataPanel()
         self.weighting_editor = WeightingEditor()
         self.monitor = TrainingMonitor()
-        self.runs_view = RunsView()
-        self.explain_view = ExplainView()
-        self.monitor.add_tab(self.runs_view, self.tr("Runs"))
-        self.monitor.add_tab(self.explain_view, self.tr("Explain rows"))
+        self.pages = LazyTabs(self.monitor.tabs)
+        self.pages.add("runs", self.tr("Runs"), self._build_runs_view)
+        self.pages.add("explain", self.tr("Explain rows"), self._build_explain_view)
         self._latest_data = None  # (Run, Dataset) of the newest run: explained without re-preparing
         self._compare_with: Run | None = None  # the run a run without attention answers
         self.workflow = Workflow(self)
@@ -65,11 +67,8 @@ class MainWindow(QMainWindow):
         self.data_panel.loadFailed.connect(self._load_failed)
         self.weighting_editor.changed.connect(self._update_actions)
         for signal in (self.data_panel.changed, self.weighting_editor.changed,
-                       self.monitor.settingsChanged, self.runs_view.changed):
+                       self.monitor.settingsChanged):
             signal.connect(self.workflow.mark_modified)
-        self.runs_view.changed.connect(self._update_actions)
-        self.runs_view.table.itemSelectionChanged.connect(self._update_actions)
-        self.runs_view.withoutAttentionRequested.connect(self.train_without_attention)
         self.monitor.tabs.currentChanged.connect(self._on_tab)
         self.monitor.runFinished.connect(self._run_ended)
         self.monitor.runFailed.connect(self._run_failed)
@@ -77,6 +76,29 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_actions()
         self.statusBar().showMessage(self.tr("Open a CSV file (Ctrl+O) or drop one on the window."))
+
+    @property
+    def runs_view(self) -> RunsView:
+        return self.pages.page("runs")
+
+    @property
+    def explain_view(self) -> ExplainView:
+        return self.pages.page("explain")
+
+    def _build_runs_view(self) -> RunsView:
+        from .runs_view import RunsView
+
+        view = RunsView()
+        view.changed.connect(self.workflow.mark_modified)
+        view.changed.connect(self._update_actions)
+        view.table.itemSelectionChanged.connect(self._update_actions)
+        view.withoutAttentionRequested.connect(self.train_without_attention)
+        return view
+
+    def _build_explain_view(self) -> ExplainView:
+        from .explain_view import ExplainView
+
+        return ExplainView()
 
     def _settings_column(self) -> QScrollArea:
         """Everything the user sets before a run, in one column: weighting, then training.
@@ -187,8 +209,9 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         running = self.monitor.is_running
         have_table = self.data_panel.table() is not None
-        run = self.runs_view.current_run()
-        have_runs = bool(self.runs_view.runs())
+        runs = self.pages.built("runs")  # not built yet: no runs
+        run = runs.current_run() if runs is not None else None
+        have_runs = runs is not None and bool(runs.runs())
         self.actions["start"].setEnabled(have_table and not running)
         self.monitor.start_button.setEnabled(have_table and not running)
         self.actions["pause"].setEnabled(running)
@@ -222,6 +245,9 @@ class MainWindow(QMainWindow):
         self.workflow.table_loaded(table)
         path = str(Path(table.path).resolve())
         self._fill_recent(settings.add_recent(path))
+        # Built while the user looks at the data, so the end of the first run need not.
+        self.monitor.build_page_soon()
+        self.pages.build_soon("runs")
         settings.write("last_directory", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("{0}: {1} rows, {2} columns").format(
             Path(path).name, table.n_rows, len(table.columns)))
@@ -285,6 +311,8 @@ class MainWindow(QMainWindow):
         else:  # softmax, sparsemax… are names; the attention mode is a word to translate
             stem = self.tr("{0} · {1}").format(config.weighting,
                                                attention_mode(config.attention))
+        from ..core.project import run_from_training
+
         run = run_from_training(self.runs_view.next_name(stem), config, trainer, final)
         self._latest_data = (run, trainer.data)
         compare_with, self._compare_with = self._compare_with, None
@@ -294,7 +322,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_tab(self, index: int) -> None:
-        if self.monitor.tabs.widget(index) is self.explain_view:
+        if self.monitor.tabs.widget(index) is self.pages.built("explain"):
             run = self.runs_view.current_run()
             latest = self._latest_data
             same = latest is not None and run is not None and latest[0].model is run.model
@@ -308,6 +336,8 @@ class MainWindow(QMainWindow):
 
     # -- window ------------------------------------------------------------
     def about(self) -> None:
+        from .about import show_about
+
         show_about(self)
 
     def _restore_layout(self) -> None:
@@ -334,7 +364,9 @@ class MainWindow(QMainWindow):
         # Stop and join the worker threads first: no "QThread: Destroyed while running".
         self.monitor.shutdown()
         self.data_panel.shutdown()
-        self.explain_view.shutdown()
+        explain = self.pages.built("explain")
+        if explain is not None:
+            explain.shutdown()
         self.workflow.shutdown()
         settings.write("geometry", bytes(self.saveGeometry().data()))
         settings.write("splitter", bytes(self.splitter.saveState().data()))

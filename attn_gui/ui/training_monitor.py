@@ -54,6 +54,10 @@ from .worker import TrainingRunner, sentence
 
 __all__ = ["TrainingMonitor"]
 
+# Built on first use (see TrainingMonitor.__getattr__).
+_PAGE_PARTS = frozenset({"loss_plot", "score_plot", "attention_bars", "attention_history",
+                         "confusion_plot", "metrics_table", "per_class_table", "metrics_box",
+                         "per_class_box"})
 REDRAW_MS = 50  # 20 Hz, one plot per tick: each main-thread wake-up costs the worker GIL time
 _PROGRESS_STEPS = 1000
 _ERROR_STYLE = "color: #c62828;"
@@ -77,10 +81,14 @@ class TrainingMonitor(QWidget):
         self._paused = False
         self._running_status = ""
 
+        self.paint_budget = PaintBudget()
         self._build_settings()
-        self._build_plots()
-        self._build_results()
         self._build_layout()
+        # The plots and result tables are built only once there is data to train on: the
+        # first frame then paints sooner, and an empty window says what to do instead of
+        # showing blank axes. Any use of them before that builds them at once.
+        self._page_steps = [self._build_curves, self._build_attention_plots,
+                            self._build_results, self._place_page]
 
         self._turn = 0
         self._bars_epoch = 0
@@ -230,19 +238,46 @@ class TrainingMonitor(QWidget):
         self.stop_button.setToolTip(self.tr(
             "End the run after the current mini-batch and keep the best weights so far."))
 
-    def _build_plots(self) -> None:
+    def __getattr__(self, name: str):
+        # Reached only for attributes not set yet: a part of the page built on demand.
+        if name in _PAGE_PARTS:
+            self.build_page()
+            return object.__getattribute__(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @property
+    def page_built(self) -> bool:
+        return not self._page_steps
+
+    def build_page(self) -> None:
+        """Build the plots and result tables now, whatever is left of them."""
+        while self._page_steps:
+            self._page_steps.pop(0)()
+
+    def build_page_soon(self) -> None:
+        """Build the page one step per event-loop turn, so no turn holds the window long."""
+        if self._page_steps:
+            QTimer.singleShot(0, self._build_page_step)
+
+    @Slot()
+    def _build_page_step(self) -> None:
+        if self._page_steps:
+            self._page_steps.pop(0)()
+            self.build_page_soon()
+
+    def _build_curves(self) -> None:
         train, valid = self.tr("train"), self.tr("validation")
-        self._split_series = [Series("train", train, TRAIN_COLOR),
-                              Series("valid", valid, VALID_COLOR)]
-        self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("loss"), self._split_series)
-        self.score_plot = CurvePlot(self.tr("F1 score"), self.tr("F1"), self._split_series)
-        self.attention_bars = AttentionBars()
-        self.attention_history = AttentionHistory()
-        self.paint_budget = PaintBudget()
-        for plot in (self.loss_plot, self.score_plot, self.attention_history,
-                     self.attention_bars):
+        split_series = [Series("train", train, TRAIN_COLOR), Series("valid", valid, VALID_COLOR)]
+        self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("loss"), split_series)
+        self.score_plot = CurvePlot(self.tr("F1 score"), self.tr("F1"), split_series)
+        for plot in (self.loss_plot, self.score_plot):
             plot.paint_clock = self.paint_budget.clock
 
+    def _build_attention_plots(self) -> None:
+        self.attention_bars = AttentionBars()
+        self.attention_history = AttentionHistory()
+        for plot in (self.attention_history, self.attention_bars):
+            plot.paint_clock = self.paint_budget.clock
 
     def _build_results(self) -> None:
         self.metrics_table = _table([self.tr("Train"), self.tr("Validation")])
@@ -286,6 +321,34 @@ class TrainingMonitor(QWidget):
         self.controls.setLayout(side)
         self.controls.setMaximumWidth(340)
 
+        main = QVBoxLayout()
+        # The buttons stay beside the progress they control, wherever the settings go.
+        buttons.addWidget(self.progress_bar, 1)
+        main.addLayout(buttons)
+        main.addWidget(self.progress_label)
+        main.addWidget(self.status_label)
+        main.addWidget(self.warning_label)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._training_page = QWidget()
+        page = QVBoxLayout(self._training_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        self._guide = QLabel(self.tr(
+            "Open a CSV file (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). "
+            "The loss, the F1 score and the weight of every feature are drawn here while the "
+            "network trains; the final metrics and the confusion matrix follow."))
+        self._guide.setWordWrap(True)
+        self._guide.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._guide.setContentsMargins(40, 0, 40, 0)
+        page.addWidget(self._guide)
+        self.tabs.addTab(self._training_page, self.tr("Training"))
+        main.addWidget(self.tabs, 1)
+
+        outer = QHBoxLayout(self)
+        outer.addWidget(self.controls)
+        outer.addLayout(main, 1)
+
+    def _place_page(self) -> None:
         live = QWidget()
         grid = QGridLayout(live)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -310,21 +373,9 @@ class TrainingMonitor(QWidget):
         splitter.setSizes([520, 400])  # proportions: the live plots get a little more than half
         splitter.setChildrenCollapsible(False)
 
-        main = QVBoxLayout()
-        # The buttons stay beside the progress they control, wherever the settings go.
-        buttons.addWidget(self.progress_bar, 1)
-        main.addLayout(buttons)
-        main.addWidget(self.progress_label)
-        main.addWidget(self.status_label)
-        main.addWidget(self.warning_label)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(splitter, self.tr("Training"))
-        main.addWidget(self.tabs, 1)
-
-        outer = QHBoxLayout(self)
-        outer.addWidget(self.controls)
-        outer.addLayout(main, 1)
+        self._guide.hide()
+        self._training_page.layout().addWidget(splitter)
+        splitter.show()  # now, not on the next event-loop turn: the plots are used at once
 
     # -- settings ----------------------------------------------------------
     def apply_to(self, config: TrainConfig) -> TrainConfig:

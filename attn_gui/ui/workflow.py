@@ -15,29 +15,23 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..core.command import shell_line, train_argv
 from ..core.config import ConfigError
-from ..core.export import attention_frame, curves_frame, metrics_frame
-from ..core.predict import predict, write_csv
-from ..core.project import (
-    PROJECT_SUFFIX,
-    Project,
-    ProjectError,
-    Run,
-    atomic_write,
-    file_sha256,
-    load_project,
-    save_model,
-    save_project,
-)
+from ..core.lazy import lazy
 from ..core.table import read_table
 from . import settings
 from .loader import BackgroundTask
-from .plot_export import export_plots
 from .worker import sentence
 
 if TYPE_CHECKING:
+    from ..core.project import Project, Run
     from .main_window import MainWindow
+
+# Used only once the user asks for them: imported then, not on the window's start-up path.
+commands = lazy("attn_gui.core.command")
+exports = lazy("attn_gui.core.export")
+plot_export = lazy("attn_gui.ui.plot_export")
+predictions = lazy("attn_gui.core.predict")
+projects = lazy("attn_gui.core.project")
 
 __all__ = ["MODEL_SUFFIX", "Workflow"]
 
@@ -124,9 +118,10 @@ class Workflow(QObject):
             config = window.current_config(with_training=False)
         table = window.data_panel.table()
         data_path = str(Path(table.path).resolve()) if table is not None else None
-        return Project(config=config, data_path=data_path,
-                       data_sha256=file_sha256(data_path) if data_path else None,
-                       runs=window.runs_view.runs(), chosen=window.runs_view.chosen)
+        return projects.Project(
+            config=config, data_path=data_path,
+            data_sha256=projects.file_sha256(data_path) if data_path else None,
+            runs=window.runs_view.runs(), chosen=window.runs_view.chosen)
 
     def save(self) -> bool:
         if self.project_path is None:
@@ -136,19 +131,19 @@ class Workflow(QObject):
     def save_as(self) -> bool:
         table = self.window.data_panel.table()
         stem = Path(table.path).stem if table is not None else self.tr("analysis")
-        path = self._ask_save_path(self.tr("Save the project"), stem + PROJECT_SUFFIX,
+        path = self._ask_save_path(self.tr("Save the project"), stem + projects.PROJECT_SUFFIX,
                                    self.tr("Attention Trainer projects (*{0})").format(
-                                       PROJECT_SUFFIX))
+                                       projects.PROJECT_SUFFIX))
         if path is None:
             return False
         if not path.suffix:
-            path = path.with_suffix(PROJECT_SUFFIX)
+            path = path.with_suffix(projects.PROJECT_SUFFIX)
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
         try:
-            save_project(path, self.current_project())
-        except (ProjectError, OSError) as exc:
+            projects.save_project(path, self.current_project())
+        except (projects.ProjectError, OSError) as exc:
             self.error(self.tr("The project was not saved: {0}").format(sentence(str(exc))))
             return False
         self.project_path = path
@@ -162,7 +157,7 @@ class Workflow(QObject):
             return
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Open a project"), settings.read("last_directory"),
-            self.tr("Attention Trainer projects (*{0});;All files (*)").format(PROJECT_SUFFIX))
+            self.tr("Attention Trainer projects (*{0});;All files (*)").format(projects.PROJECT_SUFFIX))
         if path:
             self.open_project_path(path, ask=False)
 
@@ -173,8 +168,8 @@ class Workflow(QObject):
             return False
         path = Path(path)
         try:
-            project = load_project(path)
-        except ProjectError as exc:
+            project = projects.load_project(path)
+        except projects.ProjectError as exc:
             self.error(sentence(str(exc)))
             return False
         data_path = project.data_path
@@ -221,7 +216,7 @@ class Workflow(QObject):
             return
         self._restoring = False
         expected, self._expected_sha = self._expected_sha, None
-        if expected and file_sha256(table.path) != expected:
+        if expected and projects.file_sha256(table.path) != expected:
             self.error(self.tr("{0} has changed since the project was saved; new runs will "
                                "use its current contents.").format(Path(table.path).name))
 
@@ -251,8 +246,8 @@ class Workflow(QObject):
         if path is None:
             return
         try:
-            save_model(path, run.model)
-        except ProjectError as exc:
+            projects.save_model(path, run.model)
+        except projects.ProjectError as exc:
             self.error(sentence(str(exc)))
             return
         self._info(self.tr("Saved the model of “{0}” to {1}.").format(run.name, path))
@@ -278,11 +273,11 @@ class Workflow(QObject):
 
         def task(progress: Callable[[float], None], should_stop: Callable[[], bool]) -> dict:
             table = read_table(source, progress=progress, should_stop=should_stop)
-            result = predict(saved, table)
+            result = predictions.predict(saved, table)
             try:
-                write_csv(result.frame, output)
+                predictions.write_csv(result.frame, output)
             except OSError as exc:
-                raise ProjectError(self.tr("cannot write '{0}': {1}").format(
+                raise projects.ProjectError(self.tr("cannot write '{0}': {1}").format(
                     output, exc.strerror)) from None
             return {"rows": table.n_rows, "output": str(output), "report": result.report,
                     "metrics": result.metrics}
@@ -321,7 +316,7 @@ class Workflow(QObject):
             plots.update({"runs-loss": runs.loss_plot, "runs-score": runs.score_plot,
                           "runs-attention": runs.attention_plot})
         try:
-            written = export_plots(plots, base, fmt)
+            written = plot_export.export_plots(plots, base, fmt)
         except OSError as exc:
             self.error(self.tr("The plots were not exported: {0}").format(exc))
             return []
@@ -340,10 +335,10 @@ class Workflow(QObject):
         """The selected runs (all runs if none is selected) as one CSV file."""
         view = self.window.runs_view
         runs = view.selected_runs() or view.runs()
-        frame = {"metrics": metrics_frame, "curves": curves_frame,
-                 "attention": attention_frame}[what](runs)
+        frame = {"metrics": exports.metrics_frame, "curves": exports.curves_frame,
+                 "attention": exports.attention_frame}[what](runs)
         try:
-            write_csv(frame, path)
+            predictions.write_csv(frame, path)
         except OSError as exc:
             self.error(self.tr("The file was not written: {0}").format(exc.strerror or exc))
             return
@@ -361,7 +356,7 @@ class Workflow(QObject):
             self.error(self.tr("Load the data and select a run to copy its command."))
             return None
         try:
-            line = shell_line(train_argv(data, run.config))
+            line = commands.shell_line(commands.train_argv(data, run.config))
         except ConfigError as exc:
             self.error(sentence(str(exc)))
             return None
@@ -381,12 +376,12 @@ class Workflow(QObject):
     def save_run_config_to(self, run: Run, path: Path) -> str | None:
         """Write the run's settings and copy the `train --config` line that uses them."""
         try:
-            atomic_write(path, json.dumps(run.config.to_dict(), indent=1).encode("utf-8"))
+            projects.atomic_write(path, json.dumps(run.config.to_dict(), indent=1).encode("utf-8"))
         except OSError as exc:
             self.error(self.tr("The settings were not saved: {0}").format(exc.strerror or exc))
             return None
         data = self._data_path() or self.tr("DATA.csv")
-        line = shell_line(train_argv(data, run.config, str(path)))
+        line = commands.shell_line(commands.train_argv(data, run.config, str(path)))
         QGuiApplication.clipboard().setText(line)
         self._info(self.tr("Saved the settings to {0} and copied the command that uses "
                            "them.").format(path))

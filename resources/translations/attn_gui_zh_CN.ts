@@ -211,10 +211,6 @@
         <translation>预处理后没有剩余的训练行；请换一种缺失值或异常值设置</translation>
     </message>
     <message>
-        <source>the validation set is empty; use a larger validation fraction or another --valid-data file</source>
-        <translation>验证集为空；请增大验证集比例，或使用其他 --valid-data 文件</translation>
-    </message>
-    <message>
         <source>the training rows of &apos;{0}&apos; hold only one class after preprocessing; choose another missing-value or outlier setting</source>
         <translation>预处理后“{0}”的训练行只剩一个类别；请换一种缺失值或异常值设置</translation>
     </message>
@@ -597,6 +593,10 @@
     <message>
         <source>the file &apos;{0}&apos; is too large to load into memory</source>
         <translation>文件“{0}”太大，无法载入内存</translation>
+    </message>
+    <message>
+        <source>the file &apos;{0}&apos; is {1}; reading it needs about {2} of memory, but only {3} is available: open an export with fewer rows or columns, or close other programs</source>
+        <translation>文件“{0}”大小为 {1}；读取它约需 {2} 内存，但只有 {3} 可用：请打开行或列更少的导出文件，或关闭其他程序</translation>
     </message>
     <message>
         <source>could not read &apos;{0}&apos; as a table: a quote (&quot;) opened in data row {1} is never closed</source>
@@ -1802,6 +1802,10 @@ Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ �
     <message>
         <source>Per class (validation)</source>
         <translation>各类别（验证集）</translation>
+    </message>
+    <message>
+        <source>Open a CSV file (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). The loss, the F1 score and the weight of every feature are drawn here while the network trains; the final metrics and the confusion matrix follow.</source>
+        <translation>打开一个 CSV 文件（Ctrl+O），或从“帮助 ▸ 示例”打开一个示例，然后按“开始”（Ctrl+R）。网络训练时，损失、F1 分数和每个特征的权重会实时绘制在这里；训练结束后显示最终指标和混淆矩阵。</translation>
     </message>
     <message>
         <source>Training</source>

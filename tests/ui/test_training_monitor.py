@@ -211,6 +211,7 @@ def test_hovering_a_curve_shows_the_exact_values(qtbot, monitor, table):
     final = blocker.args[0]["report"]
     plot = monitor.loss_plot
     view = plot.getPlotItem().vb
+    plot.grab()  # the view fits its range when painted, as it is before a user can point
     scene_pos = view.mapViewToScene(QPointF(4.1, float(plot.curve("train").yData[3])))
     plot.scene().sigMouseMoved.emit(scene_pos)
     label = plot.hover_label

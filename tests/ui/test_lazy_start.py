@@ -1,0 +1,50 @@
+"""Start-up builds only what the first frame shows; the rest appears when it is needed."""
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtWidgets import QLabel
+
+from .helpers import wait_for, write_csv
+
+UNUSED_AT_START = ("attn_gui.ui.runs_view", "attn_gui.ui.explain_view",
+                   "attn_gui.ui.plot_export", "attn_gui.core.project", "attn_gui.core.predict")
+
+
+def test_the_window_module_leaves_pages_and_file_commands_unimported():
+    code = ("import sys, attn_gui.ui.main_window\n"
+            f"print([m for m in {UNUSED_AT_START!r} if m in sys.modules])")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYQTGRAPH_QT_LIB="PySide6")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, check=True).stdout.strip()
+    assert out == "[]"
+
+
+def test_an_empty_window_says_what_to_do_and_builds_plots_once_data_is_loaded(
+        window, qtbot, tmp_path):
+    monitor = window.monitor
+    assert not monitor.page_built
+    guide = monitor._training_page.findChild(QLabel)
+    assert guide.isVisible() and "Ctrl+O" in guide.text() and "Start" in guide.text()
+    assert [monitor.tabs.tabText(i) for i in range(3)] == ["Training", "Runs", "Explain rows"]
+    assert window.pages.built("runs") is None and window.pages.built("explain") is None
+
+    window.open_path(write_csv(tmp_path / "three.csv"))
+    wait_for(qtbot, lambda: monitor.page_built)
+    assert not guide.isVisible()
+    assert monitor.loss_plot.isVisible() and monitor.confusion_plot.isVisible()
+    assert monitor.loss_plot.plotItem.titleLabel.text == "Loss"
+    wait_for(qtbot, lambda: window.pages.built("runs") is not None)  # before the first run ends
+    assert monitor.tabs.currentIndex() == 0
+
+
+def test_a_page_is_built_when_its_tab_is_opened_and_keeps_its_place(window):
+    tabs = window.monitor.tabs
+    tabs.setCurrentIndex(1)
+    runs = window.pages.built("runs")
+    assert runs is not None and tabs.currentWidget() is runs is window.runs_view
+    assert tabs.tabText(1) == "Runs" and tabs.count() == 3
+    assert window.pages.built("explain") is None
+    explain = window.explain_view  # asked for in code: built, not shown
+    assert tabs.indexOf(explain) == 2 and tabs.currentIndex() == 1
