@@ -135,6 +135,7 @@ class CurvePlot(TimedPaint, pg.PlotWidget):
         self._series: dict[str, Series] = {}
         self._curves: dict[str, pg.PlotDataItem] = {}
         self._shown: list[str] = []  # series in the legend and the hover text
+        self.legend_limit: int | None = None
         self._dirty = False
         self._cursor = pg.InfiniteLine(angle=90, movable=False,
                                        pen=pg.mkPen(self._fg, style=Qt.PenStyle.DotLine))
@@ -153,6 +154,9 @@ class CurvePlot(TimedPaint, pg.PlotWidget):
 
     def set_series(self, series: Sequence[Series]) -> None:
         """Replace the curves (once per run at most) and clear the data."""
+        if list(series) == list(self._series.values()):  # a new run on the same columns
+            self.reset()
+            return
         item = self.getPlotItem()
         for curve in self._curves.values():
             item.removeItem(curve)
@@ -165,7 +169,9 @@ class CurvePlot(TimedPaint, pg.PlotWidget):
             item.addItem(curve)
             self._curves[s.key] = curve
         self._y = {s.key: GrowBuffer() for s in series}
-        self.show_in_legend([s.key for s in series])
+        # Each legend entry costs a few ms to lay out: a plot with a long list of series
+        # (one per feature) starts with the first few and ranks them as data arrives.
+        self.show_in_legend([s.key for s in series][: self.legend_limit])
         self.reset()
 
     def show_in_legend(self, keys: Sequence[str]) -> None:
@@ -243,7 +249,7 @@ class AttentionHistory(CurvePlot):
     def __init__(self, top: int = 5, parent: QWidget | None = None) -> None:
         super().__init__("", "", parent=parent)  # titled below, once self.tr() is usable
         self.set_labels(self.tr("Attention over epochs"), self.tr("weight"))
-        self._top = top
+        self.legend_limit = top
 
     def set_features(self, features: Sequence[str]) -> None:
         k = len(FEATURE_COLORS)
@@ -256,7 +262,7 @@ class AttentionHistory(CurvePlot):
         if len(self):
             latest = {key: self.data(key)[-1] for key in self._y}
             ranked = sorted(latest, key=latest.__getitem__, reverse=True)
-            self.show_in_legend(ranked[: self._top])
+            self.show_in_legend(ranked[: self.legend_limit])
         return True
 
 

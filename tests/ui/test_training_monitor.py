@@ -243,3 +243,20 @@ def test_plots_time_their_paints_and_keep_to_their_budget(qtbot, monitor, table)
     assert len(progress) > 1
     assert len(refreshed) == 1  # the end-of-run redraw only
     assert len(monitor.loss_plot.curve("valid").yData) == 40
+
+
+def test_the_attention_history_keeps_a_short_legend_and_reuses_its_curves(monitor):
+    history = monitor.attention_history
+    features = [f"feature {i}" for i in range(12)]
+    history.set_features(features)
+    curves = {f: history.curve(f) for f in features}
+    assert [label.text for _, label in history._legend.items] == features[:5]
+    for epoch in (1, 2):
+        history.append(epoch, {f: (i + 1) / 78 for i, f in enumerate(features)})
+    history.refresh()  # ranked by the latest weights: the five largest, largest first
+    assert [label.text for _, label in history._legend.items] == features[:-6:-1]
+
+    history.set_features(features)  # the next run on the same columns
+    assert all(history.curve(f) is curves[f] for f in features)
+    history.refresh()
+    assert len(history) == 0 and len(history.curve(features[0]).yData) == 0
