@@ -258,5 +258,4 @@ def test_the_attention_history_keeps_a_short_legend_and_reuses_its_curves(monito
 
     history.set_features(features)  # the next run on the same columns
     assert all(history.curve(f) is curves[f] for f in features)
-    history.refresh()
-    assert len(history) == 0 and len(history.curve(features[0]).yData) == 0
+    assert len(history) == 0 and len(history.data(features[0])) == 0
