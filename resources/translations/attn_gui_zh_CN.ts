@@ -42,6 +42,10 @@
         <source>Attention weights (top {0} of {1})</source>
         <translation>注意力权重（前 {0}，共 {1}）</translation>
     </message>
+    <message>
+        <source>Top {0} of {1}</source>
+        <translation>前 {0}，共 {1}</translation>
+    </message>
 </context>
 <context>
     <name>AttentionComparison</name>
@@ -209,10 +213,6 @@
     <message>
         <source>no training rows are left after preprocessing; choose another missing-value or outlier setting</source>
         <translation>预处理后没有剩余的训练行；请换一种缺失值或异常值设置</translation>
-    </message>
-    <message>
-        <source>the validation set is empty; use a larger validation fraction or another --valid-data file</source>
-        <translation>验证集为空；请增大验证集比例，或使用其他 --valid-data 文件</translation>
     </message>
     <message>
         <source>the training rows of &apos;{0}&apos; hold only one class after preprocessing; choose another missing-value or outlier setting</source>
@@ -597,6 +597,10 @@
     <message>
         <source>the file &apos;{0}&apos; is too large to load into memory</source>
         <translation>文件“{0}”太大，无法载入内存</translation>
+    </message>
+    <message>
+        <source>the file &apos;{0}&apos; is {1}; reading it needs about {2} of memory, but only {3} is available: open an export with fewer rows or columns, or close other programs</source>
+        <translation>文件“{0}”大小为 {1}；读取它约需 {2} 内存，但只有 {3} 可用：请打开行或列更少的导出文件，或关闭其他程序</translation>
     </message>
     <message>
         <source>could not read &apos;{0}&apos; as a table: a quote (&quot;) opened in data row {1} is never closed</source>
@@ -1492,8 +1496,30 @@ missing: {missing:,} of {rows:,}
         <translation>每个验证行的注意力</translation>
     </message>
     <message>
+        <source>Attention per row</source>
+        <translation>每行的注意力</translation>
+    </message>
+    <message>
         <source>validation row</source>
         <translation>验证行</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>feature (point at a column for its name)</source>
+        <translation>特征（指向某列可看其名称）</translation>
+    </message>
+    <message>
+        <source>feature (hover for names)</source>
+        <translation>特征（悬停看名称）</translation>
+    </message>
+    <message>
+        <source>{0}
+validation row {1}: weight {2}</source>
+        <translation>{0}
+验证行 {1}：权重 {2}</translation>
     </message>
 </context>
 <context>
