@@ -41,6 +41,7 @@ _TITLE_POINTS = 11  # pyqtgraph's title size
 _TEXT_MARGIN = 8  # a QGraphicsTextItem's document margins, left and right together
 _MAX_STRETCH = 2.0  # value labels may shrink the longest bar to 1 / this of the view
 _INSIDE_COLOR = "#ffffff"  # a value label drawn inside its bar
+_LABEL_GAP = 0.1  # between a bar's end and its number, as a share of the number's width
 _LEGEND_SAMPLE = 60  # px of a legend row that are not its text: sample, margins, offset
 _AXIS_OVERHANG = 15  # px a tick label may stick out of its axis (hideOverlappingLabels=False)
 
@@ -130,10 +131,18 @@ class FittedPlot(pg.PlotWidget):
 
     _titles: tuple[str, ...] = ("",)
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        # The room changes with the axes too: one widens when it first paints its ticks.
+        self.getPlotItem().vb.sigResized.connect(self._refit_title)
+
     def set_title(self, text: str, *shorter: str) -> None:
         """Show `text`, else the first of the `shorter` forms that fits, else the shortest
         elided."""
         self._titles = (text, *shorter)
+        self._refit_title()
+
+    def _refit_title(self) -> None:
         if self._fit_title():
             # The view sizes its plot item only when the view itself is resized: a plot item
             # that a longer title widened stays wide unless told the view's size again.
@@ -153,8 +162,12 @@ class FittedPlot(pg.PlotWidget):
         item = self.getPlotItem()
         if item is None:  # pyqtgraph resizes the view before the plot item exists
             return False
-        # The title sits above the view box: its room is the width minus the axes' columns.
-        beside = item.geometry().width() - item.vb.geometry().width()
+        # The title sits above the view box: its room is the width minus the axes' columns
+        # (as wide as they are about to be: an axis widens before the layout follows).
+        left, _, right, _ = item.layout.getContentsMargins()
+        beside = left + right + sum(
+            max(axis.geometry().width(), axis.minimumWidth())
+            for axis in (item.getAxis("left"), item.getAxis("right")) if axis.isVisible())
         room = max(self.width() - beside - _TEXT_MARGIN, 0)
         font = QFont(self.font())
         font.setPointSizeF(_TITLE_POINTS)
@@ -340,7 +353,6 @@ class AttentionBars(TimedPaint, FittedPlot):
         self._weights: Mapping[str, float] = {}
         item = self.getPlotItem()
         self.set_title(self.tr("Attention weights"))
-        item.setLabel("bottom", self.tr("weight"))
         item.showGrid(x=True, alpha=0.2)
         item.vb.invertY(True)  # rank 1 at the top
         _freeze(self)
@@ -384,11 +396,14 @@ class AttentionBars(TimedPaint, FittedPlot):
         room = _NAME_SHARE * self.width()
         axis.setTicks([[(i, _elide_px(_elide(name), axis.font(), room))
                         for i, name in enumerate(self._names)]])
+        # How many are shown goes under the axis, so the title stays whole in a narrow plot.
+        labels = [self.tr("weight")]
         if len(ranked) > n:
-            self.set_title(self.tr("Attention weights (top {0} of {1})").format(n, len(ranked)),
-                           self.tr("Top {0} of {1}").format(n, len(ranked)))
-        else:
-            self.set_title(self.tr("Attention weights"))
+            labels = [self.tr("weight (top {0} of {1} features)").format(n, len(ranked)),
+                      self.tr("weight (top {0} of {1})").format(n, len(ranked))]
+        bottom = self.getAxis("bottom")
+        room = self.getPlotItem().vb.width() or self.width()
+        self.getPlotItem().setLabel("bottom", _first_that_fits(labels, bottom.label.font(), room))
         self._set_value_labels()
         self.setRange(xRange=(0.0, self._x_extent()), yRange=(-0.5, max(n, 1) - 0.5), padding=0)
         self._place_value_labels()
@@ -411,6 +426,8 @@ class AttentionBars(TimedPaint, FittedPlot):
             item.removeItem(self._texts.pop())
         while len(self._texts) < len(self._values):
             text = pg.TextItem(color=self._fg)
+            # No margin around the number: a row is one line high (see _rows_that_fit).
+            text.textItem.document().setDocumentMargin(0)
             item.addItem(text, ignoreBounds=True)
             self._texts.append(text)
         for i, (text, value) in enumerate(zip(self._texts, self._values, strict=True)):
@@ -418,8 +435,9 @@ class AttentionBars(TimedPaint, FittedPlot):
             text.setPos(float(value), float(i))
 
     def _label_widths(self) -> np.ndarray:
-        """Each value label's width in pixels, with a gap before it as wide as its margin."""
-        return np.array([text.textItem.boundingRect().width() * 1.05 for text in self._texts])
+        """Each value label's width in pixels, with the gap its anchor leaves before it."""
+        return np.array([text.textItem.boundingRect().width() * (1 + _LABEL_GAP)
+                         for text in self._texts])
 
     def _x_extent(self) -> float:
         """The right end of the x-range: every bar's number fits after it, unless that
@@ -443,7 +461,7 @@ class AttentionBars(TimedPaint, FittedPlot):
                                       strict=True):
             bar = max(value, 0.0) / x_max * view if x_max > 0 else 0.0
             inside = bar + width > view and bar >= width
-            text.setAnchor((1.05, 0.5) if inside else (-0.05, 0.5))
+            text.setAnchor((1 + _LABEL_GAP, 0.5) if inside else (-_LABEL_GAP, 0.5))
             text.setColor(_INSIDE_COLOR if inside else self._fg)
 
 

@@ -39,12 +39,12 @@
         <translation>权重</translation>
     </message>
     <message>
-        <source>Attention weights (top {0} of {1})</source>
-        <translation>注意力权重（前 {0}，共 {1}）</translation>
+        <source>weight (top {0} of {1} features)</source>
+        <translation>权重（前 {0} 个特征，共 {1} 个）</translation>
     </message>
     <message>
-        <source>Top {0} of {1}</source>
-        <translation>前 {0}，共 {1}</translation>
+        <source>weight (top {0} of {1})</source>
+        <translation>权重（前 {0}，共 {1}）</translation>
     </message>
 </context>
 <context>
