@@ -43,7 +43,6 @@ _MAX_STRETCH = 2.0  # value labels may shrink the longest bar to 1 / this of the
 _INSIDE_COLOR = "#ffffff"  # a value label drawn inside its bar
 _LABEL_GAP = 0.1  # between a bar's end and its number, as a share of the number's width
 _LEGEND_SAMPLE = 60  # px of a legend row that are not its text: sample, margins, offset
-_AXIS_OVERHANG = 15  # px a tick label may stick out of its axis (hideOverlappingLabels=False)
 
 
 class GrowBuffer:
@@ -617,8 +616,6 @@ class RowHeatmap(FittedPlot):
         self.alpha = np.zeros((0, 0))
         self.features: list[str] = []
         self.named_every = 1  # every k-th column has its name on the axis
-        # Lets a name stick out a little, as into the corner left of the axis (see below).
-        self.getAxis("bottom").setStyle(hideOverlappingLabels=False)
         item.vb.sigResized.connect(self._name_columns)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
@@ -645,14 +642,19 @@ class RowHeatmap(FittedPlot):
         # Worth a column's name: its full text, or at least a few letters of it.
         wanted = min(widest, metrics.horizontalAdvance("mmmm…") + gap)
         self.named_every = max(1, math.ceil(wanted / column)) if column > 0 else max(n, 1)
+        # A name may reach into the empty corner under the left axis, not past the plot's
+        # right edge; the axis hides a label that sticks out further than it allows.
+        overhang = int(self.getAxis("left").width())
+        axis.setStyle(hideOverlappingLabels=overhang)
         ticks = []
         for i in range(0, n, self.named_every):
             centre = (i + 0.5) * column
-            # A name may reach _AXIS_OVERHANG px into the empty corner left of the axis but
-            # not past the plot's right edge: the axis hides a label that would.
-            room = min(self.named_every * column - gap, 2 * (centre + _AXIS_OVERHANG),
+            room = min(self.named_every * column - gap, 2 * (centre + overhang),
                        2 * (view - centre)) - _TEXT_MARGIN / 2
-            ticks.append((i + 0.5, _elide_px(self.features[i], axis.font(), room)))
+            # Elided in the middle: column names often differ only at the end (sensor_01…).
+            ticks.append((i + 0.5, metrics.elidedText(self.features[i],
+                                                      Qt.TextElideMode.ElideMiddle,
+                                                      max(int(room), 0))))
         axis.setTicks([ticks])
         named_all = self.named_every == 1 and widest <= column
         labels = ([self.tr("feature")] if named_all else
