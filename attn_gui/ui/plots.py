@@ -42,6 +42,7 @@ _TEXT_MARGIN = 8  # a QGraphicsTextItem's document margins, left and right toget
 _MAX_STRETCH = 2.0  # value labels may shrink the longest bar to 1 / this of the view
 _INSIDE_COLOR = "#ffffff"  # a value label drawn inside its bar
 _LABEL_GAP = 0.1  # between a bar's end and its number, as a share of the number's width
+_LEGEND_OFFSET = 10  # px between a curve plot's legend and the top of its view
 _LEGEND_SAMPLE = 60  # px of a legend row that are not its text: sample, margins, offset
 
 
@@ -205,7 +206,7 @@ class CurvePlot(TimedPaint, FittedPlot):
         item.setClipToView(True)
         base = self.palette().color(QPalette.ColorRole.Base)
         base.setAlpha(200)  # curves stay visible under the legend
-        self._legend = item.addLegend(offset=(-10, 10), labelTextColor=self._fg,
+        self._legend = item.addLegend(offset=(-10, _LEGEND_OFFSET), labelTextColor=self._fg,
                                       brush=pg.mkBrush(base))
         self._x = GrowBuffer()
         self._y: dict[str, GrowBuffer] = {}
@@ -315,15 +316,20 @@ class CurvePlot(TimedPaint, FittedPlot):
 
 
 class AttentionHistory(CurvePlot):
-    """One curve per feature over the epochs; the legend lists only the currently top ones."""
+    """One curve per feature over the epochs; the legend lists only the currently top ones,
+    as many as fit the plot's height."""
 
     def __init__(self, top: int = 5, parent: QWidget | None = None) -> None:
         super().__init__("", "", parent=parent)  # titled below, once self.tr() is usable
         self.set_labels(self.tr("Attention over epochs"), self.tr("weight"))
         self._top = top
+        self._ranked: list[str] = []
+        self._legend_fit = (-1.0, top)  # (room, rows): the rows that fit that much room
+        self.getPlotItem().vb.sigResized.connect(self._fit_legend)
 
     def set_features(self, features: Sequence[str]) -> None:
         k = len(FEATURE_COLORS)
+        self._ranked = []
         self.set_series([Series(f, f, FEATURE_COLORS[i % k], _STYLES[(i // k) % len(_STYLES)])
                          for i, f in enumerate(features)])
 
@@ -332,9 +338,23 @@ class AttentionHistory(CurvePlot):
             return False
         if len(self):
             latest = {key: self.data(key)[-1] for key in self._y}
-            ranked = sorted(latest, key=latest.__getitem__, reverse=True)
-            self.show_in_legend(ranked[: self._top])
+            self._ranked = sorted(latest, key=latest.__getitem__, reverse=True)
+            self._fit_legend()
         return True
+
+    def _fit_legend(self) -> None:
+        room = self.getPlotItem().vb.height() - _LEGEND_OFFSET
+        if self._legend_fit[0] == room:  # the same height as last time: as many rows
+            self.show_in_legend(self._ranked[: self._legend_fit[1]])
+            return
+        rows = self._top
+        self.show_in_legend(self._ranked[:rows])
+        # The legend sizes itself as entries are added: drop the last while it overflows.
+        while rows > 1 and room > 0 and self._legend.height() > room:
+            rows -= 1
+            self.show_in_legend(self._ranked[:rows])
+        if len(self._ranked) >= self._top:  # measured with every row it may list
+            self._legend_fit = (room, rows)
 
 
 class AttentionBars(TimedPaint, FittedPlot):

@@ -13,7 +13,7 @@ from PySide6.QtGui import QPainter, QPicture
 
 from attn_gui.resources import DEMO_CSV
 from attn_gui.ui.main_window import MainWindow
-from attn_gui.ui.plots import AttentionBars, CurvePlot, RowHeatmap
+from attn_gui.ui.plots import AttentionBars, AttentionHistory, CurvePlot, RowHeatmap
 
 from .helpers import TIMEOUT, wait_for
 
@@ -120,6 +120,22 @@ def test_attention_bars_say_how_many_they_show_in_the_room_they_have(qtbot):
     assert item.getAxis("bottom").labelText == "weight (top 5 of 12)" and plot_fits(bars)
     bars.set_weights(dict(list(weights("uniform").items())[:4]))
     assert item.getAxis("bottom").labelText == "weight"
+
+
+@pytest.mark.parametrize(("height", "listed"), [(180, None), (260, None), (500, 5)])
+def test_the_attention_history_legend_lists_as_many_as_fit(qtbot, height, listed):
+    plot = AttentionHistory(top=5)
+    shown(qtbot, plot, 300, height)
+    given = weights("uniform")
+    plot.set_features(list(given))
+    for epoch in range(1, 6):
+        plot.append(epoch, {name: w * epoch ** (i % 3) for i, (name, w) in
+                            enumerate(given.items())})
+    plot.refresh()
+    settle(qtbot, plot)
+    legend = plot.getPlotItem().legend
+    assert 1 <= len(legend.items) <= 5 and (listed is None or len(legend.items) == listed)
+    assert inside(legend.sceneBoundingRect(), plot.getPlotItem().vb.sceneBoundingRect())
 
 
 @pytest.mark.parametrize("n", [12, 28])
