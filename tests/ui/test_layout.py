@@ -11,11 +11,10 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPicture
 
-from attn_gui.resources import DEMO_CSV
 from attn_gui.ui.main_window import MainWindow
 from attn_gui.ui.plots import AttentionBars, AttentionHistory, CurvePlot, RowHeatmap
 
-from .helpers import TIMEOUT, wait_for
+from .helpers import train_demo_twice, wait_for
 
 TOLERANCE = 0.5  # px: layouts place items at fractional positions
 
@@ -180,20 +179,6 @@ def test_hovering_a_heatmap_cell_names_its_feature_row_and_weight(qtbot):
     assert image.toolTip() == ""
 
 
-def train_two_runs(qtbot, window: MainWindow) -> None:
-    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=TIMEOUT):
-        window.open_path(str(DEMO_CSV))
-    window.monitor.epochs_spin.setValue(4)
-    window.monitor.patience_spin.setValue(0)
-    editor = window.weighting_editor
-    editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("row"))
-    with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
-        window.start_training()
-    with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
-        window.runs_view.without_button.click()
-    wait_for(qtbot, lambda: window.actions["start"].isEnabled())
-
-
 def fully_visible(widget) -> bool:
     """Not cut off by a parent (e.g. a splitter squeezed below its children's minimum lays
     the last of them out past its own edge), up to the window."""
@@ -217,7 +202,7 @@ def test_runs_and_explain_tabs_fit_the_window(qtbot, request, language, size):
     window.reset_layout()
     window.show()
     qtbot.waitExposed(window)
-    train_two_runs(qtbot, window)
+    train_demo_twice(qtbot, window)
     runs = window.runs_view
     runs.table.selectAll()  # both runs compared
     tabs = window.monitor.tabs
