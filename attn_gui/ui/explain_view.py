@@ -70,6 +70,7 @@ class ExplainView(QWidget):
                                          "click the heatmap to pick one."))
         self.row_spin.valueChanged.connect(self.show_row)
         self.file_row_label = QLabel()
+        self.file_row_label.setWordWrap(True)  # leaves the width to the heatmap
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Feature"), self.tr("Value"),
                                               self.tr("Weight")])
@@ -77,22 +78,27 @@ class ExplainView(QWidget):
             "α for this row: the weights sum to 1 over the features; a larger weight means "
             "the network used this feature more for this row."))
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        # The names get what the numbers leave: a weight is never elided, a long name has
+        # its tooltip.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
         picker = QHBoxLayout()
         picker.addWidget(QLabel(self.tr("Validation row")))
         picker.addWidget(self.row_spin)
-        picker.addWidget(self.file_row_label, 1)
+        picker.addStretch(1)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addLayout(picker)
+        side_layout.addWidget(self.file_row_label)  # its own line: the side column is narrow
         side_layout.addWidget(self.table)
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.addWidget(self.heatmap)
         self.body.addWidget(side)
-        self.body.setSizes([500, 400])
+        self.body.setSizes([550, 450])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
@@ -163,7 +169,9 @@ class ExplainView(QWidget):
         values = source.values(row)
         self.table.setRowCount(len(order))
         for r, j in enumerate(order):
-            self.table.setItem(r, 0, QTableWidgetItem(source.features[j]))
+            name = QTableWidgetItem(source.features[j])
+            name.setToolTip(source.features[j])  # the column may be too narrow for it
+            self.table.setItem(r, 0, name)
             self.table.setItem(r, 1, QTableWidgetItem(_value_text(values[j])))
             self.table.setItem(r, 2, number_item(float(weights[j])))
         self.file_row_label.setText(self.tr("(data row {0} of the file)").format(

@@ -32,6 +32,7 @@ __all__ = ["RunsView"]
 
 _NAME, _WEIGHTING, _ATTENTION, _SCORE, _ACCURACY, _LOSS, _EPOCHS, _TIME = range(8)
 _KEPT = "★ "
+_PLOT_MIN_WIDTH, _PLOT_MIN_HEIGHT = 180, 150
 
 
 class RunsView(QWidget):
@@ -57,6 +58,7 @@ class RunsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # a long name is elided, its tooltip has it whole
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
@@ -89,13 +91,23 @@ class RunsView(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table)
         top_layout.addLayout(buttons)
-        plots = QSplitter(Qt.Orientation.Horizontal)
+        # Curves stacked beside the attention comparison rather than three plots in a row:
+        # the monitor's column is about 500 px wide in a 1280 px window, too narrow for three.
+        curves = QSplitter(Qt.Orientation.Vertical)
+        curves.addWidget(self.loss_plot)
+        curves.addWidget(self.score_plot)
+        self.plots = QSplitter(Qt.Orientation.Horizontal)
+        self.plots.addWidget(curves)
+        self.plots.addWidget(self.attention_plot)
         for plot in (self.loss_plot, self.score_plot, self.attention_plot):
-            plots.addWidget(plot)
+            plot.setMinimumSize(_PLOT_MIN_WIDTH, _PLOT_MIN_HEIGHT)
+        for splitter in (curves, self.plots):
+            splitter.setChildrenCollapsible(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(plots)
-        splitter.setSizes([300, 500])
+        splitter.addWidget(self.plots)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(1, 2)  # the plots get the height the table does not need
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -171,6 +183,7 @@ class RunsView(QWidget):
             name = QTableWidgetItem((_KEPT if r == self._chosen else "") + run.name)
             name.setData(Qt.ItemDataRole.UserRole, run.name)
             name.setForeground(QBrush(QColor(run_color(r))))
+            name.setToolTip(run.name)
             cells = [name, _text(run.config.weighting), _text(attention_mode(run.config.attention)),
                      number_item(valid.get(run.score_key, math.nan)),
                      number_item(valid.get("accuracy", math.nan)),

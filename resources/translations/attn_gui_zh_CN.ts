@@ -39,8 +39,12 @@
         <translation>权重</translation>
     </message>
     <message>
-        <source>Attention weights (top {0} of {1})</source>
-        <translation>注意力权重（前 {0}，共 {1}）</translation>
+        <source>weight (top {0} of {1} features)</source>
+        <translation>权重（前 {0} 个特征，共 {1} 个）</translation>
+    </message>
+    <message>
+        <source>weight (top {0} of {1})</source>
+        <translation>权重（前 {0}，共 {1}）</translation>
     </message>
 </context>
 <context>
@@ -1492,8 +1496,30 @@ missing: {missing:,} of {rows:,}
         <translation>每个验证行的注意力</translation>
     </message>
     <message>
+        <source>Attention per row</source>
+        <translation>每行的注意力</translation>
+    </message>
+    <message>
         <source>validation row</source>
         <translation>验证行</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>feature (point at a column for its name)</source>
+        <translation>特征（指向某列可看其名称）</translation>
+    </message>
+    <message>
+        <source>feature (hover for names)</source>
+        <translation>特征（悬停看名称）</translation>
+    </message>
+    <message>
+        <source>{0}
+validation row {1}: weight {2}</source>
+        <translation>{0}
+验证行 {1}：权重 {2}</translation>
     </message>
 </context>
 <context>

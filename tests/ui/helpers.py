@@ -1,4 +1,5 @@
-"""Shared pieces of the UI tests: a small three-class CSV and an event-loop wait."""
+"""Shared pieces of the UI tests: a small three-class CSV, an event-loop wait, the demo
+trained twice in the window."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import time
 from pathlib import Path
 
 import numpy as np
+
+from attn_gui.resources import DEMO_CSV
 
 TIMEOUT = 20_000
 
@@ -30,3 +33,17 @@ def wait_for(qtbot, condition, timeout: int = TIMEOUT) -> None:
     while not condition():
         assert time.monotonic() < deadline, f"timed out after {timeout} ms"
         qtbot.wait(10)
+
+
+def train_demo_twice(qtbot, window, epochs: int = 4) -> None:
+    """The demo loaded and trained with per-row attention, then again without attention."""
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=TIMEOUT):
+        window.open_path(str(DEMO_CSV))
+    window.monitor.epochs_spin.setValue(epochs)
+    editor = window.weighting_editor
+    editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("row"))
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
+        window.start_training()
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
+        window.runs_view.without_button.click()
+    wait_for(qtbot, lambda: window.actions["start"].isEnabled())
