@@ -104,10 +104,10 @@ class AttentionNet:
         z = self.attention_logits(X)
         W0 = self.params["W0"]
         if z is not None:
-            alpha = self.weighting.forward(z)
+            alpha, saved = self.weighting.forward_saving(z)
             expanded = alpha if self.group_matrix is None else alpha[:, self.groups]
             scale = self.n_columns * expanded
-            cache.update(z=z, alpha=alpha, scale=scale)
+            cache.update(z=z, alpha=alpha, scale=scale, saved=saved)
             if self.spec.attention == "global":
                 # (X·s) W0 = X (s W0): scaling W0's rows costs D×H, not the batch's N×D,
                 # and the backward pass then needs no N×H×D product for ds.
@@ -143,7 +143,7 @@ class AttentionNet:
         if self.spec.task == "classification":
             rows = np.arange(n)
             nll = -np.log(np.maximum(out[rows, y], 1e-12))
-            loss = float(nll.mean() if w is None else np.dot(w, nll) / n)
+            loss = float(nll.sum() / n if w is None else np.dot(w, nll) / n)
             dout = out.copy()
             dout[rows, y] -= 1
             dout *= 1.0 / n if w is None else (w / n)[:, None]
@@ -195,7 +195,7 @@ class AttentionNet:
             logs = np.log(safe)
             penalty = float(entropy * np.mean(-(alpha * logs).sum(axis=-1)))
             dalpha = dalpha + entropy * np.where(alpha > 0, -(logs + 1), 0) / alpha.shape[0]
-        dz = self.weighting.vjp(z, alpha, dalpha.astype(self.dtype, copy=False))
+        dz = self.weighting.vjp(z, alpha, dalpha.astype(self.dtype, copy=False), cache["saved"])
         if self.spec.attention == "global":
             grads["att_a"] = dz[0]
         else:
