@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .reductions import column_sums, row_max, row_sums
 from .weighting import Weighting, WeightingSpec
 
 ATTENTION_MODES = ("global", "row", "off")
@@ -167,7 +168,7 @@ class AttentionNet:
                 dscale = (G * W).sum(axis=1)[None, :]  # d loss / d s, s scaling W0's rows
                 G *= cache["scale"].T
             grads[f"W{k}"] = G + l2 * W if l2 else G
-            grads[f"b{k}"] = _column_sums(delta)
+            grads[f"b{k}"] = column_sums(delta)
             if k == 0:
                 if attention == "row":
                     dscale = (delta @ W.T) * cache["X"]
@@ -193,14 +194,14 @@ class AttentionNet:
             # Mean entropy of the weights per row; 0·log 0 = 0 for sparsemax's exact zeros.
             safe = np.where(alpha > 0, alpha, 1)
             logs = np.log(safe)
-            penalty = float(entropy * np.mean(-(alpha * logs).sum(axis=-1)))
+            penalty = float(entropy * np.mean(-row_sums(alpha * logs)))
             dalpha = dalpha + entropy * np.where(alpha > 0, -(logs + 1), 0) / alpha.shape[0]
         dz = self.weighting.vjp(z, alpha, dalpha.astype(self.dtype, copy=False), cache["saved"])
         if self.spec.attention == "global":
             grads["att_a"] = dz[0]
         else:
             grads["att_W"] = X.T @ dz
-            grads["att_b"] = dz.sum(axis=0)
+            grads["att_b"] = column_sums(dz)
         return penalty
 
     # -- prediction --------------------------------------------------------
@@ -230,21 +231,6 @@ def param_shapes(spec: NetSpec) -> dict[str, tuple[int, ...]]:
 
 
 def _softmax(h: np.ndarray) -> np.ndarray:
-    e = np.exp(h - _row_max(h))
-    e /= e @ np.ones((h.shape[1], 1), dtype=h.dtype)
+    e = np.exp(h - row_max(h))
+    e /= row_sums(e)
     return e
-
-
-# NumPy's axis reductions cost microseconds of set-up each, which on a 256-row batch is
-# more than the arithmetic; a matrix-vector product (BLAS) or a few column maxima is not.
-def _column_sums(a: np.ndarray) -> np.ndarray:
-    return np.ones(a.shape[0], dtype=a.dtype) @ a
-
-
-def _row_max(h: np.ndarray) -> np.ndarray:
-    if h.shape[1] > 8:
-        return h.max(axis=1, keepdims=True)
-    m = h[:, :1].copy()
-    for j in range(1, h.shape[1]):
-        np.maximum(m, h[:, j : j + 1], out=m)
-    return m

@@ -14,6 +14,7 @@ import numpy as np
 
 from .errors import UserError
 from .formula import BoundFormula, Formula, FormulaError, compile_formula
+from .reductions import row_max, row_sums
 
 KINDS = ("softmax", "exponential", "linear", "sparsemax", "custom")
 LINEAR_SCORES = ("softplus", "relu")
@@ -52,14 +53,17 @@ class Weighting:
         self._bound: dict[np.dtype, BoundFormula] = {}
 
     # -- scores -----------------------------------------------------------
-    def _score(self, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """s(z) and ds/dz, elementwise (before the prior)."""
+    def _score(self, z: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """s(z) and ds/dz, elementwise (before the prior); ds/dz None where vjp does not
+        need it."""
         kind = self.spec.kind
         if kind in ("softmax", "exponential"):
-            t = _temperature(self.spec)
             # Shifting by the row max cancels in the normalisation; it only avoids overflow.
-            s = np.exp((z - z.max(axis=-1, keepdims=True)) / t)
-            return s, s / t
+            shifted = z - row_max(z)
+            t = _temperature(self.spec)
+            if t != 1:
+                shifted /= t
+            return np.exp(shifted), None  # vjp needs only alpha (ds/dz = s/T)
         if kind == "linear":
             if self.spec.linear_score == "relu":
                 return np.maximum(z, 0) + _RELU_EPS, (z > 0).astype(z.dtype)
@@ -98,14 +102,14 @@ class Weighting:
         if self.formula is not None:
             top = self._row_scale(w)
             w, ds = w / top, ds / top
-        total = w.sum(axis=-1, keepdims=True)
+        total = row_sums(w)
         saved = None if self.spec.kind in ("softmax", "exponential") else (ds, total)
         return w / total, saved
 
     def _row_scale(self, w: np.ndarray) -> np.ndarray:
         """Each row's largest score. A typed score may be near the float limit (1e308*...),
         so it is divided by this before summing; the weights are the same ratios."""
-        top = w.max(axis=-1, keepdims=True)
+        top = row_max(w)
         # Only a typed formula can score every column zero; the built-in scores are > 0.
         if not np.all(top > 0):
             raise WeightingError(
@@ -123,10 +127,12 @@ class Weighting:
             k = np.add.reduce(support, axis=-1, keepdims=True)
             mean = np.add.reduce(grad * support, axis=-1, keepdims=True) / k
             return np.where(support, grad - mean, 0).astype(z.dtype, copy=False)
-        centred = grad - (grad * alpha).sum(axis=-1, keepdims=True)
+        centred = grad - row_sums(grad * alpha)
         if self.spec.kind in ("softmax", "exponential"):
             # ds/dz = s/T, so p·ds/Σp·s = alpha/T: no second pass through exp.
-            return (alpha * centred / _temperature(self.spec)).astype(z.dtype, copy=False)
+            dz = alpha * centred
+            t = _temperature(self.spec)
+            return (dz / t if t != 1 else dz).astype(z.dtype, copy=False)
         ds, total = saved if saved is not None else self.forward_saving(z)[1]
         dw = centred / total
         return dw * self.prior * ds if self.has_prior else dw * ds
