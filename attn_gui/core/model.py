@@ -165,7 +165,7 @@ class AttentionNet:
             W = self.params[f"W{k}"]
             G = acts[k].T @ delta
             if k == 0 and attention == "global":
-                dscale = (G * W).sum(axis=1)[None, :]  # d loss / d s, s scaling W0's rows
+                dscale = row_sums(G * W).T  # d loss / d s, s scaling W0's rows
                 G *= cache["scale"].T
             grads[f"W{k}"] = G + l2 * W if l2 else G
             grads[f"b{k}"] = column_sums(delta)

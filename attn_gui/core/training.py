@@ -149,21 +149,23 @@ class Trainer:
                 idx = perm[b * batch : (b + 1) * batch]
                 w = None if weights is None else weights[idx]
                 try:
-                    # Overflow is detected below and reported once, as a sentence.
+                    # Overflow is detected from the loss and reported once, as a sentence;
+                    # Adam's g² may overflow as well: v = inf, a step of 0.
                     with np.errstate(all="ignore"):
                         loss, grads, out = model.loss_and_grads(X[idx], y[idx], w, cfg.l2,
                                                                 cfg.entropy)
+                        # A non-finite gradient makes the next batch's loss non-finite.
+                        finite = math.isfinite(loss)
+                        if finite:
+                            opt.step(flat.vector, flat.load_grads(grads), lr, scale)
                 except WeightingError as exc:
                     raise TrainingError(str(exc)) from None
-                # A non-finite gradient makes the next batch's loss non-finite: caught there.
-                if not math.isfinite(loss):
+                if not finite:
                     self._finish(best, "diverged")
                     raise TrainingError(
                         f"the run diverged at epoch {epoch + 1}; try a smaller learning rate "
                         "(the best weights so far are kept)"
                     )
-                with np.errstate(over="ignore"):  # Adam's g² may overflow: v = inf, step 0
-                    opt.step(flat.vector, flat.load_grads(grads), lr, scale)
                 outs.append(out)
                 loss_sum += loss * len(idx)
                 yield BatchReport(epoch + 1, cfg.epochs, b + 1, n_batches,

@@ -111,7 +111,7 @@ class Weighting:
         so it is divided by this before summing; the weights are the same ratios."""
         top = row_max(w)
         # Only a typed formula can score every column zero; the built-in scores are > 0.
-        if not np.all(top > 0):
+        if top.size and not top.min() > 0:  # min is NaN if any row's is
             raise WeightingError(
                 "every feature got a zero score, so the weights are undefined; "
                 "use a score that is positive somewhere (e.g. add a small constant)"
