@@ -205,10 +205,16 @@ class AttentionNet:
         return penalty
 
     # -- prediction --------------------------------------------------------
-    def predict_batches(self, X: np.ndarray, batch: int = 65536) -> np.ndarray:
-        """Forward pass in slices, so predicting a large file does not hold every activation."""
-        outs = [self.forward(X[i : i + batch])[0] for i in range(0, max(len(X), 1), batch)]
-        return np.concatenate(outs) if outs else np.empty((0,), self.dtype)
+    def predict_batches(self, X: np.ndarray, batch: int = 16384) -> np.ndarray:
+        """Forward pass in slices written into one output, so predicting a large file holds
+        neither every activation nor a list of outputs to join."""
+        out = None
+        for i in range(0, max(len(X), 1), batch):
+            part = self.forward(X[i : i + batch])[0]
+            if out is None:
+                out = np.empty((len(X), *part.shape[1:]), dtype=part.dtype)
+            out[i : i + len(part)] = part
+        return out
 
     def attention_batches(self, X: np.ndarray, batch: int = 65536) -> np.ndarray:
         """Per-row weights for per-row attention; otherwise the one shared row."""
