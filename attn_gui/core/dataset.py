@@ -17,6 +17,10 @@ from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
 from .table import Table, infer_task
 
+# Targets are turned into labels this many rows at a time: a label array and hash table of
+# a million rows at once would be tens of MiB that the process keeps after they are freed.
+_CHUNK_ROWS = 65_536
+
 
 class DataError(UserError):
     """The data cannot be used with these settings (one sentence)."""
@@ -38,8 +42,11 @@ class TargetInfo:
         `words` are the texts a boolean column was read from (ColumnInfo.labels).
         """
         if self.task == "classification":
-            labels = target_labels(col, words)
-            codes = pd.Categorical(labels, categories=self.classes).codes.astype(np.int64)
+            codes = np.empty(len(col), dtype=np.int64)
+            for start in range(0, len(col), _CHUNK_ROWS):
+                labels = target_labels(col.iloc[start : start + _CHUNK_ROWS], words)
+                codes[start : start + len(labels)] = pd.Categorical(
+                    labels, categories=self.classes).codes
             return codes, codes >= 0
         v = pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
         ok = np.isfinite(v)
@@ -115,9 +122,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         raise DataError(f"the target '{target}' is empty in every row; choose another target")
     words = table.info(target).labels
     if task == "classification":
-        labels = target_labels(frame[target], words)
-        known = pd.notna(labels)
-        classes = sorted(pd.unique(labels[known]).tolist(), key=label_sort_key)
+        classes = sorted(distinct_labels(frame[target], words), key=label_sort_key)
         if len(classes) < 2:
             only = f" ('{classes[0]}')" if classes else ""
             raise DataError(
@@ -184,7 +189,8 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     if valid_rows is not None:
         valid_target = valid_target.iloc[valid_rows]
     y_valid, valid_ok = info.encode(valid_target, valid_words)
-    X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
+    if not valid_ok.all():
+        X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
     report["valid"]["rows_without_usable_target"] = int((~valid_ok).sum())
     if X_train.shape[1] == 0:
         raise DataError(f"the feature column(s) {_list(features)} hold no value in the rows where "
@@ -233,12 +239,23 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
 
 def _check_finite(X: np.ndarray, pre: Preprocessor) -> None:
     """Values beyond float32's range (±3.4e38) become infinite when the matrix is built."""
-    bad = ~np.isfinite(X).all(axis=0)
+    bad = np.zeros(X.shape[1], dtype=bool)
+    for start in range(0, len(X), _CHUNK_ROWS):  # not a boolean copy of the whole matrix
+        bad |= ~np.isfinite(X[start : start + _CHUNK_ROWS]).all(axis=0)
     if bad.any():
         groups = pre.groups
         names = sorted({pre.features[groups[j]] for j in np.flatnonzero(bad)})
         raise DataError(f"column(s) {_list(names)} hold numbers too large to train on "
                         "(beyond ±3.4e38 after scaling); rescale them or leave them out")
+
+
+def distinct_labels(col: pd.Series, words: tuple[str, str] | None = None) -> list[str]:
+    """The target's labels in order of first appearance, missing values left out."""
+    seen: dict[str, None] = {}
+    for start in range(0, len(col), _CHUNK_ROWS):
+        labels = target_labels(col.iloc[start : start + _CHUNK_ROWS], words)
+        seen.update(dict.fromkeys(pd.unique(labels[pd.notna(labels)]).tolist()))
+    return list(seen)
 
 
 def _transform(pre: Preprocessor, frame: pd.DataFrame, rows: np.ndarray | None):
@@ -251,22 +268,25 @@ def _transform(pre: Preprocessor, frame: pd.DataFrame, rows: np.ndarray | None):
 def split(y: np.ndarray, usable: np.ndarray, task: str, fraction: float,
           rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Seeded split of the usable rows; stratified by class for classification."""
-    idx = np.flatnonzero(usable)
+    # Masks and bincount rather than sorting copies of every row (np.unique, setdiff1d):
+    # on a million rows those were about 40 MiB that the process kept afterwards.
     if task == "classification":
         valid = []
-        for c in np.unique(y[idx]):
-            members = rng.permutation(idx[y[idx] == c])
+        for c in np.flatnonzero(np.bincount(y[usable])):
+            members = rng.permutation(np.flatnonzero(usable & (y == c)))
             n_valid = int(round(fraction * len(members)))
             if len(members) >= 2:
                 n_valid = min(max(n_valid, 1), len(members) - 1)
             valid.append(members[:n_valid])
         valid_idx = np.sort(np.concatenate(valid))
     else:
+        idx = np.flatnonzero(usable)
         perm = rng.permutation(idx)
         n_valid = min(max(int(round(fraction * len(idx))), 1), max(len(idx) - 1, 0))
         valid_idx = np.sort(perm[:n_valid])
-    train_idx = np.setdiff1d(idx, valid_idx, assume_unique=True)
-    return train_idx, valid_idx
+    train = usable.copy()
+    train[valid_idx] = False
+    return np.flatnonzero(train), valid_idx
 
 
 def _y_dtype(y: np.ndarray, task: str) -> np.ndarray:

@@ -385,24 +385,6 @@ def _text(e: Expr) -> tuple[str, int]:
     raise AssertionError(f"cannot print {e!r}")
 
 
-def _eval(e: Expr, env: dict[str, np.ndarray], dtype: np.dtype) -> Any:
-    match e:
-        case Num(v):
-            return dtype.type(v)
-        case Var(name):
-            return env[name]
-        case Neg(a):
-            return np.negative(_eval(a, env, dtype))
-        case Bin(op, a, b):
-            return _BINOPS[op](_eval(a, env, dtype), _eval(b, env, dtype))
-        case Call(fn, args):
-            return _KERNELS[fn](*(_eval(a, env, dtype) for a in args))
-        case Where(op, a, b, t, o):
-            cond = _CMP[op](_eval(a, env, dtype), _eval(b, env, dtype))
-            return np.where(cond, _eval(t, env, dtype), _eval(o, env, dtype))
-    raise AssertionError(f"cannot evaluate {e!r}")
-
-
 def _uses_z(e: Expr) -> bool:
     match e:
         case Var(name):
@@ -429,26 +411,107 @@ class Formula:
 
     def score(self, z: Any, i: Any, n: Any) -> np.ndarray:
         """s(z, i, n) broadcast over z and i, in z's float dtype; non-finite values pass through."""
-        return self._run(self._tree, z, i, n)
+        return self.bind(i, n, _float_dtype(z))(z)[0]
 
     def dscore(self, z: Any, i: Any, n: Any) -> np.ndarray:
         """Exact elementwise ds/dz, same shape and dtype as score()."""
-        return self._run(self._dtree, z, i, n)
+        return self.bind(i, n, _float_dtype(z))(z)[1]
 
-    @staticmethod
-    def _run(tree: Expr, z: Any, i: Any, n: Any) -> np.ndarray:
-        z = np.asarray(z)
-        if not np.issubdtype(z.dtype, np.floating):
-            z = z.astype(np.float64)
-        dtype = z.dtype
+    def bind(self, i: Any, n: Any, dtype: Any) -> BoundFormula:
+        """The formula ready to evaluate many times for these i and n (e.g. once per run)."""
+        return BoundFormula(self, i, n, dtype)
+
+
+def _float_dtype(z: Any) -> np.dtype:
+    dtype = np.asarray(z).dtype
+    return dtype if np.issubdtype(dtype, np.floating) else np.dtype(np.float64)
+
+
+class BoundFormula:
+    """s(z) and ds/dz of one formula for fixed i, n and float dtype, as a flat list of NumPy
+    calls. Training evaluates the formula on every batch, so the work that does not change
+    is done here once: the parts without z (such as 0.9**i) are computed, and a part
+    appearing several times (the derivative mostly repeats the score) becomes one call."""
+
+    def __init__(self, formula: Formula, i: Any, n: Any, dtype: Any):
+        self.dtype = np.dtype(dtype)
+        i, n = np.asarray(i, dtype=self.dtype), np.asarray(n, dtype=self.dtype)
+        self._fixed_shape = np.broadcast_shapes(i.shape, n.shape)
+        self._shapes: dict[tuple[int, ...], tuple[int, ...]] = {}
+        # Slot 0 holds z during a call; a slot is set either once here (without z) or by a step.
+        self._values: list[Any] = [None]
+        self._constant: set[int] = set()
+        self._steps: list[tuple[Callable[..., Any], tuple[int, ...], int]] = []
+        self._slot_of: dict[tuple, int] = {}
+        self._seen: dict[int, int] = {}
+        self._leaves = {"i": i, "n": n}
         with np.errstate(all="ignore"):
-            # i is usually an int arange; casting it keeps float32 runs in float32.
-            env = {"z": z, "i": np.asarray(i, dtype=dtype), "n": np.asarray(n, dtype=dtype)}
-            shape = np.broadcast_shapes(*(a.shape for a in env.values()))
-            out = np.asarray(_eval(tree, env, dtype), dtype=dtype)
-        if out.shape == shape and not any(out is a for a in env.values()):
+            self._s = self._lower(formula._tree)
+            self._ds = self._lower(formula._dtree)
+        del self._slot_of, self._seen, self._leaves
+
+    def _lower(self, e: Expr) -> int:
+        if id(e) in self._seen:  # derivative trees share subtrees by reference
+            return self._seen[id(e)]
+        match e:
+            case Num(v):
+                slot = self._leaf(("num", v.hex()), self.dtype.type(v))
+            case Var("z"):
+                slot = 0
+            case Var(name):
+                slot = self._leaf(("var", name), self._leaves[name])
+            case Neg(a):
+                slot = self._call(np.negative, "neg", self._lower(a))
+            case Bin(op, a, b):
+                slot = self._call(_BINOPS[op], op, self._lower(a), self._lower(b))
+            case Call(fn, args):
+                slot = self._call(_KERNELS[fn], fn, *(self._lower(a) for a in args))
+            case Where(op, a, b, t, o):
+                cond = self._call(_CMP[op], op, self._lower(a), self._lower(b))
+                slot = self._call(np.where, "where", cond, self._lower(t), self._lower(o))
+            case _:
+                raise AssertionError(f"cannot evaluate {e!r}")
+        self._seen[id(e)] = slot
+        return slot
+
+    def _leaf(self, key: tuple, value: Any) -> int:
+        if key not in self._slot_of:
+            self._slot_of[key] = len(self._values)
+            self._values.append(value)
+            self._constant.add(self._slot_of[key])
+        return self._slot_of[key]
+
+    def _call(self, fn: Callable[..., Any], name: str, *args: int) -> int:
+        key = (name, *args)
+        if key in self._slot_of:
+            return self._slot_of[key]
+        if all(a in self._constant for a in args):
+            return self._leaf(key, fn(*(self._values[a] for a in args)))
+        slot = self._slot_of[key] = len(self._values)
+        self._values.append(None)
+        self._steps.append((fn, args, slot))
+        return slot
+
+    def __call__(self, z: Any) -> tuple[np.ndarray, np.ndarray]:
+        """(s, ds/dz) broadcast over z, i and n; non-finite values pass through. The two may
+        be one array (as for exp(z)): read them, do not write to them."""
+        z = np.asarray(z, dtype=self.dtype)
+        values = self._values.copy()
+        values[0] = z
+        with np.errstate(all="ignore"):
+            for fn, args, slot in self._steps:
+                values[slot] = fn(*[values[a] for a in args])
+        shape = self._shapes.get(z.shape)
+        if shape is None:
+            shape = self._shapes[z.shape] = np.broadcast_shapes(z.shape, self._fixed_shape)
+        return self._result(values, self._s, shape), self._result(values, self._ds, shape)
+
+    def _result(self, values: list[Any], slot: int, shape: tuple[int, ...]) -> np.ndarray:
+        out = np.asarray(values[slot], dtype=self.dtype)
+        if out.shape == shape and slot != 0 and slot not in self._constant:
             return out
-        # Copy so the caller never gets a read-only broadcast view or its own input back.
+        # A copy, so the caller never gets z itself, a read-only broadcast view or an array
+        # this object keeps for the next call.
         return np.array(np.broadcast_to(out, shape))
 
 

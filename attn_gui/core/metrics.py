@@ -13,7 +13,8 @@ import numpy as np
 
 def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int) -> np.ndarray:
     """Rows are true classes, columns predicted classes (integer codes 0..k-1)."""
-    idx = y_true.astype(np.int64) * n_classes + y_pred.astype(np.int64)
+    idx = y_true.astype(np.int64, copy=False) * n_classes
+    idx += y_pred.astype(np.int64, copy=False)
     return np.bincount(idx, minlength=n_classes * n_classes).reshape(n_classes, n_classes)
 
 
@@ -47,10 +48,13 @@ def classification_metrics(
     support = pc["support"]
     n_true = len(y_true)
     n = max(n_true, 1)
-    p_true = proba[np.arange(len(y_true)), y_true.astype(np.int64)]
-    # Clipped at the dtype's epsilon, as scikit-learn's log_loss does.
+    p_true = np.take_along_axis(proba, y_true.astype(np.int64, copy=False)[:, None], axis=1)
+    # Clipped at the dtype's epsilon, as scikit-learn's log_loss does; in place, since on
+    # the training rows every temporary is another copy of them.
     eps = np.finfo(proba.dtype).eps
-    loss = float(-np.mean(np.log(np.clip(p_true.astype(np.float64), eps, 1.0)))) if n_true else 0.0
+    p_true = p_true.astype(np.float64)
+    np.log(np.clip(p_true, eps, 1.0, out=p_true), out=p_true)
+    loss = float(-np.mean(p_true)) if n_true else 0.0
     macro = {k: float(pc[k].mean()) for k in ("precision", "recall", "f1")}
     weighted_f1 = float((pc["f1"] * support).sum() / max(support.sum(), 1))
     if n_classes == 2 and positive is not None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .reductions import column_sums, row_max, row_sums
 from .weighting import Weighting, WeightingSpec
 
 ATTENTION_MODES = ("global", "row", "off")
@@ -104,10 +105,10 @@ class AttentionNet:
         z = self.attention_logits(X)
         W0 = self.params["W0"]
         if z is not None:
-            alpha = self.weighting.forward(z)
+            alpha, saved = self.weighting.forward_saving(z)
             expanded = alpha if self.group_matrix is None else alpha[:, self.groups]
             scale = self.n_columns * expanded
-            cache.update(z=z, alpha=alpha, scale=scale)
+            cache.update(z=z, alpha=alpha, scale=scale, saved=saved)
             if self.spec.attention == "global":
                 # (X·s) W0 = X (s W0): scaling W0's rows costs D×H, not the batch's N×D,
                 # and the backward pass then needs no N×H×D product for ds.
@@ -143,7 +144,7 @@ class AttentionNet:
         if self.spec.task == "classification":
             rows = np.arange(n)
             nll = -np.log(np.maximum(out[rows, y], 1e-12))
-            loss = float(nll.mean() if w is None else np.dot(w, nll) / n)
+            loss = float(nll.sum() / n if w is None else np.dot(w, nll) / n)
             dout = out.copy()
             dout[rows, y] -= 1
             dout *= 1.0 / n if w is None else (w / n)[:, None]
@@ -164,10 +165,10 @@ class AttentionNet:
             W = self.params[f"W{k}"]
             G = acts[k].T @ delta
             if k == 0 and attention == "global":
-                dscale = (G * W).sum(axis=1)[None, :]  # d loss / d s, s scaling W0's rows
+                dscale = row_sums(G * W).T  # d loss / d s, s scaling W0's rows
                 G *= cache["scale"].T
             grads[f"W{k}"] = G + l2 * W if l2 else G
-            grads[f"b{k}"] = _column_sums(delta)
+            grads[f"b{k}"] = column_sums(delta)
             if k == 0:
                 if attention == "row":
                     dscale = (delta @ W.T) * cache["X"]
@@ -193,21 +194,27 @@ class AttentionNet:
             # Mean entropy of the weights per row; 0·log 0 = 0 for sparsemax's exact zeros.
             safe = np.where(alpha > 0, alpha, 1)
             logs = np.log(safe)
-            penalty = float(entropy * np.mean(-(alpha * logs).sum(axis=-1)))
+            penalty = float(entropy * np.mean(-row_sums(alpha * logs)))
             dalpha = dalpha + entropy * np.where(alpha > 0, -(logs + 1), 0) / alpha.shape[0]
-        dz = self.weighting.vjp(z, alpha, dalpha.astype(self.dtype, copy=False))
+        dz = self.weighting.vjp(z, alpha, dalpha.astype(self.dtype, copy=False), cache["saved"])
         if self.spec.attention == "global":
             grads["att_a"] = dz[0]
         else:
             grads["att_W"] = X.T @ dz
-            grads["att_b"] = dz.sum(axis=0)
+            grads["att_b"] = column_sums(dz)
         return penalty
 
     # -- prediction --------------------------------------------------------
-    def predict_batches(self, X: np.ndarray, batch: int = 65536) -> np.ndarray:
-        """Forward pass in slices, so predicting a large file does not hold every activation."""
-        outs = [self.forward(X[i : i + batch])[0] for i in range(0, max(len(X), 1), batch)]
-        return np.concatenate(outs) if outs else np.empty((0,), self.dtype)
+    def predict_batches(self, X: np.ndarray, batch: int = 16384) -> np.ndarray:
+        """Forward pass in slices written into one output, so predicting a large file holds
+        neither every activation nor a list of outputs to join."""
+        out = None
+        for i in range(0, max(len(X), 1), batch):
+            part = self.forward(X[i : i + batch])[0]
+            if out is None:
+                out = np.empty((len(X), *part.shape[1:]), dtype=part.dtype)
+            out[i : i + len(part)] = part
+        return out
 
     def attention_batches(self, X: np.ndarray, batch: int = 65536) -> np.ndarray:
         """Per-row weights for per-row attention; otherwise the one shared row."""
@@ -230,21 +237,6 @@ def param_shapes(spec: NetSpec) -> dict[str, tuple[int, ...]]:
 
 
 def _softmax(h: np.ndarray) -> np.ndarray:
-    e = np.exp(h - _row_max(h))
-    e /= e @ np.ones((h.shape[1], 1), dtype=h.dtype)
+    e = np.exp(h - row_max(h))
+    e /= row_sums(e)
     return e
-
-
-# NumPy's axis reductions cost microseconds of set-up each, which on a 256-row batch is
-# more than the arithmetic; a matrix-vector product (BLAS) or a few column maxima is not.
-def _column_sums(a: np.ndarray) -> np.ndarray:
-    return np.ones(a.shape[0], dtype=a.dtype) @ a
-
-
-def _row_max(h: np.ndarray) -> np.ndarray:
-    if h.shape[1] > 8:
-        return h.max(axis=1, keepdims=True)
-    m = h[:, :1].copy()
-    for j in range(1, h.shape[1]):
-        np.maximum(m, h[:, j : j + 1], out=m)
-    return m

@@ -20,6 +20,7 @@ SCALINGS = ("zscore", "minmax", "robust", "none")
 OTHER = "(other)"
 NUMERIC_KINDS = ("numeric", "boolean")
 _BLOCK_ROWS = 16_384  # rows encoded at a time: a block of the matrix stays in the CPU cache
+_CHUNK_ROWS = 65_536  # rows of a text column turned into level codes at a time
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,9 @@ class Preprocessor:
             if inside is not None:
                 v = v[inside]
             fill = self._fill(v)
-            v = np.where(np.isnan(v), fill, v)
+            missing = np.isnan(v)
+            if missing.any():
+                v = np.where(missing, fill, v)
             if self.spec.outliers == "clip":
                 v = np.clip(v, *bounds[f])
             center, scale = self._scaling(v)
@@ -128,11 +131,13 @@ class Preprocessor:
         if self.spec.missing == "most_frequent":
             vals, counts = np.unique(ok, return_counts=True)
             return float(vals[counts.argmax()])
-        return float(np.median(ok))
+        return float(np.median(ok, overwrite_input=True))  # ok is a copy: sort it in place
 
     def _bounds(self, v: np.ndarray) -> tuple[float, float]:
+        if self.spec.outliers == "none":
+            return -np.inf, np.inf
         ok = v[~np.isnan(v)]
-        if self.spec.outliers == "none" or ok.size == 0:
+        if ok.size == 0:
             return -np.inf, np.inf
         t = self.spec.outlier_threshold
         if self.spec.outlier_rule == "iqr":
@@ -246,12 +251,19 @@ class Preprocessor:
         step = self.steps[f]
         if isinstance(step, NumericStep) and frame[f].dtype == np.float64:
             return _as_float(frame[f]), selected
-        part = _take(frame, f, selected)
         if isinstance(step, NumericStep):
-            return _as_float(part, step.words), None
-        codes, unseen, imputed = _level_codes(part, step)
-        report["unseen_levels"] += unseen
-        report["values_imputed"] += imputed
+            return _as_float(_take(frame, f, selected), step.words), None
+        # A chunk at a time: text, label and lookup copies of every row at once would be
+        # tens of MiB on a million rows.
+        n = len(frame) if selected is None else len(selected)
+        codes = np.empty(n, dtype=np.int64)
+        for start in range(0, n, _CHUNK_ROWS):
+            stop = min(start + _CHUNK_ROWS, n)
+            part = (frame[f].iloc[start:stop] if selected is None
+                    else _take(frame, f, selected[start:stop]))
+            codes[start:stop], unseen, imputed = _level_codes(part, step)
+            report["unseen_levels"] += unseen
+            report["values_imputed"] += imputed
         return codes, None
 
     def _encode_numbers(self, v: np.ndarray, step: NumericStep, out: np.ndarray,

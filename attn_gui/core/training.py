@@ -129,6 +129,7 @@ class Trainer:
         n_batches = math.ceil(n / batch)
         weights = self._sample_weights()
         best = flat.vector.copy()
+        outputs: np.ndarray | None = None  # the predictions made while an epoch trains
         best_score, since_best = -math.inf, 0
         self.history_ = {}
         start = self._start = time.perf_counter()
@@ -139,7 +140,7 @@ class Trainer:
             warm = min(1.0, (epoch + 1) / (warmup + 1))
             scale = 1 + (cfg.attention_lr * warm - 1) * fast if fast.any() else None
             perm = rng.permutation(n)
-            outs: list[np.ndarray] = []
+            done = 0  # rows trained on this epoch
             loss_sum = 0.0
             t0 = time.perf_counter()
             for b in range(n_batches):
@@ -149,33 +150,38 @@ class Trainer:
                 idx = perm[b * batch : (b + 1) * batch]
                 w = None if weights is None else weights[idx]
                 try:
-                    # Overflow is detected below and reported once, as a sentence.
+                    # Overflow is detected from the loss and reported once, as a sentence;
+                    # Adam's g² may overflow as well: v = inf, a step of 0.
                     with np.errstate(all="ignore"):
                         loss, grads, out = model.loss_and_grads(X[idx], y[idx], w, cfg.l2,
                                                                 cfg.entropy)
+                        # A non-finite gradient makes the next batch's loss non-finite.
+                        finite = math.isfinite(loss)
+                        if finite:
+                            opt.step(flat.vector, flat.load_grads(grads), lr, scale)
                 except WeightingError as exc:
                     raise TrainingError(str(exc)) from None
-                # A non-finite gradient makes the next batch's loss non-finite: caught there.
-                if not math.isfinite(loss):
+                if not finite:
                     self._finish(best, "diverged")
                     raise TrainingError(
                         f"the run diverged at epoch {epoch + 1}; try a smaller learning rate "
                         "(the best weights so far are kept)"
                     )
-                with np.errstate(over="ignore"):  # Adam's g² may overflow: v = inf, step 0
-                    opt.step(flat.vector, flat.load_grads(grads), lr, scale)
-                outs.append(out)
+                if outputs is None:  # one array for every epoch, not a list of batches
+                    outputs = np.empty((n, *out.shape[1:]), dtype=out.dtype)
+                outputs[done : done + len(idx)] = out
+                done += len(idx)
                 loss_sum += loss * len(idx)
                 yield BatchReport(epoch + 1, cfg.epochs, b + 1, n_batches,
-                                  loss_sum / ((b * batch) + len(idx)), time.perf_counter() - start)
+                                  loss_sum / done, time.perf_counter() - start)
             train_time += time.perf_counter() - t0
-            if control.stopped and not outs:
+            if control.stopped and not done:
                 reason = "stopped"
                 break
             # Train metrics from the predictions made while the epoch ran (as Keras
             # reports them): no second pass over a large training set.
-            seen = perm[: sum(len(o) for o in outs)]
-            train_metrics = self._metrics(y[seen], np.concatenate(outs))
+            assert outputs is not None
+            train_metrics = self._metrics(y[perm[:done]], outputs[:done])
             valid_metrics = self._metrics(data.y_valid, model.predict_batches(data.X_valid))
             score = self._score(valid_metrics)
             if score > best_score + _MIN_IMPROVEMENT:
@@ -188,7 +194,7 @@ class Trainer:
                 epoch=epoch + 1, epochs=cfg.epochs, train=scalars(train_metrics),
                 valid=scalars(valid_metrics), attention=self.attention(),
                 lr=lr, elapsed=time.perf_counter() - start, best_epoch=self.best_epoch_,
-                samples_per_s=len(seen) / max(time.perf_counter() - t0, 1e-9),
+                samples_per_s=done / max(time.perf_counter() - t0, 1e-9),
             )
             yield report
             if control.stopped:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import UserError
-from .formula import Formula, FormulaError, compile_formula
+from .formula import BoundFormula, Formula, FormulaError, compile_formula
+from .reductions import row_max, row_sums
 
 KINDS = ("softmax", "exponential", "linear", "sparsemax", "custom")
 LINEAR_SCORES = ("softplus", "relu")
@@ -49,72 +50,91 @@ class Weighting:
         self.formula: Formula | None = None
         if spec.kind == "custom":
             self.formula = compile_formula(spec.formula)
+        self._bound: dict[np.dtype, BoundFormula] = {}
 
     # -- scores -----------------------------------------------------------
-    def _score(self, z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """s(z) and ds/dz, elementwise (before the prior)."""
+    def _score(self, z: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """s(z) and ds/dz, elementwise (before the prior); ds/dz None where vjp does not
+        need it."""
         kind = self.spec.kind
         if kind in ("softmax", "exponential"):
-            t = _temperature(self.spec)
             # Shifting by the row max cancels in the normalisation; it only avoids overflow.
-            s = np.exp((z - z.max(axis=-1, keepdims=True)) / t)
-            return s, s / t
+            shifted = z - row_max(z)
+            t = _temperature(self.spec)
+            if t != 1:
+                shifted /= t
+            return np.exp(shifted), None  # vjp needs only alpha (ds/dz = s/T)
         if kind == "linear":
             if self.spec.linear_score == "relu":
                 return np.maximum(z, 0) + _RELU_EPS, (z > 0).astype(z.dtype)
             sig = 1.0 / (1.0 + np.exp(-np.abs(z)))
             sig = np.where(z >= 0, sig, 1.0 - sig)
             return np.log1p(np.exp(-np.abs(z))) + np.maximum(z, 0), sig.astype(z.dtype)
-        assert self.formula is not None
-        with np.errstate(all="ignore"):
-            s = np.broadcast_to(self.formula.score(z, self.positions, self.n), z.shape)
-            ds = np.broadcast_to(self.formula.dscore(z, self.positions, self.n), z.shape)
-        if not (np.all(np.isfinite(s)) and np.all(s >= 0) and np.all(np.isfinite(ds))):
+        s, ds = self._bound_formula(z.dtype)(z)
+        # min/max propagate NaN, so two comparisons check finite and non-negative at once.
+        if s.size and not (s.min() >= 0 and s.max() < np.inf
+                           and ds.min() > -np.inf and ds.max() < np.inf):
+            assert self.formula is not None
             raise WeightingError(
                 f"the formula '{self.formula.text}' gave a negative or non-finite score; "
                 "use a score that is positive for every logit, e.g. exp(z) or softplus(z)"
             )
-        return s.astype(z.dtype, copy=False), ds.astype(z.dtype, copy=False)
+        return s, ds
+
+    def _bound_formula(self, dtype: np.dtype) -> BoundFormula:
+        bound = self._bound.get(dtype)
+        if bound is None:
+            assert self.formula is not None
+            bound = self._bound[dtype] = self.formula.bind(self.positions, self.n, dtype)
+        return bound
 
     # -- forward / backward ---------------------------------------------------
     def forward(self, z: np.ndarray) -> np.ndarray:
+        return self.forward_saving(z)[0]
+
+    def forward_saving(self, z: np.ndarray) -> tuple[np.ndarray, tuple | None]:
+        """alpha = g(z), and what vjp needs from this pass (or None) so that the backward
+        pass does not evaluate the scores a second time."""
         if self.spec.kind == "sparsemax":
-            return sparsemax(z + self.log_prior if self.has_prior else z)
-        s, _ = self._score(z)
+            return sparsemax(z + self.log_prior if self.has_prior else z), None
+        s, ds = self._score(z)
         w = s * self.prior if self.has_prior else s
         if self.formula is not None:
-            w = w / self._row_scale(w)
-        return w / w.sum(axis=-1, keepdims=True)
+            top = self._row_scale(w)
+            w, ds = w / top, ds / top
+        total = row_sums(w)
+        saved = None if self.spec.kind in ("softmax", "exponential") else (ds, total)
+        return w / total, saved
 
     def _row_scale(self, w: np.ndarray) -> np.ndarray:
         """Each row's largest score. A typed score may be near the float limit (1e308*...),
         so it is divided by this before summing; the weights are the same ratios."""
-        top = w.max(axis=-1, keepdims=True)
+        top = row_max(w)
         # Only a typed formula can score every column zero; the built-in scores are > 0.
-        if not np.all(top > 0):
+        if top.size and not top.min() > 0:  # min is NaN if any row's is
             raise WeightingError(
                 "every feature got a zero score, so the weights are undefined; "
                 "use a score that is positive somewhere (e.g. add a small constant)"
             )
         return top
 
-    def vjp(self, z: np.ndarray, alpha: np.ndarray, grad: np.ndarray) -> np.ndarray:
-        """dL/dz given alpha = forward(z) and grad = dL/dalpha."""
+    def vjp(self, z: np.ndarray, alpha: np.ndarray, grad: np.ndarray,
+            saved: tuple | None = None) -> np.ndarray:
+        """dL/dz given alpha = forward(z), grad = dL/dalpha and optionally what
+        forward_saving(z) saved."""
         if self.spec.kind == "sparsemax":
             support = alpha > 0
-            k = support.sum(axis=-1, keepdims=True)
-            mean = (grad * support).sum(axis=-1, keepdims=True) / k
+            k = np.add.reduce(support, axis=-1, keepdims=True)
+            mean = np.add.reduce(grad * support, axis=-1, keepdims=True) / k
             return np.where(support, grad - mean, 0).astype(z.dtype, copy=False)
-        centred = grad - (grad * alpha).sum(axis=-1, keepdims=True)
+        centred = grad - row_sums(grad * alpha)
         if self.spec.kind in ("softmax", "exponential"):
             # ds/dz = s/T, so p·ds/Σp·s = alpha/T: no second pass through exp.
-            return (alpha * centred / _temperature(self.spec)).astype(z.dtype, copy=False)
-        s, ds = self._score(z)
-        w = s * self.prior if self.has_prior else s
-        if self.formula is not None:
-            top = self._row_scale(w)
-            w, ds = w / top, ds / top
-        dw = centred / w.sum(axis=-1, keepdims=True)
+            dz = alpha * centred
+            t = _temperature(self.spec)
+            return (dz / t if t != 1 else dz).astype(z.dtype, copy=False)
+        ds, total = saved if saved is not None else self.forward_saving(z)[1]
+        dw = centred / total
         return dw * self.prior * ds if self.has_prior else dw * ds
 
 
@@ -126,15 +146,18 @@ def _temperature(spec: WeightingSpec) -> float:
 
 
 def sparsemax(z: np.ndarray) -> np.ndarray:
-    """Euclidean projection of each row onto the simplex (Martins & Astudillo, 2016)."""
-    d = z.shape[-1]
-    zs = -np.sort(-z, axis=-1)
-    cumsum = np.cumsum(zs, axis=-1)
+    """Euclidean projection of each row of z (rows × d) onto the simplex (Martins & Astudillo,
+    2016)."""
+    rows, d = z.shape
+    zs = np.sort(z, axis=1)[:, ::-1]
+    cumsum = zs.cumsum(axis=1)
     ks = np.arange(1, d + 1, dtype=z.dtype)
-    support = 1 + ks * zs > cumsum
-    k = support.sum(axis=-1, keepdims=True)
-    tau = (np.take_along_axis(cumsum, k - 1, axis=-1) - 1) / k
-    return np.maximum(z - tau, 0)
+    # The support is the k largest entries, so counting where the test holds finds k.
+    k = np.add.reduce(1 + ks * zs > cumsum, axis=1)
+    # k in z's dtype: an integer would turn float32 weights, and the network after them,
+    # into float64.
+    tau = (cumsum[np.arange(rows), k - 1] - 1) / k.astype(z.dtype)
+    return np.maximum(z - tau[:, None], 0)
 
 
 def validate_spec(spec: WeightingSpec) -> None:
