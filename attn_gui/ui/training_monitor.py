@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from ..core.config import ConfigError, TrainConfig
 from ..core.table import Table
 from ..core.training import BatchReport, EpochReport, Trainer
+from .compact import compact
 from .paint_budget import PaintBudget
 from .plots import (
     TRAIN_COLOR,
@@ -212,11 +213,7 @@ class TrainingMonitor(QWidget):
         form = QFormLayout(self.settings_box)
         # Labels move above their fields when the panel is narrow (next to other panels).
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        for combo in (self.optimizer_combo, self.schedule_combo, self.activation_combo):
-            # Sized by a short text, not the longest item, so rows wrap only when narrow.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(8)
+        compact(self.optimizer_combo, self.schedule_combo, self.activation_combo)
         form.addRow(self.tr("Epochs"), self.epochs_spin)
         form.addRow(self.tr("Batch size"), self.batch_spin)
         form.addRow(self.tr("Learning rate"), self.lr_spin)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..core.config import TrainConfig
 from ..core.formula import FormulaError, compile_formula
 from ..core.weighting import WeightingError, WeightingSpec, preview, validate_spec
+from .compact import compact
 from .core_text import translated
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -152,8 +153,10 @@ class WeightingEditor(QWidget):
         self.formula_status.setWordWrap(True)
         self.formula_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        compact(self.mode_combo, self.kind_combo, self.score_combo)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Attention"), self.mode_combo)
         form.addRow(self.tr("Function"), self.kind_combo)
         form.addRow(self.tr("Temperature T"), self.temperature_spin)
