@@ -85,6 +85,14 @@ def datas(root: Path) -> list[tuple[str, str]]:
     return [(str(path), str(path.parent.relative_to(root).as_posix())) for path in picked]
 
 
+def app_modules(root: Path) -> list[str]:
+    """Every module of the app, for PyInstaller's hidden imports: the window imports some
+    by name on first use (attn_gui.core.lazy), which its import scan cannot see."""
+    package = root / "attn_gui"
+    return sorted(".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+                  for path in package.rglob("*.py"))
+
+
 def keep(dest_name: str) -> bool:
     """Whether a collected binary or data file (by its path inside the bundle) stays."""
     path = PurePosixPath(dest_name.replace("\\", "/"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import subprocess
 import sys
 from importlib.metadata import version as installed_version
@@ -159,6 +160,15 @@ def test_excluded_modules_include_the_heavy_ones_and_none_the_app_imports(conten
                if (name == excluded or name.startswith(excluded + "."))
                and name not in OPTIONAL_IMPORTS]
     assert clashes == []
+
+
+def test_modules_imported_by_name_are_bundled(contents):
+    modules = contents.app_modules(ROOT)
+    assert {"attn_gui", "attn_gui.core", "attn_gui.ui.main_window"} <= set(modules)
+    named = set()
+    for path in (ROOT / "attn_gui").rglob("*.py"):
+        named.update(re.findall(r'\blazy\("(attn_gui[\w.]*)"\)', path.read_text("utf-8")))
+    assert named and named <= set(modules)  # PyInstaller's import scan cannot see these
 
 
 def test_version_comes_from_one_place(contents):
