@@ -41,9 +41,9 @@ from ..core.config import TrainConfig
 from ..core.dataset import Dataset, label_sort_key, prepare
 from ..core.lazy import pd
 from ..core.preprocess import target_labels
-from ..core.table import ColumnInfo, Table, TableError, infer_task
+from ..core.table import ColumnInfo, Table
 from .core_text import translated
-from .loader import BackgroundTask, TableLoader
+from .loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
 from .table_model import FrameModel
 
 __all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
@@ -72,7 +72,10 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self._table: Table | None = None
         self._effect_source: Table | None = None
-        self._value_counts: dict[str, pd.Series] = {}  # of the table's target candidates
+        # task and class counts of the columns chosen as target so far (the loader brings
+        # the default target's): each is a pass over a column, done once per table
+        self._target_facts: dict[str, TargetFacts] = {}
+        self._translations: dict[str, str] = {}  # the loader's, of the table's core texts
         self._roles: dict[str, str] = {}
         self._role_combos: dict[str, QComboBox] = {}
         self._pending: TrainConfig | None = None
@@ -356,6 +359,8 @@ class DataPanel(QWidget):
         self._set_preprocessing(config)
         if self._table is None or self._loader.is_busy():
             self._pending = dataclasses.replace(config)
+            if config.target and self._loader.is_busy():
+                self._loader.want(config.target)
         else:
             self._apply_data_choices(config)
         self._schedule_effect()
@@ -392,15 +397,13 @@ class DataPanel(QWidget):
         self._show_message(self.error_label, shown)
         self.loadFailed.emit(message)
 
-    def _on_loaded(self, table: Table) -> None:
+    def _on_loaded(self, loaded: LoadedTable) -> None:
         self._set_busy(False)
-        try:
-            target = table.default_target()
-        except TableError as exc:  # every column is an ID, constant or empty
-            self._on_failed(str(exc))
-            return
+        table = loaded.table
+        target = table.default_target()  # the loader has checked that there is one
         self._table = table
-        self._value_counts = {}
+        self._target_facts = dict(loaded.targets)
+        self._translations = loaded.translations
         self._effect_source = None  # drawn by the first effect task, off this thread
         self._roles = self._default_roles(table, target)
         self._show_table_info(table)
@@ -437,7 +440,7 @@ class DataPanel(QWidget):
             decimal=decimals.get(table.decimal, table.decimal)))
         self.info_label.setToolTip(table.path)
         self._show_message(self.warnings_label,
-                           "\n".join("⚠ " + translated(w) for w in table.warnings))
+                           "\n".join("⚠ " + self._core_text(w) for w in table.warnings))
 
     def _show_preview(self, table: Table) -> None:
         old = self._preview_model
@@ -461,7 +464,7 @@ class DataPanel(QWidget):
                 _COL_NAME: info.name,
                 _COL_KIND: kinds.get(info.kind, info.kind),
                 _COL_MISSING: f"{info.missing:,}",
-                _COL_SUMMARY: translated(info.excluded or info.summary),
+                _COL_SUMMARY: self._core_text(info.excluded or info.summary),
             }
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
@@ -490,11 +493,15 @@ class DataPanel(QWidget):
         text = self.tr("{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct\n"
                        "{summary}").format(name=info.name, kind=info.kind,
                                           missing=info.missing, rows=n_rows,
-                                          unique=info.n_unique, summary=translated(info.summary))
+                                          unique=info.n_unique, summary=self._core_text(info.summary))
         if info.excluded:
             text += "\n" + self.tr("Left out by default: {reason}").format(
-                reason=translated(info.excluded))
+                reason=self._core_text(info.excluded))
         return text
+
+    def _core_text(self, message: str) -> str:
+        """A summary, reason or note of the table in the interface language."""
+        return self._translations.get(message) or translated(message)
 
     # -- roles -----------------------------------------------------------------------------
     def _on_role_combo(self, name: str, index: int) -> None:
@@ -561,8 +568,8 @@ class DataPanel(QWidget):
         table, target = self._table, self.target()
         if table is None or target is None:
             return
-        column, info = table.frame[target], table.info(target)
-        inferred = infer_task(column, info.kind)
+        info = table.info(target)
+        inferred = self._facts(target).task
         numeric = info.kind in _NUMERIC_KINDS
         self.task_combo.blockSignals(True)
         model = self.task_combo.model()
@@ -597,16 +604,21 @@ class DataPanel(QWidget):
         if table is None or target is None or self.task_combo.currentData() != "classification":
             return []
         # Counting raw values first keeps a million-row target cheap: only two get labelled.
-        # Counted once per target: task, role and settings changes all ask again.
-        counts = self._value_counts.get(target)
+        counts = self._facts(target).counts
         if counts is None:
-            counts = self._value_counts[target] = table.frame[target].value_counts()
-        if len(counts) != 2:
             return []
         labels = target_labels(pd.Series(counts.index, dtype=table.frame[target].dtype),
                                table.info(target).labels)
         return sorted(((str(label), int(count)) for label, count in zip(labels, counts, strict=True)),
                       key=lambda pair: label_sort_key(pair[0]))
+
+    def _facts(self, target: str) -> TargetFacts:
+        """Worked out once per table and target: task, role and settings changes ask again."""
+        facts = self._target_facts.get(target)
+        if facts is None:
+            assert self._table is not None
+            facts = self._target_facts[target] = target_facts(self._table, target)
+        return facts
 
     def _on_task_changed(self) -> None:
         self._refresh_positive(self.positive_combo.currentData())
