@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import os
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -52,6 +53,10 @@ FEATURE, TARGET, IGNORE = "feature", "target", "ignore"
 EFFECT_SAMPLE = 50_000  # rows; fitting on more only refines counts the user reads as a gauge
 _EFFECT_DELAY_MS = 250
 _MEASURED_ROWS = 30
+# Per turn of the event loop: a role combo box or a preview column's width costs a fraction
+# of a millisecond, and a 200-column file must not freeze the window while they are made.
+_COMBOS_PER_TURN = 30
+_SIZED_PER_TURN = 15
 _SAMPLE_SEED = 0
 _ERROR = "#c62828"
 _WARN = "#b26a00"
@@ -78,6 +83,10 @@ class DataPanel(QWidget):
         self._translations: dict[str, str] = {}  # the loader's, of the table's core texts
         self._roles: dict[str, str] = {}
         self._role_combos: dict[str, QComboBox] = {}
+        self._combo_rows: list[int] = []  # rows of the column list still without a combo box
+        self._unsized: list[int] = []  # preview columns not yet sized to their contents
+        self._combo_timer = self._zero_timer(self._add_role_combos)
+        self._sizing_timer = self._zero_timer(self._size_preview_columns)
         self._pending: TrainConfig | None = None
         self._hint = ""  # why the last role change was refused
         self._split = (TrainConfig.valid_fraction, TrainConfig.seed)
@@ -321,6 +330,8 @@ class DataPanel(QWidget):
 
     def role_combo(self, name: str) -> QComboBox:
         """The combo box in the column list that sets `name`'s role."""
+        if name not in self._role_combos:
+            self._add_role_combos(len(self._combo_rows))
         return self._role_combos[name]
 
     def target(self) -> str | None:
@@ -448,7 +459,16 @@ class DataPanel(QWidget):
         self.preview_view.setModel(self._preview_model)
         if old is not None:
             old.deleteLater()
-        self.preview_view.resizeColumnsToContents()
+        self._unsized = list(range(self._preview_model.columnCount()))
+        self._size_preview_columns()
+
+    def _size_preview_columns(self) -> None:
+        """Fit a batch of preview columns to their first rows; the rest on later turns."""
+        batch, self._unsized = self._unsized[:_SIZED_PER_TURN], self._unsized[_SIZED_PER_TURN:]
+        for column in batch:
+            self.preview_view.resizeColumnToContents(column)
+        if self._unsized:
+            self._sizing_timer.start()
 
     def _fill_column_table(self, table: Table) -> None:
         grid = self.column_table
@@ -474,20 +494,42 @@ class DataPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 grid.setItem(row, column, item)
-            combo = QComboBox()
-            combo.addItem(self.tr("feature"), FEATURE)
-            combo.addItem(self.tr("target"), TARGET)
-            combo.addItem(self.tr("ignore"), IGNORE)
-            combo.setToolTip(tip)
-            combo.currentIndexChanged.connect(partial(self._on_role_combo, info.name))
-            grid.setCellWidget(row, _COL_ROLE, combo)
-            self._role_combos[info.name] = combo
+        self._combo_rows = list(range(len(table.columns)))
+        self._add_role_combos()
         self._sync_roles()
         grid.resizeColumnsToContents()
         header = grid.horizontalHeader()
         header.resizeSection(_COL_NAME, min(header.sectionSize(_COL_NAME), 180))
         # The summary takes what is left and elides; its tooltip has the whole text.
         header.setSectionResizeMode(_COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
+
+    def _add_role_combos(self, count: int = _COMBOS_PER_TURN) -> None:
+        """Give `count` more rows of the column list their role combo box; the rest follow
+        on later turns of the event loop."""
+        table = self._table
+        if table is None:
+            return
+        batch, self._combo_rows = self._combo_rows[:count], self._combo_rows[count:]
+        for row in batch:
+            info = table.columns[row]
+            combo = QComboBox()
+            combo.addItem(self.tr("feature"), FEATURE)
+            combo.addItem(self.tr("target"), TARGET)
+            combo.addItem(self.tr("ignore"), IGNORE)
+            combo.setCurrentIndex(combo.findData(self._roles[info.name]))
+            combo.setToolTip(self.column_table.item(row, _COL_NAME).toolTip())
+            combo.currentIndexChanged.connect(partial(self._on_role_combo, info.name))
+            self.column_table.setCellWidget(row, _COL_ROLE, combo)
+            self._role_combos[info.name] = combo
+        if self._combo_rows:
+            self._combo_timer.start()
+
+    def _zero_timer(self, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
 
     def _column_tooltip(self, info: ColumnInfo, n_rows: int) -> str:
         text = self.tr("{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct\n"
@@ -543,10 +585,11 @@ class DataPanel(QWidget):
         normal = self.palette().color(QPalette.ColorRole.Text)
         for row, info in enumerate(table.columns):
             role = self._roles[info.name]
-            combo = self._role_combos[info.name]
-            combo.blockSignals(True)
-            combo.setCurrentIndex(combo.findData(role))
-            combo.blockSignals(False)
+            combo = self._role_combos.get(info.name)  # None: made later, with the role then
+            if combo is not None:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(role))
+                combo.blockSignals(False)
             font = QFont(self.column_table.font())
             font.setBold(role == TARGET)
             for column in (_COL_NAME, _COL_KIND, _COL_MISSING, _COL_SUMMARY):

@@ -293,6 +293,37 @@ def test_set_from_and_apply_to_round_trip(qtbot, panel, real_data):
                             "statusquo"]
 
 
+def test_a_wide_file_fills_its_column_list_over_several_turns(qtbot, panel, tmp_path):
+    """Role combo boxes and preview column widths for 150 columns are made a batch per
+    turn of the event loop, so the window keeps answering; a combo asked for early exists."""
+    rng = np.random.default_rng(3)
+    names = [f"c{i}" for i in range(150)]
+    frame = pd.DataFrame(rng.normal(size=(200, 150)).round(2), columns=names)
+    frame["y"] = rng.choice(["no", "yes"], 200)
+    path = tmp_path / "wide.csv"
+    frame.to_csv(path, index=False)
+    load(qtbot, panel, path)
+    grid, view = panel.column_table, panel.preview_view
+    assert grid.rowCount() == 151
+    assert grid.cellWidget(0, ROLE) is not None and grid.cellWidget(150, ROLE) is None
+    assert panel.set_role("c149", IGNORE)  # before its combo box exists
+    assert panel.role_combo("c120").currentData() == FEATURE
+    qtbot.waitUntil(lambda: grid.cellWidget(150, ROLE) is not None, timeout=5000)
+    shown = {grid.item(r, NAME).text(): grid.cellWidget(r, ROLE).currentData()
+             for r in range(151)}
+    assert shown == panel.roles() and shown["c149"] == IGNORE and shown["y"] == TARGET
+    choose(panel.role_combo("c3"), TARGET)
+    assert panel.target() == "c3" and panel.role_combo("y").currentData() == FEATURE
+
+    # two-decimal numbers are narrower than the default width, so a sized column shows
+    default = view.horizontalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: all(view.columnWidth(c) != default for c in range(151)), timeout=5000)
+    for column in range(0, 151, 10):
+        width = view.columnWidth(column)
+        view.resizeColumnToContents(column)
+        assert view.columnWidth(column) == width, column
+
+
 def test_loader_shutdown_joins_a_running_thread(qtbot, tmp_path):
     big = tmp_path / "big.csv"
     write_big_csv(big, 300_000)
