@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import os
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -41,9 +42,9 @@ from ..core.config import TrainConfig
 from ..core.dataset import Dataset, label_sort_key, prepare
 from ..core.lazy import pd
 from ..core.preprocess import target_labels
-from ..core.table import ColumnInfo, Table, TableError, infer_task
+from ..core.table import ColumnInfo, Table
 from .core_text import translated
-from .loader import BackgroundTask, TableLoader
+from .loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
 from .table_model import FrameModel
 
 __all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
@@ -52,6 +53,10 @@ FEATURE, TARGET, IGNORE = "feature", "target", "ignore"
 EFFECT_SAMPLE = 50_000  # rows; fitting on more only refines counts the user reads as a gauge
 _EFFECT_DELAY_MS = 250
 _MEASURED_ROWS = 30
+# Per turn of the event loop: a role combo box or a preview column's width costs a fraction
+# of a millisecond, and a 200-column file must not freeze the window while they are made.
+_COMBOS_PER_TURN = 30
+_SIZED_PER_TURN = 15
 _SAMPLE_SEED = 0
 _ERROR = "#c62828"
 _WARN = "#b26a00"
@@ -72,9 +77,16 @@ class DataPanel(QWidget):
         super().__init__(parent)
         self._table: Table | None = None
         self._effect_source: Table | None = None
-        self._value_counts: dict[str, pd.Series] = {}  # of the table's target candidates
+        # task and class counts of the columns chosen as target so far (the loader brings
+        # the default target's): each is a pass over a column, done once per table
+        self._target_facts: dict[str, TargetFacts] = {}
+        self._translations: dict[str, str] = {}  # the loader's, of the table's core texts
         self._roles: dict[str, str] = {}
         self._role_combos: dict[str, QComboBox] = {}
+        self._combo_rows: list[int] = []  # rows of the column list still without a combo box
+        self._unsized: list[int] = []  # preview columns not yet sized to their contents
+        self._combo_timer = self._zero_timer(self._add_role_combos)
+        self._sizing_timer = self._zero_timer(self._size_preview_columns)
         self._pending: TrainConfig | None = None
         self._hint = ""  # why the last role change was refused
         self._split = (TrainConfig.valid_fraction, TrainConfig.seed)
@@ -318,6 +330,8 @@ class DataPanel(QWidget):
 
     def role_combo(self, name: str) -> QComboBox:
         """The combo box in the column list that sets `name`'s role."""
+        if name not in self._role_combos:
+            self._add_role_combos(len(self._combo_rows))
         return self._role_combos[name]
 
     def target(self) -> str | None:
@@ -356,6 +370,8 @@ class DataPanel(QWidget):
         self._set_preprocessing(config)
         if self._table is None or self._loader.is_busy():
             self._pending = dataclasses.replace(config)
+            if config.target and self._loader.is_busy():
+                self._loader.want(config.target)
         else:
             self._apply_data_choices(config)
         self._schedule_effect()
@@ -392,15 +408,13 @@ class DataPanel(QWidget):
         self._show_message(self.error_label, shown)
         self.loadFailed.emit(message)
 
-    def _on_loaded(self, table: Table) -> None:
+    def _on_loaded(self, loaded: LoadedTable) -> None:
         self._set_busy(False)
-        try:
-            target = table.default_target()
-        except TableError as exc:  # every column is an ID, constant or empty
-            self._on_failed(str(exc))
-            return
+        table = loaded.table
+        target = table.default_target()  # the loader has checked that there is one
         self._table = table
-        self._value_counts = {}
+        self._target_facts = dict(loaded.targets)
+        self._translations = loaded.translations
         self._effect_source = None  # drawn by the first effect task, off this thread
         self._roles = self._default_roles(table, target)
         self._show_table_info(table)
@@ -437,7 +451,7 @@ class DataPanel(QWidget):
             decimal=decimals.get(table.decimal, table.decimal)))
         self.info_label.setToolTip(table.path)
         self._show_message(self.warnings_label,
-                           "\n".join("⚠ " + translated(w) for w in table.warnings))
+                           "\n".join("⚠ " + self._core_text(w) for w in table.warnings))
 
     def _show_preview(self, table: Table) -> None:
         old = self._preview_model
@@ -445,7 +459,16 @@ class DataPanel(QWidget):
         self.preview_view.setModel(self._preview_model)
         if old is not None:
             old.deleteLater()
-        self.preview_view.resizeColumnsToContents()
+        self._unsized = list(range(self._preview_model.columnCount()))
+        self._size_preview_columns()
+
+    def _size_preview_columns(self) -> None:
+        """Fit a batch of preview columns to their first rows; the rest on later turns."""
+        batch, self._unsized = self._unsized[:_SIZED_PER_TURN], self._unsized[_SIZED_PER_TURN:]
+        for column in batch:
+            self.preview_view.resizeColumnToContents(column)
+        if self._unsized:
+            self._sizing_timer.start()
 
     def _fill_column_table(self, table: Table) -> None:
         grid = self.column_table
@@ -461,7 +484,7 @@ class DataPanel(QWidget):
                 _COL_NAME: info.name,
                 _COL_KIND: kinds.get(info.kind, info.kind),
                 _COL_MISSING: f"{info.missing:,}",
-                _COL_SUMMARY: translated(info.excluded or info.summary),
+                _COL_SUMMARY: self._core_text(info.excluded or info.summary),
             }
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
@@ -471,14 +494,8 @@ class DataPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 grid.setItem(row, column, item)
-            combo = QComboBox()
-            combo.addItem(self.tr("feature"), FEATURE)
-            combo.addItem(self.tr("target"), TARGET)
-            combo.addItem(self.tr("ignore"), IGNORE)
-            combo.setToolTip(tip)
-            combo.currentIndexChanged.connect(partial(self._on_role_combo, info.name))
-            grid.setCellWidget(row, _COL_ROLE, combo)
-            self._role_combos[info.name] = combo
+        self._combo_rows = list(range(len(table.columns)))
+        self._add_role_combos()
         self._sync_roles()
         grid.resizeColumnsToContents()
         header = grid.horizontalHeader()
@@ -486,15 +503,47 @@ class DataPanel(QWidget):
         # The summary takes what is left and elides; its tooltip has the whole text.
         header.setSectionResizeMode(_COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
 
+    def _add_role_combos(self, count: int = _COMBOS_PER_TURN) -> None:
+        """Give `count` more rows of the column list their role combo box; the rest follow
+        on later turns of the event loop."""
+        table = self._table
+        if table is None:
+            return
+        batch, self._combo_rows = self._combo_rows[:count], self._combo_rows[count:]
+        for row in batch:
+            info = table.columns[row]
+            combo = QComboBox()
+            combo.addItem(self.tr("feature"), FEATURE)
+            combo.addItem(self.tr("target"), TARGET)
+            combo.addItem(self.tr("ignore"), IGNORE)
+            combo.setCurrentIndex(combo.findData(self._roles[info.name]))
+            combo.setToolTip(self.column_table.item(row, _COL_NAME).toolTip())
+            combo.currentIndexChanged.connect(partial(self._on_role_combo, info.name))
+            self.column_table.setCellWidget(row, _COL_ROLE, combo)
+            self._role_combos[info.name] = combo
+        if self._combo_rows:
+            self._combo_timer.start()
+
+    def _zero_timer(self, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(slot)
+        return timer
+
     def _column_tooltip(self, info: ColumnInfo, n_rows: int) -> str:
         text = self.tr("{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct\n"
                        "{summary}").format(name=info.name, kind=info.kind,
                                           missing=info.missing, rows=n_rows,
-                                          unique=info.n_unique, summary=translated(info.summary))
+                                          unique=info.n_unique, summary=self._core_text(info.summary))
         if info.excluded:
             text += "\n" + self.tr("Left out by default: {reason}").format(
-                reason=translated(info.excluded))
+                reason=self._core_text(info.excluded))
         return text
+
+    def _core_text(self, message: str) -> str:
+        """A summary, reason or note of the table in the interface language."""
+        return self._translations.get(message) or translated(message)
 
     # -- roles -----------------------------------------------------------------------------
     def _on_role_combo(self, name: str, index: int) -> None:
@@ -536,10 +585,11 @@ class DataPanel(QWidget):
         normal = self.palette().color(QPalette.ColorRole.Text)
         for row, info in enumerate(table.columns):
             role = self._roles[info.name]
-            combo = self._role_combos[info.name]
-            combo.blockSignals(True)
-            combo.setCurrentIndex(combo.findData(role))
-            combo.blockSignals(False)
+            combo = self._role_combos.get(info.name)  # None: made later, with the role then
+            if combo is not None:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(combo.findData(role))
+                combo.blockSignals(False)
             font = QFont(self.column_table.font())
             font.setBold(role == TARGET)
             for column in (_COL_NAME, _COL_KIND, _COL_MISSING, _COL_SUMMARY):
@@ -561,8 +611,8 @@ class DataPanel(QWidget):
         table, target = self._table, self.target()
         if table is None or target is None:
             return
-        column, info = table.frame[target], table.info(target)
-        inferred = infer_task(column, info.kind)
+        info = table.info(target)
+        inferred = self._facts(target).task
         numeric = info.kind in _NUMERIC_KINDS
         self.task_combo.blockSignals(True)
         model = self.task_combo.model()
@@ -597,16 +647,21 @@ class DataPanel(QWidget):
         if table is None or target is None or self.task_combo.currentData() != "classification":
             return []
         # Counting raw values first keeps a million-row target cheap: only two get labelled.
-        # Counted once per target: task, role and settings changes all ask again.
-        counts = self._value_counts.get(target)
+        counts = self._facts(target).counts
         if counts is None:
-            counts = self._value_counts[target] = table.frame[target].value_counts()
-        if len(counts) != 2:
             return []
         labels = target_labels(pd.Series(counts.index, dtype=table.frame[target].dtype),
                                table.info(target).labels)
         return sorted(((str(label), int(count)) for label, count in zip(labels, counts, strict=True)),
                       key=lambda pair: label_sort_key(pair[0]))
+
+    def _facts(self, target: str) -> TargetFacts:
+        """Worked out once per table and target: task, role and settings changes ask again."""
+        facts = self._target_facts.get(target)
+        if facts is None:
+            assert self._table is not None
+            facts = self._target_facts[target] = target_facts(self._table, target)
+        return facts
 
     def _on_task_changed(self) -> None:
         self._refresh_positive(self.positive_combo.currentData())

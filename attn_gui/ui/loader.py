@@ -5,6 +5,11 @@ A `_TaskWorker` is moved to its own QThread and calls the task (e.g. the core's
 cancelled or replaced job still reports. Cancelling sets a flag that the task polls
 (`read_table` does between chunks), and the worker stops waiting for the task at once,
 so its thread can always be joined.
+
+`TableLoader` also works out, on its thread, what the data panel shows of the target
+(the task and, for two classes, the rows of each): on a million rows that is a pass over
+the column, which would freeze the window if done when the table arrives. The reader's
+summaries and notes come translated too (a few hundred patterns tried per text).
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ..core.errors import USER_ERRORS
-from ..core.table import read_table
+from ..core.lazy import pd
+from ..core.table import Table, infer_task, read_table
+from .core_text import translated
 
-__all__ = ["BackgroundTask", "TableLoader"]
+__all__ = ["BackgroundTask", "LoadedTable", "TableLoader", "TargetFacts", "target_facts"]
 
 # A task gets a progress callback (fraction 0..1) and a should-stop poll.
 Task = Callable[[Callable[[float], None], Callable[[], bool]], object]
@@ -156,10 +163,55 @@ class BackgroundTask(QObject):
             self.failed.emit(message)
 
 
+@dataclass(frozen=True)
+class TargetFacts:
+    """What choosing a column as the target shows: the inferred task and, when the column
+    holds exactly two values, the rows of each (pandas' value_counts; None otherwise)."""
+
+    task: str
+    counts: pd.Series | None
+
+
+def target_facts(table: Table, name: str) -> TargetFacts:
+    """A pass over the column; only a column of two values is counted."""
+    column, info = table.frame[name], table.info(name)
+    counts = column.value_counts() if info.n_unique == 2 else None
+    return TargetFacts(infer_task(column, info.kind), counts)
+
+
+@dataclass(frozen=True)
+class LoadedTable:
+    table: Table
+    targets: dict[str, TargetFacts]  # the default target's, and those asked for
+    # the columns' summaries and reasons and the reader's notes in the interface language
+    translations: dict[str, str]
+
+
 class TableLoader(BackgroundTask):
-    """Loads one table at a time (`loaded` carries an attn_gui.core.table.Table)."""
+    """Loads one table at a time (`loaded` carries a `LoadedTable`)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._wanted: list[str] = []
 
     def start(self, path: str | os.PathLike[str]) -> None:
+        """Read `path`; the facts of its default target, and of the columns `want` names
+        before the read ends, come with the table. A table no column can be the target of
+        fails with the reader's sentence."""
         path = os.fspath(path)
-        self.run(lambda progress, should_stop: read_table(path, progress=progress,
-                                                          should_stop=should_stop))
+        wanted = self._wanted = []  # this job's: appending is atomic, the task reads a copy
+
+        def load(progress: Callable[[float], None], should_stop: Callable[[], bool]) -> LoadedTable:
+            table = read_table(path, progress=progress, should_stop=should_stop)
+            names = {column.name for column in table.columns}
+            chosen = [table.default_target(), *(name for name in list(wanted) if name in names)]
+            texts = [*table.warnings, *(c.summary for c in table.columns),
+                     *(c.excluded for c in table.columns if c.excluded)]
+            return LoadedTable(table, {name: target_facts(table, name) for name in chosen},
+                               {text: translated(text) for text in texts})
+
+        self.run(load)
+
+    def want(self, target: str) -> None:
+        """Also summarise `target` for the table being read (e.g. a project's target)."""
+        self._wanted.append(target)

@@ -22,6 +22,14 @@ __all__ = ["FrameModel", "format_number"]
 
 _MISSING_BACKGROUND = QColor(232, 232, 232)
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+# A view asks for about ten roles per cell when it sizes columns; these four are all we
+# answer, so every other role returns before touching the data.
+_ANSWERED = frozenset((_DISPLAY, _BACKGROUND, _TOOLTIP, _ALIGNMENT))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def format_number(value: float) -> str:
@@ -45,6 +53,7 @@ class FrameModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._frame = frame
+        self._rows = len(frame)
         self._names = [str(name) for name in frame.columns]
         self._arrays = [frame.iloc[:, i].to_numpy() for i in range(frame.shape[1])]
         self._numeric = [a.dtype.kind in "fiub" for a in self._arrays]
@@ -59,28 +68,26 @@ class FrameModel(QAbstractTableModel):
         return self._arrays[column]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._frame)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._arrays)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
         column = index.column()
+        if role == _ALIGNMENT:
+            return _RIGHT if self._numeric[column] else None
         value = self._arrays[column][index.row()]
         missing = value is None or (isinstance(value, float) and math.isnan(value))
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if missing:
                 return ""
             return format_number(float(value)) if self._numeric[column] else str(value)
-        if role == Qt.ItemDataRole.BackgroundRole:
+        if role == _BACKGROUND:
             return _MISSING_BACKGROUND if missing else None
-        if role == Qt.ItemDataRole.ToolTipRole and missing:
-            return self.tr("missing value")
-        if role == Qt.ItemDataRole.TextAlignmentRole and self._numeric[column]:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return self.tr("missing value") if missing else None  # the tooltip
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

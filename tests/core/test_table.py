@@ -9,7 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from attn_gui.core.table import ColumnInfo, Table, TableError, infer_task, read_table
+from attn_gui.core.table import (
+    ColumnInfo,
+    Table,
+    TableError,
+    _count_distinct_floats,
+    infer_task,
+    read_table,
+)
 
 REAL = Path(__file__).parent.parent / "data" / "real"
 
@@ -495,6 +502,43 @@ def test_big_file_reads_like_pandas(big_csv):
             np.testing.assert_array_equal(table.frame[name], reference[name].astype(float))
     assert kinds(table)["flag"] == "boolean" and kinds(table)["colour"] == "categorical"
     assert table.frame["colour"].dtype.kind == "O"
+
+
+def test_distinct_counts_of_continuous_columns_match_pandas(tmp_path):
+    """Columns no fixed number of decimals describes are counted by hashing: exact, whatever
+    the precision, with signed zeros, repeats, missing cells and huge whole numbers."""
+    rng = np.random.default_rng(5)
+    n = 150_000
+    repeated = rng.normal(size=4_000)[rng.integers(0, 4_000, n)]
+    zeros = rng.normal(size=n)
+    zeros[rng.random(n) < 0.3] = 0.0
+    zeros[rng.random(n) < 0.3] = -0.0
+    gappy = rng.lognormal(size=n)
+    gappy[rng.random(n) < 0.1] = np.nan
+    frame = pd.DataFrame({
+        "full": rng.normal(size=n),  # 17 significant digits: nearly all distinct
+        "six": np.array([float(f"{v:.6g}") for v in rng.normal(size=n)]),  # many repeats
+        "repeated": repeated,
+        "zeros": zeros,
+        "gappy": gappy,
+        "big_whole": rng.integers(0, 10**12, n).astype(float) * 1e6,
+    })
+    path = tmp_path / "continuous.csv"
+    frame.to_csv(path, index=False, float_format="%.17g")
+    table = read_table(path)
+    reference = pd.read_csv(path)
+    for name in reference.columns:
+        assert table.info(name).n_unique == reference[name].nunique(), name
+        assert table.info(name).kind == "numeric", name
+    assert table.info("zeros").n_unique == reference["zeros"].nunique() < n
+
+
+def test_distinct_count_over_several_hashing_rounds():
+    # 1.5 million distinct-ish values overfill the hash table: three rounds and a sort
+    rng = np.random.default_rng(6)
+    values = np.concatenate([rng.normal(size=1_200_000), rng.normal(size=2_000)[
+        rng.integers(0, 2_000, 300_000)], [0.0, -0.0, np.inf, -np.inf]])
+    assert _count_distinct_floats(values) == pd.Series(values).nunique()
 
 
 def test_accents_only_in_the_middle_of_a_large_file(tmp_path, big_csv):

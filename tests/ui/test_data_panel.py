@@ -293,6 +293,37 @@ def test_set_from_and_apply_to_round_trip(qtbot, panel, real_data):
                             "statusquo"]
 
 
+def test_a_wide_file_fills_its_column_list_over_several_turns(qtbot, panel, tmp_path):
+    """Role combo boxes and preview column widths for 150 columns are made a batch per
+    turn of the event loop, so the window keeps answering; a combo asked for early exists."""
+    rng = np.random.default_rng(3)
+    names = [f"c{i}" for i in range(150)]
+    frame = pd.DataFrame(rng.normal(size=(200, 150)).round(2), columns=names)
+    frame["y"] = rng.choice(["no", "yes"], 200)
+    path = tmp_path / "wide.csv"
+    frame.to_csv(path, index=False)
+    load(qtbot, panel, path)
+    grid, view = panel.column_table, panel.preview_view
+    assert grid.rowCount() == 151
+    assert grid.cellWidget(0, ROLE) is not None and grid.cellWidget(150, ROLE) is None
+    assert panel.set_role("c149", IGNORE)  # before its combo box exists
+    assert panel.role_combo("c120").currentData() == FEATURE
+    qtbot.waitUntil(lambda: grid.cellWidget(150, ROLE) is not None, timeout=5000)
+    shown = {grid.item(r, NAME).text(): grid.cellWidget(r, ROLE).currentData()
+             for r in range(151)}
+    assert shown == panel.roles() and shown["c149"] == IGNORE and shown["y"] == TARGET
+    choose(panel.role_combo("c3"), TARGET)
+    assert panel.target() == "c3" and panel.role_combo("y").currentData() == FEATURE
+
+    # two-decimal numbers are narrower than the default width, so a sized column shows
+    default = view.horizontalHeader().defaultSectionSize()
+    qtbot.waitUntil(lambda: all(view.columnWidth(c) != default for c in range(151)), timeout=5000)
+    for column in range(0, 151, 10):
+        width = view.columnWidth(column)
+        view.resizeColumnToContents(column)
+        assert view.columnWidth(column) == width, column
+
+
 def test_loader_shutdown_joins_a_running_thread(qtbot, tmp_path):
     big = tmp_path / "big.csv"
     write_big_csv(big, 300_000)
@@ -312,9 +343,54 @@ def test_loader_reports_progress_and_the_table(qtbot, real_data):
     loader.progress.connect(fractions.append)
     with qtbot.waitSignal(loader.loaded, timeout=10000) as done:
         loader.start(real_data / "chile.csv")
-    assert done.args[0].n_rows == 2700
+    loaded = done.args[0]
+    assert loaded.table.n_rows == 2700
     assert fractions and fractions[-1] == 1.0 and fractions == sorted(fractions)
+    assert set(loaded.targets) == {"vote"}  # four levels: no class counts
+    assert loaded.targets["vote"].task == "classification"
+    assert loaded.targets["vote"].counts is None
     assert loader.shutdown()
+
+
+def test_the_target_is_summarised_off_the_gui_thread(qtbot, panel, real_data, monkeypatch):
+    """Task and class counts are passes over a million rows on a large file: the loader's
+    thread works them out for the default target and for a project's, not the window's."""
+    import attn_gui.ui.loader as loader
+
+    passes = []  # (thread, column) of every pass over a target column
+    original_counts = pd.Series.value_counts
+    original_infer = loader.infer_task
+
+    def counting(series, *args, **kwargs):
+        passes.append((threading.current_thread(), series.name))
+        return original_counts(series, *args, **kwargs)
+
+    def inferring(series, kind):
+        passes.append((threading.current_thread(), series.name))
+        return original_infer(series, kind)
+
+    original_read = loader.read_table
+    opened = threading.Event()
+
+    def reading_until_the_project_is_open(*args, **kwargs):
+        assert opened.wait(10)
+        return original_read(*args, **kwargs)
+
+    monkeypatch.setattr(pd.Series, "value_counts", counting)
+    monkeypatch.setattr(loader, "infer_task", inferring)
+    monkeypatch.setattr(loader, "read_table", reading_until_the_project_is_open)
+    with qtbot.waitSignal(panel.tableLoaded, timeout=20000):
+        panel.load(real_data / "chile.csv")
+        panel.set_from(TrainConfig(target="sex", positive="F"))  # a project opened meanwhile
+        opened.set()
+    assert panel.target() == "sex" and settings(panel).positive == "F"
+    assert [panel.positive_combo.itemData(i) for i in range(3)] == [None, "F", "M"]
+    assert sorted(name for _, name in passes) == ["sex", "sex", "vote"]
+    assert all(thread is not threading.main_thread() for thread, _ in passes)
+    # a target chosen later is summarised once, however often the settings change
+    choose(panel.role_combo("vote"), TARGET)
+    choose(panel.role_combo("sex"), TARGET)
+    assert sorted(name for _, name in passes) == ["sex", "sex", "vote"]
 
 
 # --------------------------------------------------------------------------- FrameModel
