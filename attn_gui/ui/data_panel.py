@@ -43,6 +43,7 @@ from ..core.dataset import Dataset, label_sort_key, prepare
 from ..core.lazy import pd
 from ..core.preprocess import target_labels
 from ..core.table import ColumnInfo, Table
+from .compact import compact
 from .core_text import translated
 from .loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
 from .table_model import FrameModel
@@ -191,14 +192,13 @@ class DataPanel(QWidget):
             "For two classes, the class whose precision, recall and F1 are reported. "
             "By default the class with fewer training rows."))
         self.positive_combo.currentIndexChanged.connect(self._on_user_change)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Task")))
-        row.addWidget(self.task_combo, 1)
-        row.addSpacing(12)
-        row.addWidget(QLabel(self.tr("Positive class")))
-        row.addWidget(self.positive_combo, 1)
+        compact(self.task_combo, self.positive_combo)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Task"), self.task_combo)
+        form.addRow(self.tr("Positive class"), self.positive_combo)
         box = QGroupBox(self.tr("Target"))
-        box.setLayout(row)
+        box.setLayout(form)
         return box
 
     def _build_preprocessing_box(self) -> QGroupBox:
@@ -247,10 +247,11 @@ class DataPanel(QWidget):
         self.threshold_spin.setPrefix("k = ")
         self.threshold_spin.setToolTip(self.tr("The fence multiplier k: 3 is usual for z-scores, "
                                           "1.5 for IQR fences."))
-        outliers = QHBoxLayout()
-        outliers.addWidget(self.outliers_combo, 2)
-        outliers.addWidget(self.rule_combo, 2)
-        outliers.addWidget(self.threshold_spin, 1)
+        # The fences get a row of their own: beside the outlier choice they set the width
+        # of the whole panel.
+        fences = QHBoxLayout()
+        fences.addWidget(self.rule_combo, 2)
+        fences.addWidget(self.threshold_spin, 1)
 
         self.scaling_combo = QComboBox()
         for text, value, tip in (
@@ -270,10 +271,13 @@ class DataPanel(QWidget):
             "Computed by fitting the chosen preprocessing on the training split, exactly as "
             "training will."))
 
+        compact(self.missing_combo, self.outliers_combo, self.scaling_combo)
+        compact(self.rule_combo, chars=5)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("Missing values"), self.missing_combo)
-        form.addRow(self.tr("Outliers"), outliers)
+        form.addRow(self.tr("Outliers"), self.outliers_combo)
+        form.addRow(self.tr("Fences"), fences)
         form.addRow(self.tr("Scaling"), self.scaling_combo)
         form.addRow(self.effect_label)
         box = QGroupBox(self.tr("Preprocessing"))

@@ -1054,6 +1054,10 @@
         <translation>异常值</translation>
     </message>
     <message>
+        <source>Fences</source>
+        <translation>边界</translation>
+    </message>
+    <message>
         <source>Scaling</source>
         <translation>缩放</translation>
     </message>

@@ -214,6 +214,15 @@ def test_runs_and_explain_tabs_fit_the_window(qtbot, request, language, size):
         assert fully_visible(plot) and plot_fits(plot), type(plot).__name__
         assert plot.width() >= 160 and plot.height() >= 140  # readable, not a sliver
 
+    if size[0] == 1280:  # the three columns fit side by side, none needs a scroll bar
+        splitter = window.splitter
+        columns = [splitter.widget(i) for i in range(splitter.count())]
+        assert sum(c.minimumSizeHint().width() for c in columns) <= size[0] - 20, [
+            c.minimumSizeHint().width() for c in columns]
+        assert not columns[1].horizontalScrollBar().isVisible()  # weighting + training
+        metrics = window.monitor.metrics_table
+        assert metrics.horizontalHeader().length() <= metrics.viewport().width()
+
     runs.table.selectRow(0)  # the run with per-row attention
     tabs.setCurrentWidget(window.explain_view)
     wait_for(qtbot, lambda: window.explain_view.source is not None)
