@@ -85,12 +85,20 @@ def datas(root: Path) -> list[tuple[str, str]]:
     return [(str(path), str(path.parent.relative_to(root).as_posix())) for path in picked]
 
 
-def app_modules(root: Path) -> list[str]:
-    """Every module of the app, for PyInstaller's hidden imports: the window imports some
-    by name on first use (attn_gui.core.lazy), which its import scan cannot see."""
+_LAZY_IMPORT = re.compile(r'\blazy\("([\w.]+)"\)')
+
+
+def hidden_imports(root: Path) -> list[str]:
+    """What PyInstaller's import scan cannot see: the modules imported by name on first use
+    (`attn_gui.core.lazy`: pandas, and the File menu's modules), and for good measure every
+    module of the app."""
     package = root / "attn_gui"
-    return sorted(".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
-                  for path in package.rglob("*.py"))
+    sources = sorted(package.rglob("*.py"))
+    modules = {".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+               for path in sources}
+    for path in sources:
+        modules.update(_LAZY_IMPORT.findall(path.read_text(encoding="utf-8")))
+    return sorted(modules)
 
 
 def keep(dest_name: str) -> bool:
