@@ -32,9 +32,10 @@ class LazyTabs(QObject):
         self.tabs.addTab(placeholder, title)
         self._builders[key] = (placeholder, build)
 
-    def build_soon(self, key: str) -> None:
-        """Build the page on a later event-loop turn, unless it is built by then."""
-        QTimer.singleShot(0, self, lambda: key in self._builders and self.page(key))
+    def build_soon(self, key: str, delay_ms: int = 0) -> None:
+        """Build the page after `delay_ms`, on an event-loop turn of its own, unless it is
+        built by then."""
+        QTimer.singleShot(delay_ms, self, lambda: key in self._builders and self.page(key))
 
     def built(self, key: str) -> QWidget | None:
         return self._pages.get(key)

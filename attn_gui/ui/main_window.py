@@ -29,7 +29,7 @@ from .data_panel import DataPanel
 from .demos import demos_menu
 from .i18n import language_menu
 from .lazy_tabs import LazyTabs
-from .training_monitor import TrainingMonitor
+from .training_monitor import BUILD_STEP_MS, TrainingMonitor
 from .weighting_editor import WeightingEditor
 from .workflow import Workflow
 
@@ -245,9 +245,10 @@ class MainWindow(QMainWindow):
         self.workflow.table_loaded(table)
         path = str(Path(table.path).resolve())
         self._fill_recent(settings.add_recent(path))
-        # Built while the user looks at the data, so the end of the first run need not.
+        # Built while the user looks at the data, so the end of the first run need not;
+        # the Runs page after the monitor's steps, each in a turn of its own.
         self.monitor.build_page_soon()
-        self.pages.build_soon("runs")
+        self.pages.build_soon("runs", delay_ms=8 * BUILD_STEP_MS)
         settings.write("last_directory", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("{0}: {1} rows, {2} columns").format(
             Path(path).name, table.n_rows, len(table.columns)))

@@ -59,6 +59,7 @@ __all__ = ["TrainingMonitor"]
 _PAGE_PARTS = frozenset({"loss_plot", "score_plot", "attention_bars", "attention_history",
                          "confusion_plot", "metrics_table", "per_class_table", "metrics_box",
                          "per_class_box"})
+BUILD_STEP_MS = 16  # between the steps that build the page: input and paints go in between
 REDRAW_MS = 50  # 20 Hz, one plot per tick: each main-thread wake-up costs the worker GIL time
 _PROGRESS_STEPS = 1000
 _ERROR_STYLE = "color: #c62828;"
@@ -252,9 +253,10 @@ class TrainingMonitor(QWidget):
             self._page_steps.pop(0)()
 
     def build_page_soon(self) -> None:
-        """Build the page one step per event-loop turn, so no turn holds the window long."""
+        """Build the page one step at a time, a frame apart, so no turn holds the window long
+        (zero-delay timers would run back to back in one turn)."""
         if self._page_steps:
-            QTimer.singleShot(0, self._build_page_step)
+            QTimer.singleShot(BUILD_STEP_MS, self._build_page_step)
 
     @Slot()
     def _build_page_step(self) -> None:
