@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from functools import partial
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
@@ -816,5 +817,8 @@ def _fit_effect(table: Table, sample: Table | None, config: TrainConfig) -> _Eff
 def _sample(table: Table) -> Table:
     if table.n_rows <= EFFECT_SAMPLE:
         return table
-    frame = table.frame.sample(n=EFFECT_SAMPLE, random_state=_SAMPLE_SEED)
-    return dataclasses.replace(table, frame=frame.reset_index(drop=True))
+    # Generator.choice draws k of n in O(k) (DataFrame.sample permutes all n, holding the
+    # GIL and so the window, 30-45 ms at 1M rows); sorted, the rows keep the file's order.
+    rows = np.sort(np.random.default_rng(_SAMPLE_SEED).choice(
+        table.n_rows, EFFECT_SAMPLE, replace=False))
+    return dataclasses.replace(table, frame=table.frame.take(rows).reset_index(drop=True))

@@ -116,6 +116,10 @@ class TrainingWorker(QObject):
             self.failed.emit(self.tr("Training stopped on an unexpected error: {0}.")
                              .format(f"{type(exc).__name__}: {exc}"))
         finally:
+            # To the GUI thread, to be deleted there: destroying a QObject made in Python
+            # takes Qt's connection lock and then the GIL, while the GUI thread may hold the
+            # GIL and wait for that lock in a connect() (a deadlock seen as a run ended).
+            self.moveToThread(QCoreApplication.instance().thread())
             self.done.emit()
 
     def _train(self) -> None:
@@ -188,7 +192,7 @@ class _Job(QObject):
         self.qthread.started.connect(self.worker.run)
         # Direct: quit() must not wait for the GUI thread, which may be blocked in shutdown().
         self.worker.done.connect(self.qthread.quit, Qt.ConnectionType.DirectConnection)
-        # finished is emitted in the worker thread, so the worker is deleted in its own thread.
+        # The worker has moved to the GUI thread by then (see TrainingWorker.run).
         self.qthread.finished.connect(self.worker.deleteLater)
         self.qthread.finished.connect(self._on_thread_finished)
         w = self.worker

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.table import Table, read_table
@@ -184,3 +186,16 @@ def test_numbers_beyond_float32_fail_with_the_columns(qtbot, runner, tmp_path):
     with qtbot.waitSignal(runner.failed, timeout=TIMEOUT) as blocker:
         runner.start(TrainConfig(target="label", epochs=3, scaling="none"), table)
     assert "'a', 'b', 'c', 'd' hold numbers too large" in blocker.args[0]
+
+
+def test_the_worker_is_destroyed_in_the_gui_thread(qtbot, runner, table):
+    """Destroyed in its own thread, a worker took Qt's connection lock and then waited for
+    the GIL while the GUI thread held the GIL and waited for that lock: the window froze as
+    a run ended (seen in the 1M-row window benchmark)."""
+    destroyed_in = []
+    runner.start(TrainConfig(target="label", epochs=2, patience=0), table)
+    worker = runner._current.worker
+    worker.destroyed.connect(lambda: destroyed_in.append(threading.current_thread()),
+                             Qt.ConnectionType.DirectConnection)
+    wait_for(qtbot, lambda: destroyed_in)
+    assert destroyed_in == [threading.main_thread()]
