@@ -29,9 +29,11 @@ from .data_panel import DataPanel
 from .demos import demos_menu
 from .i18n import language_menu
 from .lazy_tabs import LazyTabs
-from .training_monitor import BUILD_STEP_MS, TrainingMonitor
+from .training_monitor import TrainingMonitor
 from .weighting_editor import WeightingEditor
 from .workflow import Workflow
+
+RUNS_PAGE_DELAY_MS = 500
 
 if TYPE_CHECKING:
     from ..core.project import Run
@@ -245,14 +247,21 @@ class MainWindow(QMainWindow):
         self.workflow.table_loaded(table)
         path = str(Path(table.path).resolve())
         self._fill_recent(settings.add_recent(path))
-        # Built while the user looks at the data, so the end of the first run need not;
-        # the Runs page after the monitor's steps, each in a turn of its own.
-        self.monitor.build_page_soon()
-        self.pages.build_soon("runs", delay_ms=8 * BUILD_STEP_MS)
+        # Built while the user looks at the data, so the end of the first run need not,
+        # but after the preprocessing effect: its fit holds the GIL on a worker thread, and
+        # each Qt call of a paint meanwhile waits for it (80-130 ms stalls at 1M rows).
+        self.data_panel.effectShown.connect(self._build_pages_soon,
+                                            Qt.ConnectionType.SingleShotConnection)
         settings.write("last_directory", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("{0}: {1} rows, {2} columns").format(
             Path(path).name, table.n_rows, len(table.columns)))
         self._update_actions()
+
+    def _build_pages_soon(self) -> None:
+        # The Runs page once the monitor's steps are done and their plots first painted
+        # (~60 ms): together in one turn they would make one long stall.
+        self.monitor.build_page_soon()
+        self.pages.build_soon("runs", delay_ms=RUNS_PAGE_DELAY_MS)
 
     def _load_failed(self, message: str) -> None:
         self.workflow.load_failed()

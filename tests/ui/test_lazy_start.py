@@ -30,8 +30,13 @@ def test_an_empty_window_says_what_to_do_and_builds_plots_once_data_is_loaded(
     assert [monitor.tabs.tabText(i) for i in range(3)] == ["Training", "Runs", "Explain rows"]
     assert window.pages.built("runs") is None and window.pages.built("explain") is None
 
+    panel, built_with_effect = window.data_panel, []
+    panel.tableLoaded.connect(lambda _table: built_with_effect.append(
+        (monitor.page_built, panel.effect_label.text())))
     window.open_path(write_csv(tmp_path / "three.csv"))
     wait_for(qtbot, lambda: monitor.page_built)
+    # built after the effect line is shown: its fit on a worker thread would slow the paints
+    assert built_with_effect == [(False, "")] and panel.effect_label.text()
     assert not guide.isVisible()
     assert monitor.loss_plot.isVisible() and monitor.confusion_plot.isVisible()
     assert monitor.loss_plot.plotItem.titleLabel.text == "Loss"
