@@ -20,6 +20,7 @@ SCALINGS = ("zscore", "minmax", "robust", "none")
 OTHER = "(other)"
 NUMERIC_KINDS = ("numeric", "boolean")
 _BLOCK_ROWS = 16_384  # rows encoded at a time: a block of the matrix stays in the CPU cache
+_SAFE_MAGNITUDE = 1e150  # squares stay finite below ~1.3e154
 _CHUNK_ROWS = 65_536  # rows of a text column turned into level codes at a time
 
 
@@ -143,7 +144,7 @@ class Preprocessor:
         if self.spec.outlier_rule == "iqr":
             q1, q3 = np.percentile(ok, [25, 75])
             return float(q1 - t * (q3 - q1)), float(q3 + t * (q3 - q1))
-        mean, std = float(ok.mean()), float(ok.std())
+        mean, std = _mean_std(ok)
         return mean - t * std, mean + t * std
 
     def _scaling(self, v: np.ndarray) -> tuple[float, float]:
@@ -155,8 +156,9 @@ class Preprocessor:
             return lo, (hi - lo) or 1.0
         if kind == "robust":
             q1, med, q3 = np.percentile(v, [25, 50, 75])
-            return float(med), float(q3 - q1) or float(v.std()) or 1.0
-        return float(v.mean()), float(v.std()) or 1.0
+            return float(med), float(q3 - q1) or _mean_std(v)[1] or 1.0
+        mean, std = _mean_std(v)
+        return mean, std or 1.0
 
     def _fit_levels(self, col: pd.Series) -> CategoricalStep:
         counts = pd.Series(target_labels(col.dropna())).value_counts()
@@ -302,6 +304,17 @@ class Preprocessor:
                 steps[f] = CategoricalStep(**s)
         return cls(spec=PreprocessSpec(**data["spec"]), features=list(data["features"]),
                    kinds=dict(data["kinds"]), steps=steps)
+
+
+def _mean_std(v: np.ndarray) -> tuple[float, float]:
+    """Mean and standard deviation of finite values, also beyond ±1e154, where the squares
+    overflow: such a column was scaled by an infinite spread to all zeros. Huge values are
+    divided by their largest magnitude first."""
+    peak = max(float(v.max()), -float(v.min()))
+    if peak <= _SAFE_MAGNITUDE:
+        return float(v.mean()), float(v.std())
+    unit = v / peak
+    return peak * float(unit.mean()), peak * float(unit.std())
 
 
 def _json_step(step: NumericStep | CategoricalStep) -> dict:

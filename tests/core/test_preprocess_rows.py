@@ -74,3 +74,17 @@ def test_prepare_allocates_little_beyond_the_matrices_it_returns():
     returned = data.X_train.nbytes + data.X_valid.nbytes
     # copying the training rows out of the frame first peaked at 4.6 times `returned`; now 1.9
     assert peak < 1.6 * returned + 8 * rows * 4, (peak, returned)
+
+
+@pytest.mark.parametrize("scaling", ["zscore", "robust"])
+@pytest.mark.parametrize("outliers", ["none", "clip"])
+def test_numbers_beyond_1e154_are_scaled_like_any_others(scaling, outliers):
+    """Their squares overflow: a column of them got an infinite spread and became zeros."""
+    values = np.random.default_rng(9).normal(size=400)
+    frame = pd.DataFrame({"huge": values * 1e160, "plain": values})
+    spec = PreprocessSpec(scaling=scaling, outliers=outliers)
+    with np.errstate(all="raise"):
+        pre = Preprocessor(spec).fit(frame, ["huge", "plain"], {"huge": "numeric",
+                                                                 "plain": "numeric"})
+        X, _, _ = pre.transform(frame, dtype=np.float64)
+    np.testing.assert_allclose(X[:, 0], X[:, 1], rtol=1e-9, atol=1e-12)
