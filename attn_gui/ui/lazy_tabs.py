@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSignalBlocker, QTimer
+from PySide6.QtCore import QObject, QSignalBlocker
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 
@@ -31,11 +31,6 @@ class LazyTabs(QObject):
         placeholder = QWidget()
         self.tabs.addTab(placeholder, title)
         self._builders[key] = (placeholder, build)
-
-    def build_soon(self, key: str, delay_ms: int = 0) -> None:
-        """Build the page after `delay_ms`, on an event-loop turn of its own, unless it is
-        built by then."""
-        QTimer.singleShot(delay_ms, self, lambda: key in self._builders and self.page(key))
 
     def built(self, key: str) -> QWidget | None:
         return self._pages.get(key)

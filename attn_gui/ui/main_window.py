@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,6 +27,7 @@ from . import settings
 from .core_text import attention_mode
 from .data_panel import DataPanel
 from .demos import demos_menu
+from .gui_gc import collect_in_gui_thread
 from .i18n import language_menu
 from .lazy_tabs import LazyTabs
 from .training_monitor import TrainingMonitor
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 class MainWindow(QMainWindow):
     def __init__(self):
         super().__init__()
+        collect_in_gui_thread()
         self.setWindowTitle(self.tr("Attention Trainer"))
         self.setAcceptDrops(True)
         self.data_panel = DataPanel()
@@ -261,7 +263,13 @@ class MainWindow(QMainWindow):
         # The Runs page once the monitor's steps are done and their plots first painted
         # (~60 ms): together in one turn they would make one long stall.
         self.monitor.build_page_soon()
-        self.pages.build_soon("runs", delay_ms=RUNS_PAGE_DELAY_MS)
+        QTimer.singleShot(RUNS_PAGE_DELAY_MS, self, self._build_runs_page_if_idle)
+
+    def _build_runs_page_if_idle(self) -> None:
+        # Not while a run trains: the worker holds the GIL, and the build would stall the
+        # window; the first finished run builds it then.
+        if not self.monitor.is_running:
+            self.pages.page("runs")
 
     def _load_failed(self, message: str) -> None:
         self.workflow.load_failed()

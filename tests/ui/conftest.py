@@ -7,9 +7,16 @@ from pathlib import Path
 import pytest
 
 from attn_gui.ui import i18n
+from attn_gui.ui.gui_gc import collect_in_gui_thread
 from attn_gui.ui.main_window import MainWindow
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "attn_gui_zh_CN.ts"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _gc_in_gui_thread(qapp):
+    """As in the app: widgets tested without a MainWindow are not collected in a worker."""
+    collect_in_gui_thread()
 
 
 @pytest.fixture

@@ -1,9 +1,12 @@
 """Start-up builds only what the first frame shows; the rest appears when it is needed."""
 
+import gc
 import os
 import subprocess
 import sys
+import threading
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
 
 from .helpers import wait_for, write_csv
@@ -53,3 +56,20 @@ def test_a_page_is_built_when_its_tab_is_opened_and_keeps_its_place(window):
     assert window.pages.built("explain") is None
     explain = window.explain_view  # asked for in code: built, not shown
     assert tabs.indexOf(explain) == 2 and tabs.currentIndex() == 1
+
+
+def test_garbage_is_collected_in_the_gui_thread_only(window, qtbot):
+    assert not gc.isenabled()  # no collection can start in a worker thread
+    collected_in = []
+
+    class Cycle(QObject):
+        pass
+
+    cycle = Cycle()
+    cycle.me = cycle  # only the cyclic collector can free it
+    cycle.destroyed.connect(lambda: collected_in.append(threading.current_thread()))
+    del cycle
+    kept = [[] for _ in range(1000)]  # past generation 0's threshold: the next tick collects
+    wait_for(qtbot, lambda: collected_in, timeout=5000)
+    del kept
+    assert collected_in == [threading.main_thread()]
