@@ -59,7 +59,7 @@ __all__ = ["TrainingMonitor"]
 _PAGE_PARTS = frozenset({"loss_plot", "score_plot", "attention_bars", "attention_history",
                          "confusion_plot", "metrics_table", "per_class_table", "metrics_box",
                          "per_class_box"})
-BUILD_STEP_MS = 16  # between the steps that build the page: input and paints go in between
+_BUILD_STEP_MS = 16  # between the steps that build the page: input and paints go in between
 REDRAW_MS = 50  # 20 Hz, one plot per tick: each main-thread wake-up costs the worker GIL time
 _PROGRESS_STEPS = 1000
 _ERROR_STYLE = "color: #c62828;"
@@ -256,7 +256,7 @@ class TrainingMonitor(QWidget):
         """Build the page one step at a time, a frame apart, so no turn holds the window long
         (zero-delay timers would run back to back in one turn)."""
         if self._page_steps:
-            QTimer.singleShot(BUILD_STEP_MS, self._build_page_step)
+            QTimer.singleShot(_BUILD_STEP_MS, self._build_page_step)
 
     @Slot()
     def _build_page_step(self) -> None:
@@ -442,9 +442,6 @@ class TrainingMonitor(QWidget):
     def epochs_done(self) -> int:
         """Epoch reports received in the current (or last) run."""
         return self._epochs_done
-
-    def add_tab(self, widget: QWidget, title: str) -> None:
-        self.tabs.addTab(widget, title)
 
     def start(self, config: TrainConfig, table: Table | None, own_settings: bool = True) -> bool:
         """Start a run with `config`, overlaid by this panel's settings unless `own_settings`
