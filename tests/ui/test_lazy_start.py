@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import threading
+import weakref
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel
@@ -67,9 +68,14 @@ def test_garbage_is_collected_in_the_gui_thread_only(window, qtbot):
 
     cycle = Cycle()
     cycle.me = cycle  # only the cyclic collector can free it
-    cycle.destroyed.connect(lambda: collected_in.append(threading.current_thread()))
+    # A weakref callback runs in the thread that frees the object: no Qt signal involved.
+    ref = weakref.ref(cycle, lambda _ref: collected_in.append(threading.current_thread()))
     del cycle
-    kept = [[] for _ in range(1000)]  # past generation 0's threshold: the next tick collects
-    wait_for(qtbot, lambda: collected_in, timeout=5000)
-    del kept
-    assert collected_in == [threading.main_thread()]
+    kept = []
+
+    def collected() -> bool:
+        kept.append([[] for _ in range(100)])  # keeps generation 0 over its threshold
+        return bool(collected_in)
+
+    wait_for(qtbot, collected)
+    assert ref() is None and collected_in == [threading.main_thread()]
