@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
         from .cli import main as cli_main
 
         return cli_main(argv)
-    from .ui.launch import main as gui_main
+    from .ui.app.launch import main as gui_main
 
     return gui_main(argv)
 

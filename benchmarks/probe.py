@@ -87,7 +87,7 @@ def idle_app() -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from attn_gui.ui.main_window import MainWindow
+    from attn_gui.ui.app.main_window import MainWindow
 
     app = QApplication([sys.argv[0]])
     window = MainWindow()

@@ -54,8 +54,8 @@ def run_in_window(path: str | Path, epochs: int = EPOCHS) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from attn_gui.ui.main_window import MainWindow
-    from attn_gui.ui.stall import StallMeter
+    from attn_gui.ui.app.main_window import MainWindow
+    from attn_gui.ui.jobs.stall import StallMeter
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow()

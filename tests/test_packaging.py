@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from attn_gui import __version__
-from attn_gui.ui.demos import DEMOS
+from attn_gui.ui.app.demos import DEMOS
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "attn_gui.spec"
@@ -150,8 +150,8 @@ def test_excluded_modules_include_the_heavy_ones_and_none_the_app_imports(conten
             "tkinter"} <= set(contents.EXCLUDES)
     # A fresh interpreter loads every app module the bundle runs: none may be excluded
     # (excluding pandas.plotting, which pandas imports itself, broke the frozen app once).
-    code = ("import sys, attn_gui.app, attn_gui.cli, attn_gui.ui.launch, attn_gui.ui.main_window,"
-            " attn_gui.ui.selftest, attn_gui.ui.about, attn_gui.ui.demos, attn_gui.core.predict,"
+    code = ("import sys, attn_gui.app, attn_gui.cli, attn_gui.ui.app.launch, attn_gui.ui.app.main_window,"
+            " attn_gui.ui.app.selftest, attn_gui.ui.app.about, attn_gui.ui.app.demos, attn_gui.core.predict,"
             " attn_gui.core.project; print('\\n'.join(sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=ROOT).stdout.split()
@@ -165,8 +165,8 @@ def test_modules_imported_by_name_are_bundled(contents):
     # PyInstaller's scan sees import statements only: a frozen app without these failed
     # its self-test with "No module named 'pandas'".
     hidden = set(contents.hidden_imports(ROOT))
-    assert {"pandas", "attn_gui.core.project", "attn_gui.ui.plot_export",
-            "attn_gui.ui.main_window"} <= hidden
+    assert {"pandas", "attn_gui.core.project", "attn_gui.ui.plots.plot_export",
+            "attn_gui.ui.app.main_window"} <= hidden
     assert not any(name.endswith(".__init__") for name in hidden)
 
 

@@ -6,7 +6,7 @@ import sys
 
 CHECK = (
     "import sys\n"
-    "import attn_gui.ui.main_window\n"
+    "import attn_gui.ui.app.main_window\n"
     "print('pandas' in sys.modules)\n"
     "from attn_gui.core.table import read_table\n"
     "from attn_gui.core.lazy import pd\n"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from attn_gui.ui import i18n
-from attn_gui.ui.gui_gc import collect_in_gui_thread
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app import i18n
+from attn_gui.ui.app.main_window import MainWindow
+from attn_gui.ui.jobs.gui_gc import collect_in_gui_thread
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "attn_gui_zh_CN.ts"
 

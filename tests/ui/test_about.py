@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from attn_gui import __version__
 from attn_gui.resources import ICON_DIR
-from attn_gui.ui.about import ICON_SIZES, AboutDialog, app_icon
+from attn_gui.ui.app.about import ICON_SIZES, AboutDialog, app_icon
 
 
 def test_about_shows_app_and_library_versions_and_copies_them(qtbot, window):

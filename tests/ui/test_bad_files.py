@@ -5,7 +5,7 @@ loaded file replaces them and shows exactly the expected warnings."""
 import pytest
 
 from attn_gui.resources import DEMO_CSV
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app.main_window import MainWindow
 from tests.corpus import expected
 from tests.ui.helpers import TIMEOUT
 

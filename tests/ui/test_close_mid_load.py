@@ -8,9 +8,9 @@ import threading
 import time
 from pathlib import Path
 
-import attn_gui.ui.loader as loader
+import attn_gui.ui.jobs.loader as loader
 from attn_gui.resources import DEMO_CSV
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app.main_window import MainWindow
 from tests.ui.helpers import TIMEOUT, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,14 +73,14 @@ import sys, threading
 sys.path.insert(0, {str(ROOT)!r})
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-import attn_gui.ui.loader as loader
+import attn_gui.ui.jobs.loader as loader
 real = loader.read_table
 def stuck(path, progress, should_stop):
     threading.Event().wait(600)
     return real(path, progress=progress, should_stop=should_stop)
 loader.read_table = stuck
 app = QApplication([])
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app.main_window import MainWindow
 window = MainWindow()
 window.show()
 window.open_path({str(DEMO_CSV)!r})

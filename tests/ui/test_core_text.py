@@ -1,4 +1,4 @@
-"""The catalogue of core messages (attn_gui/ui/core_text.py) against the core's source.
+"""The catalogue of core messages (attn_gui/ui/app/core_text.py) against the core's source.
 
 Every sentence the core can say must have a template, or it reaches a Chinese window in
 English; every template must still be said somewhere, or the translators work for nothing.
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import attn_gui.core
 from attn_gui.core import formula, table
-from attn_gui.ui import core_text
-from attn_gui.ui.core_text import PHRASES, TEMPLATES, sentence, translated
+from attn_gui.ui.app import core_text
+from attn_gui.ui.app.core_text import PHRASES, TEMPLATES, sentence, translated
 from tests.corpus import expected
 
 from .test_i18n import TECHNICAL, untranslated
@@ -85,7 +85,7 @@ def test_every_core_sentence_has_a_template():
     assert len(sentences) > 150  # the walk reached the messages
     missing = [f"{f}:{n}: {t!r}" for f, n, t in sentences
                if not _matches(t, TEMPLATES + PHRASES)]
-    assert not missing, ("core sentences without a template in attn_gui/ui/core_text.py:\n"
+    assert not missing, ("core sentences without a template in attn_gui/ui/app/core_text.py:\n"
                          + "\n".join(missing))
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from attn_gui.resources import DEMO_CSV
-from attn_gui.ui import crash
+from attn_gui.ui.app import crash
 from tests.ui.helpers import TIMEOUT, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,8 +113,8 @@ import sys
 sys.path.insert(0, {str(ROOT)!r})
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from attn_gui.ui import launch
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app import launch
+from attn_gui.ui.app.main_window import MainWindow
 
 def about(self):
     raise KeyError("a bug behind Help > About")

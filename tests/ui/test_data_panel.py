@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import prepare
 from attn_gui.core.table import read_table
-from attn_gui.ui.data_panel import FEATURE, IGNORE, TARGET, DataPanel
-from attn_gui.ui.loader import TableLoader
-from attn_gui.ui.table_model import FrameModel
+from attn_gui.ui.jobs.loader import TableLoader
+from attn_gui.ui.panels.data_panel import FEATURE, IGNORE, TARGET, DataPanel
+from attn_gui.ui.widgets.table_model import FrameModel
 
 NAME, KIND, MISSING, ROLE, SUMMARY = range(5)
 
@@ -181,7 +181,7 @@ def test_fitted_effect_follows_the_preprocessing_choices(qtbot, panel, real_data
 
 def test_the_effect_is_fitted_off_the_gui_thread_and_stale_fits_are_dropped(
         qtbot, panel, real_data, monkeypatch):
-    import attn_gui.ui.data_panel as data_panel
+    import attn_gui.ui.panels.data_panel as data_panel
 
     calls = []  # (thread, missing setting) of every fit
     release = threading.Event()
@@ -355,7 +355,7 @@ def test_loader_reports_progress_and_the_table(qtbot, real_data):
 def test_the_target_is_summarised_off_the_gui_thread(qtbot, panel, real_data, monkeypatch):
     """Task and class counts are passes over a million rows on a large file: the loader's
     thread works them out for the default target and for a project's, not the window's."""
-    import attn_gui.ui.loader as loader
+    import attn_gui.ui.jobs.loader as loader
 
     passes = []  # (thread, column) of every pass over a target column
     original_counts = pd.Series.value_counts

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from attn_gui.ui.demos import DEMOS, demo
-from attn_gui.ui.launch import _parse
+from attn_gui.ui.app.demos import DEMOS, demo
+from attn_gui.ui.app.launch import _parse
 
 from .helpers import TIMEOUT
 

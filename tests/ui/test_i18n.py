@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from attn_gui.ui import crash, i18n, settings
-from attn_gui.ui.about import AboutDialog
-from attn_gui.ui.core_text import sentence, translated
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app import crash, i18n, settings
+from attn_gui.ui.app.about import AboutDialog
+from attn_gui.ui.app.core_text import sentence, translated
+from attn_gui.ui.app.main_window import MainWindow
 
 from .helpers import TIMEOUT, train_demo_twice, wait_for
 

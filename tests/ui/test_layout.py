@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPicture
 
-from attn_gui.ui.main_window import MainWindow
-from attn_gui.ui.plots import AttentionBars, AttentionHistory, CurvePlot, RowHeatmap
+from attn_gui.ui.app.main_window import MainWindow
+from attn_gui.ui.plots.plots import AttentionBars, AttentionHistory, CurvePlot, RowHeatmap
 
 from .helpers import train_demo_twice, wait_for
 

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QLabel
 
 from .helpers import wait_for, write_csv
 
-UNUSED_AT_START = ("attn_gui.ui.runs_view", "attn_gui.ui.explain_view",
-                   "attn_gui.ui.plot_export", "attn_gui.core.project", "attn_gui.core.predict")
+UNUSED_AT_START = ("attn_gui.ui.panels.runs_view", "attn_gui.ui.panels.explain_view",
+                   "attn_gui.ui.plots.plot_export", "attn_gui.core.project", "attn_gui.core.predict")
 
 
 def test_the_window_module_leaves_pages_and_file_commands_unimported():
-    code = ("import sys, attn_gui.ui.main_window\n"
+    code = ("import sys, attn_gui.ui.app.main_window\n"
             f"print([m for m in {UNUSED_AT_START!r} if m in sys.modules])")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYQTGRAPH_QT_LIB="PySide6")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,

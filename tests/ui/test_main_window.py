@@ -9,7 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from attn_gui.resources import DEMO_CSV
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -22,9 +22,9 @@ def test_window_demos_and_about_never_load_qt_network(tmp_path):
 import sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from attn_gui.ui.about import show_about
-from attn_gui.ui.demos import DEMOS, open_demo
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app.about import show_about
+from attn_gui.ui.app.demos import DEMOS, open_demo
+from attn_gui.ui.app.main_window import MainWindow
 window = MainWindow()
 for entry in DEMOS:
     open_demo(window, entry)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.table import Table, read_table
-from attn_gui.ui.training_monitor import TrainingMonitor
+from attn_gui.ui.panels.training_monitor import TrainingMonitor
 from tests.ui.helpers import TIMEOUT, wait_for, write_csv
 
 FEATURES = ["a", "b", "c", "d"]

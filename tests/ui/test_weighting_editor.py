@@ -8,7 +8,7 @@ import pytest
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.formula import FormulaError, compile_formula
 from attn_gui.core.weighting import WeightingError, WeightingSpec, preview, validate_spec
-from attn_gui.ui.weighting_editor import WeightingEditor
+from attn_gui.ui.panels.weighting_editor import WeightingEditor
 
 
 @pytest.fixture

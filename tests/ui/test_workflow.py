@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from attn_gui.core import project as project_module
 from attn_gui.core.project import load_project
 from attn_gui.resources import DEMO_CSV
-from attn_gui.ui.main_window import MainWindow
+from attn_gui.ui.app.main_window import MainWindow
 
 from .helpers import TIMEOUT
 

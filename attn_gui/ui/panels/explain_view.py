@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.dataset import Dataset, prepare
-from ..core.lazy import pd
-from ..core.project import Run
-from ..core.table import Table
-from .core_text import attention_mode
-from .loader import BackgroundTask
-from .plots import RowHeatmap, number_item
+from ...core.dataset import Dataset, prepare
+from ...core.lazy import pd
+from ...core.project import Run
+from ...core.table import Table
+from ..app.core_text import attention_mode
+from ..jobs.loader import BackgroundTask
+from ..plots.plots import RowHeatmap, number_item
 
 __all__ = ["ExplainView", "RowAttention"]
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from ..resources import resource_path
+from ...resources import resource_path
 from . import settings
 
 # Each language under its own name, so anyone can find theirs whatever the interface shows.

@@ -35,8 +35,8 @@ def main(argv: list[str]) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from .. import __version__
-    from ..resources import DEMO_CSV
+    from ... import __version__
+    from ...resources import DEMO_CSV
     from . import crash
     from .about import app_icon
     from .demos import demo, open_demo

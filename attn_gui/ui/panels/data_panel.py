@@ -39,15 +39,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.config import TrainConfig
-from ..core.dataset import Dataset, label_sort_key, prepare
-from ..core.lazy import pd
-from ..core.preprocess import target_labels
-from ..core.table import ColumnInfo, Table
-from .compact import compact
-from .core_text import translated
-from .loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
-from .table_model import FrameModel
+from ...core.config import TrainConfig
+from ...core.dataset import Dataset, label_sort_key, prepare
+from ...core.lazy import pd
+from ...core.preprocess import target_labels
+from ...core.table import ColumnInfo, Table
+from ..app.core_text import translated
+from ..jobs.loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
+from ..widgets.compact import compact
+from ..widgets.table_model import FrameModel
 
 __all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
 

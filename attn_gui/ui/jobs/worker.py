@@ -28,12 +28,12 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from ..core.config import TrainConfig
-from ..core.dataset import prepare
-from ..core.errors import USER_ERRORS
-from ..core.table import Table
-from ..core.training import BatchReport, Trainer, TrainingControl
-from .core_text import sentence
+from ...core.config import TrainConfig
+from ...core.dataset import prepare
+from ...core.errors import USER_ERRORS
+from ...core.table import Table
+from ...core.training import BatchReport, Trainer, TrainingControl
+from ..app.core_text import sentence
 
 __all__ = ["Pacer", "TrainingRunner", "TrainingWorker"]
 

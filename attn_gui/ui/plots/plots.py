@@ -22,7 +22,7 @@ from PySide6.QtCore import QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent  # noqa: E402
 from PySide6.QtWidgets import QTableWidgetItem, QWidget  # noqa: E402
 
-from .paint_budget import TimedPaint  # noqa: E402
+from ..jobs.paint_budget import TimedPaint  # noqa: E402
 
 __all__ = ["AttentionBars", "AttentionComparison", "AttentionHistory", "ConfusionMatrixPlot",
            "CurvePlot", "GrowBuffer", "RowHeatmap", "Series", "number_item", "run_color"]

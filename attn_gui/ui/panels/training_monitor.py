@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.config import ConfigError, TrainConfig
-from ..core.table import Table
-from ..core.training import BatchReport, EpochReport, Trainer
-from .compact import compact
-from .paint_budget import PaintBudget
-from .plots import (
+from ...core.config import ConfigError, TrainConfig
+from ...core.table import Table
+from ...core.training import BatchReport, EpochReport, Trainer
+from ..jobs.paint_budget import PaintBudget
+from ..jobs.worker import TrainingRunner, sentence
+from ..plots.plots import (
     TRAIN_COLOR,
     VALID_COLOR,
     AttentionBars,
@@ -51,7 +51,7 @@ from .plots import (
     Series,
     number_item,
 )
-from .worker import TrainingRunner, sentence
+from ..widgets.compact import compact
 
 __all__ = ["TrainingMonitor"]
 

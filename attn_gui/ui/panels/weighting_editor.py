@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.config import TrainConfig
-from ..core.formula import FormulaError, compile_formula
-from ..core.weighting import WeightingError, WeightingSpec, preview, validate_spec
-from .compact import compact
-from .core_text import translated
+from ...core.config import TrainConfig
+from ...core.formula import FormulaError, compile_formula
+from ...core.weighting import WeightingError, WeightingSpec, preview, validate_spec
+from ..app.core_text import translated
+from ..widgets.compact import compact
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (the binding must be pinned before the import)

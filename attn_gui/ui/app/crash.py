@@ -23,7 +23,7 @@ from types import TracebackType
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import __version__
+from ... import __version__
 
 __all__ = ["CrashReporter", "install", "log_directory", "uninstall"]
 

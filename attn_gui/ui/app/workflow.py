@@ -15,21 +15,21 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..core.config import ConfigError
-from ..core.lazy import lazy
-from ..core.table import read_table
+from ...core.config import ConfigError
+from ...core.lazy import lazy
+from ...core.table import read_table
+from ..jobs.loader import BackgroundTask
+from ..jobs.worker import sentence
 from . import settings
-from .loader import BackgroundTask
-from .worker import sentence
 
 if TYPE_CHECKING:
-    from ..core.project import Project, Run
+    from ...core.project import Project, Run
     from .main_window import MainWindow
 
 # Used only once the user asks for them: imported then, not on the window's start-up path.
 commands = lazy("attn_gui.core.command")
 exports = lazy("attn_gui.core.export")
-plot_export = lazy("attn_gui.ui.plot_export")
+plot_export = lazy("attn_gui.ui.plots.plot_export")
 predictions = lazy("attn_gui.core.predict")
 projects = lazy("attn_gui.core.project")
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..core.lazy import pd
-from ..resources import ICON_DIR
+from ... import __version__
+from ...core.lazy import pd
+from ...resources import ICON_DIR
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 

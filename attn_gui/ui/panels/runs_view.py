@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.project import Run
-from .core_text import attention_mode
-from .plots import AttentionComparison, CurvePlot, Series, number_item, run_color
+from ...core.project import Run
+from ..app.core_text import attention_mode
+from ..plots.plots import AttentionComparison, CurvePlot, Series, number_item, run_color
 
 __all__ = ["RunsView"]
 

@@ -12,7 +12,7 @@ import time
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from .stall import StallMeter
+from ..jobs.stall import StallMeter
 
 TIMEOUT_MS = 10 * 60 * 1000
 START_DELAY_MS = 600

@@ -22,24 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.config import TrainConfig
+from ...core.config import TrainConfig
+from ..jobs.gui_gc import collect_in_gui_thread
+from ..panels.data_panel import DataPanel
+from ..panels.training_monitor import TrainingMonitor
+from ..panels.weighting_editor import WeightingEditor
+from ..widgets.lazy_tabs import LazyTabs
 from . import settings
 from .core_text import attention_mode
-from .data_panel import DataPanel
 from .demos import demos_menu
-from .gui_gc import collect_in_gui_thread
 from .i18n import language_menu
-from .lazy_tabs import LazyTabs
-from .training_monitor import TrainingMonitor
-from .weighting_editor import WeightingEditor
 from .workflow import Workflow
 
 RUNS_PAGE_DELAY_MS = 500
 
 if TYPE_CHECKING:
-    from ..core.project import Run
-    from .explain_view import ExplainView
-    from .runs_view import RunsView
+    from ...core.project import Run
+    from ..panels.explain_view import ExplainView
+    from ..panels.runs_view import RunsView
 
 
 class MainWindow(QMainWindow):
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         return self.pages.page("explain")
 
     def _build_runs_view(self) -> RunsView:
-        from .runs_view import RunsView
+        from ..panels.runs_view import RunsView
 
         view = RunsView()
         view.changed.connect(self.workflow.mark_modified)
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_explain_view(self) -> ExplainView:
-        from .explain_view import ExplainView
+        from ..panels.explain_view import ExplainView
 
         return ExplainView()
 
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
         else:  # softmax, sparsemax… are names; the attention mode is a word to translate
             stem = self.tr("{0} · {1}").format(config.weighting,
                                                attention_mode(config.attention))
-        from ..core.project import run_from_training
+        from ...core.project import run_from_training
 
         run = run_from_training(self.runs_view.next_name(stem), config, trainer, final)
         self._latest_data = (run, trainer.data)

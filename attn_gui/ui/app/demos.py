@@ -13,8 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..core.config import TrainConfig
-from ..resources import DEMO_DIR
+from ...core.config import TrainConfig
+from ...resources import DEMO_DIR
 
 CONTEXT = "Demos"
 

@@ -1,0 +1,1 @@
+"""The panels the window is made of: data, weighting, training monitor, runs, per-row explanation."""

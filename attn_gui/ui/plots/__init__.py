@@ -1,0 +1,1 @@
+"""Plots, one class a file, and their export to PNG or SVG."""

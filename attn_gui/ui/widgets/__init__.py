@@ -1,0 +1,1 @@
+"""Small reusable widgets: compact combo boxes, lazily built tabs, the table preview model."""
