@@ -21,9 +21,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # Qt's compiled translations (.qm, git-ignored) from the sources (.ts); PySide6 ships
-# lrelease and lupdate. `make translations-update` adds new tr() strings to the .ts files.
+# lrelease and lupdate. `make translations-update` adds new tr() strings to the .ts files,
+# and the core's message templates, which lupdate reads from the lines extract_core.py
+# writes (in the same run: with -no-obsolete, a run without them would drop them).
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
+CORE_MESSAGES := build/core_messages.py
 
 %.qm: %.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
@@ -31,8 +34,10 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 translations: $(QM_FILES)
 
 translations-update: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -extensions py -recursive attn_gui -no-obsolete \
-		-locations none -ts $(TS_FILES)
+	mkdir -p $(dir $(CORE_MESSAGES))
+	$(PY) resources/translations/extract_core.py > $(CORE_MESSAGES)
+	$(VENV)/bin/pyside6-lupdate -extensions py -recursive attn_gui $(CORE_MESSAGES) \
+		-no-obsolete -locations none -ts $(TS_FILES)
 
 run: $(STAMP) translations
 	$(PY) main.py --demo

@@ -132,9 +132,11 @@ def _writable(path: str, what: str) -> None:
     """Refuse an output path up front, before minutes of work are spent."""
     target = Path(path)
     if target.is_dir():
-        raise ProjectError(f"the {what} path '{path}' is a folder; give a file name")
+        raise ProjectError("the {kind} path '{path}' is a folder; give a file name",
+                           kind=what, path=path)
     if not target.resolve().parent.is_dir():
-        raise ProjectError(f"the folder of the {what} path '{path}' does not exist")
+        raise ProjectError("the folder of the {kind} path '{path}' does not exist",
+                           kind=what, path=path)
 
 
 def _train(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .config import TrainConfig
-from .errors import UserError
+from .errors import Phrase, UserError
 from .lazy import pd
 from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
@@ -96,19 +96,21 @@ def resolve_columns(table: Table, config: TrainConfig) -> tuple[str, list[str], 
     names = list(table.frame.columns)
     target = config.target or table.default_target()
     if target not in names:
-        raise DataError(f"unknown target column '{target}'; the columns are: {_list(names)}")
+        raise DataError("unknown target column '{target}'; the columns are: {columns}",
+                        target=target, columns=_list(names))
     if config.features:
         unknown = [f for f in config.features if f not in names]
         if unknown:
-            raise DataError(f"unknown feature column(s) {_list(unknown)}; the columns are: {_list(names)}")
+            raise DataError("unknown feature column(s) {unknown}; the columns are: {columns}",
+                            unknown=_list(unknown), columns=_list(names))
         features = list(dict.fromkeys(f for f in config.features if f != target))
     else:
         features = table.default_features(target)
     if not features:
         raise DataError(
-            f"no usable feature column besides the target '{target}' "
-            "(the others are excluded as IDs, constant or empty); choose features with --features"
-        )
+            "no usable feature column besides the target '{target}' "
+            "(the others are excluded as IDs, constant or empty); choose features with --features",
+            target=target)
     task = config.task or infer_task(table.frame[target], table.info(target).kind)
     return target, features, task
 
@@ -119,16 +121,16 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     rng = np.random.default_rng(config.seed)
     report: dict = {}
     if table.info(target).kind == "empty":
-        raise DataError(f"the target '{target}' is empty in every row; choose another target")
+        raise DataError("the target '{target}' is empty in every row; choose another target",
+                        target=target)
     words = table.info(target).labels
     if task == "classification":
         classes = sorted(distinct_labels(frame[target], words), key=label_sort_key)
         if len(classes) < 2:
             only = f" ('{classes[0]}')" if classes else ""
             raise DataError(
-                f"the target '{target}' has only one class{only}; a classifier needs at least two: "
-                "choose another target or use --task regression"
-            )
+                "the target '{target}' has only one class{only}; a classifier needs at least two: "
+                "choose another target or use --task regression", target=target, only=only)
         info = TargetInfo(task, classes=classes)
     else:
         info = TargetInfo(task)
@@ -136,23 +138,25 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     report["rows_without_target"] = int((~usable).sum())
     if not usable.any():
         if task == "regression":
-            raise DataError(f"no row of the target '{target}' holds a number; choose another "
-                            "target or use --task classification")
-        raise DataError(f"no row of the target '{target}' holds a value; choose another target")
+            raise DataError("no row of the target '{target}' holds a number; choose another "
+                            "target or use --task classification", target=target)
+        raise DataError("no row of the target '{target}' holds a value; choose another target",
+                        target=target)
     if task == "classification" and len(info.classes) > max(len(frame) // 2, 2):
-        raise DataError(f"the target '{target}' has {len(info.classes)} classes in {len(frame)} rows, "
-                        "too many to learn; use --task regression for a numeric target")
+        raise DataError("the target '{target}' has {classes} classes in {rows} rows, "
+                        "too many to learn; use --task regression for a numeric target",
+                        target=target, classes=len(info.classes), rows=len(frame))
     if config.positive is not None and len(info.classes) != 2:
         raise DataError("--positive applies to a target with two classes; "
-                        f"'{target}' has {len(info.classes) or 'no'} classes")
+                        "'{target}' has {classes} classes",
+                        target=target, classes=len(info.classes) or Phrase("no"))
 
     if valid_table is not None:
         missing = [c for c in [*features, target] if c not in valid_table.frame.columns]
         if missing:
             raise DataError(
-                f"the validation file lacks column(s) {_list(missing)} that the training file has; "
-                "use a file with the same columns"
-            )
+                "the validation file lacks column(s) {columns} that the training file has; "
+                "use a file with the same columns", columns=_list(missing))
         train_idx = np.flatnonzero(usable)
         valid_frame = valid_table.frame
         valid_idx = np.arange(len(valid_frame))
@@ -176,11 +180,11 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         with np.errstate(over="ignore", invalid="ignore"):
             info.std = float(y_train.std())
         if not (np.isfinite(info.mean) and np.isfinite(info.std)):
-            raise DataError(f"the target '{target}' holds numbers too large to model "
-                            "(beyond ±1e154); rescale it")
+            raise DataError("the target '{target}' holds numbers too large to model "
+                            "(beyond ±1e154); rescale it", target=target)
         if info.std == 0:
-            raise DataError(f"the target '{target}' has the same value in every training row; "
-                            "there is nothing to predict")
+            raise DataError("the target '{target}' has the same value in every training row; "
+                            "there is nothing to predict", target=target)
         y_train = (y_train - info.mean) / info.std
     # Validation rows are never dropped: they are imputed and clipped like new data.
     X_valid, _, report["valid"] = _transform(pre, valid_frame, valid_rows)
@@ -193,34 +197,38 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
     report["valid"]["rows_without_usable_target"] = int((~valid_ok).sum())
     if X_train.shape[1] == 0:
-        raise DataError(f"the feature column(s) {_list(features)} hold no value in the rows where "
-                        f"'{target}' has one; choose other features")
+        raise DataError("the feature column(s) {features} hold no value in the rows where "
+                        "'{target}' has one; choose other features",
+                        features=_list(features), target=target)
     for X in (X_train, X_valid):
         _check_finite(X, pre)
     if task == "regression":
         with np.errstate(over="ignore"):
             scaled = [_y_dtype(y, task) for y in (y_train, y_valid)]
         if not all(np.isfinite(y).all() for y in scaled):
-            raise DataError(f"the target '{target}' holds values too far from the others to model "
-                            "(beyond ±3.4e38 after scaling); rescale it or remove those rows")
+            raise DataError("the target '{target}' holds values too far from the others to model "
+                            "(beyond ±3.4e38 after scaling); rescale it or remove those rows",
+                            target=target)
     if len(X_train) == 0:
         raise DataError("no training rows are left after preprocessing; choose another missing-value or outlier setting")
     if len(X_valid) == 0:
         if valid_table is not None:
             raise DataError("no row of the validation file has a usable target value; "
                             "use another --valid-data file")
-        raise DataError(f"the validation set is empty: {int(usable.sum())} rows with a target value "
-                        "are too few to set some aside; use a larger file or validation fraction")
+        raise DataError("the validation set is empty: {rows} rows with a target value "
+                        "are too few to set some aside; use a larger file or validation fraction",
+                        rows=int(usable.sum()))
     if task == "classification" and len(np.unique(y_train)) < 2:
-        raise DataError(f"the training rows of '{target}' hold only one class after preprocessing; "
-                        "choose another missing-value or outlier setting")
+        raise DataError("the training rows of '{target}' hold only one class after preprocessing; "
+                        "choose another missing-value or outlier setting", target=target)
 
     positive = None
     if task == "classification" and len(info.classes) == 2:
         if config.positive is not None:
             if config.positive not in info.classes:
-                raise DataError(f"the positive class '{config.positive}' is not a class of '{target}'; "
-                                f"the classes are: {_list(info.classes)}")
+                raise DataError("the positive class '{positive}' is not a class of '{target}'; "
+                                "the classes are: {classes}", positive=config.positive,
+                                target=target, classes=_list(info.classes))
             positive = info.classes.index(config.positive)
         else:
             counts = np.bincount(y_train, minlength=2)
@@ -245,8 +253,9 @@ def _check_finite(X: np.ndarray, pre: Preprocessor) -> None:
     if bad.any():
         groups = pre.groups
         names = sorted({pre.features[groups[j]] for j in np.flatnonzero(bad)})
-        raise DataError(f"column(s) {_list(names)} hold numbers too large to train on "
-                        "(beyond ±3.4e38 after scaling); rescale them or leave them out")
+        raise DataError("column(s) {columns} hold numbers too large to train on "
+                        "(beyond ±3.4e38 after scaling); rescale them or leave them out",
+                        columns=_list(names))
 
 
 def distinct_labels(col: pd.Series, words: tuple[str, str] | None = None) -> list[str]:
@@ -262,7 +271,8 @@ def _transform(pre: Preprocessor, frame: pd.DataFrame, rows: np.ndarray | None):
     try:
         return pre.transform(frame, drop_rows=False, rows=rows)
     except KeyError as exc:
-        raise DataError(f"the file lacks the feature column(s) {_list(exc.args[0])}") from None
+        raise DataError("the file lacks the feature column(s) {columns}",
+                        columns=_list(exc.args[0])) from None
 
 
 def split(y: np.ndarray, usable: np.ndarray, task: str, fraction: float,
@@ -304,4 +314,6 @@ def label_sort_key(label: str) -> tuple[int, float, str]:
 def _list(names) -> str:
     names = [str(n) for n in names]
     shown = ", ".join(f"'{n}'" for n in names[:12])
-    return shown + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+    if len(names) > 12:
+        return Phrase("{names} and {more} more", names=shown, more=len(names) - 12)
+    return shown

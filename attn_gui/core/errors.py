@@ -20,9 +20,18 @@ __all__ = ["USER_ERRORS", "Phrase", "UserError"]
 
 
 class Phrase(str):
-    """English words of the interface passed as a template's value ("learning rate")."""
+    """English words of the interface passed as a template's value ("learning rate"), or a
+    clause of its own with values ("a whole number from {low} to {high}"): the string is
+    the English text, and the window translates `template` and fills in `values`."""
 
-    __slots__ = ()
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> Phrase:
+        phrase = super().__new__(cls, template.format(**values) if values else template)
+        phrase.template = template
+        phrase.values = values
+        return phrase
 
 
 class UserError(ValueError):

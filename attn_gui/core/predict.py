@@ -35,7 +35,8 @@ def predict(saved: SavedModel, table: Table) -> Prediction:
     missing = [f for f in pre.features if f not in table.frame.columns]
     if missing:
         shown = ", ".join(f"'{m}'" for m in missing)
-        raise DataError(f"the file lacks the column(s) {shown} that the model was trained on")
+        raise DataError("the file lacks the column(s) {columns} that the model was trained on",
+                        columns=shown)
     X, _, report = pre.transform(table.frame, drop_rows=False)
     out = saved.model.predict_batches(X)
     frame = _as_read(table)

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from .errors import UserError
 from .lazy import pd
 
 MISSING = ("median", "mean", "most_frequent", "drop")
@@ -35,13 +36,16 @@ class PreprocessSpec:
     max_levels: int = 30
 
 
-def validate_preprocess(spec: PreprocessSpec, error: type[Exception]) -> None:
+def validate_preprocess(spec: PreprocessSpec, error: type[UserError]) -> None:
+    """Raise `error`, the caller's kind of UserError, naming the first setting refused."""
     for name, allowed in (("missing", MISSING), ("outliers", OUTLIERS),
                           ("outlier_rule", OUTLIER_RULES), ("scaling", SCALINGS)):
         if getattr(spec, name) not in allowed:
-            raise error(f"{name} must be one of {', '.join(allowed)}, not '{getattr(spec, name)}'")
+            raise error("{setting} must be one of {choices}, not '{value}'", setting=name,
+                        choices=", ".join(allowed), value=getattr(spec, name))
     if not (np.isfinite(spec.outlier_threshold) and spec.outlier_threshold > 0):
-        raise error(f"the outlier threshold must be a number > 0, not {spec.outlier_threshold}")
+        raise error("the outlier threshold must be a number > 0, not {threshold}",
+                    threshold=spec.outlier_threshold)
 
 
 @dataclass

@@ -24,7 +24,7 @@ import numpy as np
 
 from .config import ConfigError, TrainConfig
 from .dataset import Dataset, TargetInfo
-from .errors import UserError
+from .errors import Phrase, UserError
 from .metrics import json_finite, scalars
 from .model import AttentionNet, NetSpec, param_shapes
 from .preprocess import Preprocessor, validate_preprocess
@@ -106,17 +106,18 @@ def save_model(path: str | Path, saved: SavedModel) -> None:
     try:
         atomic_write(path, model_bytes(saved))
     except OSError as exc:
-        raise ProjectError(f"cannot write the model file '{path}': {exc.strerror}") from None
+        raise ProjectError("cannot write the model file '{path}': {reason}", path=path,
+                           reason=exc.strerror) from None
 
 
 def load_model(path: str | Path) -> SavedModel:
     """The model in a model file, or the chosen run's model in a project file."""
     path = Path(path)
-    with _open_zip(path, "model") as zf:
+    with _open_zip(path, Phrase("model")) as zf:
         names = set(zf.namelist())
         if "model.json" not in names and "project.json" in names:
-            raise ProjectError(f"the project '{path}' holds no trained model yet; "
-                               "train a run and save the project first")
+            raise ProjectError("the project '{path}' holds no trained model yet; "
+                               "train a run and save the project first", path=path)
         return _read_model(zf, path)
 
 
@@ -127,40 +128,46 @@ def _read_model(zf: zipfile.ZipFile, path: Path) -> SavedModel:
             params = {k: npz[k] for k in npz.files}
     except (zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError, UnicodeDecodeError,
             RecursionError):  # JSON nested thousands deep
-        raise ProjectError(f"'{path}' is not an Attention Trainer model file, or it is damaged") from None
+        raise ProjectError("'{path}' is not an Attention Trainer model file, or it is damaged",
+                           path=path) from None
     return _from_meta(path, meta, params)
 
 
-def _open_zip(path: Path, what: str) -> zipfile.ZipFile:
-    """A zip opened for reading, or a ProjectError with the sentence a user needs."""
+def _open_zip(path: Path, kind: Phrase) -> zipfile.ZipFile:
+    """A zip opened for reading, or a ProjectError with the sentence a user needs; `kind`
+    is the kind of file the user meant to open."""
     try:
         zf = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise ProjectError(f"no such {what} file: '{path}'") from None
+        raise ProjectError("no such {kind} file: '{path}'", kind=kind, path=path) from None
     except IsADirectoryError:
-        raise ProjectError(f"'{path}' is a folder, not a {what} file") from None
+        raise ProjectError("'{path}' is a folder, not a {kind} file", path=path,
+                           kind=kind) from None
     except PermissionError:
-        raise ProjectError(f"no permission to read the {what} file '{path}'") from None
+        raise ProjectError("no permission to read the {kind} file '{path}'", kind=kind,
+                           path=path) from None
     except (zipfile.BadZipFile, ValueError, EOFError, OSError):
-        raise ProjectError(f"'{path}' is not an Attention Trainer {what} file, "
-                           "or it is damaged") from None
+        raise ProjectError("'{path}' is not an Attention Trainer {kind} file, or it is damaged",
+                           path=path, kind=kind) from None
     if any(info.file_size > _MAX_UNPACKED_BYTES for info in zf.infolist()):
         zf.close()  # a zip bomb, not a model or a project
-        raise ProjectError(f"'{path}' is not an Attention Trainer {what} file, or it is damaged")
+        raise ProjectError("'{path}' is not an Attention Trainer {kind} file, or it is damaged",
+                           path=path, kind=kind)
     return zf
 
 
 def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedModel:
     if not isinstance(meta, dict) or meta.get("format") != MODEL_FORMAT:
-        raise ProjectError(f"'{path}' is not an Attention Trainer model file")
+        raise ProjectError("'{path}' is not an Attention Trainer model file", path=path)
     version = meta.get("version")
     if not isinstance(version, int) or version > MODEL_VERSION:
-        raise ProjectError(f"'{path}' was written by a newer Attention Trainer (format {version}); "
-                           "update the app to open it")
+        raise ProjectError("'{path}' was written by a newer Attention Trainer (format {version}); "
+                           "update the app to open it", path=path, version=version)
     try:
         check(meta, MODEL_SCHEMA)
     except SchemaError as exc:
-        raise ProjectError(f"the model file '{path}' is damaged: {exc}") from None
+        raise ProjectError("the model file '{path}' is damaged: {detail}", path=path,
+                           detail=exc) from None
     try:
         net = dict(meta["net"])
         dtype = net.pop("dtype")
@@ -184,7 +191,8 @@ def _from_meta(path: Path, meta: dict, params: dict[str, np.ndarray]) -> SavedMo
             config=TrainConfig.from_dict(meta["config"]), summary=dict(meta["summary"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise ProjectError(f"the model file '{path}' is damaged (its contents do not match the format)") from None
+        raise ProjectError("the model file '{path}' is damaged (its contents do not match the "
+                           "format)", path=path) from None
 
 
 def _check_consistent(spec: NetSpec, info: TargetInfo, positive, pre: Preprocessor) -> None:
@@ -196,7 +204,7 @@ def _check_consistent(spec: NetSpec, info: TargetInfo, positive, pre: Preprocess
         raise ValueError("positive")
     if len(pre.encoded_names) != spec.n_features:
         raise ValueError("features")
-    validate_preprocess(pre.spec, ValueError)
+    validate_preprocess(pre.spec, ProjectError)
 
 
 # -- runs -------------------------------------------------------------------------------
@@ -335,25 +343,28 @@ def save_project(path: str | Path, project: Project) -> None:
     try:
         atomic_write(path, project_bytes(project))
     except OSError as exc:
-        raise ProjectError(f"cannot write the project file '{path}': {exc.strerror}") from None
+        raise ProjectError("cannot write the project file '{path}': {reason}", path=path,
+                           reason=exc.strerror) from None
 
 
 def load_project(path: str | Path) -> Project:
     path = Path(path)
-    with _open_zip(path, "project") as zf:
+    with _open_zip(path, Phrase("project")) as zf:
         try:
             meta = json.loads(zf.read("project.json").decode("utf-8"))
         except KeyError:
-            raise ProjectError(f"'{path}' is not an Attention Trainer project file") from None
+            raise ProjectError("'{path}' is not an Attention Trainer project file",
+                               path=path) from None
         except (zipfile.BadZipFile, ValueError, EOFError, OSError, UnicodeDecodeError,
                 RecursionError):
-            raise ProjectError(f"the project file '{path}' is damaged") from None
+            raise ProjectError("the project file '{path}' is damaged", path=path) from None
         if not isinstance(meta, dict) or meta.get("format") != PROJECT_FORMAT:
-            raise ProjectError(f"'{path}' is not an Attention Trainer project file")
+            raise ProjectError("'{path}' is not an Attention Trainer project file", path=path)
         version = meta.get("version")
         if not isinstance(version, int) or version > PROJECT_VERSION:
-            raise ProjectError(f"'{path}' was written by a newer Attention Trainer "
-                               f"(format {version}); update the app to open it")
+            raise ProjectError("'{path}' was written by a newer Attention Trainer "
+                               "(format {version}); update the app to open it", path=path,
+                               version=version)
         try:
             data = meta["data"]
             project = Project(
@@ -367,8 +378,8 @@ def load_project(path: str | Path) -> Project:
                     isinstance(project.chosen, int) and 0 <= project.chosen < len(project.runs)):
                 raise ValueError("chosen")
         except (KeyError, TypeError, ValueError, AttributeError, ConfigError):
-            raise ProjectError(f"the project file '{path}' is damaged (its contents do not "
-                               "match the format)") from None
+            raise ProjectError("the project file '{path}' is damaged (its contents do not "
+                               "match the format)", path=path) from None
         if project.chosen is not None and "model.json" in zf.namelist():
             project.runs[project.chosen].model = _read_model(zf, path)
     return project

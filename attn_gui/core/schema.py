@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import Phrase, UserError
 from .model import ACTIVATIONS, ATTENTION_MODES
 from .preprocess import MISSING, OUTLIER_RULES, OUTLIERS, SCALINGS
 from .weighting import KINDS, LINEAR_SCORES
@@ -24,7 +25,7 @@ __all__ = ["MODEL_SCHEMA", "Bool", "Dict", "Int", "List", "Nullable", "Num", "Ob
            "Str", "Tagged", "Text", "check"]
 
 
-class SchemaError(ValueError):
+class SchemaError(UserError):
     """Where the value departs from the schema, and how (one sentence)."""
 
 
@@ -37,10 +38,19 @@ def check(value: Any, schema: Schema) -> None:
     schema.check(value, "")
 
 
-def _fail(where: str, expected: str, value: Any) -> SchemaError:
+def _fail(where: str, expected: Phrase, value: Any) -> SchemaError:
     shown = repr(value)
     shown = shown if len(shown) <= 40 else shown[:39] + "…"
-    return SchemaError(f"{where or 'the contents'} must be {expected}, not {shown}")
+    return SchemaError("{where} must be {expected}, not {value}", where=_where(where),
+                       expected=expected, value=shown)
+
+
+def _where(where: str) -> str:
+    return where or Phrase("the contents")  # the top level of the file
+
+
+def _one_of(choices) -> Phrase:
+    return Phrase("one of {choices}", choices=", ".join(map(repr, choices)))
 
 
 def _join(where: str, key: str) -> str:
@@ -59,7 +69,7 @@ class Anything(Schema):
 class Bool(Schema):
     def check(self, value: Any, where: str) -> None:
         if not isinstance(value, bool):
-            raise _fail(where, "true or false", value)
+            raise _fail(where, Phrase("true or false"), value)
 
 
 @dataclass(frozen=True)
@@ -69,7 +79,8 @@ class Int(Schema):
 
     def check(self, value: Any, where: str) -> None:
         if isinstance(value, bool) or not isinstance(value, int) or not self.low <= value <= self.high:
-            raise _fail(where, f"a whole number from {self.low} to {self.high}", value)
+            raise _fail(where, Phrase("a whole number from {low} to {high}", low=self.low,
+                                      high=self.high), value)
 
 
 @dataclass(frozen=True)
@@ -82,8 +93,8 @@ class Num(Schema):
         ok = (not isinstance(value, bool) and isinstance(value, int | float)
               and math.isfinite(value) and (value > 0 or not self.positive))
         if not ok:
-            raise _fail(where, "a positive finite number" if self.positive else "a finite number",
-                        value)
+            raise _fail(where, Phrase("a positive finite number") if self.positive
+                        else Phrase("a finite number"), value)
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,8 @@ class Text(Schema):
 
     def check(self, value: Any, where: str) -> None:
         if not isinstance(value, str) or len(value) > self.max_length:
-            raise _fail(where, f"text of at most {self.max_length} characters", value)
+            raise _fail(where, Phrase("text of at most {length} characters",
+                                      length=self.max_length), value)
 
 
 @dataclass(frozen=True)
@@ -103,7 +115,7 @@ class Str(Schema):
 
     def check(self, value: Any, where: str) -> None:
         if value not in self.choices or not isinstance(value, str):
-            raise _fail(where, "one of " + ", ".join(map(repr, self.choices)), value)
+            raise _fail(where, _one_of(self.choices), value)
 
 
 @dataclass(frozen=True)
@@ -122,7 +134,8 @@ class List(Schema):
 
     def check(self, value: Any, where: str) -> None:
         if not isinstance(value, list) or len(value) > self.max_length:
-            raise _fail(where, f"a list of at most {self.max_length} items", value)
+            raise _fail(where, Phrase("a list of at most {length} items",
+                                      length=self.max_length), value)
         for k, item in enumerate(value):
             self.item.check(item, f"{where}[{k}]")
 
@@ -136,12 +149,13 @@ class Dict(Schema):
 
     def check(self, value: Any, where: str) -> None:
         if not isinstance(value, dict) or len(value) > self.max_length:
-            raise _fail(where, f"an object of at most {self.max_length} entries", value)
+            raise _fail(where, Phrase("an object of at most {length} entries",
+                                      length=self.max_length), value)
         for key, item in value.items():
             self.value.check(item, f"{where}[{key!r}]")
 
 
-Rule = tuple[Callable[[dict], bool], str]
+Rule = tuple[Callable[[dict], bool], str]  # the requirement as a Phrase, for the window
 
 
 @dataclass(frozen=True)
@@ -155,20 +169,22 @@ class Obj(Schema):
 
     def check(self, value: Any, where: str) -> None:
         if not isinstance(value, dict):
-            raise _fail(where, "an object", value)
+            raise _fail(where, Phrase("an object"), value)
         unknown = sorted(set(value) - set(self.fields))
         if unknown:
-            raise SchemaError(f"{where or 'the contents'} has unknown entries: "
-                              f"{', '.join(map(repr, unknown[:5]))}")
+            raise SchemaError("{where} has unknown entries: {entries}", where=_where(where),
+                              entries=", ".join(map(repr, unknown[:5])))
         missing = sorted(set(self.fields) - set(value) - self.optional)
         if missing:
-            raise SchemaError(f"{where or 'the contents'} lack {', '.join(map(repr, missing))}")
+            raise SchemaError("{where} lack {entries}", where=_where(where),
+                              entries=", ".join(map(repr, missing)))
         for key, schema in self.fields.items():
             if key in value:
                 schema.check(value[key], _join(where, key))
         for holds, requirement in self.rules:
             if not holds(value):
-                raise SchemaError(f"{where or 'the contents'}: {requirement}")
+                raise SchemaError("{where}: {requirement}", where=_where(where),
+                                  requirement=requirement)
 
 
 @dataclass(frozen=True)
@@ -181,8 +197,7 @@ class Tagged(Schema):
     def check(self, value: Any, where: str) -> None:
         kind = value.get(self.tag) if isinstance(value, dict) else None
         if kind not in self.variants:
-            raise _fail(_join(where, self.tag), "one of " + ", ".join(map(repr, self.variants)),
-                        kind)
+            raise _fail(_join(where, self.tag), _one_of(self.variants), kind)
         self.variants[kind].check(value, where)
 
 
@@ -217,8 +232,9 @@ NET_SCHEMA = Obj(
         "groups": Nullable(List(Int(0, _MAX_FEATURES - 1), _MAX_FEATURES)),
         "dtype": Str(("float32", "float64")),
     },
-    rules=((_groups_fit, "groups must name one input column, below n_features, per feature"),
-           (_outputs_fit, "a regression network has exactly one output")),
+    rules=((_groups_fit,
+            Phrase("groups must name one input column, below n_features, per feature")),
+           (_outputs_fit, Phrase("a regression network has exactly one output"))),
 )
 PREPROCESSOR_SCHEMA = Obj({
     "spec": Obj({

@@ -160,13 +160,12 @@ class Trainer:
                         if finite:
                             opt.step(flat.vector, flat.load_grads(grads), lr, scale)
                 except WeightingError as exc:
-                    raise TrainingError(str(exc)) from None
+                    raise TrainingError(exc.template, **exc.values) from None
                 if not finite:
                     self._finish(best, "diverged")
                     raise TrainingError(
-                        f"the run diverged at epoch {epoch + 1}; try a smaller learning rate "
-                        "(the best weights so far are kept)"
-                    )
+                        "the run diverged at epoch {epoch}; try a smaller learning rate "
+                        "(the best weights so far are kept)", epoch=epoch + 1)
                 if outputs is None:  # one array for every epoch, not a list of batches
                     outputs = np.empty((n, *out.shape[1:]), dtype=out.dtype)
                 outputs[done : done + len(idx)] = out

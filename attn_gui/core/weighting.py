@@ -76,9 +76,9 @@ class Weighting:
                            and ds.min() > -np.inf and ds.max() < np.inf):
             assert self.formula is not None
             raise WeightingError(
-                f"the formula '{self.formula.text}' gave a negative or non-finite score; "
-                "use a score that is positive for every logit, e.g. exp(z) or softplus(z)"
-            )
+                "the formula '{formula}' gave a negative or non-finite score; "
+                "use a score that is positive for every logit, e.g. exp(z) or softplus(z)",
+                formula=self.formula.text)
         return s, ds
 
     def _bound_formula(self, dtype: np.dtype) -> BoundFormula:
@@ -163,22 +163,27 @@ def sparsemax(z: np.ndarray) -> np.ndarray:
 def validate_spec(spec: WeightingSpec) -> None:
     """Raise WeightingError with the exact reason a setting is refused."""
     if spec.kind not in KINDS:
-        raise WeightingError(f"unknown weighting '{spec.kind}'; choose one of {', '.join(KINDS)}")
+        raise WeightingError("unknown weighting '{kind}'; choose one of {kinds}",
+                             kind=spec.kind, kinds=", ".join(KINDS))
     if not (math.isfinite(spec.temperature) and spec.temperature > 0):
-        raise WeightingError(f"the temperature must be a positive number, not {spec.temperature}")
+        raise WeightingError("the temperature must be a positive number, not {temperature}",
+                             temperature=spec.temperature)
     if spec.kind == "exponential" and not (math.isfinite(spec.base) and spec.base > 1):
-        raise WeightingError(f"the base must be a number greater than 1, not {spec.base}")
+        raise WeightingError("the base must be a number greater than 1, not {base}",
+                             base=spec.base)
     if spec.linear_score not in LINEAR_SCORES:
-        raise WeightingError(f"the linear score must be softplus or relu, not '{spec.linear_score}'")
+        raise WeightingError("the linear score must be softplus or relu, not '{score}'",
+                             score=spec.linear_score)
     if not (math.isfinite(spec.decay) and 0 < spec.decay <= 1):
-        raise WeightingError(f"the positional decay must be in (0, 1], not {spec.decay}")
+        raise WeightingError("the positional decay must be in (0, 1], not {decay}",
+                             decay=spec.decay)
     if spec.kind == "custom":
         if not spec.formula.strip():
             raise WeightingError("the custom weighting needs a formula, e.g. exp(z) * 0.9**i")
         try:
             compile_formula(spec.formula)
         except FormulaError as exc:
-            raise WeightingError(f"formula refused: {exc}") from None
+            raise WeightingError("formula refused: {reason}", reason=exc) from None
 
 
 def preview(spec: WeightingSpec, logits: np.ndarray) -> np.ndarray:

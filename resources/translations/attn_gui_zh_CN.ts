@@ -91,660 +91,292 @@
         <translation>某个特征名包含逗号，--features 无法表示；请改用该次运行的配置文件并加 --config</translation>
     </message>
     <message>
-        <source>the number of epochs must be a whole number ≥ 1, not {0}</source>
-        <translation>轮数必须是 ≥ 1 的整数，而不是 {0}</translation>
-    </message>
-    <message>
-        <source>the batch size must be a whole number ≥ 1, not {0}</source>
-        <translation>批大小必须是 ≥ 1 的整数，而不是 {0}</translation>
-    </message>
-    <message>
-        <source>patience must be a whole number ≥ 0 (0 turns early stopping off), not {0}</source>
-        <translation>耐心值必须是 ≥ 0 的整数（0 表示关闭早停），而不是 {0}</translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>attention learning-rate factor</source>
-        <translation>注意力学习率倍数</translation>
-    </message>
-    <message>
-        <source>the validation fraction must be between 0 and 1, not {0}</source>
-        <translation>验证集比例必须在 0 和 1 之间，而不是 {0}</translation>
-    </message>
-    <message>
-        <source>{0} must be a finite number ≥ 0, not {1}</source>
-        <translation>{0} 必须是 ≥ 0 的有限数，而不是 {1}</translation>
-    </message>
-    <message>
-        <source>hidden layer sizes must be whole numbers ≥ 1, not {0}</source>
-        <translation>隐藏层大小必须是 ≥ 1 的整数，而不是 {0}</translation>
-    </message>
-    <message>
-        <source>the seed must be a whole number ≥ 0, not {0}</source>
-        <translation>随机种子必须是 ≥ 0 的整数，而不是 {0}</translation>
-    </message>
-    <message>
         <source>the configuration must be a JSON object of settings</source>
         <translation>配置必须是一个由设置项组成的 JSON 对象</translation>
-    </message>
-    <message>
-        <source>unknown setting(s) {0}; known: {1}</source>
-        <translation>未知的设置项 {0}；可用的设置项：{1}</translation>
-    </message>
-    <message>
-        <source>cannot read the configuration file &apos;{0}&apos;: {1}</source>
-        <translation>无法读取配置文件“{0}”：{1}</translation>
-    </message>
-    <message>
-        <source>the configuration file &apos;{0}&apos; is not valid JSON (line {1}: {2})</source>
-        <translation>配置文件“{0}”不是有效的 JSON（第 {1} 行：{2}）</translation>
-    </message>
-    <message>
-        <source>{0} must be one of {1}, not &apos;{2}&apos;</source>
-        <translation>{0} 必须是 {1} 之一，而不是“{2}”</translation>
-    </message>
-    <message>
-        <source>the {0} must be a finite number &gt; 0, not {1}</source>
-        <translation>{0}必须是 &gt; 0 的有限数，而不是 {1}</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; must be a list of whole numbers, e.g. [64, 32]</source>
-        <translation>“{0}”必须是整数列表，例如 [64, 32]</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; must be a list of column names</source>
-        <translation>“{0}”必须是列名列表</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; must be a whole number, not {1}</source>
-        <translation>“{0}”必须是整数，而不是 {1}</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; must be a number, not {1}</source>
-        <translation>“{0}”必须是数字，而不是 {1}</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; must be text, not {1}</source>
-        <translation>“{0}”必须是文本，而不是 {1}</translation>
-    </message>
-    <message>
-        <source>unknown target column &apos;{0}&apos;; the columns are: {1}</source>
-        <translation>未知的目标列“{0}”；现有的列：{1}</translation>
-    </message>
-    <message>
-        <source>unknown feature column(s) {0}; the columns are: {1}</source>
-        <translation>未知的特征列 {0}；现有的列：{1}</translation>
-    </message>
-    <message>
-        <source>no usable feature column besides the target &apos;{0}&apos; (the others are excluded as IDs, constant or empty); choose features with --features</source>
-        <translation>除目标“{0}”外没有可用的特征列（其余列因是 ID、常量或空列而被排除）；请用 --features 选择特征</translation>
-    </message>
-    <message>
-        <source>the target &apos;{0}&apos; has only one class{1}; a classifier needs at least two: choose another target or use --task regression</source>
-        <translation>目标“{0}”只有一个类别{1}；分类器至少需要两个类别：请选择其他目标，或使用 --task regression</translation>
-    </message>
-    <message>
-        <source>the target &apos;{0}&apos; has {1} classes in {2} rows, too many to learn; use --task regression for a numeric target</source>
-        <translation>目标“{0}”在 {2} 行中有 {1} 个类别，太多而无法学习；数值型目标请使用 --task regression</translation>
-    </message>
-    <message>
-        <source>--positive applies to a target with two classes; &apos;{0}&apos; has {1} classes</source>
-        <translation>--positive 只适用于有两个类别的目标；“{0}”有 {1} 个类别</translation>
-    </message>
-    <message>
-        <source>the validation file lacks column(s) {0} that the training file has; use a file with the same columns</source>
-        <translation>验证文件缺少训练文件中的列 {0}；请使用列相同的文件</translation>
     </message>
     <message>
         <source>fewer than 2 training rows have a target value; the file is too small to train on</source>
         <translation>有目标值的训练行不足 2 行；文件太小，无法训练</translation>
     </message>
     <message>
-        <source>the target &apos;{0}&apos; holds numbers too large to model (beyond ±1e154); rescale it</source>
-        <translation>目标“{0}”包含过大的数值（超出 ±1e154），无法建模；请先缩放</translation>
-    </message>
-    <message>
-        <source>the target &apos;{0}&apos; has the same value in every training row; there is nothing to predict</source>
-        <translation>目标“{0}”在每个训练行中的值都相同；没有可预测的内容</translation>
-    </message>
-    <message>
         <source>no training rows are left after preprocessing; choose another missing-value or outlier setting</source>
         <translation>预处理后没有剩余的训练行；请换一种缺失值或异常值设置</translation>
-    </message>
-    <message>
-        <source>the training rows of &apos;{0}&apos; hold only one class after preprocessing; choose another missing-value or outlier setting</source>
-        <translation>预处理后“{0}”的训练行只剩一个类别；请换一种缺失值或异常值设置</translation>
-    </message>
-    <message>
-        <source>the positive class &apos;{0}&apos; is not a class of &apos;{1}&apos;; the classes are: {2}</source>
-        <translation>正类“{0}”不是“{1}”的类别；现有类别：{2}</translation>
-    </message>
-    <message>
-        <source>column(s) {0} hold numbers too large to train on (beyond ±3.4e38 after scaling); rescale them or leave them out</source>
-        <translation>列 {0} 包含过大的数值（缩放后超出 ±3.4e38），无法训练；请先缩放或不使用这些列</translation>
-    </message>
-    <message>
-        <source>the file lacks the feature column(s) {0}</source>
-        <translation>文件缺少特征列 {0}</translation>
-    </message>
-    <message>
-        <source>attribute access</source>
-        <translation>属性访问</translation>
-    </message>
-    <message>
-        <source>a lambda</source>
-        <translation>lambda 表达式</translation>
-    </message>
-    <message>
-        <source>a comprehension</source>
-        <translation>推导式</translation>
-    </message>
-    <message>
-        <source>a generator expression</source>
-        <translation>生成器表达式</translation>
-    </message>
-    <message>
-        <source>a comparison</source>
-        <translation>比较</translation>
-    </message>
-    <message>
-        <source>an if/else expression</source>
-        <translation>if/else 表达式</translation>
-    </message>
-    <message>
-        <source>assignment (:=)</source>
-        <translation>赋值（:=）</translation>
-    </message>
-    <message>
-        <source>an f-string</source>
-        <translation>f-string</translation>
-    </message>
-    <message>
-        <source>a dict</source>
-        <translation>字典</translation>
-    </message>
-    <message>
-        <source>a set</source>
-        <translation>集合</translation>
-    </message>
-    <message>
-        <source>a list</source>
-        <translation>列表</translation>
-    </message>
-    <message>
-        <source>a tuple</source>
-        <translation>元组</translation>
-    </message>
-    <message>
-        <source>a starred argument</source>
-        <translation>星号参数</translation>
-    </message>
-    <message>
-        <source>use only numbers, z, i, n, pi, e, + - * / ** and functions such as exp(z)</source>
-        <translation>只能使用数字、z、i、n、pi、e、+ - * / ** 以及 exp(z) 之类的函数</translation>
-    </message>
-    <message>
-        <source>a {0} expression</source>
-        <translation>{0} 表达式</translation>
-    </message>
-    <message>
-        <source>{0} ({1}) is not allowed; {2}</source>
-        <translation>不允许使用{0}（{1}）；{2}</translation>
-    </message>
-    <message>
-        <source>the operator &apos;{0}&apos; is not allowed; allowed operators are + - * / **</source>
-        <translation>不允许使用运算符“{0}”；可用的运算符为 + - * / **</translation>
-    </message>
-    <message>
-        <source>&apos;^&apos; ({0}) is not a power here: use ** for powers, e.g. z**2</source>
-        <translation>“^”（{0}）在这里不表示乘方：乘方请用 **，例如 z**2</translation>
-    </message>
-    <message>
-        <source>a complex number</source>
-        <translation>复数</translation>
-    </message>
-    <message>
-        <source>the constant {0}</source>
-        <translation>常量 {0}</translation>
-    </message>
-    <message>
-        <source>the number {0} is too large; numbers must be below about 1e308</source>
-        <translation>数字 {0} 太大；数字必须小于约 1e308</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is a function: call it with parentheses, e.g. {1}(z)</source>
-        <translation>“{0}”是函数：请用括号调用，例如 {1}(z)</translation>
-    </message>
-    <message>
-        <source>unknown name &apos;{0}&apos;: use z, i, n, pi or e</source>
-        <translation>未知名称“{0}”：请使用 z、i、n、pi 或 e</translation>
-    </message>
-    <message>
-        <source>only functions called by name can be used ({0} is not allowed), e.g. exp(z)</source>
-        <translation>只能按名称调用函数（不允许 {0}），例如 exp(z)</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is not a function, so {1} is not allowed; use * to multiply, e.g. {2}*(z + 1)</source>
-        <translation>“{0}”不是函数，因此不允许 {1}；乘法请用 *，例如 {2}*(z + 1)</translation>
-    </message>
-    <message>
-        <source>function &apos;{0}&apos; is not allowed; allowed: {1}</source>
-        <translation>不允许使用函数“{0}”；可用的函数：{1}</translation>
-    </message>
-    <message>
-        <source>keyword arguments ({0}) are not allowed; pass plain arguments, e.g. {1}</source>
-        <translation>不允许使用关键字参数（{0}）；请直接传入参数，例如 {1}</translation>
-    </message>
-    <message>
-        <source>{0} takes {1} {2} (got {3}); write it like {4}</source>
-        <translation>{0} 需要 {1} 个{2}（实际为 {3} 个）；请写成 {4} 这样</translation>
-    </message>
-    <message>
-        <source>an unknown position</source>
-        <translation>未知位置</translation>
-    </message>
-    <message>
-        <source>column {0}</source>
-        <translation>第 {0} 列</translation>
-    </message>
-    <message>
-        <source>syntax error at {0}: {1}</source>
-        <translation>{0}处有语法错误：{1}</translation>
-    </message>
-    <message>
-        <source>the formula is too complex to read ({0})</source>
-        <translation>公式太复杂，无法读取（{0}）</translation>
-    </message>
-    <message>
-        <source>the formula cannot be read: {0}</source>
-        <translation>无法读取公式：{0}</translation>
-    </message>
-    <message>
-        <source>the formula must be text, not {0}</source>
-        <translation>公式必须是文本，而不是 {0}</translation>
     </message>
     <message>
         <source>the formula is empty; type an expression in z, e.g. exp(z)</source>
         <translation>公式为空；请输入关于 z 的表达式，例如 exp(z)</translation>
     </message>
     <message>
-        <source>the formula is too long ({0} characters; at most {1})</source>
-        <translation>公式太长（{0} 个字符；最多 {1} 个）</translation>
-    </message>
-    <message>
-        <source>the formula is nested too deeply (more than {0} levels); simplify it</source>
-        <translation>公式嵌套太深（超过 {0} 层）；请简化</translation>
-    </message>
-    <message>
-        <source>the formula is too complex ({0} parts; at most {1}); simplify it</source>
-        <translation>公式太复杂（{0} 个部分；最多 {1} 个）；请简化</translation>
-    </message>
-    <message>
-        <source>the derivative of this formula is too large ({0} parts; at most {1}); simplify the formula</source>
-        <translation>该公式的导数太大（{0} 个部分；最多 {1} 个）；请简化公式</translation>
-    </message>
-    <message>
-        <source>the formula is too complex ({0})</source>
-        <translation>公式太复杂（{0}）</translation>
-    </message>
-    <message>
-        <source>argument</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <source>arguments</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <source>the file lacks the column(s) {0} that the model was trained on</source>
-        <translation>文件缺少模型训练时使用的列 {0}</translation>
-    </message>
-    <message>
-        <source>the outlier threshold must be a number &gt; 0, not {0}</source>
-        <translation>异常值阈值必须是 &gt; 0 的数，而不是 {0}</translation>
-    </message>
-    <message>
-        <source>cannot write the model file &apos;{0}&apos;: {1}</source>
-        <translation>无法写入模型文件“{0}”：{1}</translation>
-    </message>
-    <message>
-        <source>the project &apos;{0}&apos; holds no trained model yet; train a run and save the project first</source>
-        <translation>项目“{0}”还没有训练好的模型；请先训练一次并保存项目</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is not an Attention Trainer model file, or it is damaged</source>
-        <translation>“{0}”不是 Attention Trainer 模型文件，或者文件已损坏</translation>
-    </message>
-    <message>
-        <source>no such {0} file: &apos;{1}&apos;</source>
-        <translation>找不到{0}文件：“{1}”</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is a folder, not a {1} file</source>
-        <translation>“{0}”是文件夹，不是{1}文件</translation>
-    </message>
-    <message>
-        <source>no permission to read the {0} file &apos;{1}&apos;</source>
-        <translation>没有权限读取{0}文件“{1}”</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is not an Attention Trainer {1} file, or it is damaged</source>
-        <translation>“{0}”不是 Attention Trainer {1}文件，或者文件已损坏</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is not an Attention Trainer model file</source>
-        <translation>“{0}”不是 Attention Trainer 模型文件</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; was written by a newer Attention Trainer (format {1}); update the app to open it</source>
-        <translation>“{0}”由较新版本的 Attention Trainer 写入（格式 {1}）；请更新应用后再打开</translation>
-    </message>
-    <message>
-        <source>the model file &apos;{0}&apos; is damaged (its contents do not match the format)</source>
-        <translation>模型文件“{0}”已损坏（内容与格式不符）</translation>
-    </message>
-    <message>
-        <source>cannot write the project file &apos;{0}&apos;: {1}</source>
-        <translation>无法写入项目文件“{0}”：{1}</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is not an Attention Trainer project file</source>
-        <translation>“{0}”不是 Attention Trainer 项目文件</translation>
-    </message>
-    <message>
-        <source>the project file &apos;{0}&apos; is damaged</source>
-        <translation>项目文件“{0}”已损坏</translation>
-    </message>
-    <message>
-        <source>the project file &apos;{0}&apos; is damaged (its contents do not match the format)</source>
-        <translation>项目文件“{0}”已损坏（内容与格式不符）</translation>
-    </message>
-    <message>
         <source>no column can serve as the target: every column is an ID, constant or empty</source>
         <translation>没有可作为目标的列：每一列都是 ID、常量或空列</translation>
-    </message>
-    <message>
-        <source>&apos;{0}&apos; is a folder, not a file</source>
-        <translation>“{0}”是文件夹，不是文件</translation>
-    </message>
-    <message>
-        <source>no such file: &apos;{0}&apos;</source>
-        <translation>找不到文件：“{0}”</translation>
-    </message>
-    <message>
-        <source>permission denied: cannot read &apos;{0}&apos;</source>
-        <translation>权限不足：无法读取“{0}”</translation>
-    </message>
-    <message>
-        <source>could not read &apos;{0}&apos;: {1}</source>
-        <translation>无法读取“{0}”：{1}</translation>
-    </message>
-    <message>
-        <source>the file &apos;{0}&apos; is empty</source>
-        <translation>文件“{0}”是空的</translation>
-    </message>
-    <message>
-        <source>the first line looks like data, not column names, so the columns are named column_1, column_2, …</source>
-        <translation>第一行看起来是数据而不是列名，因此各列命名为 column_1、column_2、…</translation>
-    </message>
-    <message>
-        <source>could not find a table in &apos;{0}&apos;: it looks like an Excel workbook; save it as CSV (File &gt; Save As) and open that</source>
-        <translation>在“{0}”中找不到表格：它看起来是 Excel 工作簿；请另存为 CSV（文件 &gt; 另存为）后再打开</translation>
-    </message>
-    <message>
-        <source>could not find a table in &apos;{0}&apos;: it looks like a binary file, not CSV/TSV text</source>
-        <translation>在“{0}”中找不到表格：它看起来是二进制文件，而不是 CSV/TSV 文本</translation>
-    </message>
-    <message>
-        <source>Windows-1252 (Western European)</source>
-        <translation>Windows-1252（西欧）</translation>
-    </message>
-    <message>
-        <source>decoded as {0}: the file is not valid UTF-8; if accented letters look wrong, re-save it as UTF-8</source>
-        <translation>已按 {0} 解码：文件不是有效的 UTF-8；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
-    </message>
-    <message>
-        <source>the target &apos;{0}&apos; is empty in every row; choose another target</source>
-        <translation>目标“{0}”在每一行都为空；请选择其他目标</translation>
-    </message>
-    <message>
-        <source>no row of the target &apos;{0}&apos; holds a number; choose another target or use --task classification</source>
-        <translation>目标“{0}”没有任何一行是数字；请选择其他目标，或使用 --task classification</translation>
-    </message>
-    <message>
-        <source>no row of the target &apos;{0}&apos; holds a value; choose another target</source>
-        <translation>目标“{0}”没有任何一行有值；请选择其他目标</translation>
-    </message>
-    <message>
-        <source>the feature column(s) {0} hold no value in the rows where &apos;{1}&apos; has one; choose other features</source>
-        <translation>在“{1}”有值的行中，特征列 {0} 都没有值；请选择其他特征</translation>
-    </message>
-    <message>
-        <source>the target &apos;{0}&apos; holds values too far from the others to model (beyond ±3.4e38 after scaling); rescale it or remove those rows</source>
-        <translation>目标“{0}”中有些值与其他值相差太远（缩放后超出 ±3.4e38），无法建模；请先缩放，或删除这些行</translation>
     </message>
     <message>
         <source>no row of the validation file has a usable target value; use another --valid-data file</source>
         <translation>验证文件中没有一行有可用的目标值；请使用其他 --valid-data 文件</translation>
     </message>
     <message>
-        <source>the validation set is empty: {0} rows with a target value are too few to set some aside; use a larger file or validation fraction</source>
-        <translation>验证集为空：有目标值的只有 {0} 行，太少，无法从中留出验证行；请使用更大的文件，或增大验证集比例</translation>
-    </message>
-    <message>
         <source>the formula must be on one line; remove the line breaks</source>
         <translation>公式必须写在一行内；请删除换行</translation>
-    </message>
-    <message>
-        <source>the model file &apos;{0}&apos; is damaged: {1}</source>
-        <translation>模型文件“{0}”已损坏：{1}</translation>
     </message>
     <message>
         <source>the file has only one data row, so every column is constant; a table to learn from needs many rows</source>
         <translation>文件只有一个数据行，因此每一列都是常量；用于学习的表格需要很多行</translation>
     </message>
     <message>
-        <source>the file mixes encodings: lines that are not valid UTF-8 were decoded as Windows-1252; if accented letters look wrong, re-save the file as UTF-8</source>
-        <translation>文件混用了多种编码：不是有效 UTF-8 的行已按 Windows-1252 解码；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
-    </message>
-    <message>
-        <source>the file &apos;{0}&apos; has no values, only delimiters</source>
-        <translation>文件“{0}”只有分隔符，没有任何值</translation>
-    </message>
-    <message>
-        <source>could not find a table in &apos;{0}&apos;: it looks like {1}, not CSV/TSV text</source>
-        <translation>在“{0}”中找不到表格：它看起来是{1}，而不是 CSV/TSV 文本</translation>
-    </message>
-    <message>
-        <source>could not find a table in &apos;{0}&apos;: it is compressed (gzip); extract the CSV first</source>
-        <translation>在“{0}”中找不到表格：它是压缩文件（gzip）；请先解压出 CSV 文件</translation>
-    </message>
-    <message>
-        <source>{0} rows have fewer fields than the header; their last columns were read as missing</source>
-        <translation>{0} 行的字段数少于表头；这些行末尾的列按缺失值读取</translation>
-    </message>
-    <message>
-        <source>column &apos;{0}&apos;: {1} infinite values (inf, or numbers beyond ±1.8e308) were treated as missing</source>
-        <translation>列“{0}”：{1} 个无穷值（inf，或超出 ±1.8e308 的数）已按缺失值处理</translation>
-    </message>
-    <message>
-        <source>columns without a name in the header were called {0}</source>
-        <translation>表头中没有名称的列已命名为 {0}</translation>
-    </message>
-    <message>
         <source>loading was cancelled</source>
         <translation>已取消加载</translation>
-    </message>
-    <message>
-        <source>could not decode &apos;{0}&apos; as text</source>
-        <translation>无法将“{0}”解码为文本</translation>
-    </message>
-    <message>
-        <source>some bytes are not valid {0} and were replaced by &apos;�&apos;; re-save the file as UTF-8 to keep those characters</source>
-        <translation>部分字节不是有效的 {0}，已替换为“�”；请将文件另存为 UTF-8 以保留这些字符</translation>
-    </message>
-    <message>
-        <source>could not read &apos;{0}&apos; as a table: {1} of {2} rows have more fields than the header; check the delimiter and that there is one header line</source>
-        <translation>无法将“{0}”读取为表格：{2} 行中有 {1} 行的字段数多于表头；请检查分隔符，并确认只有一行表头</translation>
-    </message>
-    <message>
-        <source>{0} rows had more fields than the header and were skipped (the first on line {1})</source>
-        <translation>{0} 行的字段数多于表头，已跳过（第一处在第 {1} 行）</translation>
-    </message>
-    <message>
-        <source>the file &apos;{0}&apos; is too large to load into memory</source>
-        <translation>文件“{0}”太大，无法载入内存</translation>
-    </message>
-    <message>
-        <source>the file &apos;{0}&apos; is {1}; reading it needs about {2} of memory, but only {3} is available: open an export with fewer rows or columns, or close other programs</source>
-        <translation>文件“{0}”大小为 {1}；读取它约需 {2} 内存，但只有 {3} 可用：请打开行或列更少的导出文件，或关闭其他程序</translation>
-    </message>
-    <message>
-        <source>could not read &apos;{0}&apos; as a table: a quote (&quot;) opened in data row {1} is never closed</source>
-        <translation>无法将“{0}”读取为表格：第 {1} 个数据行中的引号（&quot;）没有闭合</translation>
-    </message>
-    <message>
-        <source>could not read &apos;{0}&apos; as a table: {1}</source>
-        <translation>无法将“{0}”读取为表格：{1}</translation>
-    </message>
-    <message>
-        <source>{0} empty rows were skipped</source>
-        <translation>已跳过 {0} 个空行</translation>
     </message>
     <message>
         <source>the file has a header but no data rows</source>
         <translation>文件只有表头，没有数据行</translation>
     </message>
     <message>
-        <source>column &apos;{0}&apos;: {1} non-numeric values ({2}) were treated as missing</source>
-        <translation>列“{0}”：{1} 个非数值（{2}）已按缺失值处理</translation>
-    </message>
-    <message>
-        <source>unnamed first column (an index written by R or pandas)</source>
-        <translation>未命名的首列（R 或 pandas 写入的索引）</translation>
-    </message>
-    <message>
-        <source>all missing</source>
-        <translation>全部缺失</translation>
-    </message>
-    <message>
-        <source>all values missing</source>
-        <translation>所有值均缺失</translation>
-    </message>
-    <message>
-        <source>constant (every value is {0})</source>
-        <translation>常量（每个值都是 {0}）</translation>
-    </message>
-    <message>
-        <source>every value is {0}</source>
-        <translation>每个值都是 {0}</translation>
-    </message>
-    <message>
-        <source>consecutive whole numbers {0}, one per row (looks like a row ID)</source>
-        <translation>连续整数 {0}，每行一个（看起来是行 ID）</translation>
-    </message>
-    <message>
-        <source>mean {0}, range {1}</source>
-        <translation>均值 {0}，范围 {1}</translation>
-    </message>
-    <message>
-        <source>{0}% {1}</source>
-        <translation>{0}% {1}</translation>
-    </message>
-    <message>
-        <source>{0} levels: {1}</source>
-        <translation>{0} 个取值：{1}</translation>
-    </message>
-    <message>
-        <source>unique per row (looks like an ID)</source>
-        <translation>每行唯一（看起来是 ID）</translation>
-    </message>
-    <message>
-        <source>{0} distinct values, e.g. {1}</source>
-        <translation>{0} 个不同的值，例如 {1}</translation>
-    </message>
-    <message>
-        <source>free text: {0} distinct values in {1} rows</source>
-        <translation>自由文本：{1} 行中有 {0} 个不同的值</translation>
-    </message>
-    <message>
-        <source>duplicate column names were made unique: {0}</source>
-        <translation>重复的列名已改为唯一：{0}</translation>
-    </message>
-    <message>
-        <source>the run diverged at epoch {0}; try a smaller learning rate (the best weights so far are kept)</source>
-        <translation>运行在第 {0} 轮发散；请尝试更小的学习率（已保留目前最好的权重）</translation>
-    </message>
-    <message>
-        <source>the formula &apos;{0}&apos; gave a negative or non-finite score; use a score that is positive for every logit, e.g. exp(z) or softplus(z)</source>
-        <translation>公式“{0}”得出了负的或非有限的分数；请使用对每个 logit 都为正的分数，例如 exp(z) 或 softplus(z)</translation>
-    </message>
-    <message>
         <source>every feature got a zero score, so the weights are undefined; use a score that is positive somewhere (e.g. add a small constant)</source>
         <translation>每个特征的分数都是零，因此权重无定义；请使用在某处为正的分数（例如加上一个小常数）</translation>
-    </message>
-    <message>
-        <source>unknown weighting &apos;{0}&apos;; choose one of {1}</source>
-        <translation>未知的加权方式“{0}”；请从 {1} 中选择</translation>
-    </message>
-    <message>
-        <source>the temperature must be a positive number, not {0}</source>
-        <translation>温度必须是正数，而不是 {0}</translation>
-    </message>
-    <message>
-        <source>the base must be a number greater than 1, not {0}</source>
-        <translation>底数必须是大于 1 的数，而不是 {0}</translation>
-    </message>
-    <message>
-        <source>the linear score must be softplus or relu, not &apos;{0}&apos;</source>
-        <translation>线性分数必须是 softplus 或 relu，而不是“{0}”</translation>
-    </message>
-    <message>
-        <source>the positional decay must be in (0, 1], not {0}</source>
-        <translation>位置衰减必须在 (0, 1] 内，而不是 {0}</translation>
     </message>
     <message>
         <source>the custom weighting needs a formula, e.g. exp(z) * 0.9**i</source>
         <translation>自定义加权需要一个公式，例如 exp(z) * 0.9**i</translation>
     </message>
     <message>
-        <source>formula refused: {0}</source>
-        <translation>公式被拒绝：{0}</translation>
+        <source>unknown target column &apos;{target}&apos;; the columns are: {columns}</source>
+        <translation>未知的目标列“{target}”；现有的列：{columns}</translation>
     </message>
     <message>
-        <source>{0} and {1} more</source>
-        <translation>{0} 以及另外 {1} 个</translation>
+        <source>unknown feature column(s) {unknown}; the columns are: {columns}</source>
+        <translation>未知的特征列 {unknown}；现有的列：{columns}</translation>
     </message>
     <message>
-        <source>indexing</source>
-        <translation>索引</translation>
+        <source>no usable feature column besides the target &apos;{target}&apos; (the others are excluded as IDs, constant or empty); choose features with --features</source>
+        <translation>除目标“{target}”外没有可用的特征列（其余列因是 ID、常量或空列而被排除）；请用 --features 选择特征</translation>
+    </message>
+    <message>
+        <source>the target &apos;{target}&apos; is empty in every row; choose another target</source>
+        <translation>目标“{target}”在每一行都为空；请选择其他目标</translation>
+    </message>
+    <message>
+        <source>the target &apos;{target}&apos; has only one class{only}; a classifier needs at least two: choose another target or use --task regression</source>
+        <translation>目标“{target}”只有一个类别{only}；分类器至少需要两个类别：请选择其他目标，或使用 --task regression</translation>
+    </message>
+    <message>
+        <source>no row of the target &apos;{target}&apos; holds a number; choose another target or use --task classification</source>
+        <translation>目标“{target}”没有任何一行是数字；请选择其他目标，或使用 --task classification</translation>
+    </message>
+    <message>
+        <source>no row of the target &apos;{target}&apos; holds a value; choose another target</source>
+        <translation>目标“{target}”没有任何一行有值；请选择其他目标</translation>
+    </message>
+    <message>
+        <source>the target &apos;{target}&apos; has {classes} classes in {rows} rows, too many to learn; use --task regression for a numeric target</source>
+        <translation>目标“{target}”在 {rows} 行中有 {classes} 个类别，太多而无法学习；数值型目标请使用 --task regression</translation>
+    </message>
+    <message>
+        <source>--positive applies to a target with two classes; &apos;{target}&apos; has {classes} classes</source>
+        <translation>--positive 只适用于有两个类别的目标；“{target}”有 {classes} 个类别</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <source>the validation file lacks column(s) {columns} that the training file has; use a file with the same columns</source>
+        <translation>验证文件缺少训练文件中的列 {columns}；请使用列相同的文件</translation>
+    </message>
+    <message>
+        <source>the target &apos;{target}&apos; holds numbers too large to model (beyond ±1e154); rescale it</source>
+        <translation>目标“{target}”包含过大的数值（超出 ±1e154），无法建模；请先缩放</translation>
+    </message>
+    <message>
+        <source>the target &apos;{target}&apos; has the same value in every training row; there is nothing to predict</source>
+        <translation>目标“{target}”在每个训练行中的值都相同；没有可预测的内容</translation>
+    </message>
+    <message>
+        <source>the feature column(s) {features} hold no value in the rows where &apos;{target}&apos; has one; choose other features</source>
+        <translation>在“{target}”有值的行中，特征列 {features} 都没有值；请选择其他特征</translation>
+    </message>
+    <message>
+        <source>the target &apos;{target}&apos; holds values too far from the others to model (beyond ±3.4e38 after scaling); rescale it or remove those rows</source>
+        <translation>目标“{target}”中有些值与其他值相差太远（缩放后超出 ±3.4e38），无法建模；请先缩放，或删除这些行</translation>
+    </message>
+    <message>
+        <source>the validation set is empty: {rows} rows with a target value are too few to set some aside; use a larger file or validation fraction</source>
+        <translation>验证集为空：有目标值的只有 {rows} 行，太少，无法从中留出验证行；请使用更大的文件，或增大验证集比例</translation>
+    </message>
+    <message>
+        <source>the training rows of &apos;{target}&apos; hold only one class after preprocessing; choose another missing-value or outlier setting</source>
+        <translation>预处理后“{target}”的训练行只剩一个类别；请换一种缺失值或异常值设置</translation>
+    </message>
+    <message>
+        <source>the positive class &apos;{positive}&apos; is not a class of &apos;{target}&apos;; the classes are: {classes}</source>
+        <translation>正类“{positive}”不是“{target}”的类别；现有类别：{classes}</translation>
+    </message>
+    <message>
+        <source>column(s) {columns} hold numbers too large to train on (beyond ±3.4e38 after scaling); rescale them or leave them out</source>
+        <translation>列 {columns} 包含过大的数值（缩放后超出 ±3.4e38），无法训练；请先缩放或不使用这些列</translation>
+    </message>
+    <message>
+        <source>the file lacks the feature column(s) {columns}</source>
+        <translation>文件缺少特征列 {columns}</translation>
+    </message>
+    <message>
+        <source>{names} and {more} more</source>
+        <translation>{names} 以及另外 {more} 个</translation>
+    </message>
+    <message>
+        <source>the file lacks the column(s) {columns} that the model was trained on</source>
+        <translation>文件缺少模型训练时使用的列 {columns}</translation>
+    </message>
+    <message>
+        <source>{setting} must be one of {choices}, not &apos;{value}&apos;</source>
+        <translation>{setting} 必须是 {choices} 之一，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>the outlier threshold must be a number &gt; 0, not {threshold}</source>
+        <translation>异常值阈值必须是 &gt; 0 的数，而不是 {threshold}</translation>
+    </message>
+    <message>
+        <source>cannot write the model file &apos;{path}&apos;: {reason}</source>
+        <translation>无法写入模型文件“{path}”：{reason}</translation>
     </message>
     <message>
         <source>model</source>
         <translation>模型</translation>
     </message>
     <message>
+        <source>the project &apos;{path}&apos; holds no trained model yet; train a run and save the project first</source>
+        <translation>项目“{path}”还没有训练好的模型；请先训练一次并保存项目</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not an Attention Trainer model file, or it is damaged</source>
+        <translation>“{path}”不是 Attention Trainer 模型文件，或者文件已损坏</translation>
+    </message>
+    <message>
+        <source>no such {kind} file: &apos;{path}&apos;</source>
+        <translation>找不到{kind}文件：“{path}”</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder, not a {kind} file</source>
+        <translation>“{path}”是文件夹，不是{kind}文件</translation>
+    </message>
+    <message>
+        <source>no permission to read the {kind} file &apos;{path}&apos;</source>
+        <translation>没有权限读取{kind}文件“{path}”</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not an Attention Trainer {kind} file, or it is damaged</source>
+        <translation>“{path}”不是 Attention Trainer {kind}文件，或者文件已损坏</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is not an Attention Trainer model file</source>
+        <translation>“{path}”不是 Attention Trainer 模型文件</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; was written by a newer Attention Trainer (format {version}); update the app to open it</source>
+        <translation>“{path}”由较新版本的 Attention Trainer 写入（格式 {version}）；请更新应用后再打开</translation>
+    </message>
+    <message>
+        <source>the model file &apos;{path}&apos; is damaged: {detail}</source>
+        <translation>模型文件“{path}”已损坏：{detail}</translation>
+    </message>
+    <message>
+        <source>the model file &apos;{path}&apos; is damaged (its contents do not match the format)</source>
+        <translation>模型文件“{path}”已损坏（内容与格式不符）</translation>
+    </message>
+    <message>
+        <source>cannot write the project file &apos;{path}&apos;: {reason}</source>
+        <translation>无法写入项目文件“{path}”：{reason}</translation>
+    </message>
+    <message>
         <source>project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <source>{0} must be {1}, not {2}</source>
-        <translation>{0} 必须是{1}，而不是 {2}</translation>
+        <source>&apos;{path}&apos; is not an Attention Trainer project file</source>
+        <translation>“{path}”不是 Attention Trainer 项目文件</translation>
+    </message>
+    <message>
+        <source>the project file &apos;{path}&apos; is damaged</source>
+        <translation>项目文件“{path}”已损坏</translation>
+    </message>
+    <message>
+        <source>the project file &apos;{path}&apos; is damaged (its contents do not match the format)</source>
+        <translation>项目文件“{path}”已损坏（内容与格式不符）</translation>
+    </message>
+    <message>
+        <source>{where} must be {expected}, not {value}</source>
+        <translation>{where} 必须是{expected}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>a whole number from {low} to {high}</source>
+        <translation> {low} 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>text of at most {length} characters</source>
+        <translation>最多 {length} 个字符的文本</translation>
+    </message>
+    <message>
+        <source>a list of at most {length} items</source>
+        <translation>最多 {length} 项的列表</translation>
+    </message>
+    <message>
+        <source>an object of at most {length} entries</source>
+        <translation>最多 {length} 个条目的对象</translation>
+    </message>
+    <message>
+        <source>{where} has unknown entries: {entries}</source>
+        <translation>{where} 含有未知条目：{entries}</translation>
+    </message>
+    <message>
+        <source>{where} lack {entries}</source>
+        <translation>{where} 缺少 {entries}</translation>
+    </message>
+    <message>
+        <source>{where}: {requirement}</source>
+        <translation>{where}：{requirement}</translation>
+    </message>
+    <message>
+        <source>the run diverged at epoch {epoch}; try a smaller learning rate (the best weights so far are kept)</source>
+        <translation>运行在第 {epoch} 轮发散；请尝试更小的学习率（已保留目前最好的权重）</translation>
+    </message>
+    <message>
+        <source>the formula &apos;{formula}&apos; gave a negative or non-finite score; use a score that is positive for every logit, e.g. exp(z) or softplus(z)</source>
+        <translation>公式“{formula}”得出了负的或非有限的分数；请使用对每个 logit 都为正的分数，例如 exp(z) 或 softplus(z)</translation>
+    </message>
+    <message>
+        <source>unknown weighting &apos;{kind}&apos;; choose one of {kinds}</source>
+        <translation>未知的加权方式“{kind}”；请从 {kinds} 中选择</translation>
+    </message>
+    <message>
+        <source>the temperature must be a positive number, not {temperature}</source>
+        <translation>温度必须是正数，而不是 {temperature}</translation>
+    </message>
+    <message>
+        <source>the base must be a number greater than 1, not {base}</source>
+        <translation>底数必须是大于 1 的数，而不是 {base}</translation>
+    </message>
+    <message>
+        <source>the linear score must be softplus or relu, not &apos;{score}&apos;</source>
+        <translation>线性分数必须是 softplus 或 relu，而不是“{score}”</translation>
+    </message>
+    <message>
+        <source>the positional decay must be in (0, 1], not {decay}</source>
+        <translation>位置衰减必须在 (0, 1] 内，而不是 {decay}</translation>
+    </message>
+    <message>
+        <source>formula refused: {reason}</source>
+        <translation>公式被拒绝：{reason}</translation>
     </message>
     <message>
         <source>the contents</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <source>true or false</source>
-        <translation> true 或 false</translation>
+        <source>one of {choices}</source>
+        <translation> {choices} 之一</translation>
     </message>
     <message>
-        <source>a whole number from {0} to {1}</source>
-        <translation> {0} 到 {1} 之间的整数</translation>
+        <source>true or false</source>
+        <translation> true 或 false</translation>
     </message>
     <message>
         <source>a positive finite number</source>
@@ -755,36 +387,8 @@
         <translation>有限数</translation>
     </message>
     <message>
-        <source>text of at most {0} characters</source>
-        <translation>最多 {0} 个字符的文本</translation>
-    </message>
-    <message>
-        <source>one of {0}</source>
-        <translation> {0} 之一</translation>
-    </message>
-    <message>
-        <source>a list of at most {0} items</source>
-        <translation>最多 {0} 项的列表</translation>
-    </message>
-    <message>
-        <source>an object of at most {0} entries</source>
-        <translation>最多 {0} 个条目的对象</translation>
-    </message>
-    <message>
         <source>an object</source>
         <translation>对象</translation>
-    </message>
-    <message>
-        <source>{0} has unknown entries: {1}</source>
-        <translation>{0} 含有未知条目：{1}</translation>
-    </message>
-    <message>
-        <source>{0} lack {1}</source>
-        <translation>{0} 缺少 {1}</translation>
-    </message>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>groups must name one input column, below n_features, per feature</source>
@@ -793,14 +397,6 @@
     <message>
         <source>a regression network has exactly one output</source>
         <translation>回归网络必须恰好有一个输出</translation>
-    </message>
-    <message>
-        <source>a web page (HTML/XML)</source>
-        <translation>网页（HTML/XML）</translation>
-    </message>
-    <message>
-        <source>{0} of the first {1}</source>
-        <translation>前 {1} 行中的 {0}</translation>
     </message>
     <message>
         <source>global</source>

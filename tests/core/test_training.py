@@ -161,9 +161,9 @@ def test_saved_model_round_trip(tmp_path):
 def test_preprocess_spec_defaults_are_valid():
     from attn_gui.core.preprocess import validate_preprocess
 
-    validate_preprocess(PreprocessSpec(), ValueError)
-    with pytest.raises(ValueError, match="scaling"):
-        validate_preprocess(PreprocessSpec(scaling="log"), ValueError)
+    validate_preprocess(PreprocessSpec(), ConfigError)
+    with pytest.raises(ConfigError, match="scaling"):
+        validate_preprocess(PreprocessSpec(scaling="log"), ConfigError)
 
 
 def test_numbers_beyond_float32_are_refused_with_the_column(tmp_path):

@@ -1,155 +1,188 @@
-"""The catalogue of core messages (attn_gui/ui/app/core_text.py) against the core's source.
+"""The core's messages in the window's language, against the core's source and catalogue.
 
-Every sentence the core can say must have a template, or it reaches a Chinese window in
-English; every template must still be said somewhere, or the translators work for nothing.
-The core's strings are read from its syntax tree, each placeholder written as "X".
+Every template the core raises or passes on as a Phrase is read from its syntax tree (by
+resources/translations/extract_core.py, which also feeds `make translations-update`) and
+must be translated in the zh_CN catalogue with the same placeholders: else it reaches a
+Chinese window in English, or fails to fill in.
 """
 
 from __future__ import annotations
 
 import ast
-import re
+import importlib.util
+import io
+import json
+import string
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
-import attn_gui.core
-from attn_gui.core import formula, table
-from attn_gui.ui.app import core_text
-from attn_gui.ui.app.core_text import PHRASES, TEMPLATES, sentence, translated
-from tests.corpus import expected
+import numpy as np
+import pytest
 
-from .test_i18n import TECHNICAL, untranslated
+from attn_gui.core.config import ConfigError, TrainConfig
+from attn_gui.core.dataset import DataError, prepare
+from attn_gui.core.errors import Phrase, UserError
+from attn_gui.core.project import ProjectError, load_model, load_project
+from attn_gui.core.table import read_table
+from attn_gui.core.weighting import WeightingError, WeightingSpec, validate_spec
+from attn_gui.ui.app.core_text import sentence, translated
 
-CORE = Path(attn_gui.core.__file__).parent
+from .conftest import TS_FILE
 
-# Strings of the core that are no message: patterns for pandas' own errors, internal
-# errors that are caught and replaced by a sentence, and bugs' texts, logged in English.
-INTERNAL_CALLS = {"AssertionError", "KeyError", "TypeError", "ValueError", "compile", "search",
-                  "match", "split"}
-NOT_MESSAGES = {
-    "formula.py": {" X ", "X X X"},  # the formula printer's separators
-    "table.py": {"'X' → 'X.X'"},  # a renamed column: names only
-    "lazy.py": {"<lazily imported module X>"},  # a repr, for debugging
-}
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location(
+    "extract_core", ROOT / "resources" / "translations" / "extract_core.py")
+extract_core = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(extract_core)
 
-
-def _sample(node: ast.AST) -> str | None:
-    """The string `node` builds, each computed part written as X; None if it builds none."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else "X" for v in node.values)
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left, right = _sample(node.left), _sample(node.right)
-        if left is None and right is None:
-            return None
-        return (left if left is not None else "X") + (right if right is not None else "X")
-    return None
+# Modules that still build their messages as f-strings: those reach the window in English
+# until they raise templates too.
+NOT_CONVERTED = {"config.py", "table.py", "formula.py"}
 
 
-def core_strings() -> list[tuple[str, int, str]]:
-    """(file, line, text) of every string the core builds, outermost expressions only,
-    docstrings and the arguments of internal errors and regular expressions left out."""
-    found = []
-    for path in sorted(CORE.glob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip: set[int] = set()
-        for node in ast.walk(tree):
-            body = getattr(node, "body", None)
-            if (isinstance(body, list) and body and isinstance(body[0], ast.Expr)
-                    and isinstance(body[0].value, ast.Constant)):
-                skip.add(id(body[0].value))
-            if isinstance(node, ast.Call):
-                func = node.func
-                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-                if name in INTERNAL_CALLS:
-                    skip.update(id(n) for n in ast.walk(node))
-        for node in ast.walk(tree):
-            if id(node) in skip:
+def catalogue() -> dict[str, ElementTree.Element]:
+    """The CoreMessages entries of the zh_CN catalogue: source -> <translation>."""
+    for context in ElementTree.parse(TS_FILE).getroot().iter("context"):
+        if context.findtext("name") == "CoreMessages":
+            return {m.findtext("source"): m.find("translation") for m in context.iter("message")}
+    return {}
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_core_template_is_translated_with_its_placeholders():
+    templates, _ = extract_core.core_templates()
+    # The walk reached calls of error classes, of Phrase, and of an error class passed in.
+    for known in ("unknown target column '{target}'; the columns are: {columns}",
+                  "model", "the contents", "{setting} must be one of {choices}, not '{value}'"):
+        assert known in templates, known
+    assert len(templates) > 70
+    entries = catalogue()
+    problems = []
+    for template, places in templates.items():
+        translation = entries.get(template)
+        if translation is None:
+            problems.append(f"{places[0]}: not in the catalogue: {template!r}")
+        elif translation.get("type") in ("unfinished", "vanished", "obsolete") \
+                or not translation.text:
+            problems.append(f"{places[0]}: not translated: {template!r}")
+        elif placeholders(translation.text) != placeholders(template):
+            problems.append(f"{places[0]}: placeholders differ: {template!r} -> "
+                            f"{translation.text!r}")
+    assert not problems, ("run `make translations-update` and translate, in "
+                          f"{TS_FILE.name}:\n" + "\n".join(problems))
+
+
+def test_core_templates_are_literals_filled_by_their_call():
+    """A template built at run time cannot be in the catalogue; a placeholder without a
+    value fails when the error is raised, a value without a placeholder is lost."""
+    core = extract_core.CORE
+    paths = sorted(core.rglob("*.py"))
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in paths}
+    errors = extract_core.user_error_classes(list(trees.values()))
+    unfilled = []
+    for path, tree in trees.items():
+        for call in extract_core.template_calls(tree, errors):
+            first = call.args[0] if call.args else None
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                 continue
-            text = _sample(node)
-            if text is None:
+            if any(k.arg is None for k in call.keywords):  # **values: checked when raised
                 continue
-            skip.update(id(n) for n in ast.walk(node))  # its parts are not strings of their own
-            if text not in NOT_MESSAGES.get(path.name, ()):
-                found.append((path.name, node.lineno, text))
-    return found
+            named = {k.arg for k in call.keywords}
+            if named and placeholders(first.value) != named:
+                unfilled.append(f"{path.name}:{call.lineno}: {first.value!r} with {sorted(named)}")
+    assert not unfilled, "\n".join(unfilled)
+    _, not_literal = extract_core.core_templates()
+    left = [where for where in not_literal if where.rsplit(":", 1)[0] not in NOT_CONVERTED]
+    assert not left, "templates that are not literals:\n" + "\n".join(left)
 
 
-def _matches(text: str, templates: tuple[str, ...]) -> bool:
-    return any(core_text._compile(t).regex.fullmatch(text) for t in templates)
+@pytest.fixture
+def chinese_columns(tmp_path) -> Path:
+    """A file whose column names are the user's: Chinese, spaces, 14 of them."""
+    names = ["年龄", "column 3", *(f"c{k}" for k in range(11)), "label"]
+    rng = np.random.default_rng(0)
+    rows = [",".join(f"{v:.3f}" for v in rng.normal(size=13)) + f",{'yes' if k % 2 else 'no'}"
+            for k in range(40)]
+    path = tmp_path / "data.csv"
+    path.write_text(",".join(names) + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
 
 
-def test_every_core_sentence_has_a_template():
-    # Two words or more: shorter strings are column kinds, settings' names and such.
-    sentences = [(f, n, t) for f, n, t in core_strings() if len(t.split()) >= 3]
-    assert len(sentences) > 150  # the walk reached the messages
-    missing = [f"{f}:{n}: {t!r}" for f, n, t in sentences
-               if not _matches(t, TEMPLATES + PHRASES)]
-    assert not missing, ("core sentences without a template in attn_gui/ui/app/core_text.py:\n"
-                         + "\n".join(missing))
+def _refusal(call, *args, **kwargs) -> UserError:
+    with pytest.raises(UserError) as refused:
+        call(*args, **kwargs)
+    return refused.value
 
 
-def test_every_template_is_still_said():
-    said = [t for _, _, t in core_strings()]
-    # and the plain strings inside them, e.g. the 'the contents' of f"{where or 'the contents'}"
-    said += [node.value for path in CORE.glob("*.py")
-             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-             if isinstance(node, ast.Constant) and isinstance(node.value, str)]
-    unused = [t for t in TEMPLATES + PHRASES
-              if not any(core_text._compile(t).regex.fullmatch(s) for s in said)]
-    assert not unused, "templates the core no longer says:\n" + "\n".join(unused)
+def test_a_refused_target_is_chinese_with_the_users_names(zh_cn, chinese_columns):
+    error = _refusal(prepare, read_table(chinese_columns), TrainConfig(target="收入 total"))
+    assert isinstance(error, DataError)
+    assert str(error) == (
+        "unknown target column '收入 total'; the columns are: '年龄', 'column 3', 'c0', 'c1', "
+        "'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9' and 2 more")
+    assert sentence(error) == (
+        "未知的目标列“收入 total”；现有的列：'年龄', 'column 3', 'c0', 'c1', 'c2', 'c3', 'c4', "
+        "'c5', 'c6', 'c7', 'c8', 'c9' 以及另外 2 个。")
 
 
-def test_short_core_words_shown_inside_messages_are_phrases():
-    for what in formula._REFUSED.values():
-        assert what in PHRASES or what.startswith("'"), what
-    for _, what in table._NOT_TABLES:
-        assert what in PHRASES or what.isupper(), what  # "JSON" reads the same in Chinese
+def test_a_missing_file_names_its_kind_in_chinese(zh_cn, tmp_path):
+    path = tmp_path / "model file.zip"
+    error = _refusal(load_model, path)
+    assert str(error) == f"no such model file: '{path}'"
+    assert translated(error) == f"找不到模型文件：“{path}”"
+    error = _refusal(load_project, tmp_path)
+    assert str(error) == f"'{tmp_path}' is a folder, not a project file"
+    assert translated(error) == f"“{tmp_path}”是文件夹，不是项目文件"
 
 
-def corpus_messages() -> list[str]:
-    messages = []
-    for entry in expected().values():
-        messages += [entry["refused"]] if "refused" in entry else []
-        messages += entry.get("warnings", [])
-        messages += [entry["train"]] if entry.get("train", "ok") != "ok" else []
-    return list(dict.fromkeys(messages))
+def test_a_damaged_models_detail_is_translated_too(zh_cn, tmp_path):
+    path = tmp_path / "m.zip"
+    arrays = io.BytesIO()
+    np.savez(arrays)
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("model.json", json.dumps({"format": "attn-gui-model", "version": 1}))
+        zf.writestr("params.npz", arrays.getvalue())
+    error = _refusal(load_model, path)
+    assert str(error) == (f"the model file '{path}' is damaged: the contents lack 'config', "
+                          "'net', 'positive', 'preprocessor', 'summary', 'target', 'target_info'")
+    assert translated(error) == (f"模型文件“{path}”已损坏：文件内容 缺少 'config', 'net', "
+                                 "'positive', 'preprocessor', 'summary', 'target', "
+                                 "'target_info'")
 
 
-def _allowed(message: str) -> set[str]:
-    """What may stay as it is: quoted names, command-line options and notation."""
-    words = set(TECHNICAL) | {"inf", "gzip", "HTML", "XML"}
-    for quoted in re.findall(r"'([^']*)'", message):
-        words.update(re.findall(r"[A-Za-z][A-Za-z0-9_.^]*[A-Za-z0-9]", quoted))
-    for option in re.findall(r"--[a-z-]+(?: [a-z]+)?", message):
-        words.update(re.findall(r"[a-z]+", option))
-    return words
+def test_bad_settings_are_chinese(zh_cn):
+    error = _refusal(TrainConfig(scaling="log").validate)
+    assert isinstance(error, ConfigError)
+    assert str(error) == "scaling must be one of zscore, minmax, robust, none, not 'log'"
+    assert translated(error) == "scaling 必须是 zscore, minmax, robust, none 之一，而不是“log”"
+    error = _refusal(validate_spec, WeightingSpec(kind="custom", formula=" "))
+    assert isinstance(error, WeightingError)
+    assert sentence(error) == "自定义加权需要一个公式，例如 exp(z) * 0.9**i。"
 
 
-def test_corpus_messages_are_shown_in_chinese(zh_cn):
-    messages = corpus_messages()
-    assert len(messages) > 30
-    english = [shown for message in messages
-               for shown in [sentence(message)]
-               if untranslated([("message", shown)], _allowed(message))
-               or not any("\u4e00" <= c <= "\u9fff" for c in shown)]
-    assert not english, "corpus messages not in Chinese:\n" + "\n".join(english)
+def test_english_is_the_command_lines_sentence(chinese_columns):
+    table = read_table(chinese_columns)
+    error = _refusal(prepare, table, TrainConfig(target="label", task="regression", positive="x"))
+    assert str(error) == "--positive applies to a target with two classes; 'label' has no classes"
+    error = _refusal(validate_spec, WeightingSpec(temperature=-1.0))
+    assert str(error) == "the temperature must be a positive number, not -1.0"
+    # A name read from a file stays one line.
+    error = DataError("the target '{target}' is empty in every row; choose another target",
+                      target="two\nlines")
+    assert str(error) == "the target 'two\\nlines' is empty in every row; choose another target"
+    assert "\n" not in translated(error)
 
 
-def test_quoted_values_are_data_and_kept(zh_cn):
-    # A column called "column 3" stays its name; an unquoted part is a core phrase.
-    assert translated("the target 'column 3' is empty in every row; choose another target") == (
-        "目标“column 3”在每一行都为空；请选择其他目标")
-    assert translated("no such model file: 'm.zip'") == "找不到模型文件：“m.zip”"
-
-
-def test_a_message_without_a_template_is_not_taken_for_a_phrase(zh_cn):
-    # "column {0}" is a phrase of formula positions, not a template for any "column ..." text.
-    message = "column 'x': something the catalogue does not know"
-    assert translated(message) == message
-
-
-def test_damaged_model_details_are_translated(zh_cn):
-    detail = "net.hidden[0] must be a whole number from 1 to 65536, not 1000000000"
-    assert translated(f"the model file 'm.zip' is damaged: {detail}") == (
-        "模型文件“m.zip”已损坏：net.hidden[0] 必须是 1 到 65536 之间的整数，而不是 1000000000")
+def test_the_window_translates_values_that_are_interface_words(zh_cn):
+    error = ProjectError("no permission to read the {kind} file '{path}'",
+                         kind=Phrase("project"), path="p.atproj")
+    assert translated(error) == "没有权限读取项目文件“p.atproj”"
+    # A plain string is data (or an error the catalogue does not know): shown as it is.
+    assert translated("model") == "model"
+    unknown = UserError("a message the catalogue does not know")
+    assert translated(unknown) == "a message the catalogue does not know"
+    assert sentence(unknown) == "A message the catalogue does not know."

@@ -23,6 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from attn_gui.core.dataset import DataError
+from attn_gui.core.errors import Phrase
+from attn_gui.core.project import ProjectError
+from attn_gui.core.table import TableError
 from attn_gui.ui.app import crash, i18n, settings
 from attn_gui.ui.app.about import AboutDialog
 from attn_gui.ui.app.core_text import sentence, translated
@@ -253,11 +257,13 @@ def test_the_checker_finds_english(qtbot):
 
 
 def test_core_messages_are_translated_with_their_values(zh_cn):
-    assert translated("the file 'x.csv' is empty") == "文件“x.csv”是空的"
+    empty = DataError("the target '{target}' is empty in every row; choose another target",
+                      target="x.csv")
+    assert translated(empty) == "目标“x.csv”在每一行都为空；请选择其他目标"
     # The value is itself a core word, translated too.
-    assert (translated("the learning rate must be a finite number > 0, not -1")
-            == "学习率必须是 > 0 的有限数，而不是 -1")
-    assert sentence("loading was cancelled") == "已取消加载。"
+    missing = ProjectError("no such {kind} file: '{path}'", kind=Phrase("model"), path="m.zip")
+    assert translated(missing) == "找不到模型文件：“m.zip”"
+    assert sentence(TableError("loading was cancelled")) == "已取消加载。"
     unknown = "a message the catalogue does not know"
     assert translated(unknown) == unknown
     assert sentence(unknown) == "A message the catalogue does not know."

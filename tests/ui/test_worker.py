@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.table import Table, read_table
 from attn_gui.core.training import BatchReport, EpochReport
+from attn_gui.ui.app.core_text import sentence
 from attn_gui.ui.jobs.worker import TrainingRunner
 from tests.ui.helpers import TIMEOUT, wait_for, write_csv
 
@@ -84,7 +85,7 @@ def test_user_errors_fail_with_one_sentence(qtbot, runner, table, changes, expec
         setattr(config, name, value)
     with qtbot.waitSignal(runner.failed, timeout=TIMEOUT) as blocker:
         runner.start(config, table)
-    message = blocker.args[0]
+    message = sentence(blocker.args[0])  # a UserError, translated by the window
     assert expected in message
     assert message[0].isupper() and message.endswith(".") and "\n" not in message
     assert "Traceback" not in message

@@ -19,8 +19,8 @@ from ...core.config import ConfigError
 from ...core.lazy import lazy
 from ...core.table import read_table
 from ..jobs.loader import BackgroundTask
-from ..jobs.worker import sentence
 from . import settings
+from .core_text import sentence
 
 if TYPE_CHECKING:
     from ...core.project import Project, Run
@@ -144,7 +144,7 @@ class Workflow(QObject):
         try:
             projects.save_project(path, self.current_project())
         except (projects.ProjectError, OSError) as exc:
-            self.error(self.tr("The project was not saved: {0}").format(sentence(str(exc))))
+            self.error(self.tr("The project was not saved: {0}").format(sentence(exc)))
             return False
         self.project_path = path
         self._remember_project(path)
@@ -170,7 +170,7 @@ class Workflow(QObject):
         try:
             project = projects.load_project(path)
         except projects.ProjectError as exc:
-            self.error(sentence(str(exc)))
+            self.error(sentence(exc))
             return False
         data_path = project.data_path
         relocated = False
@@ -248,7 +248,7 @@ class Workflow(QObject):
         try:
             projects.save_model(path, run.model)
         except projects.ProjectError as exc:
-            self.error(sentence(str(exc)))
+            self.error(sentence(exc))
             return
         self._info(self.tr("Saved the model of “{0}” to {1}.").format(run.name, path))
 
@@ -358,7 +358,7 @@ class Workflow(QObject):
         try:
             line = commands.shell_line(commands.train_argv(data, run.config))
         except ConfigError as exc:
-            self.error(sentence(str(exc)))
+            self.error(sentence(exc))
             return None
         QGuiApplication.clipboard().setText(line)
         self._info(self.tr("Copied the command that repeats “{0}”.").format(run.name))

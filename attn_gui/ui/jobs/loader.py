@@ -9,7 +9,7 @@ so its thread can always be joined.
 `TableLoader` also works out, on its thread, what the data panel shows of the target
 (the task and, for two classes, the rows of each): on a million rows that is a pass over
 the column, which would freeze the window if done when the table arrives. The reader's
-summaries and notes come translated too (a few hundred patterns tried per text).
+summaries and notes come translated too.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ Task = Callable[[Callable[[float], None], Callable[[], bool]], object]
 class _TaskWorker(QObject):
     progress = Signal(int, float)
     loaded = Signal(int, object)
-    failed = Signal(int, str)
+    failed = Signal(int, object)
     finished = Signal()
 
     def __init__(self, job: int, task: Task, stop: threading.Event) -> None:
@@ -67,7 +67,8 @@ class _TaskWorker(QObject):
             result = self._task(lambda fraction: self.progress.emit(self._job, fraction),
                                 self._stop.is_set)
         except USER_ERRORS as exc:
-            outcome.append(("failed", str(exc)))
+            # Translated in the GUI thread; its traceback would keep the task's frames alive.
+            outcome.append(("failed", exc.with_traceback(None)))
         except MemoryError:
             outcome.append(("failed", self.tr("the file is too large to load into memory")))
         except Exception as exc:  # a reader bug must reach the user, not end the thread silently
@@ -89,7 +90,7 @@ class BackgroundTask(QObject):
 
     progress = Signal(float)  # fraction 0..1
     loaded = Signal(object)  # the task's result
-    failed = Signal(str)  # one sentence for the user
+    failed = Signal(object)  # a UserError, or a sentence already in the interface language
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -156,8 +157,8 @@ class BackgroundTask(QObject):
             self._current = None
             self.loaded.emit(table)
 
-    @Slot(int, str)
-    def _on_failed(self, job: int, message: str) -> None:
+    @Slot(int, object)
+    def _on_failed(self, job: int, message: object) -> None:
         if job == self._current:
             self._current = None
             self.failed.emit(message)

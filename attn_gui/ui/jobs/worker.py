@@ -33,7 +33,6 @@ from ...core.dataset import prepare
 from ...core.errors import USER_ERRORS
 from ...core.table import Table
 from ...core.training import BatchReport, Trainer, TrainingControl
-from ..app.core_text import sentence
 
 __all__ = ["Pacer", "TrainingRunner", "TrainingWorker"]
 
@@ -74,7 +73,7 @@ class TrainingWorker(QObject):
     progress = Signal(object)  # BatchReport, at most ~30 per second
     epoch = Signal(object)  # EpochReport, every epoch end (not the final summary)
     finished = Signal(object)  # {"report": final EpochReport, "trainer": Trainer}
-    failed = Signal(object)  # str: one sentence for the user
+    failed = Signal(object)  # a UserError, or a sentence already in the interface language
     warning = Signal(object)  # str: a NumPy floating-point warning, once per kind and run
     done = Signal()  # run() returned, whatever the outcome: quits the thread
 
@@ -107,7 +106,9 @@ class TrainingWorker(QObject):
                              call=self._numpy_warning):
                 self._train()
         except USER_ERRORS as exc:
-            self.failed.emit(sentence(str(exc)))
+            # The window translates it; without its traceback it keeps none of the run's
+            # frames (and their arrays) alive while it waits in the queue.
+            self.failed.emit(exc.with_traceback(None))
         except MemoryError:
             self.failed.emit(self.tr(
                 "There is not enough memory for this run; use fewer rows, features or hidden units."))
@@ -259,7 +260,7 @@ class TrainingRunner(QObject):
 
     Signals carry the worker's payloads unchanged: `prepared(dict)`, `progress(BatchReport)`,
     `epoch(EpochReport)`, `warning(str)`, and exactly one of `finished(dict)` /
-    `failed(str)` per run (none after `shutdown()`).
+    `failed(UserError | str)` per run (none after `shutdown()`).
     """
 
     prepared = Signal(object)

@@ -402,7 +402,7 @@ class DataPanel(QWidget):
     def _on_progress(self, fraction: float) -> None:
         self.progress_bar.setValue(round(fraction * 1000))
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, message: object) -> None:
         self._pending = None  # meant for the file that failed, not for the next one
         self._set_busy(False)
         message = translated(message)
@@ -778,7 +778,7 @@ class DataPanel(QWidget):
         self.effect_label.setText(text[:1].upper() + text[1:])
         self.effectShown.emit()
 
-    def _show_effect_error(self, message: str) -> None:
+    def _show_effect_error(self, message: object) -> None:
         self.effect_label.setStyleSheet(f"color: {_ERROR};")
         self.effect_label.setText(translated(message))
         self.effectShown.emit()
@@ -801,7 +801,7 @@ class _Effect:
 
     source: Table  # the sample fitted on, kept for the next fit
     dataset: Dataset | None = None
-    error: str = ""
+    error: ValueError | None = None
 
 
 def _fit_effect(table: Table, sample: Table | None, config: TrainConfig) -> _Effect:
@@ -811,7 +811,7 @@ def _fit_effect(table: Table, sample: Table | None, config: TrainConfig) -> _Eff
     try:
         return _Effect(source, prepare(source, config))
     except ValueError as exc:  # DataError and friends: one sentence for the user
-        return _Effect(source, error=str(exc))
+        return _Effect(source, error=exc)
 
 
 def _sample(table: Table) -> Table:

@@ -26,7 +26,7 @@ from ...core.dataset import Dataset, prepare
 from ...core.lazy import pd
 from ...core.project import Run
 from ...core.table import Table
-from ..app.core_text import attention_mode
+from ..app.core_text import attention_mode, translated
 from ..jobs.loader import BackgroundTask
 from ..plots.plots import RowHeatmap, number_item
 
@@ -150,9 +150,10 @@ class ExplainView(QWidget):
         self.row_spin.blockSignals(False)
         self.show_row(1)
 
-    @Slot(str)
-    def _failed(self, message: str) -> None:
-        self.clear(self.tr("The validation rows could not be prepared: {0}").format(message))
+    @Slot(object)
+    def _failed(self, error: object) -> None:
+        self.clear(self.tr("The validation rows could not be prepared: {0}").format(
+            translated(error)))
 
     @Slot(int)
     def show_row(self, number: int) -> None:

@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 from ...core.config import ConfigError, TrainConfig
 from ...core.table import Table
 from ...core.training import BatchReport, EpochReport, Trainer
+from ..app.core_text import sentence
 from ..jobs.paint_budget import PaintBudget
-from ..jobs.worker import TrainingRunner, sentence
+from ..jobs.worker import TrainingRunner
 from ..plots.plots import (
     TRAIN_COLOR,
     VALID_COLOR,
@@ -460,7 +461,7 @@ class TrainingMonitor(QWidget):
                 self.apply_to(run_config)
             run_config.validate()
         except ConfigError as exc:
-            self._set_status(sentence(str(exc)), error=True)
+            self._set_status(sentence(exc), error=True)
             return False
         self._reset()
         self.runner.start(run_config, table)
@@ -604,7 +605,8 @@ class TrainingMonitor(QWidget):
         self.runFinished.emit(result)
 
     @Slot(object)
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, error: object) -> None:
+        message = sentence(error)
         self._timer.stop()
         for _ in range(4):  # every plot's turn, as when a run finishes
             self._redraw(budgeted=False)

@@ -302,7 +302,7 @@ class WeightingEditor(QWidget):
             validate_spec(spec)
             self._error = ""
         except WeightingError as exc:
-            self._error = translated(str(exc))
+            self._error = translated(exc)
         self.math_label.setText(self._math_text(spec, attention))
         self._update_preview(spec)
 
@@ -315,7 +315,7 @@ class WeightingEditor(QWidget):
         try:
             formula = compile_formula(spec.formula)
         except FormulaError as exc:
-            _colored(self.formula_status, translated(str(exc)), _ERROR)
+            _colored(self.formula_status, translated(exc), _ERROR)
             return
         text = self.tr("ok — ds/dz = {derivative}").format(derivative=formula.derivative_text)
         if not formula.uses_z:
@@ -377,7 +377,7 @@ class WeightingEditor(QWidget):
         except WeightingError as exc:
             self._draw(np.zeros(0), np.zeros(0))
             _colored(self.preview_status, self.tr("With these logits: {reason}").format(
-                reason=translated(str(exc))), _ERROR)
+                reason=translated(exc)), _ERROR)
             return
         self._draw(logits, weights)
         zeros = int(np.count_nonzero(weights == 0))
