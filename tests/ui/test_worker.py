@@ -186,7 +186,7 @@ def test_numbers_beyond_float32_fail_with_the_columns(qtbot, runner, tmp_path):
     table = read_table(write_csv(tmp_path / "huger.csv", scale=1e200))
     with qtbot.waitSignal(runner.failed, timeout=TIMEOUT) as blocker:
         runner.start(TrainConfig(target="label", epochs=3, scaling="none"), table)
-    assert "'a', 'b', 'c', 'd' hold numbers too large" in blocker.args[0]
+    assert "'a', 'b', 'c', 'd' hold numbers too large" in str(blocker.args[0])
 
 
 def test_the_worker_is_destroyed_in_the_gui_thread(qtbot, runner, table):
