@@ -15,7 +15,7 @@ from .core.config import OPTIONS, TrainConfig
 from .core.dataset import prepare
 from .core.errors import USER_ERRORS
 from .core.metrics import json_finite, scalars
-from .core.options import Option
+from .core.options import ConfigError, Option, parse_sizes
 from .core.predict import predict, write_csv
 from .core.project import ProjectError, load_model, save_model, saved_model
 from .core.table import read_table
@@ -79,9 +79,9 @@ def _names(text: str) -> list[str]:
 
 def _sizes(text: str) -> list[int]:
     try:
-        return [int(t) for t in text.split(",") if t.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"hidden sizes must be whole numbers like 64,32, not '{text}'") from None
+        return parse_sizes(OPTIONS["hidden"], text)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def config_from_args(args: argparse.Namespace) -> TrainConfig:

@@ -59,15 +59,6 @@ class TrainConfig:
         None, "Positive class", "For two classes, the class whose precision, recall and F1 "
         "are reported. By default the class with fewer training rows.", "data",
         optional=True, in_window=False)
-    valid_fraction: float = setting(
-        0.2, "Validation fraction", "The share of rows set aside (stratified by class, "
-        "seeded) to measure the model on rows it never trained on; early stopping watches "
-        "them. Ignored when a validation file is given.", "data",
-        low=0.0, high=1.0, low_open=True, high_open=True, decimals=2, step=0.05)
-    seed: int = setting(
-        0, "Seed", "Seeds the validation split, the initial weights and the order of the "
-        "mini-batches: the same seed and settings give the same run.", "training",
-        low=0, widget_high=2**31 - 1)
     # -- preprocessing ---------------------------------------------------------------------
     missing: str = setting(
         "median", "Missing values", "How empty feature cells are handled. " + _TRAINING_ONLY,
@@ -171,17 +162,6 @@ class TrainConfig:
         "weights settle before early stopping ends a short run. 1 = the same rate.",
         "attention", low=0.0, low_open=True, widget_high=1000.0, decimals=2, step=1.0)
     # -- network and training --------------------------------------------------------------
-    hidden: list[int] = setting(
-        [32], "Hidden layers", "Sizes of the hidden layers after the attention step, separated "
-        "by commas: \"32\" is one layer of 32 units, \"64,32\" two layers. Empty: no hidden "
-        "layer, a linear (logistic) model on the weighted features.", "training",
-        kind="sizes", placeholder="e.g. 64,32")
-    activation: str = setting(
-        "relu", "Activation", "Non-linearity of the hidden layers.", "training",
-        choices=_choices(
-            ACTIVATIONS,
-            ("ReLU", "max(0, x), fast and the usual choice."),
-            ("tanh", "(eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), smooth and bounded in (−1, 1).")))
     epochs: int = setting(
         200, "Epochs", "One epoch is one pass over every training row; the curves get one "
         "point per epoch. Early stopping may end the run sooner.", "training",
@@ -206,6 +186,10 @@ class TrainConfig:
             ("Adam", "m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂ / (√v̂ + ε), with "
              "bias-corrected m̂, v̂ (β₁ = 0.9, β₂ = 0.999, ε = 1e-8): a per-parameter step "
              "size, robust to badly scaled inputs.")))
+    momentum: float = setting(
+        0.9, "Momentum β", "β in v ← β·v + g: the share of the previous step carried into the "
+        "next one (0.9 is usual; 0 is plain SGD). Used by the momentum optimiser only.",
+        "training", low=0.0, widget_high=0.999, decimals=3, step=0.05)
     lr_schedule: str = setting(
         "constant", "Rate schedule", "The learning rate per epoch t of T.", "training",
         choices=_choices(
@@ -213,14 +197,17 @@ class TrainConfig:
             ("Constant", "η in every epoch."),
             ("Cosine decay", "η·(0.01 + 0.99·½(1 + cos(π·t/(T−1)))), from η down to 1% of η."),
             ("Step (halve each quarter)", "η halved after every quarter of the epochs.")))
-    momentum: float = setting(
-        0.9, "Momentum β", "β in v ← β·v + g: the share of the previous step carried into the "
-        "next one (0.9 is usual; 0 is plain SGD). Used by the momentum optimiser only.",
-        "training", low=0.0, widget_high=0.999, decimals=3, step=0.05)
-    l2: float = setting(
-        1e-4, "L2 penalty", "Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, "
-        "which pulls weights towards zero and curbs over-fitting. 0 turns it off.", "training",
-        low=0.0, widget_high=10.0, decimals=6, step=0.0001)
+    hidden: list[int] = setting(
+        [32], "Hidden layers", "Sizes of the hidden layers after the attention step, separated "
+        "by commas: \"32\" is one layer of 32 units, \"64,32\" two layers. Empty: no hidden "
+        "layer, a linear (logistic) model on the weighted features.", "training",
+        kind="sizes", placeholder="e.g. 64,32")
+    activation: str = setting(
+        "relu", "Activation", "Non-linearity of the hidden layers.", "training",
+        choices=_choices(
+            ACTIVATIONS,
+            ("ReLU", "max(0, x), fast and the usual choice."),
+            ("tanh", "(eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), smooth and bounded in (−1, 1).")))
     patience: int = setting(
         20, "Early-stopping patience", "Early stopping: the run ends once the validation loss "
         "has not improved for this many epochs in a row; the weights of the best epoch are "
@@ -234,6 +221,19 @@ class TrainConfig:
             ("balanced", "Each class counts in inverse proportion to its rows (n / (k·n_c)), "
              "so a rare class weighs as much as a common one: higher recall on it, often "
              "lower precision.")))
+    valid_fraction: float = setting(
+        0.2, "Validation fraction", "The share of rows set aside (stratified by class, "
+        "seeded) to measure the model on rows it never trained on; early stopping watches "
+        "them. Ignored when a validation file is given.", "training",
+        low=0.0, high=1.0, low_open=True, high_open=True, decimals=2, step=0.05)
+    seed: int = setting(
+        0, "Seed", "Seeds the validation split, the initial weights and the order of the "
+        "mini-batches: the same seed and settings give the same run.", "training",
+        low=0, widget_high=2**31 - 1)
+    l2: float = setting(
+        1e-4, "L2 penalty", "Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, "
+        "which pulls weights towards zero and curbs over-fitting. 0 turns it off.", "training",
+        low=0.0, widget_high=10.0, decimals=6, step=0.0001)
 
     # -- derived specs -----------------------------------------------------
     def weighting_spec(self) -> WeightingSpec:

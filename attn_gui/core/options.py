@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import Phrase, UserError
 
-__all__ = ["Choice", "ConfigError", "Option", "check", "coerce", "setting"]
+__all__ = ["Choice", "ConfigError", "Option", "check", "coerce", "parse_sizes", "setting"]
 
 KINDS = ("int", "float", "choice", "text", "sizes", "names")
 
@@ -128,6 +128,16 @@ def check(option: Option, value: Any) -> None:
                           setting=setting_, value=value)
     if option.kind in ("int", "float") and not _within(option, value):
         _out_of_range(option, value)
+
+
+def parse_sizes(option: Option, text: str) -> list[int]:
+    """Layer sizes typed as text ("64,32", "64 32"; empty for none), for the flag and the
+    window alike."""
+    parts = [p for p in text.replace(";", ",").replace(" ", ",").split(",") if p]
+    if not all(p.isdigit() and int(p) >= 1 for p in parts):
+        raise ConfigError("{setting} must be whole numbers ≥ 1 separated by commas, e.g. "
+                          "64,32, not '{text}'", setting=Phrase(option.label), text=text)
+    return [int(p) for p in parts]
 
 
 def _within(option: Option, value: float) -> bool:
