@@ -159,16 +159,16 @@ def test_fitted_effect_follows_the_preprocessing_choices(qtbot, panel, real_data
     assert f"{train['values_imputed']:,} values imputed" in text
     assert f"{report['rows_without_target']:,} rows without a target" in text
 
-    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "drop"))
+    text = effect_after(qtbot, panel, lambda: choose(panel.preprocessing.field("missing"), "drop"))
     dropped = prepare(table, TrainConfig(target="vote", missing="drop")).report["train"]
     assert dropped["rows_dropped_missing"] > 0
     assert f"{dropped['rows_dropped_missing']:,} rows dropped" in text
 
-    assert not panel.rule_combo.isEnabled()
-    choose(panel.outliers_combo, "clip")
-    assert panel.rule_combo.isEnabled() and panel.threshold_spin.isEnabled()
-    text = effect_after(qtbot, panel, lambda: choose(panel.rule_combo, "iqr"))
-    assert panel.threshold_spin.value() == 1.5
+    assert not panel.preprocessing.field("outlier_rule").isEnabled()
+    choose(panel.preprocessing.field("outliers"), "clip")
+    assert panel.preprocessing.field("outlier_rule").isEnabled() and panel.preprocessing.field("outlier_threshold").isEnabled()
+    text = effect_after(qtbot, panel, lambda: choose(panel.preprocessing.field("outlier_rule"), "iqr"))
+    assert panel.preprocessing.field("outlier_threshold").value() == 1.5
     clipped = prepare(table, TrainConfig(target="vote", missing="drop", outliers="clip",
                                          outlier_rule="iqr", outlier_threshold=1.5))
     n_clipped = clipped.report["train"]["values_clipped"]
@@ -197,10 +197,10 @@ def test_the_effect_is_fitted_off_the_gui_thread_and_stale_fits_are_dropped(
     qtbot.waitUntil(lambda: "training rows" in panel.effect_label.text(), timeout=5000)
     assert calls and all(thread is not threading.main_thread() for thread, _ in calls)
 
-    choose(panel.missing_combo, "drop")
+    choose(panel.preprocessing.field("missing"), "drop")
     qtbot.waitUntil(lambda: calls[-1][1] == "drop", timeout=5000)
     with qtbot.waitSignal(panel.effectShown, timeout=5000):
-        choose(panel.missing_combo, "mean")
+        choose(panel.preprocessing.field("missing"), "mean")
     release.set()
     qtbot.wait(300)  # the stale "drop" fit ends now; its result must not replace "mean"'s
     mean = prepare(table, TrainConfig(target="vote", missing="mean")).report["train"]
@@ -217,11 +217,11 @@ def test_a_setting_the_core_refuses_is_shown_in_red(qtbot, panel, tmp_path):
                    for i in range(40))
     path.write_text("x,z,y\n" + rows, encoding="utf-8")
     load(qtbot, panel, path)
-    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "drop"))
+    text = effect_after(qtbot, panel, lambda: choose(panel.preprocessing.field("missing"), "drop"))
     assert text == "no training rows are left after preprocessing; choose another " \
                    "missing-value or outlier setting"
     assert "c62828" in panel.effect_label.styleSheet()
-    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "median"))
+    text = effect_after(qtbot, panel, lambda: choose(panel.preprocessing.field("missing"), "median"))
     assert "training rows" in text and "c62828" not in panel.effect_label.styleSheet()
 
 

@@ -123,9 +123,8 @@ def test_stop_mid_run_keeps_the_best_weights_and_re_enables_start(qtbot, monitor
 
 
 @pytest.mark.parametrize(("setting", "message"), [
-    (lambda m: m.hidden_edit.setText("abc"), "Hidden layers must be whole numbers"),
-    (lambda m: m.hidden_edit.setText("64,0"), "Hidden layers must be whole numbers"),
-    (lambda m: m.lr_spin.setValue(0.0), "The learning rate must be a finite number > 0"),
+    (lambda m: m.field("hidden").setText("abc"), "Hidden layers must be whole numbers"),
+    (lambda m: m.field("hidden").setText("64,0"), "Hidden layers must be whole numbers"),
 ])
 def test_a_bad_setting_is_explained_and_nothing_starts(qtbot, monitor, table, setting, message):
     setting(monitor)
@@ -137,6 +136,15 @@ def test_a_bad_setting_is_explained_and_nothing_starts(qtbot, monitor, table, se
     assert not monitor.is_running and monitor.runner.worker_thread is None
     assert buttons(monitor) == (True, False, False)
     assert failed == []
+
+
+def test_a_setting_the_engine_refuses_cannot_be_entered(monitor):
+    # The editors take their bounds from the declarations: an open bound ("> 0") moves in
+    # by the smallest step shown, so the window cannot hold what validate() refuses.
+    monitor.field("lr").setValue(0.0)
+    monitor.field("valid_fraction").setValue(1.0)
+    config = monitor.apply_to(TrainConfig()).validate()
+    assert config.lr == pytest.approx(1e-5) and config.valid_fraction == pytest.approx(0.99)
 
 
 def test_a_diverging_run_says_so_and_the_panel_stays_usable(qtbot, monitor, table):
@@ -190,19 +198,19 @@ def test_settings_round_trip_and_explain_themselves(monitor):
                          lr_schedule="cosine", hidden=[64, 32], activation="tanh", patience=0,
                          seed=9, l2=0.0005)
     monitor.set_from(config)
-    assert monitor.patience_spin.text() == "off"
-    assert monitor.momentum_spin.isEnabled()
+    assert monitor.field("patience").text() == "off"
+    assert monitor.field("momentum").isEnabled()
     assert monitor.apply_to(TrainConfig()) == config
-    monitor.optimizer_combo.setCurrentIndex(monitor.optimizer_combo.findData("gd"))
-    assert not monitor.batch_spin.isEnabled() and not monitor.momentum_spin.isEnabled()
-    monitor.hidden_edit.setText("")
+    monitor.field("optimizer").setCurrentIndex(monitor.field("optimizer").findData("gd"))
+    assert not monitor.field("batch_size").isEnabled() and not monitor.field("momentum").isEnabled()
+    monitor.field("hidden").setText("")
     assert monitor.apply_to(TrainConfig()).hidden == []
-    for widget in (monitor.epochs_spin, monitor.batch_spin, monitor.lr_spin,
-                   monitor.optimizer_combo, monitor.schedule_combo, monitor.hidden_edit,
-                   monitor.activation_combo, monitor.patience_spin, monitor.seed_spin,
-                   monitor.l2_spin, monitor.momentum_spin):
+    for widget in (monitor.field("epochs"), monitor.field("batch_size"), monitor.field("lr"),
+                   monitor.field("optimizer"), monitor.field("lr_schedule"), monitor.field("hidden"),
+                   monitor.field("activation"), monitor.field("patience"), monitor.field("seed"),
+                   monitor.field("l2"), monitor.field("momentum")):
         assert len(widget.toolTip()) > 40
-    assert "m̂" in monitor.optimizer_combo.toolTip()
+    assert "m̂" in monitor.field("optimizer").toolTip()
 
 
 def test_hovering_a_curve_shows_the_exact_values(qtbot, monitor, table):

@@ -49,8 +49,8 @@ def train(qtbot, window, start=None) -> dict:
 
 
 def short_runs(window, epochs=12) -> None:
-    window.monitor.epochs_spin.setValue(epochs)
-    window.monitor.patience_spin.setValue(0)
+    window.monitor.field("epochs").setValue(epochs)
+    window.monitor.field("patience").setValue(0)
 
 
 def test_runs_table_compares_runs_and_trains_without_attention(qtbot, window, demo):
@@ -90,12 +90,12 @@ def test_runs_table_compares_runs_and_trains_without_attention(qtbot, window, de
 def test_project_round_trip_in_a_fresh_window(qtbot, window, demo, tmp_path, monkeypatch):
     load(qtbot, window, demo)
     window.data_panel.set_role("region", "ignore")
-    window.data_panel.missing_combo.setCurrentIndex(window.data_panel.missing_combo.findData("mean"))
+    window.data_panel.preprocessing.field("missing").setCurrentIndex(window.data_panel.preprocessing.field("missing").findData("mean"))
     editor = window.weighting_editor
     editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("sparsemax"))
     short_runs(window, 10)
-    window.monitor.seed_spin.setValue(3)
-    window.monitor.hidden_edit.setText("16,8")
+    window.monitor.field("seed").setValue(3)
+    window.monitor.field("hidden").setText("16,8")
     train(qtbot, window)
     before = window.current_config()
     runs_before = window.runs_view.runs()
@@ -113,7 +113,7 @@ def test_project_round_trip_in_a_fresh_window(qtbot, window, demo, tmp_path, mon
     assert fresh.current_config() == before
     assert fresh.data_panel.role("region") == "ignore"
     assert fresh.weighting_editor.kind_combo.currentData() == "sparsemax"
-    assert fresh.monitor.hidden_edit.text() == "16,8"
+    assert fresh.monitor.field("hidden").text() == "16,8"
     assert fresh.runs_view.runs() == runs_before  # names, settings, metrics, curves
     assert fresh.runs_view.chosen == 0
     assert not fresh.workflow.modified
@@ -239,7 +239,7 @@ def test_save_model_and_predict_match_the_cli_in_a_new_process(qtbot, window, de
 def test_copy_as_command_reproduces_the_window_run(qtbot, window, demo, tmp_path):
     load(qtbot, window, demo)
     short_runs(window, 10)
-    window.monitor.seed_spin.setValue(4)
+    window.monitor.field("seed").setValue(4)
     window.weighting_editor.mode_combo.setCurrentIndex(
         window.weighting_editor.mode_combo.findData("row"))
     final = train(qtbot, window)["report"]

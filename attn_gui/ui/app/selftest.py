@@ -46,8 +46,8 @@ class SelfTest(QObject):
         self.window.open_path(path)
 
     def _loaded(self, _table) -> None:
-        self.window.monitor.epochs_spin.setValue(self.epochs)
-        self.window.monitor.patience_spin.setValue(0)  # train every epoch asked for
+        self.window.monitor.field("epochs").setValue(self.epochs)
+        self.window.monitor.field("patience").setValue(0)  # train every epoch asked for
         # Start as a user would: after the panel has shown the fitted preprocessing effect
         # (debounced work on the GUI thread that follows a load), not in the same instant.
         QTimer.singleShot(START_DELAY_MS, self._start)

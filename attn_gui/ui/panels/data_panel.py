@@ -22,7 +22,6 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.config import TrainConfig
+from ...core.config import OPTIONS, TrainConfig
 from ...core.dataset import Dataset, label_sort_key, prepare
 from ...core.lazy import pd
 from ...core.preprocess import target_labels
@@ -47,6 +46,7 @@ from ...core.table import ColumnInfo, Table
 from ..app.core_text import translated
 from ..jobs.loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
 from ..widgets.compact import compact
+from ..widgets.option_form import OptionForm, make_editor, option_text, options_of
 from ..widgets.table_model import FrameModel
 
 __all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
@@ -182,16 +182,10 @@ class DataPanel(QWidget):
         layout.addWidget(self._build_preprocessing_box())
 
     def _build_target_box(self) -> QGroupBox:
-        self.task_combo = QComboBox()
-        self._add_item(self.task_combo, self.tr("classification"), "classification",
-                       self.tr("Predict a class: softmax output, cross-entropy loss, F1 score."))
-        self._add_item(self.task_combo, self.tr("regression"), "regression",
-                       self.tr("Predict a number: linear output, squared error, R²."))
+        self.task_combo = make_editor(OPTIONS["task"])
         self.task_combo.currentIndexChanged.connect(self._on_task_changed)
         self.positive_combo = QComboBox()
-        self.positive_combo.setToolTip(self.tr(
-            "For two classes, the class whose precision, recall and F1 are reported. "
-            "By default the class with fewer training rows."))
+        self.positive_combo.setToolTip(option_text(OPTIONS["positive"].help))
         self.positive_combo.currentIndexChanged.connect(self._on_user_change)
         compact(self.task_combo, self.positive_combo)
         form = QFormLayout()
@@ -203,92 +197,16 @@ class DataPanel(QWidget):
         return box
 
     def _build_preprocessing_box(self) -> QGroupBox:
-        training_only = self.tr("Statistics are computed on the training rows only, then applied "
-                           "unchanged to validation rows and new data.")
-        self.missing_combo = QComboBox()
-        for text, value, tip in (
-            (self.tr("fill with the median"), "median", self.tr(
-                "Empty cells get the column's median (robust to outliers); text columns get "
-                "their most frequent level.")),
-            (self.tr("fill with the mean"), "mean", self.tr(
-                "Empty cells get the column's mean; text columns their most frequent level.")),
-            (self.tr("fill with the most frequent value"), "most_frequent", self.tr(
-                "Empty cells get the column's most common value.")),
-            (self.tr("drop rows"), "drop", self.tr(
-                "Training rows with any empty feature are dropped; validation rows and new "
-                "data are still filled with the median.")),
-        ):
-            self._add_item(self.missing_combo, text, value, tip)
-        self.missing_combo.setToolTip(
-            self.tr("How empty feature cells are handled. ") + training_only)
-
-        self.outliers_combo = QComboBox()
-        for text, value, tip in (
-            (self.tr("keep"), "none", self.tr("Values are used as they are.")),
-            (self.tr("clip to the fences"), "clip", self.tr(
-                "Values beyond a fence are set to the fence value.")),
-            (self.tr("drop rows"), "drop", self.tr(
-                "Training rows with a value beyond a fence are dropped; validation rows and "
-                "new data are clipped instead.")),
-        ):
-            self._add_item(self.outliers_combo, text, value, tip)
-        self.outliers_combo.setToolTip(self.tr("What happens to extreme numeric values. ")
-                                       + training_only)
-        self.rule_combo = QComboBox()
-        self._add_item(self.rule_combo, self.tr("z-score"), "zscore",
-                       self.tr("Fences at mean ± k·standard deviation."))
-        self._add_item(self.rule_combo, self.tr("IQR fences"), "iqr",
-                       self.tr("Fences at Q1 − k·IQR and Q3 + k·IQR, with IQR = Q3 − Q1 "
-                          "(Tukey's rule; robust to the outliers themselves)."))
-        self.rule_combo.setToolTip(self.tr("Where the fences for outliers lie."))
-        self.threshold_spin = QDoubleSpinBox()
-        self.threshold_spin.setRange(0.1, 100.0)
-        self.threshold_spin.setDecimals(2)
-        self.threshold_spin.setSingleStep(0.5)
-        self.threshold_spin.setPrefix("k = ")
-        self.threshold_spin.setToolTip(self.tr("The fence multiplier k: 3 is usual for z-scores, "
-                                          "1.5 for IQR fences."))
-        # The fences get a row of their own: beside the outlier choice they set the width
-        # of the whole panel.
-        fences = QHBoxLayout()
-        fences.addWidget(self.rule_combo, 2)
-        fences.addWidget(self.threshold_spin, 1)
-
-        self.scaling_combo = QComboBox()
-        for text, value, tip in (
-            (self.tr("z-score"), "zscore", self.tr("(x − mean) / standard deviation.")),
-            (self.tr("min-max"), "minmax",
-             self.tr("(x − min) / (max − min): values from 0 to 1.")),
-            (self.tr("robust"), "robust", self.tr(
-                "(x − median) / IQR: scaled by the median and the interquartile range, "
-                "so a few extreme values barely move it.")),
-            (self.tr("none"), "none", self.tr("Values are used as they are.")),
-        ):
-            self._add_item(self.scaling_combo, text, value, tip)
-        self.scaling_combo.setToolTip(self.tr("How numeric features are scaled. ") + training_only)
-
+        box = OptionForm(self.tr("Preprocessing"), options_of("preprocessing"))
+        self.preprocessing = box
         self.effect_label = self._wrapping_label()
         self.effect_label.setToolTip(self.tr(
             "Computed by fitting the chosen preprocessing on the training split, exactly as "
             "training will."))
-
-        compact(self.missing_combo, self.outliers_combo, self.scaling_combo)
-        compact(self.rule_combo, chars=5)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Missing values"), self.missing_combo)
-        form.addRow(self.tr("Outliers"), self.outliers_combo)
-        form.addRow(self.tr("Fences"), fences)
-        form.addRow(self.tr("Scaling"), self.scaling_combo)
-        form.addRow(self.effect_label)
-        box = QGroupBox(self.tr("Preprocessing"))
-        box.setLayout(form)
-
-        for combo in (self.missing_combo, self.scaling_combo):
-            combo.currentIndexChanged.connect(self._on_user_change)
-        self.outliers_combo.currentIndexChanged.connect(self._on_outliers_changed)
-        self.rule_combo.currentIndexChanged.connect(self._on_rule_changed)
-        self.threshold_spin.valueChanged.connect(self._on_user_change)
+        box.form.addRow(self.effect_label)
+        box.changed.connect(self._on_user_change)
+        box.field("outliers").currentIndexChanged.connect(self._enable_outlier_options)
+        box.field("outlier_rule").currentIndexChanged.connect(self._on_rule_changed)
         return box
 
     def _wrapping_label(self, color: str | None = None) -> QLabel:
@@ -299,11 +217,6 @@ class DataPanel(QWidget):
             label.setStyleSheet(f"color: {color};")
         label.setVisible(color is None)
         return label
-
-    @staticmethod
-    def _add_item(combo: QComboBox, text: str, value: str, tip: str) -> None:
-        combo.addItem(text, value)
-        combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
 
     # -- public API ------------------------------------------------------------------------
     def load(self, path: str | os.PathLike[str]) -> None:
@@ -355,11 +268,7 @@ class DataPanel(QWidget):
 
     def apply_to(self, config: TrainConfig) -> None:
         """Write data settings into `config`. Without a table only preprocessing is set."""
-        config.missing = self.missing_combo.currentData()
-        config.outliers = self.outliers_combo.currentData()
-        config.outlier_rule = self.rule_combo.currentData()
-        config.outlier_threshold = self.threshold_spin.value()
-        config.scaling = self.scaling_combo.currentData()
+        self.preprocessing.apply_to(config)
         if self._table is None:
             return
         config.target = self.target()
@@ -674,39 +583,21 @@ class DataPanel(QWidget):
 
     # -- preprocessing -----------------------------------------------------------------------
     def _set_preprocessing(self, config: TrainConfig) -> None:
-        widgets = (self.missing_combo, self.outliers_combo, self.rule_combo,
-                   self.threshold_spin, self.scaling_combo)
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
-            for combo, value in ((self.missing_combo, config.missing),
-                                 (self.outliers_combo, config.outliers),
-                                 (self.rule_combo, config.outlier_rule),
-                                 (self.scaling_combo, config.scaling)):
-                index = combo.findData(value)
-                if index >= 0:
-                    combo.setCurrentIndex(index)
-            self.threshold_spin.setValue(config.outlier_threshold)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
+        self.preprocessing.set_from(config)
         self._enable_outlier_options()
 
     def _enable_outlier_options(self) -> None:
-        active = self.outliers_combo.currentData() != "none"
-        self.rule_combo.setEnabled(active)
-        self.threshold_spin.setEnabled(active)
-
-    def _on_outliers_changed(self) -> None:
-        self._enable_outlier_options()
-        self._on_user_change()
+        active = self.preprocessing.field("outliers").currentData() != "none"
+        for name in ("outlier_rule", "outlier_threshold"):
+            self.preprocessing.field(name).setEnabled(active)
 
     def _on_rule_changed(self) -> None:
-        # k = 3 standard deviations and k = 1.5 IQRs are the conventional fences.
-        self.threshold_spin.blockSignals(True)
-        self.threshold_spin.setValue(_DEFAULT_THRESHOLD[self.rule_combo.currentData()])
-        self.threshold_spin.blockSignals(False)
-        self._on_user_change()
+        # k = 3 standard deviations and k = 1.5 IQRs are the conventional fences; set
+        # before the form's own `changed` reaches `_on_user_change`.
+        threshold = self.preprocessing.field("outlier_threshold")
+        threshold.blockSignals(True)
+        threshold.set_exact(_DEFAULT_THRESHOLD[self.preprocessing.field("outlier_rule").currentData()])
+        threshold.blockSignals(False)
 
     def _on_user_change(self) -> None:
         self._schedule_effect()

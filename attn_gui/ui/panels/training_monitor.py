@@ -9,25 +9,18 @@ from __future__ import annotations
 
 import copy
 import math
-import re
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -52,7 +45,7 @@ from ..plots.plots import (
     Series,
     number_item,
 )
-from ..widgets.compact import compact
+from ..widgets.option_form import OptionForm, options_of
 
 __all__ = ["TrainingMonitor"]
 
@@ -109,124 +102,13 @@ class TrainingMonitor(QWidget):
         self.runner.failed.connect(self._on_failed)
         self._set_running(False)
         self.set_from(TrainConfig())
-        for spin in (self.epochs_spin, self.batch_spin, self.lr_spin, self.momentum_spin,
-                     self.patience_spin, self.seed_spin, self.l2_spin):
-            spin.valueChanged.connect(self.settingsChanged)
-        for combo in (self.optimizer_combo, self.schedule_combo, self.activation_combo):
-            combo.currentIndexChanged.connect(self.settingsChanged)
-        self.hidden_edit.textChanged.connect(self.settingsChanged)
 
     # -- construction ------------------------------------------------------
     def _build_settings(self) -> None:
-        self.epochs_spin = QSpinBox()
-        self.epochs_spin.setRange(1, 1_000_000)
-        self.epochs_spin.setToolTip(self.tr(
-            "One epoch is one pass over every training row; the curves get one point per "
-            "epoch. Early stopping may end the run sooner."))
-
-        self.batch_spin = QSpinBox()
-        self.batch_spin.setRange(1, 10_000_000)
-        self.batch_spin.setToolTip(self.tr(
-            "Rows per update for SGD, momentum and Adam: each step follows the mean gradient "
-            "of B rows, so an epoch of n rows takes ⌈n / B⌉ steps. Small batches are noisier "
-            "and slower per epoch but often generalise better. Full-batch gradient descent "
-            "ignores it."))
-
-        self.lr_spin = QDoubleSpinBox()
-        self.lr_spin.setDecimals(5)
-        self.lr_spin.setRange(0.0, 100.0)
-        # Steps one digit below the leading one (0.01 → 0.011, 0.001 → 0.0011): useful
-        # across orders of magnitude, as a learning rate needs.
-        self.lr_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        self.lr_spin.setToolTip(self.tr(
-            "Step size η of every update θ ← θ − η·g. Too large and the loss diverges; too "
-            "small and it barely moves. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD."))
-
-        self.optimizer_combo = QComboBox()
-        for label, value in ((self.tr("Adam"), "adam"), (self.tr("Momentum"), "momentum"),
-                             (self.tr("Mini-batch SGD"), "sgd"),
-                             (self.tr("Full-batch gradient descent"), "gd")):
-            self.optimizer_combo.addItem(label, value)
-        self.optimizer_combo.setToolTip(self.tr(
-            "Gradient descent: θ ← θ − η·∇L over all training rows at once.\n"
-            "SGD: the same step on the mean gradient g of each mini-batch.\n"
-            "Momentum: v ← β·v + g, θ ← θ − η·v (past steps keep it rolling through "
-            "flat and noisy regions).\n"
-            "Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂ / (√v̂ + ε), "
-            "with bias-corrected m̂, v̂ (β₁ = 0.9, β₂ = 0.999, ε = 1e-8): a per-parameter "
-            "step size, robust to badly scaled inputs."))
-        self.optimizer_combo.currentIndexChanged.connect(self._update_optimizer_fields)
-
-        self.momentum_spin = QDoubleSpinBox()
-        self.momentum_spin.setDecimals(3)
-        self.momentum_spin.setRange(0.0, 0.999)
-        self.momentum_spin.setSingleStep(0.05)
-        self.momentum_spin.setToolTip(self.tr(
-            "β in v ← β·v + g: the share of the previous step carried into the next one "
-            "(0.9 is usual; 0 is plain SGD). Used by the momentum optimiser only."))
-
-        self.schedule_combo = QComboBox()
-        for label, value in ((self.tr("Constant"), "constant"), (self.tr("Cosine decay"), "cosine"),
-                             (self.tr("Step (halve each quarter)"), "step")):
-            self.schedule_combo.addItem(label, value)
-        self.schedule_combo.setToolTip(self.tr(
-            "Learning rate per epoch t of T. Constant: η. Cosine: η·(0.01 + 0.99·½(1 + "
-            "cos(π·t/(T−1)))), from η down to 1% of η. Step: η halved after every quarter "
-            "of the epochs."))
-
-        self.hidden_edit = QLineEdit()
-        self.hidden_edit.setPlaceholderText(self.tr("e.g. 64,32"))
-        self.hidden_edit.setToolTip(self.tr(
-            "Sizes of the hidden layers after the attention step, separated by commas: "
-            "\"32\" is one layer of 32 units, \"64,32\" two layers. Empty: no hidden layer, "
-            "a linear (logistic) model on the weighted features."))
-        self.hidden_edit.textChanged.connect(self._check_hidden)
-
-        self.activation_combo = QComboBox()
-        for label, value in ((self.tr("ReLU"), "relu"), (self.tr("tanh"), "tanh")):
-            self.activation_combo.addItem(label, value)
-        self.activation_combo.setToolTip(self.tr(
-            "Non-linearity of the hidden layers. ReLU: max(0, x), fast and the usual choice. "
-            "tanh: (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), smooth and bounded in (−1, 1)."))
-
-        self.patience_spin = QSpinBox()
-        self.patience_spin.setRange(0, 1_000_000)
-        self.patience_spin.setSpecialValueText(self.tr("off"))
-        self.patience_spin.setToolTip(self.tr(
-            "Early stopping: the run ends once the validation score (F1, or −loss for "
-            "regression) has not improved for this many epochs in a row; the weights of the "
-            "best epoch are kept either way. 0 turns early stopping off."))
-
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setToolTip(self.tr(
-            "Seeds the validation split, the initial weights and the order of the "
-            "mini-batches: the same seed and settings give the same run."))
-
-        self.l2_spin = QDoubleSpinBox()
-        self.l2_spin.setDecimals(6)
-        self.l2_spin.setRange(0.0, 10.0)
-        self.l2_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        self.l2_spin.setToolTip(self.tr(
-            "Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, which pulls "
-            "weights towards zero and curbs over-fitting. 0 turns it off."))
-
-        self.settings_box = QGroupBox(self.tr("Training settings"))
-        form = QFormLayout(self.settings_box)
-        # Labels move above their fields when the panel is narrow (next to other panels).
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        compact(self.optimizer_combo, self.schedule_combo, self.activation_combo)
-        form.addRow(self.tr("Epochs"), self.epochs_spin)
-        form.addRow(self.tr("Batch size"), self.batch_spin)
-        form.addRow(self.tr("Learning rate"), self.lr_spin)
-        form.addRow(self.tr("Optimiser"), self.optimizer_combo)
-        form.addRow(self.tr("Momentum β"), self.momentum_spin)
-        form.addRow(self.tr("Rate schedule"), self.schedule_combo)
-        form.addRow(self.tr("Hidden layers"), self.hidden_edit)
-        form.addRow(self.tr("Activation"), self.activation_combo)
-        form.addRow(self.tr("Early-stopping patience"), self.patience_spin)
-        form.addRow(self.tr("Seed"), self.seed_spin)
-        form.addRow(self.tr("L2 penalty"), self.l2_spin)
+        self.settings_box = OptionForm(self.tr("Training settings"), options_of("training"))
+        self.settings_box.changed.connect(self.settingsChanged)
+        self.settings_box.field("optimizer").currentIndexChanged.connect(
+            self._update_optimizer_fields)
 
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setToolTip(self.tr("Train a new model with these settings."))
@@ -379,60 +261,23 @@ class TrainingMonitor(QWidget):
 
     # -- settings ----------------------------------------------------------
     def apply_to(self, config: TrainConfig) -> TrainConfig:
-        """Write the widgets' values into `config` (in place) and return it.
-
-        Raises ConfigError if the hidden-layer text cannot be read; range checks are
-        left to `TrainConfig.validate()`, so the window and the CLI refuse the same things.
-        """
-        config.epochs = self.epochs_spin.value()
-        config.batch_size = self.batch_spin.value()
-        config.lr = self.lr_spin.value()
-        config.optimizer = self.optimizer_combo.currentData()
-        config.momentum = self.momentum_spin.value()
-        config.lr_schedule = self.schedule_combo.currentData()
-        config.hidden = self._parse_hidden(self.hidden_edit.text())
-        config.activation = self.activation_combo.currentData()
-        config.patience = self.patience_spin.value()
-        config.seed = self.seed_spin.value()
-        config.l2 = self.l2_spin.value()
-        return config
+        """Write the training settings into `config` (in place) and return it; ConfigError
+        for text that cannot be read (see `OptionForm.apply_to`)."""
+        return self.settings_box.apply_to(config)
 
     def set_from(self, config: TrainConfig) -> None:
-        self.epochs_spin.setValue(config.epochs)
-        self.batch_spin.setValue(config.batch_size)
-        self.lr_spin.setValue(config.lr)
-        _select(self.optimizer_combo, config.optimizer)
-        self.momentum_spin.setValue(config.momentum)
-        _select(self.schedule_combo, config.lr_schedule)
-        self.hidden_edit.setText(",".join(str(h) for h in config.hidden))
-        _select(self.activation_combo, config.activation)
-        self.patience_spin.setValue(config.patience)
-        self.seed_spin.setValue(config.seed)
-        self.l2_spin.setValue(config.l2)
+        self.settings_box.set_from(config)
         self._update_optimizer_fields()
 
-    def _parse_hidden(self, text: str) -> list[int]:
-        parts = [p for p in re.split(r"[\s,;]+", text.strip()) if p]
-        if not all(p.isdigit() and int(p) >= 1 for p in parts):
-            raise ConfigError(self.tr(
-                "hidden layers must be whole numbers ≥ 1 separated by commas, e.g. 64,32, "
-                "not '{0}'").format(text))
-        return [int(p) for p in parts]
-
-    @Slot(str)
-    def _check_hidden(self, text: str) -> None:
-        try:
-            self._parse_hidden(text)
-        except ConfigError:
-            self.hidden_edit.setStyleSheet("QLineEdit { border: 1px solid #c62828; }")
-        else:
-            self.hidden_edit.setStyleSheet("")
+    def field(self, name: str) -> QWidget:
+        """The editor of one training setting (e.g. "lr")."""
+        return self.settings_box.field(name)
 
     @Slot()
     def _update_optimizer_fields(self) -> None:
-        optimizer = self.optimizer_combo.currentData()
-        self.batch_spin.setEnabled(optimizer != "gd")
-        self.momentum_spin.setEnabled(optimizer == "momentum")
+        optimizer = self.field("optimizer").currentData()
+        self.field("batch_size").setEnabled(optimizer != "gd")
+        self.field("momentum").setEnabled(optimizer == "momentum")
 
     # -- running -----------------------------------------------------------
     @property
@@ -738,10 +583,3 @@ def _table(columns: list[str]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
-
-
-def _select(combo: QComboBox, value: str) -> None:
-    index = combo.findData(value)
-    if index >= 0:
-        combo.setCurrentIndex(index)
-
