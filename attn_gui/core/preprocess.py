@@ -41,8 +41,8 @@ def validate_preprocess(spec: PreprocessSpec, error: type[UserError]) -> None:
     for name, allowed in (("missing", MISSING), ("outliers", OUTLIERS),
                           ("outlier_rule", OUTLIER_RULES), ("scaling", SCALINGS)):
         if getattr(spec, name) not in allowed:
-            raise error("{setting} must be one of {choices}, not '{value}'", setting=name,
-                        choices=", ".join(allowed), value=getattr(spec, name))
+            raise error("{setting} must be one of {allowed}, not '{value}'", setting=name,
+                        allowed=", ".join(allowed), value=getattr(spec, name))
     if not (np.isfinite(spec.outlier_threshold) and spec.outlier_threshold > 0):
         raise error("the outlier threshold must be a number > 0, not {threshold}",
                     threshold=spec.outlier_threshold)

@@ -143,6 +143,18 @@
         <translation>未知的目标列“{target}”；现有的列：{columns}</translation>
     </message>
     <message>
+        <source>unknown setting(s) {unknown}; known: {known}</source>
+        <translation>未知的设置项 {unknown}；可用的设置项：{known}</translation>
+    </message>
+    <message>
+        <source>cannot read the configuration file &apos;{path}&apos;: {reason}</source>
+        <translation>无法读取配置文件“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>the configuration file &apos;{path}&apos; is not valid JSON (line {line}: {reason})</source>
+        <translation>配置文件“{path}”不是有效的 JSON（第 {line} 行：{reason}）</translation>
+    </message>
+    <message>
         <source>unknown feature column(s) {unknown}; the columns are: {columns}</source>
         <translation>未知的特征列 {unknown}；现有的列：{columns}</translation>
     </message>
@@ -223,12 +235,184 @@
         <translation>{names} 以及另外 {more} 个</translation>
     </message>
     <message>
+        <source>{setting} must be a whole number, not {value!r}</source>
+        <translation>{setting}必须是整数，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{setting} must be a number, not {value!r}</source>
+        <translation>{setting}必须是数字，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{setting} must be text, not {value!r}</source>
+        <translation>{setting}必须是文本，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{setting} must be a list of whole numbers, e.g. [64, 32]</source>
+        <translation>{setting}必须是整数列表，例如 [64, 32]</translation>
+    </message>
+    <message>
+        <source>{setting} must be a list of column names</source>
+        <translation>{setting}必须是列名列表</translation>
+    </message>
+    <message>
+        <source>{setting} must be one of {allowed}, not &apos;{value}&apos;</source>
+        <translation>{setting}必须是 {allowed} 之一，而不是“{value}”</translation>
+    </message>
+    <message>
+        <source>{setting} must be whole numbers ≥ 1, not {value}</source>
+        <translation>{setting}必须是 ≥ 1 的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{setting} must be whole numbers ≥ 1 separated by commas, e.g. 64,32, not &apos;{text}&apos;</source>
+        <translation>{setting}必须是用逗号分隔的 ≥ 1 的整数，例如 64,32，而不是“{text}”</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>{setting} must be {number} between {low} and {high}, not {value}</source>
+        <translation>{setting}必须是介于 {low} 和 {high} 之间的{number}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{setting} must be {number} from {low} to {high}, not {value}</source>
+        <translation>{setting}必须是 {low} 到 {high} 之间的{number}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{setting} must be {number} &gt; {low}, not {value}</source>
+        <translation>{setting}必须是 &gt; {low} 的{number}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{setting} must be {number} ≥ {low}, not {value}</source>
+        <translation>{setting}必须是 ≥ {low} 的{number}，而不是 {value}</translation>
+    </message>
+    <message>
         <source>the file lacks the column(s) {columns} that the model was trained on</source>
         <translation>文件缺少模型训练时使用的列 {columns}</translation>
     </message>
     <message>
-        <source>{setting} must be one of {choices}, not &apos;{value}&apos;</source>
-        <translation>{setting} 必须是 {choices} 之一，而不是“{value}”</translation>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Positive class</source>
+        <translation>正类</translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>异常值</translation>
+    </message>
+    <message>
+        <source>Fences</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <source>Fence multiplier k</source>
+        <translation>边界倍数 k</translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>Base b</source>
+        <translation>底数 b</translation>
+    </message>
+    <message>
+        <source>Linear score</source>
+        <translation>线性分数</translation>
+    </message>
+    <message>
+        <source>Positional decay ρ</source>
+        <translation>位置衰减 ρ</translation>
+    </message>
+    <message>
+        <source>Formula s(z, i, n)</source>
+        <translation>公式 s(z, i, n)</translation>
+    </message>
+    <message>
+        <source>Entropy penalty λ</source>
+        <translation>熵惩罚 λ</translation>
+    </message>
+    <message>
+        <source>Attention learning-rate factor</source>
+        <translation>注意力学习率倍数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Momentum β</source>
+        <translation>动量 β</translation>
+    </message>
+    <message>
+        <source>Rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Early-stopping patience</source>
+        <translation>早停耐心值</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>Validation fraction</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
     </message>
     <message>
         <source>the outlier threshold must be a number &gt; 0, not {threshold}</source>

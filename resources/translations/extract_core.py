@@ -11,8 +11,8 @@ dropped (-no-obsolete).
 
     python resources/translations/extract_core.py > build/core_messages.py
 
-A template that is not written out as a literal cannot be extracted, so it reaches the
-window in English; those calls are listed on stderr.
+A template computed at run time cannot be extracted, so it reaches the window in
+English; those calls are listed on stderr.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "attn_gui" / "core"
@@ -64,34 +65,84 @@ def template_calls(tree: ast.Module, errors: set[str]) -> Iterator[ast.Call]:
                         and isinstance(call.func, ast.Name) and call.func.id in chosen)
 
 
-def core_templates(core: Path = CORE) -> tuple[dict[str, list[str]], list[str]]:
-    """Each template with where it is said ("dataset.py:99"), and the places whose template
-    is not a literal. Passing on another error's own (`exc.template`) is not a place."""
+class Site(NamedTuple):
+    where: str  # "dataset.py:99"
+    call: ast.Call
+    texts: list[str] | None  # the templates it can pass; None if computed
+
+
+def template_sites(core: Path = CORE) -> Iterator[Site]:
+    """Every call that passes a template, in the order of the source."""
     paths = sorted(core.rglob("*.py"))
     trees = [ast.parse(path.read_text(encoding="utf-8"), str(path)) for path in paths]
     errors = user_error_classes(trees)
-    templates: dict[str, list[str]] = {}
-    not_literal = []
     for path, tree in zip(paths, trees, strict=True):
+        scopes = {id(child): node for node in ast.walk(tree)
+                  if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+                  for child in ast.walk(node)}
         calls = sorted(template_calls(tree, errors), key=lambda c: (c.lineno, c.col_offset))
         for call in calls:
-            where = f"{path.relative_to(core).as_posix()}:{call.lineno}"
             first = call.args[0] if call.args else None
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                templates.setdefault(first.value, []).append(where)
-            elif not (isinstance(first, ast.Attribute) and first.attr == "template"):
-                not_literal.append(where)
-    return templates, not_literal
+            texts = None if first is None else _literals(first, scopes.get(id(call)), set())
+            yield Site(f"{path.relative_to(core).as_posix()}:{call.lineno}", call, texts)
+
+
+def _literals(node: ast.expr, scope: ast.AST | None, seen: set[str]) -> list[str] | None:
+    """The texts `node` can be: a literal, either branch of `a if test else b`, or what a
+    local name was last assigned before it; None if any of them is computed."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        body, orelse = _literals(node.body, scope, seen), _literals(node.orelse, scope, seen)
+        return None if body is None or orelse is None else body + orelse
+    if isinstance(node, ast.Name) and scope is not None and node.id not in seen:
+        earlier = [a for a in ast.walk(scope) if isinstance(a, ast.Assign)
+                   and a.lineno < node.lineno
+                   and any(isinstance(t, ast.Name) and t.id == node.id for t in a.targets)]
+        if earlier:
+            last = max(earlier, key=lambda a: a.lineno)
+            return _literals(last.value, scope, seen | {node.id})
+    return None
+
+
+def setting_labels(core: Path = CORE) -> Iterator[tuple[str, str]]:
+    """(where, label) of each `setting(default, label, ...)` in the core: an error names
+    the setting as Phrase(option.label)."""
+    for path in sorted(core.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Call) and _name(node.func) == "setting":
+                label = node.args[1] if len(node.args) > 1 else next(
+                    (k.value for k in node.keywords if k.arg == "label"), None)
+                if isinstance(label, ast.Constant) and isinstance(label.value, str):
+                    yield f"{path.relative_to(core).as_posix()}:{node.lineno}", label.value
+
+
+def core_templates(core: Path = CORE) -> tuple[dict[str, list[str]], list[str]]:
+    """Each template with where it is said, and the places whose template is computed.
+    Passing on another error's own (`exc.template`) or a setting's label
+    (`Phrase(option.label)`, listed from the `setting` calls) is not such a place."""
+    templates: dict[str, list[str]] = {}
+    computed = []
+    for site in template_sites(core):
+        first = site.call.args[0] if site.call.args else None
+        if site.texts is not None:
+            for text in site.texts:
+                templates.setdefault(text, []).append(site.where)
+        elif not (isinstance(first, ast.Attribute) and first.attr in ("template", "label")):
+            computed.append(site.where)
+    for where, label in setting_labels(core):
+        templates.setdefault(label, []).append(where)
+    return templates, computed
 
 
 def main() -> int:
-    templates, not_literal = core_templates()
+    templates, computed = core_templates()
     print(f"# The core's templates for pyside6-lupdate, from {Path(__file__).name}; not imported.")
     for template in templates:
         # JSON's string escapes are Python's, and lupdate reads them.
         print(f"QT_TRANSLATE_NOOP({json.dumps(CONTEXT)}, {json.dumps(template, ensure_ascii=False)})")
-    for where in not_literal:
-        print(f"extract_core: not a literal template, left in English: {where}", file=sys.stderr)
+    for where in computed:
+        print(f"extract_core: a computed template, left in English: {where}", file=sys.stderr)
     return 0
 
 

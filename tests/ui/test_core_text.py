@@ -8,7 +8,6 @@ Chinese window in English, or fails to fill in.
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import io
 import json
@@ -23,6 +22,7 @@ import pytest
 from attn_gui.core.config import ConfigError, TrainConfig
 from attn_gui.core.dataset import DataError, prepare
 from attn_gui.core.errors import Phrase, UserError
+from attn_gui.core.preprocess import PreprocessSpec, validate_preprocess
 from attn_gui.core.project import ProjectError, load_model, load_project
 from attn_gui.core.table import read_table
 from attn_gui.core.weighting import WeightingError, WeightingSpec, validate_spec
@@ -38,7 +38,7 @@ _spec.loader.exec_module(extract_core)
 
 # Modules that still build their messages as f-strings: those reach the window in English
 # until they raise templates too.
-NOT_CONVERTED = {"config.py", "table.py", "formula.py"}
+NOT_CONVERTED = {"table.py", "formula.py"}
 
 
 def catalogue() -> dict[str, ElementTree.Element]:
@@ -57,7 +57,7 @@ def test_every_core_template_is_translated_with_its_placeholders():
     templates, _ = extract_core.core_templates()
     # The walk reached calls of error classes, of Phrase, and of an error class passed in.
     for known in ("unknown target column '{target}'; the columns are: {columns}",
-                  "model", "the contents", "{setting} must be one of {choices}, not '{value}'"):
+                  "model", "the contents", "{setting} must be one of {allowed}, not '{value}'"):
         assert known in templates, known
     assert len(templates) > 70
     entries = catalogue()
@@ -77,27 +77,19 @@ def test_every_core_template_is_translated_with_its_placeholders():
 
 
 def test_core_templates_are_literals_filled_by_their_call():
-    """A template built at run time cannot be in the catalogue; a placeholder without a
+    """A template computed at run time cannot be in the catalogue; a placeholder without a
     value fails when the error is raised, a value without a placeholder is lost."""
-    core = extract_core.CORE
-    paths = sorted(core.rglob("*.py"))
-    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in paths}
-    errors = extract_core.user_error_classes(list(trees.values()))
     unfilled = []
-    for path, tree in trees.items():
-        for call in extract_core.template_calls(tree, errors):
-            first = call.args[0] if call.args else None
-            if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
-                continue
-            if any(k.arg is None for k in call.keywords):  # **values: checked when raised
-                continue
-            named = {k.arg for k in call.keywords}
-            if named and placeholders(first.value) != named:
-                unfilled.append(f"{path.name}:{call.lineno}: {first.value!r} with {sorted(named)}")
+    for site in extract_core.template_sites():
+        if site.texts is None or any(k.arg is None for k in site.call.keywords):
+            continue  # computed, or filled with **values: checked where it is raised
+        named = {k.arg for k in site.call.keywords}
+        unfilled += [f"{site.where}: {text!r} with {sorted(named)}" for text in site.texts
+                     if placeholders(text) != named]
     assert not unfilled, "\n".join(unfilled)
-    _, not_literal = extract_core.core_templates()
-    left = [where for where in not_literal if where.rsplit(":", 1)[0] not in NOT_CONVERTED]
-    assert not left, "templates that are not literals:\n" + "\n".join(left)
+    _, computed = extract_core.core_templates()
+    left = [where for where in computed if where.rsplit(":", 1)[0] not in NOT_CONVERTED]
+    assert not left, "templates computed at run time:\n" + "\n".join(left)
 
 
 @pytest.fixture
@@ -155,10 +147,14 @@ def test_a_damaged_models_detail_is_translated_too(zh_cn, tmp_path):
 
 
 def test_bad_settings_are_chinese(zh_cn):
-    error = _refusal(TrainConfig(scaling="log").validate)
+    error = _refusal(TrainConfig(lr=-1.0).validate)
     assert isinstance(error, ConfigError)
+    assert str(error) == "Learning rate must be a finite number > 0, not -1.0"
+    assert sentence(error) == "学习率必须是 > 0 的有限数，而不是 -1.0。"
+    # A model file's preprocessing is checked by the same function, with its own error.
+    error = _refusal(validate_preprocess, PreprocessSpec(scaling="log"), ProjectError)
     assert str(error) == "scaling must be one of zscore, minmax, robust, none, not 'log'"
-    assert translated(error) == "scaling 必须是 zscore, minmax, robust, none 之一，而不是“log”"
+    assert translated(error) == "scaling必须是 zscore, minmax, robust, none 之一，而不是“log”"
     error = _refusal(validate_spec, WeightingSpec(kind="custom", formula=" "))
     assert isinstance(error, WeightingError)
     assert sentence(error) == "自定义加权需要一个公式，例如 exp(z) * 0.9**i。"
