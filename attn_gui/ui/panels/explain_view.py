@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core.dataset import Dataset, prepare
 from ...core.lazy import pd
-from ...core.project import Run
+from ...core.runs import Run
 from ...core.table import Table
 from ..app.core_text import attention_mode
 from ..jobs.loader import BackgroundTask
