@@ -148,7 +148,10 @@ class RunsView(QWidget):
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
 
     def selected_indexes(self) -> list[int]:
-        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        # Rows of runs the session no longer has (this view has not redrawn yet) are not.
+        count = len(self._runs)
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()
+                       if i.row() < count})
 
     def selected_runs(self) -> list[Run]:
         return [self._runs[i] for i in self.selected_indexes()]
