@@ -19,7 +19,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.config import ConfigError
-from ...core.lazy import lazy
 from ...core.table import read_table
 from ..jobs.loader import BackgroundTask
 from ..jobs.worker import sentence
@@ -30,12 +29,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
     from .session import Session
 
-# Used only once the user asks for them: imported then, not on the window's start-up path.
-commands = lazy("attn_gui.core.command")
-exports = lazy("attn_gui.core.export")
-plot_export = lazy("attn_gui.ui.plots.plot_export")
-predictions = lazy("attn_gui.core.predict")
-projects = lazy("attn_gui.core.project")
+# The modules that save, score and export are imported inside the commands that use them:
+# only once the user asks, not on the window's start-up path (tests/ui/test_lazy_start.py).
 
 __all__ = ["MODEL_SUFFIX", "Workflow"]
 
@@ -127,6 +122,8 @@ class Workflow(QObject):
     # -- projects ------------------------------------------------------------------------
     def current_project(self) -> Project:
         """The session's project with the settings the window shows now."""
+        from ...core import project as projects
+
         try:
             config = self.window.current_config()
         except ConfigError:  # an unreadable training field is not saved; the rest is
@@ -144,6 +141,8 @@ class Workflow(QObject):
         return self._save_to(self.project_path)
 
     def save_as(self) -> bool:
+        from ...core import project as projects
+
         table = self.session.table
         stem = Path(table.path).stem if table is not None else self.tr("analysis")
         path = self._ask_save_path(self.tr("Save the project"), stem + projects.PROJECT_SUFFIX,
@@ -156,6 +155,8 @@ class Workflow(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from ...core import project as projects
+
         try:
             projects.save_project(path, self.current_project())
         except (projects.ProjectError, OSError) as exc:
@@ -168,6 +169,8 @@ class Workflow(QObject):
         return True
 
     def open_project_dialog(self) -> None:
+        from ...core import project as projects
+
         if not self.keep_work():
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -178,6 +181,8 @@ class Workflow(QObject):
 
     def open_project_path(self, path: str | Path, ask: bool = True) -> bool:
         """Open a project; False (with a message, the window unchanged) if it cannot be."""
+        from ...core import project as projects
+
         window = self.window
         if window.is_training() or (ask and not self.keep_work()):
             return False
@@ -220,6 +225,8 @@ class Workflow(QObject):
     def table_loaded(self, table) -> None:
         """A table arrived: the project's own data (check it is unchanged), or a new file,
         which starts a new project (the user was asked to keep the old one's work)."""
+        from ...core import project as projects
+
         restoring = self._restoring
         self.session.set_table(table)
         if not restoring:
@@ -252,6 +259,8 @@ class Workflow(QObject):
         return run
 
     def save_model(self) -> None:
+        from ...core import project as projects
+
         run = self._run_with_model()
         if run is None:
             return
@@ -284,6 +293,9 @@ class Workflow(QObject):
 
     def predict_file(self, run: Run, source: str | Path, output: str | Path) -> None:
         """Read, score and write off the GUI thread; the status bar reports the outcome."""
+        from ...core import predict as predictions
+        from ...core import project as projects
+
         saved = run.model
 
         def task(progress: Callable[[float], None], should_stop: Callable[[], bool]) -> dict:
@@ -322,6 +334,8 @@ class Workflow(QObject):
         return [] if path is None else self.export_plots_to(path, fmt)
 
     def export_plots_to(self, base: Path, fmt: str) -> list[Path]:
+        from ..plots import plot_export
+
         plots = self.window.plots_to_export()
         try:
             written = plot_export.export_plots(plots, base, fmt)
@@ -341,6 +355,9 @@ class Workflow(QObject):
 
     def export_csv_to(self, what: str, path: Path) -> None:
         """The selected runs (all runs if none is selected) as one CSV file."""
+        from ...core import export as exports
+        from ...core import predict as predictions
+
         runs = self.window.selected_runs() or self.session.runs
         frame = {"metrics": exports.metrics_frame, "curves": exports.curves_frame,
                  "attention": exports.attention_frame}[what](runs)
@@ -357,6 +374,8 @@ class Workflow(QObject):
         return run.data_path or self.session.data_path
 
     def copy_command(self) -> str | None:
+        from ...core import command as commands
+
         run = self.window.selected_run()
         data = None if run is None else self._data_path(run)
         if run is None or data is None:
@@ -382,6 +401,9 @@ class Workflow(QObject):
 
     def save_run_config_to(self, run: Run, path: Path) -> str | None:
         """Write the run's settings and copy the `train --config` line that uses them."""
+        from ...core import command as commands
+        from ...core import project as projects
+
         try:
             projects.atomic_write(path, json.dumps(run.config.to_dict(), indent=1).encode("utf-8"))
         except OSError as exc:
