@@ -85,3 +85,20 @@ def test_renaming_keeping_and_deleting_go_through_the_session(qtbot, window):
     view.delete_button.click()
     assert [r.name for r in session.runs] == ["baseline"] and session.project.chosen == 0
     assert changes == [2, 2, 1]
+
+
+def test_a_bad_training_field_keeps_its_old_value_and_the_rest_is_saved(qtbot, window,
+                                                                        tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from attn_gui.core.project import load_project
+
+    load(qtbot, window, DEMO_CSV)
+    window.monitor.field("lr").setValue(0.05)
+    window.monitor.field("hidden").setText("abc")
+    path = tmp_path / "p.atproj"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    assert window.workflow.save()
+    saved = load_project(path).config
+    assert saved.lr == 0.05 and saved.hidden == [32]
+    assert "Hidden layers" in window.workflow.message_box.text()

@@ -9,6 +9,7 @@ only through its public methods (the settings, the selected run, the plots to ex
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -325,6 +326,14 @@ class MainWindow(QMainWindow):
             plots.update({"runs-loss": runs.loss_plot, "runs-score": runs.score_plot,
                           "runs-attention": runs.attention_plot})
         return plots
+
+    def settings_to_save(self, previous: TrainConfig) -> tuple[TrainConfig, list[str]]:
+        """Every setting that can be read, and the labels of those that cannot (e.g. hidden
+        layers "abc"), which keep their `previous` value rather than losing the rest."""
+        config = dataclasses.replace(previous)
+        self.data_panel.apply_to(config)
+        self.weighting_editor.apply_to(config)
+        return config, self.monitor.settings_box.apply_valid(config)
 
     def current_config(self, with_training: bool = True) -> TrainConfig:
         """Every setting copied out of the widgets into plain values.

@@ -124,10 +124,11 @@ class Workflow(QObject):
         """The session's project with the settings the window shows now."""
         from ...core import project as projects
 
-        try:
-            config = self.window.current_config()
-        except ConfigError:  # an unreadable training field is not saved; the rest is
-            config = self.window.current_config(with_training=False)
+        config, unreadable = self.window.settings_to_save(self.session.project.config)
+        if unreadable:
+            self.error(self.tr("{0} could not be read and kept its previous value in the "
+                               "project; the other settings were saved.").format(
+                                   ", ".join(unreadable)))
         project = self.session.project
         project.config = config
         project.data_path = self.session.data_path or project.data_path
