@@ -12,7 +12,10 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPicture
 
 from attn_gui.ui.app.main_window import MainWindow
-from attn_gui.ui.plots.plots import AttentionBars, AttentionHistory, CurvePlot, RowHeatmap
+from attn_gui.ui.plots.attention_bars import AttentionBars
+from attn_gui.ui.plots.attention_history import AttentionHistory
+from attn_gui.ui.plots.curves import CurvePlot
+from attn_gui.ui.plots.heatmap import RowHeatmap
 
 from .helpers import train_demo_twice, wait_for
 

@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 
 from ...core.project import Run
 from ..app.core_text import attention_mode
-from ..plots.plots import AttentionComparison, CurvePlot, Series, number_item, run_color
+from ..plots.attention_comparison import AttentionComparison
+from ..plots.curves import CurvePlot, Series
+from ..plots.style import run_color
+from ..widgets.cells import number_item
 
 __all__ = ["RunsView"]
 

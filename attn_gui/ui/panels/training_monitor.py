@@ -41,16 +41,12 @@ from ...core.table import Table
 from ...core.training import BatchReport, EpochReport, Trainer
 from ..jobs.paint_budget import PaintBudget
 from ..jobs.worker import TrainingRunner, sentence
-from ..plots.plots import (
-    TRAIN_COLOR,
-    VALID_COLOR,
-    AttentionBars,
-    AttentionHistory,
-    ConfusionMatrixPlot,
-    CurvePlot,
-    Series,
-    number_item,
-)
+from ..plots.attention_bars import AttentionBars
+from ..plots.attention_history import AttentionHistory
+from ..plots.confusion import ConfusionMatrixPlot
+from ..plots.curves import CurvePlot, Series
+from ..plots.style import TRAIN_COLOR, VALID_COLOR
+from ..widgets.cells import number_item
 from ..widgets.compact import compact
 
 __all__ = ["TrainingMonitor"]
