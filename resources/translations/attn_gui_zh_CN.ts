@@ -1527,6 +1527,69 @@ validation row {1}: weight {2}</source>
     </message>
 </context>
 <context>
+    <name>RunProgress</name>
+    <message>
+        <source>preparing the data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <source>Preparing the data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1} · {2} elapsed</source>
+        <translation>第 {0}/{1} 轮 · 已用 {2}</translation>
+    </message>
+    <message>
+        <source>paused · {0}</source>
+        <translation>已暂停 · {0}</translation>
+    </message>
+    <message>
+        <source>{0} · ETA {1}</source>
+        <translation>{0} · 预计还需 {1}</translation>
+    </message>
+    <message>
+        <source>{0} epochs in {1}</source>
+        <translation>{0} 轮，用时 {1}</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>{0:.0f} s</source>
+        <translation>{0:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s</source>
+        <translation>{0} 分 {1:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} 小时 {1:02d} 分</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch ended.</source>
+        <translation>在第一轮结束前已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped early at epoch {0}; best epoch {1} (its weights are kept).</source>
+        <translation>在第 {0} 轮提前停止；最佳为第 {1} 轮（保留其权重）。</translation>
+    </message>
+    <message>
+        <source>Stopped by the user at epoch {0}; best epoch {1} (its weights are kept).</source>
+        <translation>用户在第 {0} 轮停止；最佳为第 {1} 轮（保留其权重）。</translation>
+    </message>
+    <message>
+        <source>Finished {0} epochs; best epoch {1} (its weights are kept).</source>
+        <translation>完成 {0} 轮；最佳为第 {1} 轮（保留其权重）。</translation>
+    </message>
+</context>
+<context>
     <name>RunsView</name>
     <message>
         <source>Run</source>
@@ -1778,66 +1841,6 @@ Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ �
         <translation>在当前小批次之后结束运行，并保留目前最好的权重。</translation>
     </message>
     <message>
-        <source>train</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>validation</source>
-        <translation>验证</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>F1 score</source>
-        <translation>F1 分数</translation>
-    </message>
-    <message>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation>训练集</translation>
-    </message>
-    <message>
-        <source>Validation</source>
-        <translation>验证集</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation>精确率</translation>
-    </message>
-    <message>
-        <source>Recall</source>
-        <translation>召回率</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>样本数</translation>
-    </message>
-    <message>
-        <source>Final metrics (best epoch)</source>
-        <translation>最终指标（最佳轮次）</translation>
-    </message>
-    <message>
-        <source>Per class (validation)</source>
-        <translation>各类别（验证集）</translation>
-    </message>
-    <message>
-        <source>Open a CSV file (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). The loss, the F1 score and the weight of every feature are drawn here while the network trains; the final metrics and the confusion matrix follow.</source>
-        <translation>打开一个 CSV 文件（Ctrl+O），或从“帮助 ▸ 示例”打开一个示例，然后按“开始”（Ctrl+R）。网络训练时，损失、F1 分数和每个特征的权重会实时绘制在这里；训练结束后显示最终指标和混淆矩阵。</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -1866,72 +1869,86 @@ Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ �
         <translation>训练在完成之前被停止。</translation>
     </message>
     <message>
-        <source>preparing the data…</source>
-        <translation>正在准备数据…</translation>
+        <source>Training on {0} rows, validating on {1} rows ({2} features).</source>
+        <translation>在 {0} 行上训练，在 {1} 行上验证（{2} 个特征）。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>Open a CSV file (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). The loss, the F1 score and the weight of every feature are drawn here while the network trains; the final metrics and the confusion matrix follow.</source>
+        <translation>打开一个 CSV 文件（Ctrl+O），或从“帮助 ▸ 示例”打开一个示例，然后按“开始”（Ctrl+R）。网络训练时，损失、F1 分数和每个特征的权重会实时绘制在这里；训练结束后显示最终指标和混淆矩阵。</translation>
     </message>
     <message>
-        <source>Preparing the data…</source>
-        <translation>正在准备数据…</translation>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>F1 score</source>
+        <translation>F1 分数</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
     </message>
     <message>
         <source>R²</source>
         <translation>R²</translation>
     </message>
+</context>
+<context>
+    <name>TrainingResults</name>
     <message>
-        <source>Training on {0} rows, validating on {1} rows ({2} features).</source>
-        <translation>在 {0} 行上训练，在 {1} 行上验证（{2} 个特征）。</translation>
+        <source>Train</source>
+        <translation>训练集</translation>
     </message>
     <message>
-        <source>{0} epochs in {1}</source>
-        <translation>{0} 轮，用时 {1}</translation>
+        <source>Validation</source>
+        <translation>验证集</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>失败</translation>
+        <source>Class</source>
+        <translation>类别</translation>
     </message>
     <message>
-        <source>epoch {0}/{1} · {2} elapsed</source>
-        <translation>第 {0}/{1} 轮 · 已用 {2}</translation>
+        <source>Precision</source>
+        <translation>精确率</translation>
     </message>
     <message>
-        <source>paused · {0}</source>
-        <translation>已暂停 · {0}</translation>
+        <source>Recall</source>
+        <translation>召回率</translation>
     </message>
     <message>
-        <source>{0} · ETA {1}</source>
-        <translation>{0} · 预计还需 {1}</translation>
+        <source>F1</source>
+        <translation>F1</translation>
     </message>
     <message>
-        <source>{0:.1f} s</source>
-        <translation>{0:.1f} 秒</translation>
+        <source>Support</source>
+        <translation>样本数</translation>
     </message>
     <message>
-        <source>{0:.0f} s</source>
-        <translation>{0:.0f} 秒</translation>
+        <source>Final metrics (best epoch)</source>
+        <translation>最终指标（最佳轮次）</translation>
     </message>
     <message>
-        <source>{0} min {1:02d} s</source>
-        <translation>{0} 分 {1:02d} 秒</translation>
+        <source>Per class (validation)</source>
+        <translation>各类别（验证集）</translation>
     </message>
     <message>
-        <source>{0} h {1:02d} min</source>
-        <translation>{0} 小时 {1:02d} 分</translation>
-    </message>
-    <message>
-        <source>Stopped before the first epoch ended.</source>
-        <translation>在第一轮结束前已停止。</translation>
-    </message>
-    <message>
-        <source>Stopped early at epoch {0}; best epoch {1} (its weights are kept).</source>
-        <translation>在第 {0} 轮提前停止；最佳为第 {1} 轮（保留其权重）。</translation>
-    </message>
-    <message>
-        <source>Stopped by the user at epoch {0}; best epoch {1} (its weights are kept).</source>
-        <translation>用户在第 {0} 轮停止；最佳为第 {1} 轮（保留其权重）。</translation>
-    </message>
-    <message>
-        <source>Finished {0} epochs; best epoch {1} (its weights are kept).</source>
-        <translation>完成 {0} 轮；最佳为第 {1} 轮（保留其权重）。</translation>
+        <source>R²</source>
+        <translation>R²</translation>
     </message>
     <message>
         <source>RMSE</source>

@@ -223,7 +223,7 @@ def test_runs_and_explain_tabs_fit_the_window(qtbot, request, language, size):
         assert sum(c.minimumSizeHint().width() for c in columns) <= size[0] - 20, [
             c.minimumSizeHint().width() for c in columns]
         assert not columns[1].horizontalScrollBar().isVisible()  # weighting + training
-        metrics = window.monitor.metrics_table
+        metrics = window.monitor.page().results.metrics_table
         assert metrics.horizontalHeader().length() <= metrics.viewport().width()
 
     runs.table.selectRow(0)  # the run with per-row attention
