@@ -17,7 +17,7 @@ _WARNING_STYLE = "color: #b26a00;"
 class RunProgress(QObject):
     """The progress bar with epoch, elapsed time and ETA, a status line and the run's warnings.
 
-    A QObject that owns the widgets rather than a widget around them: the window places the
+    A QObject that owns the widgets rather than a widget around them: the monitor places the
     bar beside the buttons it follows and the lines under them.
     """
 
