@@ -1,2 +1,2 @@
-"""Small reusable widgets: compact combo boxes, lazily built tabs, the table preview model,
-number cells."""
+"""Small reusable widgets: compact combo boxes, lazily built tabs, the table preview and its
+model, number cells."""
