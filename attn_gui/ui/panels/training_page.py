@@ -29,7 +29,7 @@ _BUILD_STEP_MS = 16  # between the steps that build the page: input and paints g
 class TrainingPage(QWidget):
     """Loss, score, attention now and over the epochs, above the final results.
 
-    The plot items are created once per run and only given new data: `add_epoch` stores,
+    The plots are created once and only given new data: `add_epoch` stores,
     `draw_next` draws, one plot a call.
     """
 
