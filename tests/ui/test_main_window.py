@@ -123,5 +123,5 @@ def test_bad_training_setting_is_shown_not_raised(qtbot, window):
     window.monitor.field("hidden").setText("abc")
     window.actions["start"].trigger()
     assert not window.monitor.is_running
-    assert "hidden" in window.monitor.status_label.text().lower()
+    assert "hidden" in window.monitor.progress.status_label.text().lower()
     assert window.data_panel.table() is not None  # nothing of the user's work is lost

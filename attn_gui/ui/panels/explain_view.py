@@ -28,7 +28,8 @@ from ...core.runs import Run
 from ...core.table import Table
 from ..app.core_text import attention_mode
 from ..jobs.loader import BackgroundTask
-from ..plots.plots import RowHeatmap, number_item
+from ..plots.heatmap import RowHeatmap
+from ..widgets.cells import number_item
 
 __all__ = ["ExplainView", "RowAttention"]
 

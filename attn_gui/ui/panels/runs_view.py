@@ -31,7 +31,10 @@ from ...core.runs import Run
 if TYPE_CHECKING:
     from ..app.session import Session
 from ..app.core_text import attention_mode
-from ..plots.plots import AttentionComparison, CurvePlot, Series, number_item, run_color
+from ..plots.attention_comparison import AttentionComparison
+from ..plots.curves import CurvePlot, Series
+from ..plots.style import run_color
+from ..widgets.cells import number_item
 
 __all__ = ["RunsView"]
 
