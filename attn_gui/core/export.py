@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lazy import pd
-from .project import Run
+from .runs import Run
 
 _SETTINGS = ("attention", "weighting", "temperature", "epochs", "batch_size", "lr",
              "optimizer", "hidden", "seed")

@@ -65,7 +65,7 @@ def test_loading_chile_shows_what_was_detected(qtbot, panel, real_data):
     info = panel.info_label.text()
     assert "chile.csv" in info and "2,700 rows" in info and "UTF-8" in info
     assert "comma" in info and "point" in info
-    assert not panel.progress_bar.isVisible() and not panel.error_label.isVisible()
+    assert not panel.load_row.progress_bar.isVisible() and not panel.error_label.isVisible()
     grid = panel.column_table
     assert grid.rowCount() == 9
     assert grid.item(row_of(panel, "age"), KIND).text() == "numeric"
@@ -181,7 +181,7 @@ def test_fitted_effect_follows_the_preprocessing_choices(qtbot, panel, real_data
 
 def test_the_effect_is_fitted_off_the_gui_thread_and_stale_fits_are_dropped(
         qtbot, panel, real_data, monkeypatch):
-    import attn_gui.ui.panels.data_panel as data_panel
+    import attn_gui.ui.panels.preprocessing_effect as preprocessing_effect
 
     calls = []  # (thread, missing setting) of every fit
     release = threading.Event()
@@ -192,7 +192,7 @@ def test_the_effect_is_fitted_off_the_gui_thread_and_stale_fits_are_dropped(
             release.wait(10)  # still fitting when the user changes their mind
         return prepare(table, config, *args, **kwargs)
 
-    monkeypatch.setattr(data_panel, "prepare", recording_prepare)
+    monkeypatch.setattr(preprocessing_effect, "prepare", recording_prepare)
     table = load(qtbot, panel, real_data / "chile.csv")
     qtbot.waitUntil(lambda: "training rows" in panel.effect_label.text(), timeout=5000)
     assert calls and all(thread is not threading.main_thread() for thread, _ in calls)
@@ -264,9 +264,9 @@ def test_cancelling_keeps_the_old_table_and_ignores_the_late_result(qtbot, panel
     with qtbot.assertNotEmitted(panel.tableLoaded, wait=500), \
             qtbot.assertNotEmitted(panel.loadFailed):
         panel.load(big)
-        assert panel.progress_bar.isVisible() and panel.cancel_button.isVisible()
-        panel.cancel_button.click()
-    assert not panel.is_loading() and not panel.progress_bar.isVisible()
+        assert panel.load_row.progress_bar.isVisible() and panel.load_row.cancel_button.isVisible()
+        panel.load_row.cancel_button.click()
+    assert not panel.is_loading() and not panel.load_row.progress_bar.isVisible()
     assert panel.table() is table
     assert "cancelled" in panel.error_label.text()
 

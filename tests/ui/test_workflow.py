@@ -64,7 +64,7 @@ def test_runs_table_compares_runs_and_trains_without_attention(qtbot, window, de
     # One click: the same settings with attention off.
     result = train(qtbot, window, runs.without_button.click)
     assert result["trainer"].config.attention == "off"
-    all_runs = runs.runs()
+    all_runs = window.session.runs
     assert [r.config.attention for r in all_runs] == ["global", "off"]
     assert all_runs[1].config.to_dict() | {"attention": "global"} == all_runs[0].config.to_dict()
     assert runs.table.item(1, 2).text() == "off"
@@ -98,7 +98,7 @@ def test_project_round_trip_in_a_fresh_window(qtbot, window, demo, tmp_path, mon
     window.monitor.field("hidden").setText("16,8")
     train(qtbot, window)
     before = window.current_config()
-    runs_before = window.runs_view.runs()
+    runs_before = list(window.session.runs)
 
     path = tmp_path / "analysis.atproj"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
@@ -114,14 +114,14 @@ def test_project_round_trip_in_a_fresh_window(qtbot, window, demo, tmp_path, mon
     assert fresh.data_panel.role("region") == "ignore"
     assert fresh.weighting_editor.kind_combo.currentData() == "sparsemax"
     assert fresh.monitor.field("hidden").text() == "16,8"
-    assert fresh.runs_view.runs() == runs_before  # names, settings, metrics, curves
-    assert fresh.runs_view.chosen == 0
+    assert fresh.session.runs == runs_before  # names, settings, metrics, curves
+    assert fresh.session.project.chosen == 0
     assert not fresh.workflow.modified
     # The kept model predicts as the original window's model does.
     table = fresh.data_panel.table()
     from attn_gui.core.predict import predict
 
-    got = predict(fresh.runs_view.chosen_run().model, table).frame
+    got = predict(fresh.session.project.chosen_run.model, table).frame
     want = predict(runs_before[0].model, table).frame
     assert (got["prediction"] == want["prediction"]).all()
     fresh.close()
@@ -315,4 +315,4 @@ def test_exports_write_plots_and_tables(qtbot, window, demo, tmp_path):
     curves = pd.read_csv(tmp_path / "curves.csv")
     assert len(curves) == 12 and {"run", "epoch", "valid_loss"} <= set(curves.columns)
     attention = pd.read_csv(tmp_path / "attention.csv")
-    assert len(attention) == len(window.runs_view.runs()[0].attention)
+    assert len(attention) == len(window.session.runs[0].attention)

@@ -1,11 +1,8 @@
 """The data side of a run: open a CSV, see what was detected, choose roles and cleaning.
 
-The table is read off the UI thread by `TableLoader`; the preview is a `FrameModel` over
-the loaded frame (never copied). The effect of the preprocessing choices is not guessed:
-the core's own `prepare` fits them on the training split, debounced, on at most
-`EFFECT_SAMPLE` rows, in a `BackgroundTask`: on a large file drawing the sample and
-fitting take longer than a frame, and the window must not freeze while the user is still
-choosing. A result the user has already changed the settings away from is dropped.
+The table is read off the UI thread by `TableLoader`; the preview shows the loaded frame
+(never copied). The effect of the preprocessing choices is fitted by the core, off the GUI
+thread too (`PreprocessingEffect`).
 """
 
 from __future__ import annotations
@@ -13,58 +10,33 @@ from __future__ import annotations
 import dataclasses
 import html
 import os
-from collections.abc import Callable
-from functools import partial
 
-import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFileDialog,
-    QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QSplitter,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ...core.config import OPTIONS, TrainConfig
-from ...core.dataset import Dataset, label_sort_key, prepare
-from ...core.lazy import pd
-from ...core.preprocess import target_labels
-from ...core.table import ColumnInfo, Table
+from ...core.config import TrainConfig
+from ...core.table import Table
 from ..app.core_text import translated
-from ..jobs.loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
-from ..widgets.compact import compact
-from ..widgets.option_form import OptionForm, make_editor, option_text, options_of
-from ..widgets.table_model import FrameModel
+from ..jobs.loader import LoadedTable, TableLoader
+from ..widgets.option_form import OptionForm, options_of
+from ..widgets.table_preview import TablePreview
+from .column_table import FEATURE, IGNORE, TARGET, ColumnTable, default_roles
+from .load_row import LoadRow
+from .preprocessing_effect import PreprocessingEffect
+from .target_box import TargetBox
 
-__all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
+__all__ = ["DataPanel", "FEATURE", "IGNORE", "TARGET"]
 
-FEATURE, TARGET, IGNORE = "feature", "target", "ignore"
-EFFECT_SAMPLE = 50_000  # rows; fitting on more only refines counts the user reads as a gauge
-_EFFECT_DELAY_MS = 250
-_MEASURED_ROWS = 30
-# Per turn of the event loop: a role combo box or a preview column's width costs a fraction
-# of a millisecond, and a 200-column file must not freeze the window while they are made.
-_COMBOS_PER_TURN = 30
-_SIZED_PER_TURN = 15
-_SAMPLE_SEED = 0
 _ERROR = "#c62828"
 _WARN = "#b26a00"
-_NUMERIC_KINDS = ("numeric", "boolean")
 _DEFAULT_THRESHOLD = {"zscore": 3.0, "iqr": 1.5}
-_COL_NAME, _COL_KIND, _COL_MISSING, _COL_ROLE, _COL_SUMMARY = range(5)
 
 
 class DataPanel(QWidget):
@@ -78,86 +50,33 @@ class DataPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._table: Table | None = None
-        self._effect_source: Table | None = None
-        # task and class counts of the columns chosen as target so far (the loader brings
-        # the default target's): each is a pass over a column, done once per table
-        self._target_facts: dict[str, TargetFacts] = {}
         self._translations: dict[str, str] = {}  # the loader's, of the table's core texts
         self._roles: dict[str, str] = {}
-        self._role_combos: dict[str, QComboBox] = {}
-        self._combo_rows: list[int] = []  # rows of the column list still without a combo box
-        self._unsized: list[int] = []  # preview columns not yet sized to their contents
-        self._combo_timer = self._zero_timer(self._add_role_combos)
-        self._sizing_timer = self._zero_timer(self._size_preview_columns)
         self._pending: TrainConfig | None = None
         self._hint = ""  # why the last role change was refused
         self._split = (TrainConfig.valid_fraction, TrainConfig.seed)
         self._loader = TableLoader(self)
-        self._loader.progress.connect(self._on_progress)
+        self._effect = PreprocessingEffect(self._effect_config, self)
+        self._effect.shown.connect(self._show_effect)
+        self._build()
+        self._loader.progress.connect(self.load_row.set_progress)
         self._loader.loaded.connect(self._on_loaded)
         self._loader.failed.connect(self._on_failed)
-        self._effect_timer = QTimer(self)
-        self._effect_timer.setSingleShot(True)
-        self._effect_timer.setInterval(_EFFECT_DELAY_MS)
-        self._effect_timer.timeout.connect(self._update_effect)
-        self._effect_task = BackgroundTask(self)
-        self._effect_task.loaded.connect(self._show_effect)
-        self._effect_task.failed.connect(self._show_effect_error)
-        self._build()
         self._set_preprocessing(TrainConfig())
 
     # -- construction --------------------------------------------------------------------
     def _build(self) -> None:
-        self.open_button = QPushButton(self.tr("Open CSV…"))
-        self.open_button.setToolTip(self.tr("Read a CSV or TSV file; the encoding, delimiter and "
-                                       "decimal mark are detected."))
-        self.open_button.clicked.connect(self._choose_file)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1000)
-        self.progress_bar.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop reading; the table loaded before stays."))
-        self.cancel_button.clicked.connect(self.cancel_load)
-        top = QHBoxLayout()
-        top.addWidget(self.open_button)
-        top.addWidget(self.progress_bar, 1)
-        top.addWidget(self.cancel_button)
-        top.addStretch(0)
-        self._set_busy(False)
-
+        self.load_row = LoadRow()
+        self.load_row.fileChosen.connect(self.load)
+        self.load_row.cancelClicked.connect(self.cancel_load)
         self.info_label = self._wrapping_label()
         self.info_label.setText(self.tr("No table loaded yet: open a CSV file."))
         self.warnings_label = self._wrapping_label(_WARN)
         self.error_label = self._wrapping_label(_ERROR)
-
-        self.column_table = QTableWidget(0, 5)
-        self.column_table.setHorizontalHeaderLabels(
-            [self.tr("Column"), self.tr("Kind"), self.tr("Missing"), self.tr("Role"),
-             self.tr("Summary")])
-        self.column_table.verticalHeader().setVisible(False)
-        self.column_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.column_table.setWordWrap(False)
-        header = self.column_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setToolTip(self.tr("Role: a feature is an input, the target is predicted, an "
-                                  "ignored column is not used. Grey columns are left out by "
-                                  "default; hover for the reason."))
+        self.column_table = ColumnTable()
+        self.column_table.roleChosen.connect(self._on_role_chosen)
         self.roles_label = self._wrapping_label()
-
-        self.preview_view = QTableView()
-        self.preview_view.setWordWrap(False)
-        # No alternating row colours: grey is how a missing cell is shown.
-        self.preview_view.horizontalHeader().setDefaultSectionSize(90)
-        self.preview_view.horizontalHeader().setMaximumSectionSize(240)
-        rows = self.preview_view.verticalHeader()
-        # Fixed heights let the view place a million rows without measuring any of them.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
-        # Column widths are measured on the first rows only, not on the default 1000 (Qt 6
-        # reads this from the horizontal header when sizing columns).
-        self.preview_view.horizontalHeader().setResizeContentsPrecision(_MEASURED_ROWS)
-        self._preview_model: FrameModel | None = None
+        self.preview_view = TablePreview()
 
         columns_box = QWidget()
         columns_layout = QVBoxLayout(columns_box)
@@ -171,30 +90,21 @@ class DataPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
+        self._target_box = TargetBox(self.target)
+        self._target_box.changed.connect(self._on_user_change)
+        # The panel's own names for them: apply_to reads the choices here.
+        self.task_combo = self._target_box.task_combo
+        self.positive_combo = self._target_box.positive_combo
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.load_row)
         layout.addWidget(self.info_label)
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.error_label)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self._build_target_box())
+        layout.addWidget(self._target_box)
         layout.addWidget(self._build_preprocessing_box())
-
-    def _build_target_box(self) -> QGroupBox:
-        self.task_combo = make_editor(OPTIONS["task"])
-        self.task_combo.currentIndexChanged.connect(self._on_task_changed)
-        self.positive_combo = QComboBox()
-        self.positive_combo.setToolTip(option_text(OPTIONS["positive"].help))
-        self.positive_combo.currentIndexChanged.connect(self._on_user_change)
-        compact(self.task_combo, self.positive_combo)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Task"), self.task_combo)
-        form.addRow(self.tr("Positive class"), self.positive_combo)
-        box = QGroupBox(self.tr("Target"))
-        box.setLayout(form)
-        return box
 
     def _build_preprocessing_box(self) -> QGroupBox:
         box = OptionForm(self.tr("Preprocessing"), options_of("preprocessing"))
@@ -222,8 +132,7 @@ class DataPanel(QWidget):
     def load(self, path: str | os.PathLike[str]) -> None:
         """Start reading `path` in the background; `tableLoaded` or `loadFailed` follows."""
         self._show_message(self.error_label, "")
-        self.progress_bar.setValue(0)
-        self._set_busy(True)
+        self.load_row.set_busy(True)
         self._loader.start(path)
 
     def cancel_load(self) -> None:
@@ -231,7 +140,7 @@ class DataPanel(QWidget):
             return
         self._loader.cancel()
         self._pending = None
-        self._set_busy(False)
+        self.load_row.set_busy(False)
         self._show_message(self.error_label, self.tr("Loading was cancelled."))
 
     def is_loading(self) -> bool:
@@ -248,9 +157,7 @@ class DataPanel(QWidget):
 
     def role_combo(self, name: str) -> QComboBox:
         """The combo box in the column list that sets `name`'s role."""
-        if name not in self._role_combos:
-            self._add_role_combos(len(self._combo_rows))
-        return self._role_combos[name]
+        return self.column_table.role_combo(name)
 
     def target(self) -> str | None:
         return next((n for n, r in self._roles.items() if r == TARGET), None)
@@ -292,28 +199,13 @@ class DataPanel(QWidget):
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
         """Stop loading and the pending recomputation; True if their threads ended."""
-        self._effect_timer.stop()
-        effect_ended = self._effect_task.shutdown(timeout_ms)
+        effect_ended = self._effect.shutdown(timeout_ms)
         return self._loader.shutdown(timeout_ms) and effect_ended
 
     # -- loading ---------------------------------------------------------------------------
-    def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a table"), "",
-            self.tr("Tables (*.csv *.tsv *.txt *.dat);;All files (*)"))
-        if path:
-            self.load(path)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.progress_bar.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-
-    def _on_progress(self, fraction: float) -> None:
-        self.progress_bar.setValue(round(fraction * 1000))
-
     def _on_failed(self, message: object) -> None:
         self._pending = None  # meant for the file that failed, not for the next one
-        self._set_busy(False)
+        self.load_row.set_busy(False)
         message = translated(message)
         shown = message
         if self._table is not None:
@@ -323,32 +215,24 @@ class DataPanel(QWidget):
         self.loadFailed.emit(message)
 
     def _on_loaded(self, loaded: LoadedTable) -> None:
-        self._set_busy(False)
+        self.load_row.set_busy(False)
         table = loaded.table
         target = table.default_target()  # the loader has checked that there is one
         self._table = table
-        self._target_facts = dict(loaded.targets)
+        self._target_box.set_table(table, loaded.targets)
         self._translations = loaded.translations
-        self._effect_source = None  # drawn by the first effect task, off this thread
-        self._roles = self._default_roles(table, target)
+        self._effect.set_table(table)
+        self._roles = default_roles(table, target)
         self._show_table_info(table)
-        self._show_preview(table)
-        self._fill_column_table(table)
-        self._refresh_target_choices(None, infer=True)
+        self.preview_view.show_table(table)
+        self.column_table.fill(table, self._roles, self._core_text)
+        self._show_roles_summary()
+        self._target_box.refresh(None, infer=True)
         if self._pending is not None:
             self._apply_data_choices(self._pending)
             self._pending = None
         self._schedule_effect()
         self.tableLoaded.emit(table)
-
-    @staticmethod
-    def _default_roles(table: Table, target: str) -> dict[str, str]:
-        features = set(table.default_features(target))
-        if not features:  # a usable run needs one input; offer the first other column
-            others = [c.name for c in table.columns if c.name != target]
-            features = set(others[:1])
-        return {c.name: TARGET if c.name == target else FEATURE if c.name in features
-                else IGNORE for c in table.columns}
 
     def _show_table_info(self, table: Table) -> None:
         delimiters = {",": self.tr("comma"), ";": self.tr("semicolon"), "\t": self.tr("tab"),
@@ -367,101 +251,12 @@ class DataPanel(QWidget):
         self._show_message(self.warnings_label,
                            "\n".join("⚠ " + self._core_text(w) for w in table.warnings))
 
-    def _show_preview(self, table: Table) -> None:
-        old = self._preview_model
-        self._preview_model = FrameModel(table.frame, table.columns, self)
-        self.preview_view.setModel(self._preview_model)
-        if old is not None:
-            old.deleteLater()
-        self._unsized = list(range(self._preview_model.columnCount()))
-        self._size_preview_columns()
-
-    def _size_preview_columns(self) -> None:
-        """Fit a batch of preview columns to their first rows; the rest on later turns."""
-        batch, self._unsized = self._unsized[:_SIZED_PER_TURN], self._unsized[_SIZED_PER_TURN:]
-        for column in batch:
-            self.preview_view.resizeColumnToContents(column)
-        if self._unsized:
-            self._sizing_timer.start()
-
-    def _fill_column_table(self, table: Table) -> None:
-        grid = self.column_table
-        grid.setRowCount(0)
-        grid.setRowCount(len(table.columns))
-        self._role_combos = {}
-        kinds = {"numeric": self.tr("numeric"), "boolean": self.tr("yes/no"),
-                 "categorical": self.tr("text"), "id": self.tr("ID"),
-                 "constant": self.tr("constant"), "empty": self.tr("empty")}
-        for row, info in enumerate(table.columns):
-            tip = self._column_tooltip(info, table.n_rows)
-            cells = {
-                _COL_NAME: info.name,
-                _COL_KIND: kinds.get(info.kind, info.kind),
-                _COL_MISSING: f"{info.missing:,}",
-                _COL_SUMMARY: self._core_text(info.excluded or info.summary),
-            }
-            for column, text in cells.items():
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item.setToolTip(tip)
-                if column == _COL_MISSING:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                grid.setItem(row, column, item)
-        self._combo_rows = list(range(len(table.columns)))
-        self._add_role_combos()
-        self._sync_roles()
-        grid.resizeColumnsToContents()
-        header = grid.horizontalHeader()
-        header.resizeSection(_COL_NAME, min(header.sectionSize(_COL_NAME), 180))
-        # The summary takes what is left and elides; its tooltip has the whole text.
-        header.setSectionResizeMode(_COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
-
-    def _add_role_combos(self, count: int = _COMBOS_PER_TURN) -> None:
-        """Give `count` more rows of the column list their role combo box; the rest follow
-        on later turns of the event loop."""
-        table = self._table
-        if table is None:
-            return
-        batch, self._combo_rows = self._combo_rows[:count], self._combo_rows[count:]
-        for row in batch:
-            info = table.columns[row]
-            combo = QComboBox()
-            combo.addItem(self.tr("feature"), FEATURE)
-            combo.addItem(self.tr("target"), TARGET)
-            combo.addItem(self.tr("ignore"), IGNORE)
-            combo.setCurrentIndex(combo.findData(self._roles[info.name]))
-            combo.setToolTip(self.column_table.item(row, _COL_NAME).toolTip())
-            combo.currentIndexChanged.connect(partial(self._on_role_combo, info.name))
-            self.column_table.setCellWidget(row, _COL_ROLE, combo)
-            self._role_combos[info.name] = combo
-        if self._combo_rows:
-            self._combo_timer.start()
-
-    def _zero_timer(self, slot: Callable[[], None]) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(True)
-        timer.setInterval(0)
-        timer.timeout.connect(slot)
-        return timer
-
-    def _column_tooltip(self, info: ColumnInfo, n_rows: int) -> str:
-        text = self.tr("{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct\n"
-                       "{summary}").format(name=info.name, kind=info.kind,
-                                          missing=info.missing, rows=n_rows,
-                                          unique=info.n_unique, summary=self._core_text(info.summary))
-        if info.excluded:
-            text += "\n" + self.tr("Left out by default: {reason}").format(
-                reason=self._core_text(info.excluded))
-        return text
-
     def _core_text(self, message: str) -> str:
         """A summary, reason or note of the table in the interface language."""
         return self._translations.get(message) or translated(message)
 
     # -- roles -----------------------------------------------------------------------------
-    def _on_role_combo(self, name: str, index: int) -> None:
-        role = self._role_combos[name].itemData(index)
+    def _on_role_chosen(self, name: str, role: str) -> None:
         if role != self._roles.get(name):
             self.set_role(name, role)
 
@@ -483,7 +278,7 @@ class DataPanel(QWidget):
             if previous is not None:
                 self._roles[previous] = FEATURE
             self._roles[name] = TARGET
-            self._refresh_target_choices(None, infer=True)
+            self._target_box.refresh(None, infer=True)
         else:
             self._roles[name] = role
         self._hint = ""
@@ -491,25 +286,13 @@ class DataPanel(QWidget):
         return True
 
     def _sync_roles(self) -> None:
-        """Make the column list show `_roles`: combos, bold target, grey ignored columns."""
-        table = self._table
-        if table is None:
+        """Make the column list and the summary under it show `_roles`."""
+        if self._table is None:
             return
-        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        normal = self.palette().color(QPalette.ColorRole.Text)
-        for row, info in enumerate(table.columns):
-            role = self._roles[info.name]
-            combo = self._role_combos.get(info.name)  # None: made later, with the role then
-            if combo is not None:
-                combo.blockSignals(True)
-                combo.setCurrentIndex(combo.findData(role))
-                combo.blockSignals(False)
-            font = QFont(self.column_table.font())
-            font.setBold(role == TARGET)
-            for column in (_COL_NAME, _COL_KIND, _COL_MISSING, _COL_SUMMARY):
-                item = self.column_table.item(row, column)
-                item.setFont(font)
-                item.setForeground(muted if role == IGNORE else normal)
+        self.column_table.show_roles(self._roles)
+        self._show_roles_summary()
+
+    def _show_roles_summary(self) -> None:
         n_features = len(self.features())
         n_ignored = sum(r == IGNORE for r in self._roles.values())
         summary = self.tr("Target <b>{target}</b> · {features:,} features · {ignored:,} "
@@ -518,68 +301,6 @@ class DataPanel(QWidget):
         if self._hint:
             summary += f" — <span style='color:{_WARN}'>{_escape(self._hint)}</span>"
         self.roles_label.setText(summary)
-
-    # -- target: task and positive class -----------------------------------------------------
-    def _refresh_target_choices(self, task: str | None, infer: bool) -> None:
-        """Refill the task and positive-class choices for the current target."""
-        table, target = self._table, self.target()
-        if table is None or target is None:
-            return
-        info = table.info(target)
-        inferred = self._facts(target).task
-        numeric = info.kind in _NUMERIC_KINDS
-        self.task_combo.blockSignals(True)
-        model = self.task_combo.model()
-        model.item(self.task_combo.findData("regression")).setEnabled(numeric)
-        chosen = inferred if infer or task is None else task
-        if chosen == "regression" and not numeric:
-            chosen = "classification"
-        self.task_combo.setCurrentIndex(self.task_combo.findData(chosen))
-        self.task_combo.blockSignals(False)
-        self.task_combo.setToolTip(self.tr(
-            "Detected from '{target}' ({unique:,} distinct values): {task}. You can change it."
-        ).format(target=target, unique=info.n_unique, task=inferred))
-        self._refresh_positive(None)
-
-    def _refresh_positive(self, keep: str | None) -> None:
-        combo = self.positive_combo
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(self.tr("(minority class)"), None)
-        classes = self._binary_classes()
-        for label, count in classes:
-            combo.addItem(self.tr("{label} ({count:,} rows)").format(label=label, count=count),
-                          label)
-        index = combo.findData(keep) if keep is not None else -1
-        combo.setCurrentIndex(max(index, 0))
-        combo.setEnabled(bool(classes))
-        combo.blockSignals(False)
-
-    def _binary_classes(self) -> list[tuple[str, int]]:
-        """The two classes of the target with their row counts; [] unless exactly two."""
-        table, target = self._table, self.target()
-        if table is None or target is None or self.task_combo.currentData() != "classification":
-            return []
-        # Counting raw values first keeps a million-row target cheap: only two get labelled.
-        counts = self._facts(target).counts
-        if counts is None:
-            return []
-        labels = target_labels(pd.Series(counts.index, dtype=table.frame[target].dtype),
-                               table.info(target).labels)
-        return sorted(((str(label), int(count)) for label, count in zip(labels, counts, strict=True)),
-                      key=lambda pair: label_sort_key(pair[0]))
-
-    def _facts(self, target: str) -> TargetFacts:
-        """Worked out once per table and target: task, role and settings changes ask again."""
-        facts = self._target_facts.get(target)
-        if facts is None:
-            assert self._table is not None
-            facts = self._target_facts[target] = target_facts(self._table, target)
-        return facts
-
-    def _on_task_changed(self) -> None:
-        self._refresh_positive(self.positive_combo.currentData())
-        self._on_user_change()
 
     # -- preprocessing -----------------------------------------------------------------------
     def _set_preprocessing(self, config: TrainConfig) -> None:
@@ -611,67 +332,28 @@ class DataPanel(QWidget):
         target = config.target if config.target in names else self.target()
         assert target is not None
         features = [f for f in (config.features or []) if f in names and f != target]
-        roles = self._default_roles(table, target)
+        roles = default_roles(table, target)
         if features:
             roles = {n: TARGET if n == target else FEATURE if n in features else IGNORE
                      for n in names}
         self._roles = roles
-        self._refresh_target_choices(config.task, infer=config.task is None)
-        self._refresh_positive(config.positive)
+        self._target_box.refresh(config.task, infer=config.task is None)
+        self._target_box.refresh_positive(config.positive)
         self._hint = ""
         self._sync_roles()
 
+    # -- the effect of the preprocessing -----------------------------------------------------
     def _schedule_effect(self) -> None:
-        # a fit still running is for settings the user has just changed: its result is stale
-        self._effect_task.cancel()
-        if self._table is not None:
-            self._effect_timer.start()
+        self._effect.schedule()
 
-    def _update_effect(self) -> None:
-        table = self._table
-        if table is None:
-            return
+    def _effect_config(self) -> TrainConfig:
         config = TrainConfig(valid_fraction=self._split[0], seed=self._split[1])
         self.apply_to(config)
-        sample = self._effect_source
-        self._effect_task.run(lambda _progress, _should_stop: _fit_effect(table, sample, config))
+        return config
 
-    def _show_effect(self, effect: _Effect) -> None:
-        table = self._table
-        if table is None:
-            return
-        self._effect_source = effect.source
-        if effect.dataset is None:
-            self._show_effect_error(effect.error)
-            return
-        dataset = effect.dataset
-        train = dataset.report["train"]
-        dropped_missing = train["rows_dropped_missing"]
-        dropped_outliers = train["rows_dropped_outliers"]
-        text = ""
-        if effect.source is not table:
-            text = self.tr("Estimated on a random sample of {sample:,} of {rows:,} rows: ").format(
-                sample=effect.source.n_rows, rows=table.n_rows)
-        text += self.tr(
-            "fitted on {rows:,} training rows: {dropped:,} rows dropped, {imputed:,} values "
-            "imputed, {clipped:,} values clipped").format(
-            rows=train["rows_in"], dropped=dropped_missing + dropped_outliers,
-            imputed=train["values_imputed"], clipped=train["values_clipped"])
-        if dropped_missing and dropped_outliers:
-            text += self.tr(" ({missing:,} with missing values, {outliers:,} as outliers)").format(
-                missing=dropped_missing, outliers=dropped_outliers)
-        text += self.tr("; {inputs:,} model inputs.").format(inputs=dataset.X_train.shape[1])
-        without = dataset.report["rows_without_target"]
-        if without:
-            text += " " + self.tr("{rows:,} rows without a target value are left out.").format(
-                rows=without)
-        self.effect_label.setStyleSheet("")
-        self.effect_label.setText(text[:1].upper() + text[1:])
-        self.effectShown.emit()
-
-    def _show_effect_error(self, message: object) -> None:
-        self.effect_label.setStyleSheet(f"color: {_ERROR};")
-        self.effect_label.setText(translated(message))
+    def _show_effect(self, text: str, error: bool) -> None:
+        self.effect_label.setStyleSheet(f"color: {_ERROR};" if error else "")
+        self.effect_label.setText(text)
         self.effectShown.emit()
 
     def _show_message(self, label: QLabel, text: str) -> None:
@@ -681,35 +363,3 @@ class DataPanel(QWidget):
 
 def _escape(text: str) -> str:
     return html.escape(text, quote=False)
-
-
-
-
-
-@dataclasses.dataclass(frozen=True)
-class _Effect:
-    """What a fit of the preprocessing on the effect sample found: the dataset, or why not."""
-
-    source: Table  # the sample fitted on, kept for the next fit
-    dataset: Dataset | None = None
-    error: ValueError | None = None
-
-
-def _fit_effect(table: Table, sample: Table | None, config: TrainConfig) -> _Effect:
-    """Runs in a background thread: it reads only `table` and `config`, both no longer
-    changed by the panel (a new table or new settings start another fit)."""
-    source = sample if sample is not None else _sample(table)
-    try:
-        return _Effect(source, prepare(source, config))
-    except ValueError as exc:  # DataError and friends: one sentence for the user
-        return _Effect(source, error=exc)
-
-
-def _sample(table: Table) -> Table:
-    if table.n_rows <= EFFECT_SAMPLE:
-        return table
-    # Generator.choice draws k of n in O(k) (DataFrame.sample permutes all n, holding the
-    # GIL and so the window, 30-45 ms at 1M rows); sorted, the rows keep the file's order.
-    rows = np.sort(np.random.default_rng(_SAMPLE_SEED).choice(
-        table.n_rows, EFFECT_SAMPLE, replace=False))
-    return dataclasses.replace(table, frame=table.frame.take(rows).reset_index(drop=True))

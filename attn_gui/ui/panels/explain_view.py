@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from ...core.dataset import Dataset, prepare
 from ...core.lazy import pd
-from ...core.project import Run
+from ...core.runs import Run
 from ...core.table import Table
 from ..app.core_text import attention_mode, translated
 from ..jobs.loader import BackgroundTask
-from ..plots.plots import RowHeatmap, number_item
+from ..plots.heatmap import RowHeatmap
+from ..widgets.cells import number_item
 
 __all__ = ["ExplainView", "RowAttention"]
 
