@@ -8,8 +8,7 @@ so its thread can always be joined.
 
 `TableLoader` also works out, on its thread, what the data panel shows of the target
 (the task and, for two classes, the rows of each): on a million rows that is a pass over
-the column, which would freeze the window if done when the table arrives. The reader's
-summaries and notes come translated too.
+the column, which would freeze the window if done when the table arrives.
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from ...core.errors import USER_ERRORS
 from ...core.lazy import pd
 from ...core.table import Table, infer_task, read_table
-from ..app.core_text import translated
 
 __all__ = ["BackgroundTask", "LoadedTable", "TableLoader", "TargetFacts", "target_facts"]
 
@@ -184,8 +182,6 @@ def target_facts(table: Table, name: str) -> TargetFacts:
 class LoadedTable:
     table: Table
     targets: dict[str, TargetFacts]  # the default target's, and those asked for
-    # the columns' summaries and reasons and the reader's notes in the interface language
-    translations: dict[str, str]
 
 
 class TableLoader(BackgroundTask):
@@ -206,10 +202,7 @@ class TableLoader(BackgroundTask):
             table = read_table(path, progress=progress, should_stop=should_stop)
             names = {column.name for column in table.columns}
             chosen = [table.default_target(), *(name for name in list(wanted) if name in names)]
-            texts = [*table.warnings, *(c.summary for c in table.columns),
-                     *(c.excluded for c in table.columns if c.excluded)]
-            return LoadedTable(table, {name: target_facts(table, name) for name in chosen},
-                               {text: translated(text) for text in texts})
+            return LoadedTable(table, {name: target_facts(table, name) for name in chosen})
 
         self.run(load)
 

@@ -50,7 +50,6 @@ class DataPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._table: Table | None = None
-        self._translations: dict[str, str] = {}  # the loader's, of the table's core texts
         self._roles: dict[str, str] = {}
         self._pending: TrainConfig | None = None
         self._hint = ""  # why the last role change was refused
@@ -220,12 +219,11 @@ class DataPanel(QWidget):
         target = table.default_target()  # the loader has checked that there is one
         self._table = table
         self._target_box.set_table(table, loaded.targets)
-        self._translations = loaded.translations
         self._effect.set_table(table)
         self._roles = default_roles(table, target)
         self._show_table_info(table)
         self.preview_view.show_table(table)
-        self.column_table.fill(table, self._roles, self._core_text)
+        self.column_table.fill(table, self._roles, translated)
         self._show_roles_summary()
         self._target_box.refresh(None, infer=True)
         if self._pending is not None:
@@ -249,11 +247,7 @@ class DataPanel(QWidget):
             decimal=decimals.get(table.decimal, table.decimal)))
         self.info_label.setToolTip(table.path)
         self._show_message(self.warnings_label,
-                           "\n".join("⚠ " + self._core_text(w) for w in table.warnings))
-
-    def _core_text(self, message: str) -> str:
-        """A summary, reason or note of the table in the interface language."""
-        return self._translations.get(message) or translated(message)
+                           "\n".join("⚠ " + translated(w) for w in table.warnings))
 
     # -- roles -----------------------------------------------------------------------------
     def _on_role_chosen(self, name: str, role: str) -> None:
