@@ -15,10 +15,10 @@ from pathlib import Path
 from .core.config import TrainConfig
 from .core.dataset import prepare
 from .core.errors import USER_ERRORS
+from .core.io import read_table
 from .core.metrics import json_finite, scalars
 from .core.predict import predict, write_csv
 from .core.project import ProjectError, load_model, save_model, saved_model
-from .core.table import read_table
 from .core.training import EpochReport, Trainer
 
 EXIT_USER_ERROR = 2

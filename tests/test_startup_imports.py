@@ -8,7 +8,7 @@ CHECK = (
     "import sys\n"
     "import attn_gui.ui.app.main_window\n"
     "print('pandas' in sys.modules)\n"
-    "from attn_gui.core.table import read_table\n"
+    "from attn_gui.core.io import read_table\n"
     "from attn_gui.core.lazy import pd\n"
     "print(pd.DataFrame({'a': [1]}).shape)\n"
 )

@@ -12,10 +12,10 @@ import numpy as np
 
 from .config import TrainConfig
 from .errors import UserError
+from .io import Table, infer_task
 from .lazy import pd
 from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
-from .table import Table, infer_task
 
 # Targets are turned into labels this many rows at a time: a label array and hash table of
 # a million rows at once would be tens of MiB that the process keeps after they are freed.

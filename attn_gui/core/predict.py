@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .dataset import DataError, target_labels
+from .io import Table
 from .lazy import pd
 from .metrics import scalars
 from .project import SavedModel, atomic_write
-from .table import Table
 
 # What a spreadsheet may read as the start of a formula (OWASP: CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

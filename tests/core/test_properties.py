@@ -31,7 +31,7 @@ from attn_gui.core.dataset import DataError, prepare
 from attn_gui.core.formula import FormulaError, compile_formula
 from attn_gui.core.formula import parse as formula_parse
 from attn_gui.core.formula.derivative import measure
-from attn_gui.core.table import TableError, read_table
+from attn_gui.core.io import TableError, read_table
 from attn_gui.core.training import Trainer, TrainingError
 from attn_gui.core.weighting import Weighting, WeightingError, WeightingSpec
 

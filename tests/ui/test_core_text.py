@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 
 import attn_gui.core
-from attn_gui.core import table
 from attn_gui.core.formula import parse as formula_parse
+from attn_gui.core.io import sniff as table_sniff
 from attn_gui.ui.app import core_text
 from attn_gui.ui.app.core_text import PHRASES, TEMPLATES, sentence, translated
 from tests.corpus import expected
@@ -28,7 +28,7 @@ INTERNAL_CALLS = {"AssertionError", "KeyError", "TypeError", "ValueError", "comp
                   "match", "split"}
 NOT_MESSAGES = {
     "formula/text.py": {" X ", "X X X"},  # the formula printer's separators
-    "table.py": {"'X' → 'X.X'"},  # a renamed column: names only
+    "io/sniff.py": {"'X' → 'X.X'"},  # a renamed column: names only
     "lazy.py": {"<lazily imported module X>"},  # a repr, for debugging
 }
 
@@ -106,7 +106,7 @@ def test_every_template_is_still_said():
 def test_short_core_words_shown_inside_messages_are_phrases():
     for what in formula_parse._REFUSED.values():
         assert what in PHRASES or what.startswith("'"), what
-    for _, what in table._NOT_TABLES:
+    for _, what in table_sniff._NOT_TABLES:
         assert what in PHRASES or what.isupper(), what  # "JSON" reads the same in Chinese
 
 

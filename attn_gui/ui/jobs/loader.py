@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ...core.errors import USER_ERRORS
+from ...core.io import Table, infer_task, read_table
 from ...core.lazy import pd
-from ...core.table import Table, infer_task, read_table
 from ..app.core_text import translated
 
 __all__ = ["BackgroundTask", "LoadedTable", "TableLoader", "TargetFacts", "target_facts"]

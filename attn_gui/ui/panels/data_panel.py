@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 
 from ...core.config import TrainConfig
 from ...core.dataset import Dataset, label_sort_key, prepare
+from ...core.io import ColumnInfo, Table
 from ...core.lazy import pd
 from ...core.preprocess import target_labels
-from ...core.table import ColumnInfo, Table
 from ..app.core_text import translated
 from ..jobs.loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
 from ..widgets.compact import compact

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.dataset import Dataset, prepare
+from ...core.io import Table
 from ...core.lazy import pd
 from ...core.project import Run
-from ...core.table import Table
 from ..app.core_text import attention_mode
 from ..jobs.loader import BackgroundTask
 from ..plots.plots import RowHeatmap, number_item

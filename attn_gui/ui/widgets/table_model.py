@@ -15,8 +15,8 @@ import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ...core.io import ColumnInfo
 from ...core.lazy import pd
-from ...core.table import ColumnInfo
 
 __all__ = ["FrameModel", "format_number"]
 
