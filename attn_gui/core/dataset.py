@@ -7,15 +7,19 @@ fits the preprocessing on the training rows only and encodes the target.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .config import TrainConfig
 from .errors import UserError
 from .io import Table, infer_task
-from .lazy import pd
 from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
+
+if TYPE_CHECKING:
+    import pandas as pd
+# pandas is imported inside the functions that use it: it is kept off the window's start-up path
 
 # Targets are turned into labels this many rows at a time: a label array and hash table of
 # a million rows at once would be tens of MiB that the process keeps after they are freed.
@@ -41,6 +45,8 @@ class TargetInfo:
 
         `words` are the texts a boolean column was read from (ColumnInfo.labels).
         """
+        import pandas as pd
+
         if self.task == "classification":
             codes = np.empty(len(col), dtype=np.int64)
             for start in range(0, len(col), _CHUNK_ROWS):
@@ -251,6 +257,8 @@ def _check_finite(X: np.ndarray, pre: Preprocessor) -> None:
 
 def distinct_labels(col: pd.Series, words: tuple[str, str] | None = None) -> list[str]:
     """The target's labels in order of first appearance, missing values left out."""
+    import pandas as pd
+
     seen: dict[str, None] = {}
     for start in range(0, len(col), _CHUNK_ROWS):
         labels = target_labels(col.iloc[start : start + _CHUNK_ROWS], words)

@@ -12,10 +12,10 @@ import io
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from .dataset import DataError, target_labels
 from .io import Table
-from .lazy import pd
 from .metrics import scalars
 from .project import SavedModel, atomic_write
 

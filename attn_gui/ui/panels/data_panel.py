@@ -42,12 +42,13 @@ from PySide6.QtWidgets import (
 from ...core.config import TrainConfig
 from ...core.dataset import Dataset, label_sort_key, prepare
 from ...core.io import ColumnInfo, Table
-from ...core.lazy import pd
 from ...core.preprocess import target_labels
 from ..app.core_text import translated
 from ..jobs.loader import BackgroundTask, LoadedTable, TableLoader, TargetFacts, target_facts
 from ..widgets.compact import compact
 from ..widgets.table_model import FrameModel
+
+# pandas is imported inside the functions that use it: it is kept off the window's start-up path
 
 __all__ = ["DataPanel", "EFFECT_SAMPLE", "FEATURE", "IGNORE", "TARGET"]
 
@@ -648,6 +649,8 @@ class DataPanel(QWidget):
 
     def _binary_classes(self) -> list[tuple[str, int]]:
         """The two classes of the target with their row counts; [] unless exactly two."""
+        import pandas as pd
+
         table, target = self._table, self.target()
         if table is None or target is None or self.task_combo.currentData() != "classification":
             return []

@@ -9,6 +9,7 @@ the values the file holds for it. Global attention gives every row the same weig
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from ...core.dataset import Dataset, prepare
 from ...core.io import Table
-from ...core.lazy import pd
 from ...core.project import Run
 from ..app.core_text import attention_mode
 from ..jobs.loader import BackgroundTask
