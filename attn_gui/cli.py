@@ -9,14 +9,14 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import fields
 from pathlib import Path
 
-from .core.config import TrainConfig
+from .core.config import OPTIONS, TrainConfig
 from .core.dataset import prepare
 from .core.errors import USER_ERRORS
 from .core.io import read_table
 from .core.metrics import json_finite, scalars
+from .core.options import ConfigError, Option, parse_sizes
 from .core.predict import predict, write_csv
 from .core.project import ProjectError, load_model, save_model, saved_model
 from .core.training import EpochReport, Trainer
@@ -46,38 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--valid-data", help="use this file as the validation set instead of a split")
     train.add_argument("--save", metavar="MODEL", help="save the trained model and its preprocessing")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
-    g = train.add_argument_group("settings (defaults in TrainConfig)")
-    g.add_argument("--target")
-    g.add_argument("--features", type=_names, help="comma-separated input columns")
-    g.add_argument("--task", choices=["classification", "regression"])
-    g.add_argument("--positive", help="positive class label for binary precision/recall/F1")
-    g.add_argument("--valid-fraction", type=float)
-    g.add_argument("--seed", type=int)
-    g.add_argument("--epochs", type=int)
-    g.add_argument("--batch-size", type=int)
-    g.add_argument("--lr", type=float)
-    g.add_argument("--optimizer", choices=["gd", "sgd", "momentum", "adam"])
-    g.add_argument("--lr-schedule", choices=["constant", "cosine", "step"])
-    g.add_argument("--momentum", type=float)
-    g.add_argument("--hidden", type=_sizes, help="hidden layer sizes, e.g. 64,32 ('' for none)")
-    g.add_argument("--activation", choices=["relu", "tanh"])
-    g.add_argument("--attention", choices=["global", "row", "off"])
-    g.add_argument("--weighting", choices=["softmax", "exponential", "linear", "sparsemax", "custom"])
-    g.add_argument("--temperature", type=float)
-    g.add_argument("--base", type=float, help="base b of the exponential weighting")
-    g.add_argument("--linear-score", choices=["softplus", "relu"])
-    g.add_argument("--decay", type=float, help="positional prior rho**i, 0 < rho <= 1")
-    g.add_argument("--formula", help="score s(z, i, n) for the custom weighting, e.g. 'exp(z)*0.9**i'")
-    g.add_argument("--entropy", type=float, help="attention-entropy penalty (sparser weights)")
-    g.add_argument("--attention-lr", type=float, help="learning-rate factor of the attention logits")
-    g.add_argument("--l2", type=float)
-    g.add_argument("--patience", type=int, help="epochs without improvement before stopping; 0 = off")
-    g.add_argument("--class-weight", choices=["none", "balanced"])
-    g.add_argument("--missing", choices=["median", "mean", "most_frequent", "drop"])
-    g.add_argument("--outliers", choices=["none", "clip", "drop"])
-    g.add_argument("--outlier-rule", choices=["zscore", "iqr"])
-    g.add_argument("--outlier-threshold", type=float)
-    g.add_argument("--scaling", choices=["zscore", "minmax", "robust", "none"])
+    settings = train.add_argument_group("settings (defaults in attn_gui/core/config.py)")
+    for option in OPTIONS.values():
+        _add_flag(settings, option)
 
     predict = sub.add_parser("predict", help="apply a saved model to a new CSV")
     predict.add_argument("model", help="a model saved with 'train --save', or a project file")
@@ -92,23 +63,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_flag(group: argparse._ArgumentGroup, option: Option) -> None:
+    """The flag of one declared setting: its type, its choices, its help and default."""
+    parse = {"int": int, "float": float, "sizes": _sizes, "names": _names}.get(option.kind)
+    default = option.default
+    shown = ",".join(map(str, default)) if isinstance(default, list) else default
+    text = option.help + ("" if default is None else f" (default: {shown})")
+    group.add_argument(option.flag, type=parse, choices=option.values or None,
+                       help=text.replace("%", "%%"))
+
+
 def _names(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
 def _sizes(text: str) -> list[int]:
     try:
-        return [int(t) for t in text.split(",") if t.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"hidden sizes must be whole numbers like 64,32, not '{text}'") from None
+        return parse_sizes(OPTIONS["hidden"], text)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def config_from_args(args: argparse.Namespace) -> TrainConfig:
     config = TrainConfig.load(args.config) if args.config else TrainConfig()
-    for f in fields(TrainConfig):
-        value = getattr(args, f.name, None)
+    for name in OPTIONS:
+        value = getattr(args, name, None)
         if value is not None:
-            setattr(config, f.name, value)
+            setattr(config, name, value)
     return config.validate()
 
 

@@ -72,9 +72,9 @@ def run_in_window(path: str | Path, epochs: int = EPOCHS) -> dict:
     QTimer.singleShot(1500, loop.quit)  # let the panel's follow-up work settle, as a user would
     loop.exec()
     load_stall.stop()
-    window.monitor.epochs_spin.setValue(epochs)
-    window.monitor.patience_spin.setValue(0)
-    window.monitor.batch_spin.setValue(256)
+    window.monitor.field("epochs").setValue(epochs)
+    window.monitor.field("patience").setValue(0)
+    window.monitor.field("batch_size").setValue(256)
     result = {}
     stall = StallMeter()
     window.monitor.runFinished.connect(lambda r: (result.update(r), loop.quit()))

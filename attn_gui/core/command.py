@@ -8,13 +8,12 @@ back an equal TrainConfig (tested).
 
 from __future__ import annotations
 
-import dataclasses
 import shlex
 import subprocess
 import sys
 from pathlib import Path
 
-from .config import ConfigError, TrainConfig
+from .config import OPTIONS, ConfigError, TrainConfig
 
 _ALWAYS = ("target", "features", "task", "seed")
 
@@ -32,12 +31,12 @@ def train_argv(data_path: str, config: TrainConfig, config_file: str | None = No
     if config_file is not None:
         return [*argv, "--config", str(config_file)]
     default = TrainConfig()
-    for f in dataclasses.fields(TrainConfig):
-        value = getattr(config, f.name)
-        if value is None or (f.name not in _ALWAYS and value == getattr(default, f.name)):
+    for name, option in OPTIONS.items():
+        value = getattr(config, name)
+        if value is None or (name not in _ALWAYS and value == getattr(default, name)):
             continue
         # One token per flag, so a value starting with "-" is never read as a flag.
-        argv.append(f"--{f.name.replace('_', '-')}={_flag_text(f.name, value)}")
+        argv.append(f"{option.flag}={_flag_text(name, value)}")
     return argv
 
 

@@ -1,7 +1,9 @@
-"""TrainConfig: every setting of a run as plain values.
+"""TrainConfig: every setting of a run as plain values, each declared once.
 
-The window builds one, the CLI reads one from flags or `--config FILE.json`,
-and a saved project stores one; keys are the CLI's long flags with `_`.
+The window builds one, the CLI reads one from flags or `--config FILE.json`, and a saved
+project stores one; keys are the CLI's long flags with `_`. Each field's `setting(...)`
+is the one place that says its type, allowed values, default, label and help: the flags,
+the checks and the window's widgets are made from it (see `options.py`).
 """
 
 from __future__ import annotations
@@ -9,60 +11,229 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
 from .model import ACTIVATIONS, ATTENTION_MODES
 from .optim import OPTIMIZERS, SCHEDULES
-from .preprocess import PreprocessSpec, validate_preprocess
-from .weighting import WeightingError, WeightingSpec, validate_spec
+from .options import Choice, ConfigError, Option, check, coerce, setting
+from .preprocess import (
+    MISSING,
+    OUTLIER_RULES,
+    OUTLIERS,
+    SCALINGS,
+    PreprocessSpec,
+    validate_preprocess,
+)
+from .weighting import KINDS, LINEAR_SCORES, WeightingError, WeightingSpec, validate_spec
+
+__all__ = ["OPTIONS", "ConfigError", "TrainConfig"]
+
+_TRAINING_ONLY = ("Statistics are computed on the training rows only, then applied unchanged "
+                  "to validation rows and new data.")
 
 
-class ConfigError(UserError):
-    """A setting the user must change (one sentence)."""
+def _choices(values: tuple[str, ...], *described: tuple[str, str]) -> tuple[Choice, ...]:
+    """Choices for `values` (the engine's own list, in its order) with label and help."""
+    if len(values) != len(described):
+        raise ValueError("every allowed value needs a label and help")
+    return tuple(Choice(v, label, help) for v, (label, help) in zip(values, described, strict=True))
 
 
 @dataclass
 class TrainConfig:
-    # data
-    target: str | None = None
-    features: list[str] | None = None
-    task: str | None = None  # None: inferred from the target column
-    positive: str | None = None  # positive class label for binary scores
-    valid_fraction: float = 0.2
-    seed: int = 0
-    # preprocessing
-    missing: str = "median"
-    outliers: str = "none"
-    outlier_rule: str = "zscore"
-    outlier_threshold: float = 3.0
-    scaling: str = "zscore"
-    # attention
-    attention: str = "global"
-    weighting: str = "softmax"
-    temperature: float = 1.0
-    base: float = math.e
-    linear_score: str = "softplus"
-    decay: float = 1.0
-    formula: str = ""
-    entropy: float = 0.0
-    # The shared attention logits learn this many times faster than the head, so the
-    # weights settle before early stopping ends a run (Adam moves each parameter by
-    # about lr per step, and small data often stops within ten epochs).
-    attention_lr: float = 10.0
-    # network and training
-    hidden: list[int] = field(default_factory=lambda: [32])
-    activation: str = "relu"
-    epochs: int = 200
-    batch_size: int = 128
-    lr: float = 0.01
-    optimizer: str = "adam"
-    lr_schedule: str = "constant"
-    momentum: float = 0.9
-    l2: float = 1e-4
-    patience: int = 20
-    class_weight: str = "none"  # "none" | "balanced"
+    # -- data ------------------------------------------------------------------------------
+    target: str | None = setting(
+        None, "Target", "The column to predict; by default chosen from the file.", "data",
+        optional=True, in_window=False)
+    features: list[str] | None = setting(
+        None, "Features", "Comma-separated input columns; by default every usable column "
+        "besides the target.", "data", kind="names", optional=True, in_window=False)
+    task: str | None = setting(
+        None, "Task", "Classification or regression; by default inferred from the target.",
+        "data", optional=True, in_window=False, choices=_choices(
+            ("classification", "regression"),
+            ("classification", "Predict a class: softmax output, cross-entropy loss, F1 score."),
+            ("regression", "Predict a number: linear output, squared error, R².")))
+    positive: str | None = setting(
+        None, "Positive class", "For two classes, the class whose precision, recall and F1 "
+        "are reported. By default the class with fewer training rows.", "data",
+        optional=True, in_window=False)
+    # -- preprocessing ---------------------------------------------------------------------
+    missing: str = setting(
+        "median", "Missing values", "How empty feature cells are handled. " + _TRAINING_ONLY,
+        "preprocessing", choices=_choices(
+            MISSING,
+            ("fill with the median", "Empty cells get the column's median (robust to "
+             "outliers); text columns get their most frequent level."),
+            ("fill with the mean", "Empty cells get the column's mean; text columns their "
+             "most frequent level."),
+            ("fill with the most frequent value", "Empty cells get the column's most common "
+             "value."),
+            ("drop rows", "Training rows with any empty feature are dropped; validation rows "
+             "and new data are still filled with the median.")))
+    outliers: str = setting(
+        "none", "Outliers", "What happens to extreme numeric values. " + _TRAINING_ONLY,
+        "preprocessing", choices=_choices(
+            OUTLIERS,
+            ("keep", "Values are used as they are."),
+            ("clip to the fences", "Values beyond a fence are set to the fence value."),
+            ("drop rows", "Training rows with a value beyond a fence are dropped; validation "
+             "rows and new data are clipped instead.")))
+    outlier_rule: str = setting(
+        "zscore", "Fences", "Where the fences for outliers lie.", "preprocessing",
+        choices=_choices(
+            OUTLIER_RULES,
+            ("z-score", "Fences at mean ± k·standard deviation."),
+            ("IQR fences", "Fences at Q1 − k·IQR and Q3 + k·IQR, with IQR = Q3 − Q1 (Tukey's "
+             "rule; robust to the outliers themselves).")))
+    outlier_threshold: float = setting(
+        3.0, "Fence multiplier k", "The fence multiplier k: 3 is usual for z-scores, 1.5 for "
+        "IQR fences.", "preprocessing", low=0.0, low_open=True, widget_high=100.0,
+        decimals=2, step=0.5)
+    scaling: str = setting(
+        "zscore", "Scaling", "How numeric features are scaled. " + _TRAINING_ONLY,
+        "preprocessing", choices=_choices(
+            SCALINGS,
+            ("z-score", "(x − mean) / standard deviation."),
+            ("min-max", "(x − min) / (max − min): values from 0 to 1."),
+            ("robust", "(x − median) / IQR: scaled by the median and the interquartile range, "
+             "so a few extreme values barely move it."),
+            ("none", "Values are used as they are.")))
+    # -- attention -------------------------------------------------------------------------
+    attention: str = setting(
+        "global", "Attention", "How the attention logits z are obtained.", "attention",
+        choices=_choices(
+            ATTENTION_MODES,
+            ("global: one weight per feature", "One learnable logit z_i per feature, the same "
+             "for every row: α = g(z) is the model's overall importance of each feature."),
+            ("per row: weights depend on the row", "z = x·W_a + b_a: the logits, and so the "
+             "weights, are computed from each row, as in self-attention over features."),
+            ("off: no attention (baseline)", "The inputs pass through unweighted: the run to "
+             "compare attention against.")))
+    weighting: str = setting(
+        "softmax", "Function", "The weighting function g that turns logits into weights.",
+        "attention", choices=_choices(
+            KINDS,
+            ("softmax", "α_i = exp(z_i/T) / Σ_j exp(z_j/T). A low temperature T sharpens the "
+             "weights towards one feature; a high T flattens them towards uniform."),
+            ("exponential", "α_i = b^z_i / Σ_j b^z_j with base b > 1: softmax with T = 1/ln b."),
+            ("linear", "α_i = s(z_i) / Σ_j s(z_j) with a positive score: softplus s(z) = "
+             "ln(1 + e^z), or s(z) = max(z, 0) + 0.001 so every feature can come back."),
+            ("sparsemax", "α = the point of the simplex closest to z (Euclidean projection): "
+             "low logits get exactly 0, switching those features off."),
+            ("custom formula", "α_i = s(z_i, i, n) / Σ_j s(z_j, j, n) with your score s: z is "
+             "the logit, i the feature's position (0, 1, …) and n the number of features. "
+             "The derivative used in training is exact.")))
+    temperature: float = setting(
+        1.0, "Temperature T", "Softmax temperature T in α_i = exp(z_i/T) / Σ_j exp(z_j/T): "
+        "below 1 sharper, above 1 flatter.", "attention",
+        low=0.0, low_open=True, widget_high=100.0, decimals=3, step=0.1)
+    base: float = setting(
+        math.e, "Base b", "Base b > 1 in α_i = b^z_i / Σ_j b^z_j; b = e (2.7183) is softmax "
+        "with T = 1.", "attention", low=1.0, low_open=True, widget_high=1000.0, decimals=4,
+        step=0.1)
+    linear_score: str = setting(
+        "softplus", "Linear score", "The positive score s(z) of the linear weighting.",
+        "attention", choices=_choices(
+            LINEAR_SCORES,
+            ("softplus: ln(1 + e^z)", "Smooth and always positive."),
+            ("relu: max(z, 0) + 0.001", "Piecewise linear; the 0.001 keeps a switched-off "
+             "feature reachable.")))
+    decay: float = setting(
+        1.0, "Positional decay ρ", "Positional prior: the score of the i-th feature (in column "
+        "order, i = 0, 1, …) is multiplied by ρ^i, favouring the first columns, e.g. recent "
+        "lags. For sparsemax, i·ln ρ is added to the logit. 1 = no prior.", "attention",
+        low=0.0, high=1.0, low_open=True, decimals=3, step=0.05)
+    formula: str = setting(
+        "", "Formula s(z, i, n)", "Score s(z, i, n) ≥ 0, normalised to weights. Variables: z, "
+        "i, n; constants pi, e; operators + - * / **; functions exp, log, sqrt, abs, sin, cos, "
+        "tanh, sigmoid, softplus, relu, min, max.", "attention",
+        placeholder="e.g. exp(z) * 0.9**i")
+    entropy: float = setting(
+        0.0, "Entropy penalty λ", "Adds λ·H(α), H = −Σ_i α_i ln α_i, to the loss: a larger λ "
+        "pushes the weights towards fewer features. 0 = off.", "attention",
+        low=0.0, widget_high=100.0, decimals=4, step=0.01)
+    # Adam moves each parameter by about lr per step, and small data often stops within ten
+    # epochs: the shared attention logits learn faster so the weights settle before that.
+    attention_lr: float = setting(
+        10.0, "Attention learning-rate factor", "The attention logits (global logits, or the "
+        "per-row bias) learn this many times faster than the rest of the network, so the "
+        "weights settle before early stopping ends a short run. 1 = the same rate.",
+        "attention", low=0.0, low_open=True, widget_high=1000.0, decimals=2, step=1.0)
+    # -- network and training --------------------------------------------------------------
+    epochs: int = setting(
+        200, "Epochs", "One epoch is one pass over every training row; the curves get one "
+        "point per epoch. Early stopping may end the run sooner.", "training",
+        low=1, widget_high=1_000_000)
+    batch_size: int = setting(
+        128, "Batch size", "Rows per update for SGD, momentum and Adam: each step follows the "
+        "mean gradient of B rows, so an epoch of n rows takes ⌈n / B⌉ steps. Small batches "
+        "are noisier and slower per epoch but often generalise better. Full-batch gradient "
+        "descent ignores it.", "training", low=1, widget_high=10_000_000)
+    lr: float = setting(
+        0.01, "Learning rate", "Step size η of every update θ ← θ − η·g. Too large and the loss "
+        "diverges; too small and it barely moves. Typical: 0.001–0.01 for Adam, 0.01–0.1 for "
+        "SGD.", "training", low=0.0, low_open=True, widget_high=100.0, decimals=5, step=0.001)
+    optimizer: str = setting(
+        "adam", "Optimiser", "How each step follows the gradient.", "training",
+        choices=_choices(
+            OPTIMIZERS,
+            ("Full-batch gradient descent", "θ ← θ − η·∇L over all training rows at once."),
+            ("Mini-batch SGD", "The same step on the mean gradient g of each mini-batch."),
+            ("Momentum", "v ← β·v + g, θ ← θ − η·v (past steps keep it rolling through flat "
+             "and noisy regions)."),
+            ("Adam", "m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂ / (√v̂ + ε), with "
+             "bias-corrected m̂, v̂ (β₁ = 0.9, β₂ = 0.999, ε = 1e-8): a per-parameter step "
+             "size, robust to badly scaled inputs.")))
+    momentum: float = setting(
+        0.9, "Momentum β", "β in v ← β·v + g: the share of the previous step carried into the "
+        "next one (0.9 is usual; 0 is plain SGD). Used by the momentum optimiser only.",
+        "training", low=0.0, widget_high=0.999, decimals=3, step=0.05)
+    lr_schedule: str = setting(
+        "constant", "Rate schedule", "The learning rate per epoch t of T.", "training",
+        choices=_choices(
+            SCHEDULES,
+            ("Constant", "η in every epoch."),
+            ("Cosine decay", "η·(0.01 + 0.99·½(1 + cos(π·t/(T−1)))), from η down to 1% of η."),
+            ("Step (halve each quarter)", "η halved after every quarter of the epochs.")))
+    hidden: list[int] = setting(
+        [32], "Hidden layers", "Sizes of the hidden layers after the attention step, separated "
+        "by commas: \"32\" is one layer of 32 units, \"64,32\" two layers. Empty: no hidden "
+        "layer, a linear (logistic) model on the weighted features.", "training",
+        kind="sizes", placeholder="e.g. 64,32")
+    activation: str = setting(
+        "relu", "Activation", "Non-linearity of the hidden layers.", "training",
+        choices=_choices(
+            ACTIVATIONS,
+            ("ReLU", "max(0, x), fast and the usual choice."),
+            ("tanh", "(eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), smooth and bounded in (−1, 1).")))
+    patience: int = setting(
+        20, "Early-stopping patience", "Early stopping: the run ends once the validation loss "
+        "has not improved for this many epochs in a row; the weights of the best epoch are "
+        "kept either way. 0 turns early stopping off.", "training",
+        low=0, widget_high=1_000_000, off_text="off")
+    class_weight: str = setting(
+        "none", "Class weights", "How much each class counts in the loss.", "training",
+        choices=_choices(
+            ("none", "balanced"),
+            ("equal", "Every row counts the same."),
+            ("balanced", "Each class counts in inverse proportion to its rows (n / (k·n_c)), "
+             "so a rare class weighs as much as a common one: higher recall on it, often "
+             "lower precision.")))
+    valid_fraction: float = setting(
+        0.2, "Validation fraction", "The share of rows set aside (stratified by class, "
+        "seeded) to measure the model on rows it never trained on; early stopping watches "
+        "them. Ignored when a validation file is given.", "training",
+        low=0.0, high=1.0, low_open=True, high_open=True, decimals=2, step=0.05)
+    seed: int = setting(
+        0, "Seed", "Seeds the validation split, the initial weights and the order of the "
+        "mini-batches: the same seed and settings give the same run.", "training",
+        low=0, widget_high=2**31 - 1)
+    l2: float = setting(
+        1e-4, "L2 penalty", "Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, "
+        "which pulls weights towards zero and curbs over-fitting. 0 turns it off.", "training",
+        low=0.0, widget_high=10.0, decimals=6, step=0.0001)
 
     # -- derived specs -----------------------------------------------------
     def weighting_spec(self) -> WeightingSpec:
@@ -79,34 +250,12 @@ class TrainConfig:
 
     # -- validation and (de)serialisation ----------------------------------
     def validate(self) -> TrainConfig:
-        _choice("task", self.task, ("classification", "regression"), optional=True)
-        _choice("attention", self.attention, ATTENTION_MODES)
-        _choice("activation", self.activation, ACTIVATIONS)
-        _choice("optimizer", self.optimizer, OPTIMIZERS)
-        _choice("lr_schedule", self.lr_schedule, SCHEDULES)
-        _choice("class_weight", self.class_weight, ("none", "balanced"))
-        if not (isinstance(self.epochs, int) and self.epochs >= 1):
-            raise ConfigError(f"the number of epochs must be a whole number ≥ 1, not {self.epochs}")
-        if not (isinstance(self.batch_size, int) and self.batch_size >= 1):
-            raise ConfigError(f"the batch size must be a whole number ≥ 1, not {self.batch_size}")
-        if not (isinstance(self.patience, int) and self.patience >= 0):
-            raise ConfigError(f"patience must be a whole number ≥ 0 (0 turns early stopping off), not {self.patience}")
-        _positive("learning rate", self.lr)
-        _positive("attention learning-rate factor", self.attention_lr)
-        if not (0 < self.valid_fraction < 1):
-            raise ConfigError(f"the validation fraction must be between 0 and 1, not {self.valid_fraction}")
-        for name in ("l2", "entropy", "momentum"):
-            value = getattr(self, name)
-            if not (math.isfinite(value) and value >= 0):
-                raise ConfigError(f"{name} must be a finite number ≥ 0, not {value}")
-        if any(not isinstance(h, int) or h < 1 for h in self.hidden):
-            raise ConfigError(f"hidden layer sizes must be whole numbers ≥ 1, not {self.hidden}")
-        if not isinstance(self.seed, int) or self.seed < 0:
-            raise ConfigError(f"the seed must be a whole number ≥ 0, not {self.seed}")
+        for option in OPTIONS.values():
+            check(option, getattr(self, option.name))
         try:
             validate_spec(self.weighting_spec())
         except WeightingError as exc:
-            raise ConfigError(str(exc)) from None
+            raise ConfigError(exc.template, **exc.values) from None
         validate_preprocess(self.preprocess_spec(), ConfigError)
         return self
 
@@ -117,60 +266,31 @@ class TrainConfig:
     def from_dict(cls, data: dict) -> TrainConfig:
         if not isinstance(data, dict):
             raise ConfigError("the configuration must be a JSON object of settings")
-        known = {f.name: f for f in dataclasses.fields(cls)}
-        unknown = sorted(set(data) - set(known))
+        unknown = sorted(set(data) - set(OPTIONS))
         if unknown:
-            raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(known)}")
-        values = {}
-        for name, value in data.items():
-            values[name] = _coerce(name, value, cls.__dataclass_fields__[name].type)
-        return cls(**values)
+            raise ConfigError("unknown setting(s) {unknown}; known: {known}",
+                              unknown=", ".join(unknown), known=", ".join(OPTIONS))
+        return cls(**{name: coerce(OPTIONS[name], value) for name, value in data.items()})
 
     @classmethod
     def load(cls, path: str | Path) -> TrainConfig:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
-            raise ConfigError(f"cannot read the configuration file '{path}': {exc.strerror}") from None
+            raise ConfigError("cannot read the configuration file '{path}': {reason}",
+                              path=path, reason=exc.strerror) from None
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ConfigError(f"the configuration file '{path}' is not valid JSON (line {exc.lineno}: {exc.msg})") from None
+            raise ConfigError("the configuration file '{path}' is not valid JSON "
+                              "(line {line}: {reason})", path=path, line=exc.lineno,
+                              reason=exc.msg) from None
         return cls.from_dict(data)
 
 
-def _choice(name: str, value, allowed: tuple, optional: bool = False) -> None:
-    if optional and value is None:
-        return
-    if value not in allowed:
-        raise ConfigError(f"{name} must be one of {', '.join(allowed)}, not '{value}'")
+def _declared() -> dict[str, Option]:
+    return {f.name: dataclasses.replace(f.metadata["option"], name=f.name)
+            for f in dataclasses.fields(TrainConfig)}
 
 
-def _positive(name: str, value: float) -> None:
-    if not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0):
-        raise ConfigError(f"the {name} must be a finite number > 0, not {value}")
-
-
-def _coerce(name: str, value, annotation: str):
-    """Check a JSON value against the field's annotation; ints are accepted for floats."""
-    if value is None and "None" in annotation:
-        return None
-    if annotation.startswith("list[int]"):
-        if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-            raise ConfigError(f"'{name}' must be a list of whole numbers, e.g. [64, 32]")
-        return list(value)
-    if annotation.startswith("list[str]"):
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(f"'{name}' must be a list of column names")
-        return list(value)
-    if annotation.startswith("int"):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"'{name}' must be a whole number, not {value!r}")
-        return value
-    if annotation.startswith("float"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(f"'{name}' must be a number, not {value!r}")
-        return float(value)
-    if not isinstance(value, str):
-        raise ConfigError(f"'{name}' must be text, not {value!r}")
-    return value
+OPTIONS: dict[str, Option] = _declared()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .project import Run
+from .runs import Run
 
 _SETTINGS = ("attention", "weighting", "temperature", "epochs", "batch_size", "lr",
              "optimizer", "hidden", "seed")

@@ -13,11 +13,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import math
 import os
 import tempfile
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -25,9 +24,10 @@ import numpy as np
 from .config import ConfigError, TrainConfig
 from .dataset import Dataset, TargetInfo
 from .errors import UserError
-from .metrics import json_finite, scalars
+from .metrics import scalars
 from .model import AttentionNet, NetSpec, param_shapes
 from .preprocess import Preprocessor, validate_preprocess
+from .runs import Project, Run
 from .schema import MODEL_SCHEMA, SchemaError, check
 from .training import EpochReport, Trainer
 from .weighting import WeightingSpec
@@ -199,68 +199,6 @@ def _check_consistent(spec: NetSpec, info: TargetInfo, positive, pre: Preprocess
     validate_preprocess(pre.spec, ValueError)
 
 
-# -- runs -------------------------------------------------------------------------------
-@dataclass
-class Run:
-    """A finished training run as plain values: settings, curves, metrics, attention."""
-
-    name: str
-    config: TrainConfig
-    task: str
-    classes: list[str]
-    features: list[str]
-    metrics: dict[str, dict[str, float]]  # {"train": {...}, "valid": {...}}
-    attention: dict[str, float]
-    history: dict[str, list[float]]  # per-epoch curves, e.g. "valid_loss"
-    epochs: int
-    best_epoch: int
-    stop_reason: str
-    seconds: float
-    confusion: list[list[int]] | None = None
-    # In memory for every run of the session; a project file keeps the chosen run's only.
-    model: SavedModel | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def score_key(self) -> str:
-        return "r2" if self.task == "regression" else "f1"
-
-    def to_dict(self) -> dict:
-        return json_finite({
-            "name": self.name, "config": self.config.to_dict(), "task": self.task,
-            "classes": list(self.classes), "features": list(self.features),
-            "metrics": self.metrics, "attention": self.attention, "history": self.history,
-            "epochs": self.epochs, "best_epoch": self.best_epoch,
-            "stop_reason": self.stop_reason, "seconds": self.seconds,
-            "confusion": self.confusion,
-        })
-
-    @classmethod
-    def from_dict(cls, data: dict) -> Run:
-        """Raises KeyError, TypeError or ValueError on a malformed record."""
-        return cls(
-            name=str(data["name"]), config=TrainConfig.from_dict(data["config"]),
-            task=str(data["task"]), classes=[str(c) for c in data["classes"]],
-            features=[str(f) for f in data["features"]],
-            metrics={str(split): {str(k): _number(v) for k, v in m.items()}
-                     for split, m in data["metrics"].items()},
-            attention={str(k): _number(v) for k, v in data["attention"].items()},
-            history={str(k): [_number(v) for v in curve] for k, curve in data["history"].items()},
-            epochs=int(data["epochs"]), best_epoch=int(data["best_epoch"]),
-            stop_reason=str(data["stop_reason"]), seconds=_number(data["seconds"]),
-            confusion=None if data["confusion"] is None
-            else [[int(v) for v in row] for row in data["confusion"]],
-        )
-
-
-def _number(value) -> float:
-    """A number read back from JSON, where null stands for NaN."""
-    if value is None:
-        return math.nan
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError("not a number")
-    return float(value)
-
-
 def saved_model(config: TrainConfig, data: Dataset, trainer: Trainer,
                 final: EpochReport) -> SavedModel:
     """What a model file holds after a run; the CLI's --save and the window's Save Model."""
@@ -273,7 +211,7 @@ def saved_model(config: TrainConfig, data: Dataset, trainer: Trainer,
 
 
 def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
-                      final: EpochReport) -> Run:
+                      final: EpochReport, data_path: str | None = None) -> Run:
     data = trainer.data
     confusion = final.valid.get("confusion")
     return Run(
@@ -286,23 +224,8 @@ def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
         seconds=trainer.train_seconds_,
         confusion=None if confusion is None else [[int(v) for v in row] for row in confusion],
         model=saved_model(config, data, trainer, final),
+        data_path=data_path, target=data.target,
     )
-
-
-# -- projects ---------------------------------------------------------------------------
-@dataclass
-class Project:
-    """Everything an analyst's session holds, as plain values."""
-
-    config: TrainConfig = field(default_factory=TrainConfig)
-    data_path: str | None = None
-    data_sha256: str | None = None
-    runs: list[Run] = field(default_factory=list)
-    chosen: int | None = None  # index into runs of the run whose model is kept
-
-    @property
-    def chosen_run(self) -> Run | None:
-        return None if self.chosen is None else self.runs[self.chosen]
 
 
 def file_sha256(path: str | Path) -> str:

@@ -70,6 +70,79 @@
     </message>
 </context>
 <context>
+    <name>ColumnTable</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Role: a feature is an input, the target is predicted, an ignored column is not used. Grey columns are left out by default; hover for the reason.</source>
+        <translation>角色：特征作为输入，目标是要预测的列，忽略的列不参与使用。灰色的列默认不使用；将鼠标悬停其上可查看原因。</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常量</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct
+{summary}</source>
+        <translation>{name}：{kind}，{rows:,} 个中缺失 {missing:,} 个，{unique:,} 个不同的值
+{summary}</translation>
+    </message>
+    <message>
+        <source>Left out by default: {reason}</source>
+        <translation>默认不使用：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixPlot</name>
     <message>
         <source>Confusion (validation)</source>
@@ -850,80 +923,8 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <source>Open CSV…</source>
-        <translation>打开 CSV…</translation>
-    </message>
-    <message>
-        <source>Read a CSV or TSV file; the encoding, delimiter and decimal mark are detected.</source>
-        <translation>读取 CSV 或 TSV 文件；编码、分隔符和小数点符号会自动检测。</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Stop reading; the table loaded before stays.</source>
-        <translation>停止读取；之前载入的表格保持不变。</translation>
-    </message>
-    <message>
         <source>No table loaded yet: open a CSV file.</source>
         <translation>尚未载入表格：请打开一个 CSV 文件。</translation>
-    </message>
-    <message>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Missing</source>
-        <translation>缺失</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>概要</translation>
-    </message>
-    <message>
-        <source>Role: a feature is an input, the target is predicted, an ignored column is not used. Grey columns are left out by default; hover for the reason.</source>
-        <translation>角色：特征作为输入，目标是要预测的列，忽略的列不参与使用。灰色的列默认不使用；将鼠标悬停其上可查看原因。</translation>
-    </message>
-    <message>
-        <source>classification</source>
-        <translation>分类</translation>
-    </message>
-    <message>
-        <source>Predict a class: softmax output, cross-entropy loss, F1 score.</source>
-        <translation>预测类别：softmax 输出、交叉熵损失、F1 分数。</translation>
-    </message>
-    <message>
-        <source>regression</source>
-        <translation>回归</translation>
-    </message>
-    <message>
-        <source>Predict a number: linear output, squared error, R².</source>
-        <translation>预测数值：线性输出、平方误差、R²。</translation>
-    </message>
-    <message>
-        <source>For two classes, the class whose precision, recall and F1 are reported. By default the class with fewer training rows.</source>
-        <translation>两个类别时，报告其精确率、召回率和 F1 的类别。默认为训练行较少的类别。</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>Positive class</source>
-        <translation>正类</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
     </message>
     <message>
         <source>Statistics are computed on the training rows only, then applied unchanged to validation rows and new data.</source>
@@ -1070,14 +1071,6 @@
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <source>Open a table</source>
-        <translation>打开表格</translation>
-    </message>
-    <message>
-        <source>Tables (*.csv *.tsv *.txt *.dat);;All files (*)</source>
-        <translation>表格 (*.csv *.tsv *.txt *.dat);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source> — still showing {name}.</source>
         <translation>——仍显示 {name}。</translation>
     </message>
@@ -1106,52 +1099,6 @@
         <translation>&lt;b&gt;{name}&lt;/b&gt; — {rows:,} 行 × {columns:,} 列&lt;br&gt;编码 {encoding} · 分隔符：{delimiter} · 小数点：{decimal}</translation>
     </message>
     <message>
-        <source>numeric</source>
-        <translation>数值</translation>
-    </message>
-    <message>
-        <source>yes/no</source>
-        <translation>是/否</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>constant</source>
-        <translation>常量</translation>
-    </message>
-    <message>
-        <source>empty</source>
-        <translation>空</translation>
-    </message>
-    <message>
-        <source>feature</source>
-        <translation>特征</translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>ignore</source>
-        <translation>忽略</translation>
-    </message>
-    <message>
-        <source>{name}: {kind}, {missing:,} of {rows:,} missing, {unique:,} distinct
-{summary}</source>
-        <translation>{name}：{kind}，{rows:,} 个中缺失 {missing:,} 个，{unique:,} 个不同的值
-{summary}</translation>
-    </message>
-    <message>
-        <source>Left out by default: {reason}</source>
-        <translation>默认不使用：{reason}</translation>
-    </message>
-    <message>
         <source>There must be one target: make another column the target instead.</source>
         <translation>必须有一个目标：请改为把另一列设为目标。</translation>
     </message>
@@ -1162,38 +1109,6 @@
     <message>
         <source>Target &lt;b&gt;{target}&lt;/b&gt; · {features:,} features · {ignored:,} ignored</source>
         <translation>目标 &lt;b&gt;{target}&lt;/b&gt; · {features:,} 个特征 · {ignored:,} 个忽略</translation>
-    </message>
-    <message>
-        <source>Detected from &apos;{target}&apos; ({unique:,} distinct values): {task}. You can change it.</source>
-        <translation>根据“{target}”（{unique:,} 个不同的值）判断为：{task}。可以更改。</translation>
-    </message>
-    <message>
-        <source>(minority class)</source>
-        <translation>（少数类）</translation>
-    </message>
-    <message>
-        <source>{label} ({count:,} rows)</source>
-        <translation>{label}（{count:,} 行）</translation>
-    </message>
-    <message>
-        <source>Estimated on a random sample of {sample:,} of {rows:,} rows: </source>
-        <translation>基于 {rows:,} 行中随机抽取的 {sample:,} 行估算：</translation>
-    </message>
-    <message>
-        <source>fitted on {rows:,} training rows: {dropped:,} rows dropped, {imputed:,} values imputed, {clipped:,} values clipped</source>
-        <translation>在 {rows:,} 个训练行上拟合：删除 {dropped:,} 行，填补 {imputed:,} 个值，截断 {clipped:,} 个值</translation>
-    </message>
-    <message>
-        <source> ({missing:,} with missing values, {outliers:,} as outliers)</source>
-        <translation>（{missing:,} 行有缺失值，{outliers:,} 行为异常值）</translation>
-    </message>
-    <message>
-        <source>; {inputs:,} model inputs.</source>
-        <translation>；模型输入 {inputs:,} 个。</translation>
-    </message>
-    <message>
-        <source>{rows:,} rows without a target value are left out.</source>
-        <translation>{rows:,} 行没有目标值，不予使用。</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1227,33 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>The interface will be in {0} the next time Attention Trainer starts.</source>
         <translation>下次启动 Attention Trainer 时，界面将使用{0}。</translation>
+    </message>
+</context>
+<context>
+    <name>LoadRow</name>
+    <message>
+        <source>Open CSV…</source>
+        <translation>打开 CSV…</translation>
+    </message>
+    <message>
+        <source>Read a CSV or TSV file; the encoding, delimiter and decimal mark are detected.</source>
+        <translation>读取 CSV 或 TSV 文件；编码、分隔符和小数点符号会自动检测。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop reading; the table loaded before stays.</source>
+        <translation>停止读取；之前载入的表格保持不变。</translation>
+    </message>
+    <message>
+        <source>Open a table</source>
+        <translation>打开表格</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt *.dat);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.dat);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +1436,29 @@ missing: {missing:,} of {rows:,}
     </message>
 </context>
 <context>
+    <name>PreprocessingEffect</name>
+    <message>
+        <source>Estimated on a random sample of {sample:,} of {rows:,} rows: </source>
+        <translation>基于 {rows:,} 行中随机抽取的 {sample:,} 行估算：</translation>
+    </message>
+    <message>
+        <source>fitted on {rows:,} training rows: {dropped:,} rows dropped, {imputed:,} values imputed, {clipped:,} values clipped</source>
+        <translation>在 {rows:,} 个训练行上拟合：删除 {dropped:,} 行，填补 {imputed:,} 个值，截断 {clipped:,} 个值</translation>
+    </message>
+    <message>
+        <source> ({missing:,} with missing values, {outliers:,} as outliers)</source>
+        <translation>（{missing:,} 行有缺失值，{outliers:,} 行为异常值）</translation>
+    </message>
+    <message>
+        <source>; {inputs:,} model inputs.</source>
+        <translation>；模型输入 {inputs:,} 个。</translation>
+    </message>
+    <message>
+        <source>{rows:,} rows without a target value are left out.</source>
+        <translation>{rows:,} 行没有目标值，不予使用。</translation>
+    </message>
+</context>
+<context>
     <name>RowHeatmap</name>
     <message>
         <source>Attention per validation row</source>
@@ -1524,6 +1489,69 @@ missing: {missing:,} of {rows:,}
 validation row {1}: weight {2}</source>
         <translation>{0}
 验证行 {1}：权重 {2}</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgress</name>
+    <message>
+        <source>preparing the data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <source>Preparing the data…</source>
+        <translation>正在准备数据…</translation>
+    </message>
+    <message>
+        <source>epoch {0}/{1} · {2} elapsed</source>
+        <translation>第 {0}/{1} 轮 · 已用 {2}</translation>
+    </message>
+    <message>
+        <source>paused · {0}</source>
+        <translation>已暂停 · {0}</translation>
+    </message>
+    <message>
+        <source>{0} · ETA {1}</source>
+        <translation>{0} · 预计还需 {1}</translation>
+    </message>
+    <message>
+        <source>{0} epochs in {1}</source>
+        <translation>{0} 轮，用时 {1}</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>{0:.0f} s</source>
+        <translation>{0:.0f} 秒</translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s</source>
+        <translation>{0} 分 {1:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} 小时 {1:02d} 分</translation>
+    </message>
+    <message>
+        <source>Stopped before the first epoch ended.</source>
+        <translation>在第一轮结束前已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped early at epoch {0}; best epoch {1} (its weights are kept).</source>
+        <translation>在第 {0} 轮提前停止；最佳为第 {1} 轮（保留其权重）。</translation>
+    </message>
+    <message>
+        <source>Stopped by the user at epoch {0}; best epoch {1} (its weights are kept).</source>
+        <translation>用户在第 {0} 轮停止；最佳为第 {1} 轮（保留其权重）。</translation>
+    </message>
+    <message>
+        <source>Finished {0} epochs; best epoch {1} (its weights are kept).</source>
+        <translation>完成 {0} 轮；最佳为第 {1} 轮（保留其权重）。</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1635,53 @@ validation row {1}: weight {2}</source>
     <message>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
+    </message>
+</context>
+<context>
+    <name>TargetBox</name>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Predict a class: softmax output, cross-entropy loss, F1 score.</source>
+        <translation>预测类别：softmax 输出、交叉熵损失、F1 分数。</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>Predict a number: linear output, squared error, R².</source>
+        <translation>预测数值：线性输出、平方误差、R²。</translation>
+    </message>
+    <message>
+        <source>For two classes, the class whose precision, recall and F1 are reported. By default the class with fewer training rows.</source>
+        <translation>两个类别时，报告其精确率、召回率和 F1 的类别。默认为训练行较少的类别。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Positive class</source>
+        <translation>正类</translation>
+    </message>
+    <message>
+        <source>Detected from &apos;{target}&apos; ({unique:,} distinct values): {task}. You can change it.</source>
+        <translation>根据“{target}”（{unique:,} 个不同的值）判断为：{task}。可以更改。</translation>
+    </message>
+    <message>
+        <source>(minority class)</source>
+        <translation>（少数类）</translation>
+    </message>
+    <message>
+        <source>{label} ({count:,} rows)</source>
+        <translation>{label}（{count:,} 行）</translation>
     </message>
 </context>
 <context>
@@ -1778,66 +1853,6 @@ Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ �
         <translation>在当前小批次之后结束运行，并保留目前最好的权重。</translation>
     </message>
     <message>
-        <source>train</source>
-        <translation>训练</translation>
-    </message>
-    <message>
-        <source>validation</source>
-        <translation>验证</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>F1 score</source>
-        <translation>F1 分数</translation>
-    </message>
-    <message>
-        <source>F1</source>
-        <translation>F1</translation>
-    </message>
-    <message>
-        <source>Train</source>
-        <translation>训练集</translation>
-    </message>
-    <message>
-        <source>Validation</source>
-        <translation>验证集</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation>精确率</translation>
-    </message>
-    <message>
-        <source>Recall</source>
-        <translation>召回率</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>样本数</translation>
-    </message>
-    <message>
-        <source>Final metrics (best epoch)</source>
-        <translation>最终指标（最佳轮次）</translation>
-    </message>
-    <message>
-        <source>Per class (validation)</source>
-        <translation>各类别（验证集）</translation>
-    </message>
-    <message>
-        <source>Open a CSV file (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). The loss, the F1 score and the weight of every feature are drawn here while the network trains; the final metrics and the confusion matrix follow.</source>
-        <translation>打开一个 CSV 文件（Ctrl+O），或从“帮助 ▸ 示例”打开一个示例，然后按“开始”（Ctrl+R）。网络训练时，损失、F1 分数和每个特征的权重会实时绘制在这里；训练结束后显示最终指标和混淆矩阵。</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>训练</translation>
     </message>
@@ -1866,72 +1881,86 @@ Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ �
         <translation>训练在完成之前被停止。</translation>
     </message>
     <message>
-        <source>preparing the data…</source>
-        <translation>正在准备数据…</translation>
+        <source>Training on {0} rows, validating on {1} rows ({2} features).</source>
+        <translation>在 {0} 行上训练，在 {1} 行上验证（{2} 个特征）。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>Open a CSV file (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). The loss, the F1 score and the weight of every feature are drawn here while the network trains; the final metrics and the confusion matrix follow.</source>
+        <translation>打开一个 CSV 文件（Ctrl+O），或从“帮助 ▸ 示例”打开一个示例，然后按“开始”（Ctrl+R）。网络训练时，损失、F1 分数和每个特征的权重会实时绘制在这里；训练结束后显示最终指标和混淆矩阵。</translation>
     </message>
     <message>
-        <source>Preparing the data…</source>
-        <translation>正在准备数据…</translation>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>F1 score</source>
+        <translation>F1 分数</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
     </message>
     <message>
         <source>R²</source>
         <translation>R²</translation>
     </message>
+</context>
+<context>
+    <name>TrainingResults</name>
     <message>
-        <source>Training on {0} rows, validating on {1} rows ({2} features).</source>
-        <translation>在 {0} 行上训练，在 {1} 行上验证（{2} 个特征）。</translation>
+        <source>Train</source>
+        <translation>训练集</translation>
     </message>
     <message>
-        <source>{0} epochs in {1}</source>
-        <translation>{0} 轮，用时 {1}</translation>
+        <source>Validation</source>
+        <translation>验证集</translation>
     </message>
     <message>
-        <source>failed</source>
-        <translation>失败</translation>
+        <source>Class</source>
+        <translation>类别</translation>
     </message>
     <message>
-        <source>epoch {0}/{1} · {2} elapsed</source>
-        <translation>第 {0}/{1} 轮 · 已用 {2}</translation>
+        <source>Precision</source>
+        <translation>精确率</translation>
     </message>
     <message>
-        <source>paused · {0}</source>
-        <translation>已暂停 · {0}</translation>
+        <source>Recall</source>
+        <translation>召回率</translation>
     </message>
     <message>
-        <source>{0} · ETA {1}</source>
-        <translation>{0} · 预计还需 {1}</translation>
+        <source>F1</source>
+        <translation>F1</translation>
     </message>
     <message>
-        <source>{0:.1f} s</source>
-        <translation>{0:.1f} 秒</translation>
+        <source>Support</source>
+        <translation>样本数</translation>
     </message>
     <message>
-        <source>{0:.0f} s</source>
-        <translation>{0:.0f} 秒</translation>
+        <source>Final metrics (best epoch)</source>
+        <translation>最终指标（最佳轮次）</translation>
     </message>
     <message>
-        <source>{0} min {1:02d} s</source>
-        <translation>{0} 分 {1:02d} 秒</translation>
+        <source>Per class (validation)</source>
+        <translation>各类别（验证集）</translation>
     </message>
     <message>
-        <source>{0} h {1:02d} min</source>
-        <translation>{0} 小时 {1:02d} 分</translation>
-    </message>
-    <message>
-        <source>Stopped before the first epoch ended.</source>
-        <translation>在第一轮结束前已停止。</translation>
-    </message>
-    <message>
-        <source>Stopped early at epoch {0}; best epoch {1} (its weights are kept).</source>
-        <translation>在第 {0} 轮提前停止；最佳为第 {1} 轮（保留其权重）。</translation>
-    </message>
-    <message>
-        <source>Stopped by the user at epoch {0}; best epoch {1} (its weights are kept).</source>
-        <translation>用户在第 {0} 轮停止；最佳为第 {1} 轮（保留其权重）。</translation>
-    </message>
-    <message>
-        <source>Finished {0} epochs; best epoch {1} (its weights are kept).</source>
-        <translation>完成 {0} 轮；最佳为第 {1} 轮（保留其权重）。</translation>
+        <source>R²</source>
+        <translation>R²</translation>
     </message>
     <message>
         <source>RMSE</source>

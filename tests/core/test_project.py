@@ -1,5 +1,6 @@
 """Project files: every setting, run and curve comes back; a failed save keeps the old file."""
 
+import dataclasses
 import json
 import math
 import zipfile
@@ -22,6 +23,7 @@ from attn_gui.core.project import (
     run_from_training,
     save_project,
 )
+from attn_gui.core.runs import Run
 from attn_gui.core.training import Trainer
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "demo.csv"
@@ -150,3 +152,28 @@ def test_truncated_newer_and_tampered_projects_are_refused(two_runs, tmp_path):
     project_module.save_model(model_file, runs[0].model)
     with pytest.raises(ProjectError, match="not an Attention Trainer project file"):
         load_project(model_file)
+
+
+def test_runs_name_their_data_and_older_projects_without_it_still_open(two_runs, tmp_path):
+    _, runs = two_runs
+    run = dataclasses.replace(runs[0], data_path=str(DEMO), target="defaulted")
+    assert Run.from_dict(run.to_dict()) == run
+    old = run.to_dict()
+    del old["data_path"], old["target"]  # as written before runs named their data
+    assert Run.from_dict(old).data_path is None and Run.from_dict(old).target is None
+
+
+def test_the_project_keeps_one_chosen_run_through_adds_renames_and_deletes(two_runs):
+    _, (first, second) = two_runs
+    project = Project()
+    assert project.add_run(first) == 0 and project.add_run(second) == 1
+    assert project.chosen == 1  # the newest run is kept until the user keeps another
+    assert project.next_name("softmax") == "3: softmax"
+    assert not project.rename(1, "  ") and not project.rename(1, first.name)
+    assert project.rename(1, " baseline ") and project.runs[1].name == "baseline"
+    assert project.runs[1].model is second.model  # a renamed run keeps its model
+    assert project.keep(0) and not project.keep(0) and not project.keep(5)
+    project.delete({1})
+    assert project.chosen == 0 and project.runs == [first]
+    project.delete({0})
+    assert project.chosen is None and project.runs == []

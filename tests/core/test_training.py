@@ -133,9 +133,9 @@ def test_divergence_is_caught_and_best_weights_kept(tmp_path):
 
 
 def test_bad_settings_are_refused():
-    with pytest.raises(ConfigError, match="epochs"):
+    with pytest.raises(ConfigError, match="(?i)epochs"):
         TrainConfig(epochs=0).validate()
-    with pytest.raises(ConfigError, match="learning rate"):
+    with pytest.raises(ConfigError, match="(?i)learning rate"):
         TrainConfig(lr=float("nan")).validate()
     with pytest.raises(ConfigError, match="formula"):
         TrainConfig(weighting="custom", formula="open('x')").validate()

@@ -39,7 +39,7 @@ def train_demo_twice(qtbot, window, epochs: int = 4) -> None:
     """The demo loaded and trained with per-row attention, then again without attention."""
     with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=TIMEOUT):
         window.open_path(str(DEMO_CSV))
-    window.monitor.epochs_spin.setValue(epochs)
+    window.monitor.field("epochs").setValue(epochs)
     editor = window.weighting_editor
     editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("row"))
     with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):

@@ -65,7 +65,7 @@ def test_loading_chile_shows_what_was_detected(qtbot, panel, real_data):
     info = panel.info_label.text()
     assert "chile.csv" in info and "2,700 rows" in info and "UTF-8" in info
     assert "comma" in info and "point" in info
-    assert not panel.progress_bar.isVisible() and not panel.error_label.isVisible()
+    assert not panel.load_row.progress_bar.isVisible() and not panel.error_label.isVisible()
     grid = panel.column_table
     assert grid.rowCount() == 9
     assert grid.item(row_of(panel, "age"), KIND).text() == "numeric"
@@ -159,16 +159,16 @@ def test_fitted_effect_follows_the_preprocessing_choices(qtbot, panel, real_data
     assert f"{train['values_imputed']:,} values imputed" in text
     assert f"{report['rows_without_target']:,} rows without a target" in text
 
-    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "drop"))
+    text = effect_after(qtbot, panel, lambda: choose(panel.preprocessing.field("missing"), "drop"))
     dropped = prepare(table, TrainConfig(target="vote", missing="drop")).report["train"]
     assert dropped["rows_dropped_missing"] > 0
     assert f"{dropped['rows_dropped_missing']:,} rows dropped" in text
 
-    assert not panel.rule_combo.isEnabled()
-    choose(panel.outliers_combo, "clip")
-    assert panel.rule_combo.isEnabled() and panel.threshold_spin.isEnabled()
-    text = effect_after(qtbot, panel, lambda: choose(panel.rule_combo, "iqr"))
-    assert panel.threshold_spin.value() == 1.5
+    assert not panel.preprocessing.field("outlier_rule").isEnabled()
+    choose(panel.preprocessing.field("outliers"), "clip")
+    assert panel.preprocessing.field("outlier_rule").isEnabled() and panel.preprocessing.field("outlier_threshold").isEnabled()
+    text = effect_after(qtbot, panel, lambda: choose(panel.preprocessing.field("outlier_rule"), "iqr"))
+    assert panel.preprocessing.field("outlier_threshold").value() == 1.5
     clipped = prepare(table, TrainConfig(target="vote", missing="drop", outliers="clip",
                                          outlier_rule="iqr", outlier_threshold=1.5))
     n_clipped = clipped.report["train"]["values_clipped"]
@@ -181,7 +181,7 @@ def test_fitted_effect_follows_the_preprocessing_choices(qtbot, panel, real_data
 
 def test_the_effect_is_fitted_off_the_gui_thread_and_stale_fits_are_dropped(
         qtbot, panel, real_data, monkeypatch):
-    import attn_gui.ui.panels.data_panel as data_panel
+    import attn_gui.ui.panels.preprocessing_effect as preprocessing_effect
 
     calls = []  # (thread, missing setting) of every fit
     release = threading.Event()
@@ -192,15 +192,15 @@ def test_the_effect_is_fitted_off_the_gui_thread_and_stale_fits_are_dropped(
             release.wait(10)  # still fitting when the user changes their mind
         return prepare(table, config, *args, **kwargs)
 
-    monkeypatch.setattr(data_panel, "prepare", recording_prepare)
+    monkeypatch.setattr(preprocessing_effect, "prepare", recording_prepare)
     table = load(qtbot, panel, real_data / "chile.csv")
     qtbot.waitUntil(lambda: "training rows" in panel.effect_label.text(), timeout=5000)
     assert calls and all(thread is not threading.main_thread() for thread, _ in calls)
 
-    choose(panel.missing_combo, "drop")
+    choose(panel.preprocessing.field("missing"), "drop")
     qtbot.waitUntil(lambda: calls[-1][1] == "drop", timeout=5000)
     with qtbot.waitSignal(panel.effectShown, timeout=5000):
-        choose(panel.missing_combo, "mean")
+        choose(panel.preprocessing.field("missing"), "mean")
     release.set()
     qtbot.wait(300)  # the stale "drop" fit ends now; its result must not replace "mean"'s
     mean = prepare(table, TrainConfig(target="vote", missing="mean")).report["train"]
@@ -217,11 +217,11 @@ def test_a_setting_the_core_refuses_is_shown_in_red(qtbot, panel, tmp_path):
                    for i in range(40))
     path.write_text("x,z,y\n" + rows, encoding="utf-8")
     load(qtbot, panel, path)
-    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "drop"))
+    text = effect_after(qtbot, panel, lambda: choose(panel.preprocessing.field("missing"), "drop"))
     assert text == "no training rows are left after preprocessing; choose another " \
                    "missing-value or outlier setting"
     assert "c62828" in panel.effect_label.styleSheet()
-    text = effect_after(qtbot, panel, lambda: choose(panel.missing_combo, "median"))
+    text = effect_after(qtbot, panel, lambda: choose(panel.preprocessing.field("missing"), "median"))
     assert "training rows" in text and "c62828" not in panel.effect_label.styleSheet()
 
 
@@ -264,9 +264,9 @@ def test_cancelling_keeps_the_old_table_and_ignores_the_late_result(qtbot, panel
     with qtbot.assertNotEmitted(panel.tableLoaded, wait=500), \
             qtbot.assertNotEmitted(panel.loadFailed):
         panel.load(big)
-        assert panel.progress_bar.isVisible() and panel.cancel_button.isVisible()
-        panel.cancel_button.click()
-    assert not panel.is_loading() and not panel.progress_bar.isVisible()
+        assert panel.load_row.progress_bar.isVisible() and panel.load_row.cancel_button.isVisible()
+        panel.load_row.cancel_button.click()
+    assert not panel.is_loading() and not panel.load_row.progress_bar.isVisible()
     assert panel.table() is table
     assert "cancelled" in panel.error_label.text()
 

@@ -49,7 +49,7 @@ def test_demo_opens_ready_to_train_and_trains_well(qtbot, window, key):
             assert getattr(config, name) == value, name
     assert window.actions["start"].isEnabled()
 
-    window.monitor.epochs_spin.setValue(30)
+    window.monitor.field("epochs").setValue(30)
     with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000) as blocker:
         window.actions["start"].trigger()
     report = blocker.args[0]["report"]
@@ -59,8 +59,8 @@ def test_demo_opens_ready_to_train_and_trains_well(qtbot, window, key):
 
 def test_demo_waits_while_a_run_is_going_on(qtbot, window):
     open_from_menu(qtbot, window, "credit")
-    window.monitor.epochs_spin.setValue(100_000)
-    window.monitor.patience_spin.setValue(0)
+    window.monitor.field("epochs").setValue(100_000)
+    window.monitor.field("patience").setValue(0)
     window.actions["start"].trigger()
     qtbot.waitUntil(lambda: window.monitor.is_running, timeout=TIMEOUT)
     window.actions["demo_penguins"].trigger()

@@ -12,7 +12,10 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPicture
 
 from attn_gui.ui.app.main_window import MainWindow
-from attn_gui.ui.plots.plots import AttentionBars, AttentionHistory, CurvePlot, RowHeatmap
+from attn_gui.ui.plots.attention_bars import AttentionBars
+from attn_gui.ui.plots.attention_history import AttentionHistory
+from attn_gui.ui.plots.curves import CurvePlot
+from attn_gui.ui.plots.heatmap import RowHeatmap
 
 from .helpers import train_demo_twice, wait_for
 
@@ -220,7 +223,7 @@ def test_runs_and_explain_tabs_fit_the_window(qtbot, request, language, size):
         assert sum(c.minimumSizeHint().width() for c in columns) <= size[0] - 20, [
             c.minimumSizeHint().width() for c in columns]
         assert not columns[1].horizontalScrollBar().isVisible()  # weighting + training
-        metrics = window.monitor.metrics_table
+        metrics = window.monitor.page().results.metrics_table
         assert metrics.horizontalHeader().length() <= metrics.viewport().width()
 
     runs.table.selectRow(0)  # the run with per-row attention

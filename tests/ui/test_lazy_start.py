@@ -29,7 +29,7 @@ def test_an_empty_window_says_what_to_do_and_builds_plots_once_data_is_loaded(
         window, qtbot, tmp_path):
     monitor = window.monitor
     assert not monitor.page_built
-    guide = monitor._training_page.findChild(QLabel)
+    guide = monitor.tabs.widget(0).findChild(QLabel)
     assert guide.isVisible() and "Ctrl+O" in guide.text() and "Start" in guide.text()
     assert [monitor.tabs.tabText(i) for i in range(3)] == ["Training", "Runs", "Explain rows"]
     assert window.pages.built("runs") is None and window.pages.built("explain") is None

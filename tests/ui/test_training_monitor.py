@@ -74,17 +74,18 @@ def test_a_run_to_the_end_fills_every_view(qtbot, monitor, table):
     cm = monitor.confusion_plot.matrix
     assert cm.shape == (3, 3) and cm.sum() == sum(final.valid["per_class"]["support"])
     assert monitor.confusion_plot.isVisible()
-    assert monitor.per_class_table.rowCount() == 3
-    assert [monitor.per_class_table.item(r, 0).text() for r in range(3)] == ["high", "low", "mid"]
-    assert monitor.metrics_table.rowCount() == 6  # accuracy, P, R, F1 macro, F1 weighted, loss
-    assert monitor.metrics_table.item(0, 1).text() == f"{final.valid['accuracy']:.4f}"
+    results = monitor.page().results
+    assert results.per_class_table.rowCount() == 3
+    assert [results.per_class_table.item(r, 0).text() for r in range(3)] == ["high", "low", "mid"]
+    assert results.metrics_table.rowCount() == 6  # accuracy, P, R, F1 macro, F1 weighted, loss
+    assert results.metrics_table.item(0, 1).text() == f"{final.valid['accuracy']:.4f}"
 
     total_batches = 30 * batches[-1].n_batches
     assert 0 < monitor.plot_updates < total_batches / 20
     assert buttons(monitor) == (True, False, False)
     assert monitor.settings_box.isEnabled()
-    assert monitor.status_label.text().startswith("Finished 30 epochs; best epoch")
-    assert monitor.progress_bar.value() == monitor.progress_bar.maximum()
+    assert monitor.progress.status_label.text().startswith("Finished 30 epochs; best epoch")
+    assert monitor.progress.bar.value() == monitor.progress.bar.maximum()
 
 
 def test_pause_holds_the_run_and_resume_continues(qtbot, monitor, table):
@@ -95,11 +96,11 @@ def test_pause_holds_the_run_and_resume_continues(qtbot, monitor, table):
     assert monitor.pause_button.text() == "Resume"
     qtbot.wait(200)  # reports already on their way still arrive
     held = monitor.epochs_done
-    progress = monitor.progress_bar.value()
+    progress = monitor.progress.bar.value()
     qtbot.wait(300)
     assert monitor.epochs_done == held
-    assert monitor.progress_bar.value() == progress
-    assert monitor.progress_bar.format().startswith("paused")
+    assert monitor.progress.bar.value() == progress
+    assert monitor.progress.bar.format().startswith("paused")
     click(qtbot, monitor.pause_button)
     assert monitor.pause_button.text() == "Pause"
     wait_for(qtbot, lambda: monitor.epochs_done > held + 1)
@@ -117,26 +118,35 @@ def test_stop_mid_run_keeps_the_best_weights_and_re_enables_start(qtbot, monitor
     final = blocker.args[0]["report"]
     assert final.stop_reason == "stopped"
     assert buttons(monitor) == (True, False, False)
-    assert monitor.status_label.text().startswith(f"Stopped by the user at epoch {final.epoch}")
+    status = monitor.progress.status_label.text()
+    assert status.startswith(f"Stopped by the user at epoch {final.epoch}")
     assert len(monitor.loss_plot.curve("train").yData) == final.epoch
-    assert monitor.per_class_table.rowCount() == 3
+    assert monitor.page().results.per_class_table.rowCount() == 3
 
 
 @pytest.mark.parametrize(("setting", "message"), [
-    (lambda m: m.hidden_edit.setText("abc"), "Hidden layers must be whole numbers"),
-    (lambda m: m.hidden_edit.setText("64,0"), "Hidden layers must be whole numbers"),
-    (lambda m: m.lr_spin.setValue(0.0), "The learning rate must be a finite number > 0"),
+    (lambda m: m.field("hidden").setText("abc"), "Hidden layers must be whole numbers"),
+    (lambda m: m.field("hidden").setText("64,0"), "Hidden layers must be whole numbers"),
 ])
 def test_a_bad_setting_is_explained_and_nothing_starts(qtbot, monitor, table, setting, message):
     setting(monitor)
     failed = []
     monitor.runFailed.connect(failed.append)
     assert not monitor.start(TrainConfig(target="label"), table)
-    assert monitor.status_label.text().startswith(message)
-    assert "c62828" in monitor.status_label.styleSheet()
+    assert monitor.progress.status_label.text().startswith(message)
+    assert "c62828" in monitor.progress.status_label.styleSheet()
     assert not monitor.is_running and monitor.runner.worker_thread is None
     assert buttons(monitor) == (True, False, False)
     assert failed == []
+
+
+def test_a_setting_the_engine_refuses_cannot_be_entered(monitor):
+    # The editors take their bounds from the declarations: an open bound ("> 0") moves in
+    # by the smallest step shown, so the window cannot hold what validate() refuses.
+    monitor.field("lr").setValue(0.0)
+    monitor.field("valid_fraction").setValue(1.0)
+    config = monitor.apply_to(TrainConfig()).validate()
+    assert config.lr == pytest.approx(1e-5) and config.valid_fraction == pytest.approx(0.99)
 
 
 def test_a_diverging_run_says_so_and_the_panel_stays_usable(qtbot, monitor, table):
@@ -145,15 +155,15 @@ def test_a_diverging_run_says_so_and_the_panel_stays_usable(qtbot, monitor, tabl
     with qtbot.waitSignal(monitor.runFailed, timeout=TIMEOUT) as blocker:
         assert monitor.start(config, table)
     assert "diverged" in blocker.args[0]
-    assert "diverged" in monitor.status_label.text()
-    assert "c62828" in monitor.status_label.styleSheet()
+    assert "diverged" in monitor.progress.status_label.text()
+    assert "c62828" in monitor.progress.status_label.styleSheet()
     assert buttons(monitor) == (True, False, False)
     assert monitor.settings_box.isEnabled()
 
     config = settings(monitor, epochs=3)
     with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
         assert monitor.start(config, table)
-    assert monitor.status_label.styleSheet() == ""
+    assert monitor.progress.status_label.styleSheet() == ""
 
 
 def test_shutdown_during_training_joins_the_thread_within_the_bound(qtbot, monitor, table):
@@ -168,7 +178,7 @@ def test_shutdown_during_training_joins_the_thread_within_the_bound(qtbot, monit
     qtbot.wait(200)
     assert finished == []  # what was still queued after shutdown is ignored
     assert buttons(monitor) == (True, False, False)
-    assert monitor.status_label.text() == "Training was stopped before it finished."
+    assert monitor.progress.status_label.text() == "Training was stopped before it finished."
 
 
 def test_a_regression_run_shows_r2_and_no_confusion_matrix(qtbot, monitor, table):
@@ -179,9 +189,10 @@ def test_a_regression_run_shows_r2_and_no_confusion_matrix(qtbot, monitor, table
     assert monitor.score_plot.getPlotItem().titleLabel.text == "R²"
     assert len(monitor.score_plot.curve("valid").yData) == 5
     assert not monitor.confusion_plot.isVisible()
-    assert not monitor.per_class_box.isVisible()
-    labels = [monitor.metrics_table.verticalHeaderItem(r).text()
-              for r in range(monitor.metrics_table.rowCount())]
+    results = monitor.page().results
+    assert not results.per_class_box.isVisible()
+    labels = [results.metrics_table.verticalHeaderItem(r).text()
+              for r in range(results.metrics_table.rowCount())]
     assert labels == ["R²", "RMSE", "MAE", "Loss (MSE)"]
 
 
@@ -190,19 +201,19 @@ def test_settings_round_trip_and_explain_themselves(monitor):
                          lr_schedule="cosine", hidden=[64, 32], activation="tanh", patience=0,
                          seed=9, l2=0.0005)
     monitor.set_from(config)
-    assert monitor.patience_spin.text() == "off"
-    assert monitor.momentum_spin.isEnabled()
+    assert monitor.field("patience").text() == "off"
+    assert monitor.field("momentum").isEnabled()
     assert monitor.apply_to(TrainConfig()) == config
-    monitor.optimizer_combo.setCurrentIndex(monitor.optimizer_combo.findData("gd"))
-    assert not monitor.batch_spin.isEnabled() and not monitor.momentum_spin.isEnabled()
-    monitor.hidden_edit.setText("")
+    monitor.field("optimizer").setCurrentIndex(monitor.field("optimizer").findData("gd"))
+    assert not monitor.field("batch_size").isEnabled() and not monitor.field("momentum").isEnabled()
+    monitor.field("hidden").setText("")
     assert monitor.apply_to(TrainConfig()).hidden == []
-    for widget in (monitor.epochs_spin, monitor.batch_spin, monitor.lr_spin,
-                   monitor.optimizer_combo, monitor.schedule_combo, monitor.hidden_edit,
-                   monitor.activation_combo, monitor.patience_spin, monitor.seed_spin,
-                   monitor.l2_spin, monitor.momentum_spin):
+    for widget in (monitor.field("epochs"), monitor.field("batch_size"), monitor.field("lr"),
+                   monitor.field("optimizer"), monitor.field("lr_schedule"), monitor.field("hidden"),
+                   monitor.field("activation"), monitor.field("patience"), monitor.field("seed"),
+                   monitor.field("l2"), monitor.field("momentum")):
         assert len(widget.toolTip()) > 40
-    assert "m̂" in monitor.optimizer_combo.toolTip()
+    assert "m̂" in monitor.field("optimizer").toolTip()
 
 
 def test_hovering_a_curve_shows_the_exact_values(qtbot, monitor, table):
@@ -236,7 +247,7 @@ def test_plots_time_their_paints_and_keep_to_their_budget(qtbot, monitor, table)
     budget.share, budget.burst = 0.0, 0.0
     config = settings(monitor, epochs=40, batch_size=4)
     progress = []
-    monitor.progress_bar.valueChanged.connect(progress.append)
+    monitor.progress.bar.valueChanged.connect(progress.append)
     with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
         assert monitor.start(config, table)
         budget.clock.seconds = 1.0  # start() resets the clock; as if painting had taken 1 s

@@ -75,7 +75,7 @@ def test_progress_is_throttled_in_the_producer(qtbot, runner, table):
 
 @pytest.mark.parametrize(("changes", "expected"), [
     ({"target": "nope"}, "Unknown target column 'nope'"),
-    ({"lr": 0.0}, "learning rate must be a finite number > 0"),
+    ({"lr": 0.0}, "Learning rate must be a finite number > 0"),
     ({"weighting": "custom", "formula": "exp(("}, "Formula refused: syntax error"),
 ])
 def test_user_errors_fail_with_one_sentence(qtbot, runner, table, changes, expected):

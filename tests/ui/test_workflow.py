@@ -49,8 +49,8 @@ def train(qtbot, window, start=None) -> dict:
 
 
 def short_runs(window, epochs=12) -> None:
-    window.monitor.epochs_spin.setValue(epochs)
-    window.monitor.patience_spin.setValue(0)
+    window.monitor.field("epochs").setValue(epochs)
+    window.monitor.field("patience").setValue(0)
 
 
 def test_runs_table_compares_runs_and_trains_without_attention(qtbot, window, demo):
@@ -64,7 +64,7 @@ def test_runs_table_compares_runs_and_trains_without_attention(qtbot, window, de
     # One click: the same settings with attention off.
     result = train(qtbot, window, runs.without_button.click)
     assert result["trainer"].config.attention == "off"
-    all_runs = runs.runs()
+    all_runs = window.session.runs
     assert [r.config.attention for r in all_runs] == ["global", "off"]
     assert all_runs[1].config.to_dict() | {"attention": "global"} == all_runs[0].config.to_dict()
     assert runs.table.item(1, 2).text() == "off"
@@ -90,15 +90,15 @@ def test_runs_table_compares_runs_and_trains_without_attention(qtbot, window, de
 def test_project_round_trip_in_a_fresh_window(qtbot, window, demo, tmp_path, monkeypatch):
     load(qtbot, window, demo)
     window.data_panel.set_role("region", "ignore")
-    window.data_panel.missing_combo.setCurrentIndex(window.data_panel.missing_combo.findData("mean"))
+    window.data_panel.preprocessing.field("missing").setCurrentIndex(window.data_panel.preprocessing.field("missing").findData("mean"))
     editor = window.weighting_editor
     editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("sparsemax"))
     short_runs(window, 10)
-    window.monitor.seed_spin.setValue(3)
-    window.monitor.hidden_edit.setText("16,8")
+    window.monitor.field("seed").setValue(3)
+    window.monitor.field("hidden").setText("16,8")
     train(qtbot, window)
     before = window.current_config()
-    runs_before = window.runs_view.runs()
+    runs_before = list(window.session.runs)
 
     path = tmp_path / "analysis.atproj"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
@@ -113,15 +113,15 @@ def test_project_round_trip_in_a_fresh_window(qtbot, window, demo, tmp_path, mon
     assert fresh.current_config() == before
     assert fresh.data_panel.role("region") == "ignore"
     assert fresh.weighting_editor.kind_combo.currentData() == "sparsemax"
-    assert fresh.monitor.hidden_edit.text() == "16,8"
-    assert fresh.runs_view.runs() == runs_before  # names, settings, metrics, curves
-    assert fresh.runs_view.chosen == 0
+    assert fresh.monitor.field("hidden").text() == "16,8"
+    assert fresh.session.runs == runs_before  # names, settings, metrics, curves
+    assert fresh.session.project.chosen == 0
     assert not fresh.workflow.modified
     # The kept model predicts as the original window's model does.
     table = fresh.data_panel.table()
     from attn_gui.core.predict import predict
 
-    got = predict(fresh.runs_view.chosen_run().model, table).frame
+    got = predict(fresh.session.project.chosen_run.model, table).frame
     want = predict(runs_before[0].model, table).frame
     assert (got["prediction"] == want["prediction"]).all()
     fresh.close()
@@ -239,7 +239,7 @@ def test_save_model_and_predict_match_the_cli_in_a_new_process(qtbot, window, de
 def test_copy_as_command_reproduces_the_window_run(qtbot, window, demo, tmp_path):
     load(qtbot, window, demo)
     short_runs(window, 10)
-    window.monitor.seed_spin.setValue(4)
+    window.monitor.field("seed").setValue(4)
     window.weighting_editor.mode_combo.setCurrentIndex(
         window.weighting_editor.mode_combo.findData("row"))
     final = train(qtbot, window)["report"]
@@ -315,4 +315,4 @@ def test_exports_write_plots_and_tables(qtbot, window, demo, tmp_path):
     curves = pd.read_csv(tmp_path / "curves.csv")
     assert len(curves) == 12 and {"run", "epoch", "valid_loss"} <= set(curves.columns)
     attention = pd.read_csv(tmp_path / "attention.csv")
-    assert len(attention) == len(window.runs_view.runs()[0].attention)
+    assert len(attention) == len(window.session.runs[0].attention)

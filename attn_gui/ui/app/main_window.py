@@ -1,12 +1,15 @@
 """The main window: data panel, weighting editor and training monitor side by side.
 
-Thin by design: it builds a TrainConfig from the three panels and hands it, with the
-loaded table, to the training monitor; finished runs go to the runs table. The File
-menu's project, model, prediction and export commands live in `workflow.py`.
+Thin by design: the `Session` holds the project, its runs and the loaded table; the window
+builds a TrainConfig from the three panels and hands it, with the session's table, to the
+training monitor, and a finished run goes to the session, whose signals redraw the Runs
+page and the actions. The File menu's commands live in `workflow.py` and reach the window
+only through its public methods (the settings, the selected run, the plots to export).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,12 +35,13 @@ from . import settings
 from .core_text import attention_mode
 from .demos import demos_menu
 from .i18n import language_menu
+from .session import Session
 from .workflow import Workflow
 
 RUNS_PAGE_DELAY_MS = 500
 
 if TYPE_CHECKING:
-    from ...core.project import Run
+    from ...core.runs import Run
     from ..panels.explain_view import ExplainView
     from ..panels.runs_view import RunsView
 
@@ -54,9 +58,8 @@ class MainWindow(QMainWindow):
         self.pages = LazyTabs(self.monitor.tabs)
         self.pages.add("runs", self.tr("Runs"), self._build_runs_view)
         self.pages.add("explain", self.tr("Explain rows"), self._build_explain_view)
-        self._latest_data = None  # (Run, Dataset) of the newest run: explained without re-preparing
-        self._compare_with: Run | None = None  # the run a run without attention answers
-        self.workflow = Workflow(self)
+        self.session = Session(self)
+        self.workflow = Workflow(self, self.session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.data_panel, self._settings_column(), self.monitor):
             self.splitter.addWidget(widget)
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self._build_menus()
         self.data_panel.tableLoaded.connect(self._table_loaded)
+        self.session.runsChanged.connect(self._update_actions)
+        self.workflow.recentProjectsChanged.connect(self._fill_recent_projects)
         self.data_panel.loadFailed.connect(self._load_failed)
         self.weighting_editor.changed.connect(self._update_actions)
         for signal in (self.data_panel.changed, self.weighting_editor.changed,
@@ -92,9 +97,7 @@ class MainWindow(QMainWindow):
     def _build_runs_view(self) -> RunsView:
         from ..panels.runs_view import RunsView
 
-        view = RunsView()
-        view.changed.connect(self.workflow.mark_modified)
-        view.changed.connect(self._update_actions)
+        view = RunsView(self.session)
         view.table.itemSelectionChanged.connect(self._update_actions)
         view.withoutAttentionRequested.connect(self.train_without_attention)
         return view
@@ -212,10 +215,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         running = self.monitor.is_running
-        have_table = self.data_panel.table() is not None
-        runs = self.pages.built("runs")  # not built yet: no runs
-        run = runs.current_run() if runs is not None else None
-        have_runs = runs is not None and bool(runs.runs())
+        have_table = self.session.table is not None
+        run = self.selected_run()
+        have_runs = bool(self.session.runs)
         self.actions["start"].setEnabled(have_table and not running)
         self.monitor.start_button.setEnabled(have_table and not running)
         self.actions["pause"].setEnabled(running)
@@ -241,6 +243,10 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> None:
         if self.monitor.is_running:
             self.statusBar().showMessage(self.tr("Stop the training run before opening another file."))
+            return
+        # Runs belong to the file they were trained on: another file starts a new project.
+        new_file = self.session.data_path != str(Path(path).resolve())
+        if new_file and self.session.runs and not self.workflow.keep_work():
             return
         self.statusBar().showMessage(self.tr("Reading {0}…").format(Path(path).name))
         self.data_panel.load(str(path))
@@ -287,6 +293,48 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     # -- training ----------------------------------------------------------
+    # -- what commands ask of the window ----------------------------------------------------
+    def is_training(self) -> bool:
+        return self.monitor.is_running
+
+    def load_data(self, path: str | Path) -> None:
+        """Read a data file for the session (a project's own: no question asked)."""
+        self.data_panel.load(str(path))
+
+    def show_config(self, config: TrainConfig) -> None:
+        self.weighting_editor.set_from(config)
+        self.monitor.set_from(config)
+        self.data_panel.set_from(config)
+
+    def selected_run(self) -> Run | None:
+        """The run an action applies to: the one selected on the Runs page, else the kept one."""
+        view = self.pages.built("runs")
+        return view.current_run() if view is not None else self.session.project.chosen_run
+
+    def selected_runs(self) -> list[Run]:
+        view = self.pages.built("runs")
+        return view.selected_runs() if view is not None else []
+
+    def plots_to_export(self) -> dict:
+        """The plots File ▸ Export writes, by file-name stem."""
+        monitor, runs = self.monitor, self.runs_view
+        plots = {"loss": monitor.loss_plot, "score": monitor.score_plot,
+                 "attention": monitor.attention_bars, "attention-history": monitor.attention_history}
+        if not monitor.confusion_plot.isHidden() and monitor.confusion_plot.matrix.size:
+            plots["confusion"] = monitor.confusion_plot
+        if self.session.runs:
+            plots.update({"runs-loss": runs.loss_plot, "runs-score": runs.score_plot,
+                          "runs-attention": runs.attention_plot})
+        return plots
+
+    def settings_to_save(self, previous: TrainConfig) -> tuple[TrainConfig, list[str]]:
+        """Every setting that can be read, and the labels of those that cannot (e.g. hidden
+        layers "abc"), which keep their `previous` value rather than losing the rest."""
+        config = dataclasses.replace(previous)
+        self.data_panel.apply_to(config)
+        self.weighting_editor.apply_to(config)
+        return config, self.monitor.settings_box.apply_valid(config)
+
     def current_config(self, with_training: bool = True) -> TrainConfig:
         """Every setting copied out of the widgets into plain values.
 
@@ -300,7 +348,7 @@ class MainWindow(QMainWindow):
         return config
 
     def start_training(self) -> None:
-        table = self.data_panel.table()
+        table = self.session.table
         if table is None or self.monitor.is_running:
             return
         if not self.weighting_editor.is_valid():
@@ -312,12 +360,17 @@ class MainWindow(QMainWindow):
 
     def train_without_attention(self, run: Run) -> None:
         """The run's own settings again, attention off: what does attention add?"""
-        table = self.data_panel.table()
+        table = self.session.table
         if table is None or self.monitor.is_running:
+            return
+        if run.data_path not in (None, self.session.data_path):
+            self.statusBar().showMessage(self.tr(
+                "“{0}” was trained on {1}; open that file to train it again.").format(
+                    run.name, Path(run.data_path).name))
             return
         config = TrainConfig.from_dict({**run.config.to_dict(), "attention": "off"})
         if self.monitor.start(config, table, own_settings=False):
-            self._compare_with = run
+            self.session.compare_with = run
             self.monitor.tabs.setCurrentIndex(0)
         self._update_actions()
 
@@ -331,24 +384,25 @@ class MainWindow(QMainWindow):
                                                attention_mode(config.attention))
         from ...core.project import run_from_training
 
-        run = run_from_training(self.runs_view.next_name(stem), config, trainer, final)
-        self._latest_data = (run, trainer.data)
-        compare_with, self._compare_with = self._compare_with, None
-        self.runs_view.add_run(run, compare_with)
+        session = self.session
+        run = run_from_training(session.project.next_name(stem), config, trainer, final,
+                                data_path=session.data_path)
+        compare_with = session.compare_with
+        session.add_run(run, trainer.data)
+        session.compare_with = None
         if compare_with is not None:  # the answer to "what does attention add?"
             self.monitor.tabs.setCurrentWidget(self.runs_view)
-        self._update_actions()
 
     def _on_tab(self, index: int) -> None:
         if self.monitor.tabs.widget(index) is self.pages.built("explain"):
-            run = self.runs_view.current_run()
-            latest = self._latest_data
+            run = self.selected_run()
+            latest = self.session.latest
             same = latest is not None and run is not None and latest[0].model is run.model
             data = latest[1] if same else None
-            self.explain_view.explain(run, self.data_panel.table(), data)
+            self.explain_view.explain(run, self.session.table, data)
 
     def _run_failed(self, message: str) -> None:
-        self._compare_with = None
+        self.session.compare_with = None
         self.statusBar().showMessage(message)
         self._update_actions()
 

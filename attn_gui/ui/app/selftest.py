@@ -1,7 +1,10 @@
 """`--self-test`: the real window trains the demo through the real worker and plots.
 
-A 10 ms main-thread timer measures the longest gap between its ticks while the
-worker trains flat out: that is the longest the window was frozen.
+`ok` means behaviour: every epoch asked for was trained, the demo's F1 reached a floor
+no broken network reaches, and the plots were redrawn while the run lasted. A 10 ms
+main-thread timer measures the longest gap between its ticks while the worker trains
+flat out, the longest the window was frozen; it is reported, not judged, since a shared
+or busy machine stretches it whatever the code does (benchmarks/ judges it as a ratio).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from ..jobs.stall import StallMeter
 TIMEOUT_MS = 10 * 60 * 1000
 START_DELAY_MS = 600
 WINDOW_SIZE = (1680, 960)
-MAX_STALL_MS = 100  # the longest the window may freeze while the worker trains
+MIN_F1 = 0.8  # the credit demo reaches 0.94; a model that learned nothing stays near 0.3
 
 
 class SelfTest(QObject):
@@ -28,6 +31,7 @@ class SelfTest(QObject):
         self.screenshot = screenshot
         self.exit_code = 1
         self.done = False
+        self.live_updates = 0
         self.started = time.perf_counter()
         self.stall = StallMeter(self)
         self.watchdog = QTimer(self)
@@ -46,8 +50,8 @@ class SelfTest(QObject):
         self.window.open_path(path)
 
     def _loaded(self, _table) -> None:
-        self.window.monitor.epochs_spin.setValue(self.epochs)
-        self.window.monitor.patience_spin.setValue(0)  # train every epoch asked for
+        self.window.monitor.field("epochs").setValue(self.epochs)
+        self.window.monitor.field("patience").setValue(0)  # train every epoch asked for
         # Start as a user would: after the panel has shown the fitted preprocessing effect
         # (debounced work on the GUI thread that follows a load), not in the same instant.
         QTimer.singleShot(START_DELAY_MS, self._start)
@@ -58,6 +62,8 @@ class SelfTest(QObject):
 
     def _trained(self, result) -> None:
         self.stall.stop()
+        # Counted before the redraw that follows the end of a run: updates seen live.
+        self.live_updates = self.window.monitor.plot_updates
         report = result["report"]
         f1 = report.valid.get("f1")
         # Let the ~30 Hz plot timer draw the final state before the screenshot.
@@ -72,12 +78,12 @@ class SelfTest(QObject):
         if self.screenshot:
             self.window.grab().save(self.screenshot)
         ok = ("error" not in outcome and outcome.get("epochs") == self.epochs
-              and self.stall.max_gap_ms < MAX_STALL_MS)
+              and (outcome.get("f1") or 0.0) >= MIN_F1 and self.live_updates > 0)
         line = {
             "ok": ok,
             "epochs": outcome.get("epochs", 0),
             "f1": outcome.get("f1"),
-            "plot_updates": self.window.monitor.plot_updates,
+            "plot_updates": self.live_updates,
             "max_ui_stall_ms": round(self.stall.max_gap_ms, 1),
             "seconds": round(time.perf_counter() - self.started, 2),
         }

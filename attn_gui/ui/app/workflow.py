@@ -1,7 +1,10 @@
 """The File menu's commands: projects, models, prediction, export and "Copy as command".
 
-Every file the user saves goes through the core's atomic writers; every failure becomes
-one sentence in the status bar and a message box, and the window keeps its state.
+Commands act on the `Session` (the project, its runs, the loaded table) and ask the window
+only through its public methods: the current settings, the selected run, the plots to
+export, showing settings and loading a file. Every file the user saves goes through the
+core's atomic writers; every failure becomes one sentence in the status bar and a message
+box, and the window keeps its state.
 """
 
 from __future__ import annotations
@@ -11,27 +14,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.config import ConfigError
 from ...core.io import read_table
-from ...core.lazy import lazy
 from ..jobs.loader import BackgroundTask
 from ..jobs.worker import sentence
 from . import settings
 
 if TYPE_CHECKING:
-    from ...core.project import Project, Run
+    from ...core.runs import Project, Run
     from .main_window import MainWindow
+    from .session import Session
 
-# Used only once the user asks for them: imported then, not on the window's start-up path.
-commands = lazy("attn_gui.core.command")
-exports = lazy("attn_gui.core.export")
-plot_export = lazy("attn_gui.ui.plots.plot_export")
-predictions = lazy("attn_gui.core.predict")
-projects = lazy("attn_gui.core.project")
+# The modules that save, score and export are imported inside the commands that use them:
+# only once the user asks, not on the window's start-up path (tests/ui/test_lazy_start.py).
 
 __all__ = ["MODEL_SUFFIX", "Workflow"]
 
@@ -39,11 +38,13 @@ MODEL_SUFFIX = ".atmodel"
 
 
 class Workflow(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    recentProjectsChanged = Signal(list)  # the paths of File ▸ Recent Projects
+
+    def __init__(self, window: MainWindow, session: Session) -> None:
         super().__init__(window)
         self.window = window
-        self.project_path: Path | None = None
-        self.modified = False
+        self.session = session
+        session.modifiedChanged.connect(self.update_title)
         self._expected_sha: str | None = None  # the opened project's data checksum
         self._restoring = False  # an opened project's data is loading: not a user change
         self.message_box: QMessageBox | None = None  # the last message shown
@@ -53,19 +54,28 @@ class Workflow(QObject):
         self._task.failed.connect(lambda message: self.error(sentence(message)))
 
     # -- state ---------------------------------------------------------------------------
+    @property
+    def modified(self) -> bool:
+        return self.session.modified
+
+    @property
+    def project_path(self) -> Path | None:
+        return self.session.path
+
     @Slot()
     def mark_modified(self) -> None:
         if not self._restoring:
             self._set_modified(True)
 
     def _set_modified(self, modified: bool) -> None:
-        self.modified = modified
+        self.session.set_modified(modified)
         self.update_title()
 
+    @Slot()
     def update_title(self) -> None:
         """"project — data.csv — Attention Trainer", with Qt's mark for unsaved changes."""
         parts = [self.project_path.name] if self.project_path else []
-        table = self.window.data_panel.table()
+        table = self.session.table
         if table is not None:
             parts.append(Path(table.path).name)
         parts.append(self.tr("Attention Trainer"))
@@ -111,17 +121,20 @@ class Workflow(QObject):
 
     # -- projects ------------------------------------------------------------------------
     def current_project(self) -> Project:
-        window = self.window
-        try:
-            config = window.current_config()
-        except ConfigError:  # an unreadable training field is not saved; the rest is
-            config = window.current_config(with_training=False)
-        table = window.data_panel.table()
-        data_path = str(Path(table.path).resolve()) if table is not None else None
-        return projects.Project(
-            config=config, data_path=data_path,
-            data_sha256=projects.file_sha256(data_path) if data_path else None,
-            runs=window.runs_view.runs(), chosen=window.runs_view.chosen)
+        """The session's project with the settings the window shows now."""
+        from ...core import project as projects
+
+        config, unreadable = self.window.settings_to_save(self.session.project.config)
+        if unreadable:
+            self.error(self.tr("{0} could not be read and kept its previous value in the "
+                               "project; the other settings were saved.").format(
+                                   ", ".join(unreadable)))
+        project = self.session.project
+        project.config = config
+        project.data_path = self.session.data_path or project.data_path
+        if self.session.table is not None:
+            project.data_sha256 = projects.file_sha256(project.data_path)
+        return project
 
     def save(self) -> bool:
         if self.project_path is None:
@@ -129,7 +142,9 @@ class Workflow(QObject):
         return self._save_to(self.project_path)
 
     def save_as(self) -> bool:
-        table = self.window.data_panel.table()
+        from ...core import project as projects
+
+        table = self.session.table
         stem = Path(table.path).stem if table is not None else self.tr("analysis")
         path = self._ask_save_path(self.tr("Save the project"), stem + projects.PROJECT_SUFFIX,
                                    self.tr("Attention Trainer projects (*{0})").format(
@@ -141,18 +156,22 @@ class Workflow(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from ...core import project as projects
+
         try:
             projects.save_project(path, self.current_project())
         except (projects.ProjectError, OSError) as exc:
             self.error(self.tr("The project was not saved: {0}").format(sentence(str(exc))))
             return False
-        self.project_path = path
+        self.session.path = path
         self._remember_project(path)
         self._set_modified(False)
         self._info(self.tr("Saved the project to {0}.").format(path))
         return True
 
     def open_project_dialog(self) -> None:
+        from ...core import project as projects
+
         if not self.keep_work():
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -163,8 +182,10 @@ class Workflow(QObject):
 
     def open_project_path(self, path: str | Path, ask: bool = True) -> bool:
         """Open a project; False (with a message, the window unchanged) if it cannot be."""
+        from ...core import project as projects
+
         window = self.window
-        if window.monitor.is_running or (ask and not self.keep_work()):
+        if window.is_training() or (ask and not self.keep_work()):
             return False
         path = Path(path)
         try:
@@ -177,18 +198,14 @@ class Workflow(QObject):
         if data_path and not Path(data_path).is_file():
             data_path = self._locate(data_path)
             relocated = data_path is not None
-        config = project.config
-        window.weighting_editor.set_from(config)
-        window.monitor.set_from(config)
-        window.runs_view.set_runs(project.runs, project.chosen)
-        window._latest_data = None
-        self.project_path = path
+        self.session.replace(project, path)
         self._remember_project(path)
         self._expected_sha = project.data_sha256
         if data_path:
             self._restoring = True
-            window.data_panel.load(data_path)
-        window.data_panel.set_from(config)  # roles wait for the table, if one is loading
+            project.data_path = str(Path(data_path).resolve())
+            window.load_data(data_path)
+        window.show_config(project.config)  # roles wait for the table, if one is loading
         self._set_modified(relocated)
         if project.data_path and not data_path:
             self.error(self.tr("The project's data file {0} was not found; its settings and "
@@ -196,7 +213,6 @@ class Workflow(QObject):
                                "again.").format(project.data_path))
         else:
             self._info(self.tr("Opened the project {0}.").format(path.name))
-        window._update_actions()
         return True
 
     def _locate(self, missing: str) -> str | None:
@@ -208,11 +224,18 @@ class Workflow(QObject):
         return path or None
 
     def table_loaded(self, table) -> None:
-        """A table arrived: the project's own data (check it is unchanged), or a new file."""
-        if not self._restoring:
+        """A table arrived: the project's own data (check it is unchanged), or a new file,
+        which starts a new project (the user was asked to keep the old one's work)."""
+        from ...core import project as projects
+
+        restoring = self._restoring
+        self.session.set_table(table)
+        if not restoring:
+            if not self.session.runs_match_data():
+                self.session.start_new()
             self.mark_modified()
         self.update_title()
-        if not self._restoring:
+        if not restoring:
             return
         self._restoring = False
         expected, self._expected_sha = self._expected_sha, None
@@ -224,12 +247,12 @@ class Workflow(QObject):
         self._restoring = False
 
     def _remember_project(self, path: Path) -> None:
-        self.window._fill_recent_projects(settings.add_recent(str(path.resolve()),
-                                                              "recent_projects"))
+        self.recentProjectsChanged.emit(settings.add_recent(str(path.resolve()),
+                                                            "recent_projects"))
 
     # -- the selected run's model ---------------------------------------------------------
     def _run_with_model(self) -> Run | None:
-        run = self.window.runs_view.current_run()
+        run = self.window.selected_run()
         if run is None or run.model is None:
             self.error(self.tr("Select a run with a model first: a project keeps the model of "
                                "its ★ run only."))
@@ -237,6 +260,8 @@ class Workflow(QObject):
         return run
 
     def save_model(self) -> None:
+        from ...core import project as projects
+
         run = self._run_with_model()
         if run is None:
             return
@@ -269,6 +294,9 @@ class Workflow(QObject):
 
     def predict_file(self, run: Run, source: str | Path, output: str | Path) -> None:
         """Read, score and write off the GUI thread; the status bar reports the outcome."""
+        from ...core import predict as predictions
+        from ...core import project as projects
+
         saved = run.model
 
         def task(progress: Callable[[float], None], should_stop: Callable[[], bool]) -> dict:
@@ -307,14 +335,9 @@ class Workflow(QObject):
         return [] if path is None else self.export_plots_to(path, fmt)
 
     def export_plots_to(self, base: Path, fmt: str) -> list[Path]:
-        monitor, runs = self.window.monitor, self.window.runs_view
-        plots = {"loss": monitor.loss_plot, "score": monitor.score_plot,
-                 "attention": monitor.attention_bars, "attention-history": monitor.attention_history}
-        if not monitor.confusion_plot.isHidden() and monitor.confusion_plot.matrix.size:
-            plots["confusion"] = monitor.confusion_plot
-        if runs.runs():
-            plots.update({"runs-loss": runs.loss_plot, "runs-score": runs.score_plot,
-                          "runs-attention": runs.attention_plot})
+        from ..plots import plot_export
+
+        plots = self.window.plots_to_export()
         try:
             written = plot_export.export_plots(plots, base, fmt)
         except OSError as exc:
@@ -333,8 +356,10 @@ class Workflow(QObject):
 
     def export_csv_to(self, what: str, path: Path) -> None:
         """The selected runs (all runs if none is selected) as one CSV file."""
-        view = self.window.runs_view
-        runs = view.selected_runs() or view.runs()
+        from ...core import export as exports
+        from ...core import predict as predictions
+
+        runs = self.window.selected_runs() or self.session.runs
         frame = {"metrics": exports.metrics_frame, "curves": exports.curves_frame,
                  "attention": exports.attention_frame}[what](runs)
         try:
@@ -345,13 +370,15 @@ class Workflow(QObject):
         self._info(self.tr("Wrote {0} rows to {1}.").format(len(frame), path))
 
     # -- reproducing a run headlessly --------------------------------------------------------
-    def _data_path(self) -> str | None:
-        table = self.window.data_panel.table()
-        return str(Path(table.path).resolve()) if table is not None else None
+    def _data_path(self, run: Run) -> str | None:
+        """The file the run was trained on (older projects did not say: the loaded one)."""
+        return run.data_path or self.session.data_path
 
     def copy_command(self) -> str | None:
-        run = self.window.runs_view.current_run()
-        data = self._data_path()
+        from ...core import command as commands
+
+        run = self.window.selected_run()
+        data = None if run is None else self._data_path(run)
         if run is None or data is None:
             self.error(self.tr("Load the data and select a run to copy its command."))
             return None
@@ -365,7 +392,7 @@ class Workflow(QObject):
         return line
 
     def save_run_config(self) -> None:
-        run = self.window.runs_view.current_run()
+        run = self.window.selected_run()
         if run is None:
             return
         path = self._ask_save_path(self.tr("Save the settings of “{0}”").format(run.name),
@@ -375,12 +402,15 @@ class Workflow(QObject):
 
     def save_run_config_to(self, run: Run, path: Path) -> str | None:
         """Write the run's settings and copy the `train --config` line that uses them."""
+        from ...core import command as commands
+        from ...core import project as projects
+
         try:
             projects.atomic_write(path, json.dumps(run.config.to_dict(), indent=1).encode("utf-8"))
         except OSError as exc:
             self.error(self.tr("The settings were not saved: {0}").format(exc.strerror or exc))
             return None
-        data = self._data_path() or self.tr("DATA.csv")
+        data = self._data_path(run) or self.tr("DATA.csv")
         line = commands.shell_line(commands.train_argv(data, run.config, str(path)))
         QGuiApplication.clipboard().setText(line)
         self._info(self.tr("Saved the settings to {0} and copied the command that uses "

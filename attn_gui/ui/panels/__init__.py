@@ -1,1 +1,2 @@
-"""The panels the window is made of: data, weighting, training monitor, runs, per-row explanation."""
+"""The panels the window is made of (data, weighting, training monitor, runs, per-row
+explanation) and the parts they are built from."""

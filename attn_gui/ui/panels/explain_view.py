@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from ...core.dataset import Dataset, prepare
 from ...core.io import Table
-from ...core.project import Run
+from ...core.runs import Run
 from ..app.core_text import attention_mode
 from ..jobs.loader import BackgroundTask
-from ..plots.plots import RowHeatmap, number_item
+from ..plots.heatmap import RowHeatmap
+from ..widgets.cells import number_item
 
 __all__ = ["ExplainView", "RowAttention"]
 

@@ -1,14 +1,16 @@
 """Every run of the session in one table; selected runs overlaid and compared.
 
-The run whose model the project keeps (and Save Model / Predict use) is marked ★:
-the newest run until the user keeps another. One click trains the same settings with
-attention off, so the user sees what attention adds.
+The runs are the session's: this view shows them, and renaming, keeping or deleting a run
+goes through the session, whose `runsChanged` redraws the table. The run whose model the
+project keeps (and Save Model / Predict use) is marked ★: the newest run until the user
+keeps another. One click trains the same settings with attention off, so the user sees
+what attention adds.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
@@ -24,9 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.project import Run
+from ...core.runs import Run
+
+if TYPE_CHECKING:
+    from ..app.session import Session
 from ..app.core_text import attention_mode
-from ..plots.plots import AttentionComparison, CurvePlot, Series, number_item, run_color
+from ..plots.attention_comparison import AttentionComparison
+from ..plots.curves import CurvePlot, Series
+from ..plots.style import run_color
+from ..widgets.cells import number_item
 
 __all__ = ["RunsView"]
 
@@ -36,13 +44,11 @@ _PLOT_MIN_WIDTH, _PLOT_MIN_HEIGHT = 180, 150
 
 
 class RunsView(QWidget):
-    changed = Signal()  # a run added, renamed, deleted or kept: the project has changed
     withoutAttentionRequested = Signal(object)  # the Run whose settings to train without attention
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runs: list[Run] = []
-        self._chosen: int | None = None
+        self.session = session
         self.table = QTableWidget(0, 8)
         self.table.setHorizontalHeaderLabels([
             self.tr("Run"), self.tr("Weighting"), self.tr("Attention"), self.tr("F1 / R²"),
@@ -111,51 +117,44 @@ class RunsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self._update_buttons()
+        self._shown: tuple[object, int] = (None, 0)  # the project and run count last shown
+        session.runsChanged.connect(self._show_runs)
+        self._show_runs()
 
     # -- the runs -----------------------------------------------------------------------
-    def runs(self) -> list[Run]:
-        return list(self._runs)
+    @property
+    def _runs(self) -> list[Run]:
+        return self.session.runs
 
     @property
     def chosen(self) -> int | None:
-        return self._chosen
+        return self.session.project.chosen
 
-    def chosen_run(self) -> Run | None:
-        return None if self._chosen is None else self._runs[self._chosen]
-
-    def set_runs(self, runs: list[Run], chosen: int | None) -> None:
-        """Show a project's runs (emits no `changed`)."""
-        self._runs = list(runs)
-        self._chosen = chosen
+    @Slot()
+    def _show_runs(self) -> None:
+        """The session's runs changed. A new run (or another project) is selected, with the
+        run it answers; a rename, a keep or a delete keeps the selection."""
+        runs, project = self._runs, self.session.project
+        new = bool(runs) and (project, len(runs)) != self._shown and (
+            project is not self._shown[0] or len(runs) > self._shown[1])
+        self._shown = (project, len(runs))
         self._fill()
-        if runs:
-            self.table.selectRow(len(runs) - 1)
-        else:
+        if not new:
             self._on_selection()
-
-    def add_run(self, run: Run, compare_with: Run | None = None) -> None:
-        """A finished run: listed, selected (with `compare_with`, to overlay the two), kept."""
-        self._runs.append(run)
-        self._chosen = len(self._runs) - 1
-        self._fill()
-        self.table.selectRow(self._chosen)
-        other = next((i for i, r in enumerate(self._runs) if r is compare_with), None)
+            return
+        self.table.clearSelection()
+        self.table.selectRow(len(runs) - 1)
+        other = next((i for i, r in enumerate(runs) if r is self.session.compare_with), None)
         if other is not None:
             self.table.selectionModel().select(
                 self.table.model().index(other, 0),
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-        self.changed.emit()
-
-    def next_name(self, stem: str) -> str:
-        names = {r.name for r in self._runs}
-        n = len(self._runs) + 1
-        while f"{n}: {stem}" in names:
-            n += 1
-        return f"{n}: {stem}"
 
     def selected_indexes(self) -> list[int]:
-        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        # Rows of runs the session no longer has (this view has not redrawn yet) are not.
+        count = len(self._runs)
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()
+                       if i.row() < count})
 
     def selected_runs(self) -> list[Run]:
         return [self._runs[i] for i in self.selected_indexes()]
@@ -165,13 +164,7 @@ class RunsView(QWidget):
         selected = self.selected_indexes()
         if len(selected) == 1:
             return self._runs[selected[0]]
-        return self.chosen_run()
-
-    def keep(self, index: int) -> None:
-        if index != self._chosen:
-            self._chosen = index
-            self._fill()
-            self.changed.emit()
+        return self.session.project.chosen_run
 
     # -- table ---------------------------------------------------------------------------
     def _fill(self) -> None:
@@ -180,7 +173,7 @@ class RunsView(QWidget):
         self.table.setRowCount(len(self._runs))
         for r, run in enumerate(self._runs):
             valid = run.metrics.get("valid", {})
-            name = QTableWidgetItem((_KEPT if r == self._chosen else "") + run.name)
+            name = QTableWidgetItem((_KEPT if r == self.chosen else "") + run.name)
             name.setData(Qt.ItemDataRole.UserRole, run.name)
             name.setForeground(QBrush(QColor(run_color(r))))
             name.setToolTip(run.name)
@@ -203,14 +196,8 @@ class RunsView(QWidget):
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if item.column() != _NAME:
             return
-        r = item.row()
-        new = item.text().removeprefix(_KEPT).strip()
-        taken = {run.name for i, run in enumerate(self._runs) if i != r}
-        if new and new not in taken and new != self._runs[r].name:
-            self._runs[r] = dataclasses.replace(self._runs[r], name=new)  # the model goes along
-            self.changed.emit()
-        self._fill()  # a refused name (empty or taken) goes back to the old one
-        self._on_selection()
+        if not self.session.rename(item.row(), item.text().removeprefix(_KEPT)):
+            self._fill()  # a refused name (empty or taken) goes back to the old one
 
     @Slot()
     def _on_selection(self) -> None:
@@ -233,7 +220,7 @@ class RunsView(QWidget):
         run = self.current_run()
         one = len(self.selected_indexes()) == 1
         self.without_button.setEnabled(run is not None and run.config.attention != "off")
-        self.keep_button.setEnabled(one and self.selected_indexes()[0] != self._chosen)
+        self.keep_button.setEnabled(one and self.selected_indexes()[0] != self.chosen)
         self.delete_button.setEnabled(bool(self.selected_indexes()))
 
     @Slot()
@@ -246,23 +233,13 @@ class RunsView(QWidget):
     def _keep_selected(self) -> None:
         selected = self.selected_indexes()
         if len(selected) == 1:
-            self.keep(selected[0])
+            self.session.keep(selected[0])
 
     @Slot()
     def _delete_selected(self) -> None:
         doomed = set(self.selected_indexes())
-        if not doomed:
-            return
-        kept = self.chosen_run()
-        self._runs = [run for i, run in enumerate(self._runs) if i not in doomed]
-        if kept is not None and any(run is kept for run in self._runs):
-            self._chosen = next(i for i, run in enumerate(self._runs) if run is kept)
-        else:
-            self._chosen = len(self._runs) - 1 if self._runs else None
         self.table.clearSelection()
-        self._fill()
-        self._on_selection()
-        self.changed.emit()
+        self.session.delete(doomed)
 
 
 def _at(curve: list[float], epoch: int) -> float:

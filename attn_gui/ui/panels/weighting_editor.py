@@ -28,7 +28,7 @@ from ...core.config import TrainConfig
 from ...core.formula import FormulaError, compile_formula
 from ...core.weighting import WeightingError, WeightingSpec, preview, validate_spec
 from ..app.core_text import translated
-from ..widgets.compact import compact
+from ..widgets.compact import add_item, compact
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (the binding must be pinned before the import)
@@ -84,6 +84,43 @@ class WeightingEditor(QWidget):
 
     # -- construction --------------------------------------------------------------------
     def _build(self) -> None:
+        settings = self._build_settings_box()
+        preview_box = self._build_preview_box()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(settings)
+        layout.addWidget(preview_box, 1)
+
+        for combo in (self.mode_combo, self.kind_combo, self.score_combo):
+            combo.currentIndexChanged.connect(self._on_user_change)
+        for spin in (self.temperature_spin, self.base_spin, self.decay_spin, self.entropy_spin):
+            spin.valueChanged.connect(self._on_user_change)
+        self.formula_edit.textChanged.connect(self._on_user_change)
+        self.example_edit.textChanged.connect(self._refresh)
+
+    def _build_settings_box(self) -> QGroupBox:
+        self._build_mode_combo()
+        self._build_kind_combo()
+        self._build_parameters()
+        compact(self.mode_combo, self.kind_combo, self.score_combo)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("Attention"), self.mode_combo)
+        form.addRow(self.tr("Function"), self.kind_combo)
+        form.addRow(self.tr("Temperature T"), self.temperature_spin)
+        form.addRow(self.tr("Base b"), self.base_spin)
+        form.addRow(self.tr("Linear score"), self.score_combo)
+        form.addRow(self.tr("Formula s(z, i, n)"), self.formula_edit)
+        form.addRow("", self.formula_status)
+        self._form, self._status_row = form, form.rowCount() - 1
+        form.addRow(self.tr("Positional decay ρ"), self.decay_spin)
+        form.addRow(self.tr("Entropy penalty λ"), self.entropy_spin)
+        settings = QGroupBox(self.tr("Attention weighting"))
+        settings.setLayout(form)
+        return settings
+
+    def _build_mode_combo(self) -> None:
         self.mode_combo = QComboBox()
         for text, value, tip in (
             (self.tr("global: one weight per feature"), "global", self.tr(
@@ -95,9 +132,10 @@ class WeightingEditor(QWidget):
             (self.tr("off: no attention (baseline)"), "off", self.tr(
                 "The inputs pass through unweighted: the run to compare attention against.")),
         ):
-            self._add_item(self.mode_combo, text, value, tip)
+            add_item(self.mode_combo, text, value, tip)
         self.mode_combo.setToolTip(self.tr("How the attention logits z are obtained."))
 
+    def _build_kind_combo(self) -> None:
         self.kind_combo = QComboBox()
         for text, value, tip in (
             (self.tr("softmax"), "softmax", self.tr(
@@ -116,10 +154,11 @@ class WeightingEditor(QWidget):
                 "feature's position (0, 1, …) and n the number of features. The derivative "
                 "used in training is exact.")),
         ):
-            self._add_item(self.kind_combo, text, value, tip)
+            add_item(self.kind_combo, text, value, tip)
         self.kind_combo.setToolTip(
             self.tr("The weighting function g that turns logits into weights."))
 
+    def _build_parameters(self) -> None:
         self.temperature_spin = _ExactSpinBox(0.01, 100.0, 3, 0.1)
         self.temperature_spin.setToolTip(self.tr(
             "Softmax temperature T in α_i = exp(z_i/T) / Σ_j exp(z_j/T): below 1 sharper, "
@@ -128,11 +167,11 @@ class WeightingEditor(QWidget):
         self.base_spin.setToolTip(self.tr(
             "Base b > 1 in α_i = b^z_i / Σ_j b^z_j; b = e (2.7183) is softmax with T = 1."))
         self.score_combo = QComboBox()
-        self._add_item(self.score_combo, self.tr("softplus: ln(1 + e^z)"), "softplus",
-                       self.tr("Smooth and always positive."))
-        self._add_item(self.score_combo, self.tr("relu: max(z, 0) + 0.001"), "relu",
-                       self.tr("Piecewise linear; the 0.001 keeps a switched-off feature "
-                               "reachable."))
+        add_item(self.score_combo, self.tr("softplus: ln(1 + e^z)"), "softplus",
+                 self.tr("Smooth and always positive."))
+        add_item(self.score_combo, self.tr("relu: max(z, 0) + 0.001"), "relu",
+                 self.tr("Piecewise linear; the 0.001 keeps a switched-off feature "
+                         "reachable."))
         self.score_combo.setToolTip(self.tr("The positive score s(z) of the linear weighting."))
         self.decay_spin = _ExactSpinBox(0.001, 1.0, 3, 0.05)
         self.decay_spin.setToolTip(self.tr(
@@ -153,23 +192,7 @@ class WeightingEditor(QWidget):
         self.formula_status.setWordWrap(True)
         self.formula_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        compact(self.mode_combo, self.kind_combo, self.score_combo)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Attention"), self.mode_combo)
-        form.addRow(self.tr("Function"), self.kind_combo)
-        form.addRow(self.tr("Temperature T"), self.temperature_spin)
-        form.addRow(self.tr("Base b"), self.base_spin)
-        form.addRow(self.tr("Linear score"), self.score_combo)
-        form.addRow(self.tr("Formula s(z, i, n)"), self.formula_edit)
-        form.addRow("", self.formula_status)
-        self._form, self._status_row = form, form.rowCount() - 1
-        form.addRow(self.tr("Positional decay ρ"), self.decay_spin)
-        form.addRow(self.tr("Entropy penalty λ"), self.entropy_spin)
-        settings = QGroupBox(self.tr("Attention weighting"))
-        settings.setLayout(form)
-
+    def _build_preview_box(self) -> QGroupBox:
         self.math_label = QLabel()
         self.math_label.setWordWrap(True)
         self.example_edit = QLineEdit("1, 2, 3")
@@ -178,6 +201,20 @@ class WeightingEditor(QWidget):
             "function gives them. Not saved with the run."))
         self.preview_status = QLabel()
         self.preview_status.setWordWrap(True)
+        self._build_plot()
+
+        example = QFormLayout()
+        example.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        example.addRow(self.tr("Example logits z"), self.example_edit)
+        preview_box = QGroupBox(self.tr("Preview"))
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.addWidget(self.math_label)
+        preview_layout.addLayout(example)
+        preview_layout.addWidget(self.plot, 1)
+        preview_layout.addWidget(self.preview_status)
+        return preview_box
+
+    def _build_plot(self) -> None:
         self.plot = pg.PlotWidget()
         self.plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
         self.plot.setMinimumHeight(180)
@@ -191,33 +228,6 @@ class WeightingEditor(QWidget):
         self.plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=_BAR_BRUSH)
         self.plot.addItem(self.bars)
-
-        example = QFormLayout()
-        example.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        example.addRow(self.tr("Example logits z"), self.example_edit)
-        preview_box = QGroupBox(self.tr("Preview"))
-        preview_layout = QVBoxLayout(preview_box)
-        preview_layout.addWidget(self.math_label)
-        preview_layout.addLayout(example)
-        preview_layout.addWidget(self.plot, 1)
-        preview_layout.addWidget(self.preview_status)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(settings)
-        layout.addWidget(preview_box, 1)
-
-        for combo in (self.mode_combo, self.kind_combo, self.score_combo):
-            combo.currentIndexChanged.connect(self._on_user_change)
-        for spin in (self.temperature_spin, self.base_spin, self.decay_spin, self.entropy_spin):
-            spin.valueChanged.connect(self._on_user_change)
-        self.formula_edit.textChanged.connect(self._on_user_change)
-        self.example_edit.textChanged.connect(self._refresh)
-
-    @staticmethod
-    def _add_item(combo: QComboBox, text: str, value: str, tip: str) -> None:
-        combo.addItem(text, value)
-        combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
 
     # -- public API ------------------------------------------------------------------------
     def apply_to(self, config: TrainConfig) -> None:

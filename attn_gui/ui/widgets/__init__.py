@@ -1,1 +1,2 @@
-"""Small reusable widgets: compact combo boxes, lazily built tabs, the table preview model."""
+"""Small reusable widgets: compact combo boxes, lazily built tabs, the table preview and its
+model, number cells."""

@@ -1,0 +1,147 @@
+"""A session's runs and settings as plain values: what a project file holds.
+
+`Project` is everything an analyst's session holds; the window wraps it in a `Session`
+that says when it changes, and `project.py` writes and reads it. Kept apart from the
+file code so the window can hold a project from its first frame without loading it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .config import TrainConfig
+from .metrics import json_finite
+
+if TYPE_CHECKING:
+    from .project import SavedModel
+
+__all__ = ["Project", "Run"]
+
+
+@dataclass
+class Run:
+    """A finished training run as plain values: settings, curves, metrics, attention."""
+
+    name: str
+    config: TrainConfig
+    task: str
+    classes: list[str]
+    features: list[str]
+    metrics: dict[str, dict[str, float]]  # {"train": {...}, "valid": {...}}
+    attention: dict[str, float]
+    history: dict[str, list[float]]  # per-epoch curves, e.g. "valid_loss"
+    epochs: int
+    best_epoch: int
+    stop_reason: str
+    seconds: float
+    confusion: list[list[int]] | None = None
+    # The data the run was trained on: a run is compared, repeated or explained only
+    # against the file and target it learned from.
+    data_path: str | None = None
+    target: str | None = None
+    # In memory for every run of the session; a project file keeps the chosen run's only.
+    model: SavedModel | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def score_key(self) -> str:
+        return "r2" if self.task == "regression" else "f1"
+
+    def to_dict(self) -> dict:
+        return json_finite({
+            "name": self.name, "config": self.config.to_dict(), "task": self.task,
+            "classes": list(self.classes), "features": list(self.features),
+            "metrics": self.metrics, "attention": self.attention, "history": self.history,
+            "epochs": self.epochs, "best_epoch": self.best_epoch,
+            "stop_reason": self.stop_reason, "seconds": self.seconds,
+            "confusion": self.confusion, "data_path": self.data_path, "target": self.target,
+        })
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Run:
+        """Raises KeyError, TypeError or ValueError on a malformed record."""
+        return cls(
+            name=str(data["name"]), config=TrainConfig.from_dict(data["config"]),
+            task=str(data["task"]), classes=[str(c) for c in data["classes"]],
+            features=[str(f) for f in data["features"]],
+            metrics={str(split): {str(k): _number(v) for k, v in m.items()}
+                     for split, m in data["metrics"].items()},
+            attention={str(k): _number(v) for k, v in data["attention"].items()},
+            history={str(k): [_number(v) for v in curve] for k, curve in data["history"].items()},
+            epochs=int(data["epochs"]), best_epoch=int(data["best_epoch"]),
+            stop_reason=str(data["stop_reason"]), seconds=_number(data["seconds"]),
+            confusion=None if data["confusion"] is None
+            else [[int(v) for v in row] for row in data["confusion"]],
+            # projects saved before runs named their data have neither
+            data_path=_optional_text(data.get("data_path")),
+            target=_optional_text(data.get("target")),
+        )
+
+
+def _optional_text(value) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _number(value) -> float:
+    """A number read back from JSON, where null stands for NaN."""
+    if value is None:
+        return math.nan
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("not a number")
+    return float(value)
+
+
+@dataclass
+class Project:
+    """Everything an analyst's session holds, as plain values."""
+
+    config: TrainConfig = field(default_factory=TrainConfig)
+    data_path: str | None = None
+    data_sha256: str | None = None
+    runs: list[Run] = field(default_factory=list)
+    chosen: int | None = None  # index into runs of the run whose model is kept
+
+    @property
+    def chosen_run(self) -> Run | None:
+        return None if self.chosen is None else self.runs[self.chosen]
+
+    # -- the runs: kept in order, one of them chosen (★) for its model ------------------
+    def add_run(self, run: Run) -> int:
+        """Append a finished run; it becomes the chosen one. Returns its index."""
+        self.runs.append(run)
+        self.chosen = len(self.runs) - 1
+        return self.chosen
+
+    def next_name(self, stem: str) -> str:
+        names = {r.name for r in self.runs}
+        n = len(self.runs) + 1
+        while f"{n}: {stem}" in names:
+            n += 1
+        return f"{n}: {stem}"
+
+    def rename(self, index: int, name: str) -> bool:
+        """False (nothing changed) for an empty name or one another run has."""
+        name = name.strip()
+        taken = {run.name for i, run in enumerate(self.runs) if i != index}
+        if not name or name in taken or name == self.runs[index].name:
+            return False
+        self.runs[index] = replace(self.runs[index], name=name)  # the model goes along
+        return True
+
+    def keep(self, index: int) -> bool:
+        if index == self.chosen or not 0 <= index < len(self.runs):
+            return False
+        self.chosen = index
+        return True
+
+    def delete(self, indexes: set[int]) -> None:
+        """Drop runs; the chosen one stays chosen if it is left, else the newest is."""
+        kept = self.chosen_run
+        self.runs = [run for i, run in enumerate(self.runs) if i not in indexes]
+        if kept is not None and any(run is kept for run in self.runs):
+            self.chosen = next(i for i, run in enumerate(self.runs) if run is kept)
+        else:
+            self.chosen = len(self.runs) - 1 if self.runs else None

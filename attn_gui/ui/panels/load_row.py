@@ -1,0 +1,54 @@
+"""The data panel's first row: open a table, and while it is read, its progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar, QPushButton, QWidget
+
+__all__ = ["LoadRow"]
+
+_STEPS = 1000
+
+
+class LoadRow(QWidget):
+    """An Open button; while a file is read, a progress bar and a Cancel button beside it."""
+
+    fileChosen = Signal(str)  # the path the user picked in the file dialog
+    cancelClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.open_button = QPushButton(self.tr("Open CSV…"))
+        self.open_button.setToolTip(self.tr("Read a CSV or TSV file; the encoding, delimiter and "
+                                            "decimal mark are detected."))
+        self.open_button.clicked.connect(self._choose_file)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, _STEPS)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop reading; the table loaded before stays."))
+        self.cancel_button.clicked.connect(self.cancelClicked)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.open_button)
+        row.addWidget(self.progress_bar, 1)
+        row.addWidget(self.cancel_button)
+        row.addStretch(0)
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        """Show the progress from 0 and the Cancel button while a file is read."""
+        if busy:
+            self.progress_bar.setValue(0)
+        self.progress_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+
+    def set_progress(self, fraction: float) -> None:
+        self.progress_bar.setValue(round(fraction * _STEPS))
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a table"), "",
+            self.tr("Tables (*.csv *.tsv *.txt *.dat);;All files (*)"))
+        if path:
+            self.fileChosen.emit(path)

@@ -1,0 +1,74 @@
+"""The confusion matrix of the validation rows, counts written in the cells."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QWidget
+
+from .fitted_plot import FittedPlot
+from .style import freeze, theme
+from .text_fit import elide
+
+__all__ = ["ConfusionMatrixPlot"]
+
+
+class ConfusionMatrixPlot(FittedPlot):
+    """Heatmap of counts (rows: true class, columns: predicted class) with the count in each cell."""
+
+    max_annotated = 30  # beyond this many classes the numbers would overlap
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        theme(self)
+        item = self.getPlotItem()
+        self.set_title(self.tr("Confusion (validation)"))
+        item.setLabel("bottom", self.tr("predicted"))
+        item.setLabel("left", self.tr("true"))
+        item.vb.invertY(True)  # first class in the top-left corner, as in a printed table
+        item.vb.setAspectLocked(True)
+        freeze(self)
+        self._cmap = pg.colormap.get("viridis")
+        self._image = pg.ImageItem()
+        self._image.setColorMap(self._cmap)
+        item.addItem(self._image)
+        self._texts: list[pg.TextItem] = []
+        self._matrix = np.zeros((0, 0), dtype=np.int64)
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return self._matrix.copy()
+
+    def set_matrix(self, matrix: Sequence[Sequence[int]], classes: Sequence[str]) -> None:
+        cm = np.asarray(matrix, dtype=np.int64).reshape(len(classes), len(classes))
+        self._matrix = cm
+        top = max(int(cm.max()) if cm.size else 0, 1)
+        # ImageItem indexes [x, y]: transpose so columns are predicted and rows are true.
+        self._image.setImage(cm.T.astype(np.float64), levels=(0, top))
+        names = [elide(str(c)) for c in classes]
+        ticks = [[(i + 0.5, name) for i, name in enumerate(names)]]
+        self.getAxis("bottom").setTicks(ticks)
+        self.getAxis("left").setTicks(ticks)
+        # Sized up front: the axes otherwise grow only after a first paint has clipped
+        # the names (and the left axis hides the ones it cannot fit).
+        fm = QFontMetrics(self.font())
+        widest = max((fm.horizontalAdvance(name) for name in names), default=0)
+        self.getAxis("left").setWidth(widest + fm.height() + 14)
+        self.getAxis("bottom").setHeight(2 * fm.height() + 14)
+        item = self.getPlotItem()
+        for text in self._texts:
+            item.removeItem(text)
+        self._texts = []
+        if len(classes) <= self.max_annotated:
+            for (i, j), count in np.ndenumerate(cm):
+                # Viridis is dark at the bottom of the scale and light at the top.
+                color = "#000000" if count / top > 0.6 else "#ffffff"
+                text = pg.TextItem(str(count), color=color, anchor=(0.5, 0.5))
+                text.setPos(j + 0.5, i + 0.5)
+                item.addItem(text)
+                self._texts.append(text)
+        k = max(len(classes), 1)
+        self.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)

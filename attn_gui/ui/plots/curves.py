@@ -1,0 +1,164 @@
+"""Curves over epochs, created once and fed from growable buffers.
+
+The curves get new data with `setData(buf[:n])`; long histories are peak-downsampled and
+clipped to the view, so a live update stays cheap however long the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
+
+from ..jobs.paint_budget import TimedPaint
+from .buffers import GrowBuffer
+from .fitted_plot import FittedPlot
+from .style import theme
+
+__all__ = ["LEGEND_OFFSET", "CurvePlot", "Series"]
+
+LEGEND_OFFSET = 10  # px between a curve plot's legend and the top of its view
+
+
+@dataclass(frozen=True)
+class Series:
+    key: str
+    label: str
+    color: str
+    style: Qt.PenStyle = Qt.PenStyle.SolidLine
+
+
+class CurvePlot(TimedPaint, FittedPlot):
+    """Curves over epochs, created once; hovering shows the exact values of the nearest epoch."""
+
+    def __init__(self, title: str, y_label: str, series: Sequence[Series] = (),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        self._fg = theme(self)
+        item = self.getPlotItem()
+        self.set_labels(title, y_label)
+        item.setLabel("bottom", self.tr("epoch"))
+        item.showGrid(x=True, y=True, alpha=0.2)
+        item.setDownsampling(mode="peak")
+        item.setClipToView(True)
+        base = self.palette().color(QPalette.ColorRole.Base)
+        base.setAlpha(200)  # curves stay visible under the legend
+        self._legend = item.addLegend(offset=(-10, LEGEND_OFFSET), labelTextColor=self._fg,
+                                      brush=pg.mkBrush(base))
+        self._x = GrowBuffer()
+        self._y: dict[str, GrowBuffer] = {}
+        self._series: dict[str, Series] = {}
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self._shown: list[str] = []  # series in the legend and the hover text
+        self.legend_limit: int | None = None
+        self._dirty = False
+        self._cursor = pg.InfiniteLine(angle=90, movable=False,
+                                       pen=pg.mkPen(self._fg, style=Qt.PenStyle.DotLine))
+        self.hover_label = pg.TextItem(color=self._fg, fill=pg.mkBrush(self.palette().color(
+            QPalette.ColorRole.Base)), border=pg.mkPen(self._fg))
+        for hover_item in (self._cursor, self.hover_label):
+            hover_item.setZValue(10)
+            hover_item.hide()
+            item.addItem(hover_item, ignoreBounds=True)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.set_series(series)
+
+    def set_labels(self, title: str, y_label: str) -> None:
+        self.set_title(title)
+        self.getPlotItem().setLabel("left", y_label)
+
+    def set_series(self, series: Sequence[Series]) -> None:
+        """Replace the curves (once per run at most) and clear the data."""
+        if list(series) == list(self._series.values()):  # a new run on the same columns
+            self.reset()
+            return
+        item = self.getPlotItem()
+        for curve in self._curves.values():
+            item.removeItem(curve)
+        self._legend.clear()
+        self._series = {s.key: s for s in series}
+        self._curves = {}
+        for s in series:
+            pen = pg.mkPen(s.color, width=2, style=s.style)
+            curve = pg.PlotDataItem(pen=pen, connect="finite")
+            item.addItem(curve)
+            self._curves[s.key] = curve
+        self._y = {s.key: GrowBuffer() for s in series}
+        # Each legend entry costs a few ms to lay out: a plot with a long list of series
+        # (one per feature) starts with the first few and ranks them as data arrives.
+        self.show_in_legend([s.key for s in series][: self.legend_limit])
+        self.reset()
+
+    def show_in_legend(self, keys: Sequence[str]) -> None:
+        if list(keys) == self._shown:
+            return
+        self._legend.clear()
+        self._shown = [k for k in keys if k in self._curves]
+        for key in self._shown:
+            self._legend.addItem(self._curves[key], self._series[key].label)
+
+    def reset(self) -> None:
+        self._x.clear()
+        for buf in self._y.values():
+            buf.clear()
+        self._dirty = True
+        self._cursor.hide()
+        self.hover_label.hide()
+
+    def append(self, x: float, values: Mapping[str, float]) -> None:
+        """Add one point per series (NaN for a missing value); drawn at the next refresh()."""
+        self._x.append(x)
+        for key, buf in self._y.items():
+            buf.append(values.get(key, np.nan))
+        self._dirty = True
+
+    def refresh(self) -> bool:
+        """Push new data to the curves; False if nothing changed since the last call."""
+        if not self._dirty:
+            return False
+        x = self._x.view
+        for key, curve in self._curves.items():
+            curve.setData(x, self._y[key].view)
+        self._dirty = False
+        return True
+
+    def curve(self, key: str) -> pg.PlotDataItem:
+        return self._curves[key]
+
+    def data(self, key: str) -> np.ndarray:
+        return self._y[key].view
+
+    def __len__(self) -> int:
+        return len(self._x)
+
+    def _on_mouse_moved(self, pos: QPointF) -> None:
+        item = self.getPlotItem()
+        x = self._x.view
+        if not len(x) or not item.vb.sceneBoundingRect().contains(pos):
+            self._cursor.hide()
+            self.hover_label.hide()
+            return
+        point = item.vb.mapSceneToView(pos)
+        i = int(np.clip(np.searchsorted(x, point.x()), 0, len(x) - 1))
+        if i > 0 and abs(x[i - 1] - point.x()) < abs(x[i] - point.x()):
+            i -= 1
+        lines = [escape(self.tr("epoch {0}").format(f"{x[i]:g}"))]
+        for key in self._shown:
+            s = self._series[key]
+            lines.append(f'<span style="color:{s.color}">■</span> '
+                         f"{escape(s.label)}: {self._y[key].view[i]:.6g}")
+        self.hover_label.setHtml(f'<div style="color:{self._fg.name()}">{"<br>".join(lines)}</div>')
+        # Keep the label inside the plot: on the right half it opens to the left of the cursor.
+        (x_min, x_max), _ = item.vb.viewRange()
+        right_half = x[i] > (x_min + x_max) / 2
+        self.hover_label.setAnchor((1.05, 1.05) if right_half else (-0.05, 1.05))
+        self.hover_label.setPos(float(x[i]), point.y())
+        self._cursor.setPos(float(x[i]))
+        self._cursor.show()
+        self.hover_label.show()

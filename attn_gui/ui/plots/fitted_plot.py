@@ -1,0 +1,74 @@
+"""The base of every plot: a title elided to the room the plot has."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from .text_fit import TEXT_MARGIN, first_that_fits
+
+__all__ = ["FittedPlot"]
+
+_TITLE_POINTS = 11  # pyqtgraph's title size
+
+
+class FittedPlot(pg.PlotWidget):
+    """A plot whose title is elided to the room it has.
+
+    pyqtgraph gives a title label its text's full width as minimum width: a title longer
+    than a narrow plot (a long translation, "top 8 of 12") widened the plot item past
+    the widget, which then cut off the right side of the axes, bars and labels.
+    """
+
+    _titles: tuple[str, ...] = ("",)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent=parent)
+        # The room changes with the axes too: one widens when it first paints its ticks.
+        self.getPlotItem().vb.sigResized.connect(self._refit_title)
+
+    def set_title(self, text: str, *shorter: str) -> None:
+        """Show `text`, else the first of the `shorter` forms that fits, else the shortest
+        elided."""
+        self._titles = (text, *shorter)
+        self._refit_title()
+
+    def _refit_title(self) -> None:
+        if self._fit_title():
+            # The view sizes its plot item only when the view itself is resized: a plot item
+            # that a longer title widened stays wide unless told the view's size again.
+            pg.PlotWidget.resizeEvent(self, None)
+
+    @property
+    def title(self) -> str:
+        """The full title, however much of it the plot's width shows."""
+        return self._titles[0]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        self._fit_title()  # first: the plot item is laid out to the new size below
+        super().resizeEvent(event)
+
+    def _fit_title(self) -> bool:
+        """Show as much of the title as fits; True if the shown text changed."""
+        item = self.getPlotItem()
+        if item is None:  # pyqtgraph resizes the view before the plot item exists
+            return False
+        # The title sits above the view box: its room is the width minus the axes' columns
+        # (as wide as they are about to be: an axis widens before the layout follows).
+        left, _, right, _ = item.layout.getContentsMargins()
+        beside = left + right + sum(
+            max(axis.geometry().width(), axis.minimumWidth())
+            for axis in (item.getAxis("left"), item.getAxis("right")) if axis.isVisible())
+        room = max(self.width() - beside - TEXT_MARGIN, 0)
+        font = QFont(self.font())
+        font.setPointSizeF(_TITLE_POINTS)
+        shown = first_that_fits(self._titles, font, room)
+        if escape(shown) == item.titleLabel.text:
+            return False
+        # The active colour: a disabled plot (no data yet) keeps a readable title.
+        color = self.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+        item.setTitle(escape(shown), color=color)
+        return True
