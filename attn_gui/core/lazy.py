@@ -1,9 +1,8 @@
 """Modules imported on first use.
 
-The window's first frame needs none of pandas, and importing it costs about a third of the
-start-up, yet the reader, the preprocessing and the data panel all use it. Modules on the
-window's start-up path take `pd` from here, or wrap a module of their own with `lazy`;
-attribute access imports the module then.
+The window's first frame needs few of the app's modules; a module on the window's start-up
+path can wrap another with `lazy`, and attribute access imports it then. (pandas, which
+costs about a third of the start-up, is imported explicitly inside the functions that use it.)
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__ = ["lazy", "pd"]
+__all__ = ["lazy"]
 
 
 class _LazyModule:
@@ -29,6 +28,3 @@ class _LazyModule:
 def lazy(name: str) -> Any:
     """A stand-in for module `name` (absolute) that imports it on first attribute access."""
     return _LazyModule(name)
-
-
-pd: Any = lazy("pandas")

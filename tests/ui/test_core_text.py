@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 
 import attn_gui.core
-from attn_gui.core import formula, table
+from attn_gui.core.formula import parse as formula_parse
+from attn_gui.core.io import sniff as table_sniff
 from attn_gui.ui.app import core_text
 from attn_gui.ui.app.core_text import PHRASES, TEMPLATES, sentence, translated
 from tests.corpus import expected
@@ -26,8 +27,8 @@ CORE = Path(attn_gui.core.__file__).parent
 INTERNAL_CALLS = {"AssertionError", "KeyError", "TypeError", "ValueError", "compile", "search",
                   "match", "split"}
 NOT_MESSAGES = {
-    "formula.py": {" X ", "X X X"},  # the formula printer's separators
-    "table.py": {"'X' → 'X.X'"},  # a renamed column: names only
+    "formula/text.py": {" X ", "X X X"},  # the formula printer's separators
+    "io/sniff.py": {"'X' → 'X.X'"},  # a renamed column: names only
     "lazy.py": {"<lazily imported module X>"},  # a repr, for debugging
 }
 
@@ -48,9 +49,11 @@ def _sample(node: ast.AST) -> str | None:
 
 def core_strings() -> list[tuple[str, int, str]]:
     """(file, line, text) of every string the core builds, outermost expressions only,
-    docstrings and the arguments of internal errors and regular expressions left out."""
+    docstrings and the arguments of internal errors and regular expressions left out.
+    Files are named by their path inside attn_gui/core, e.g. "io/sniff.py"."""
     found = []
-    for path in sorted(CORE.glob("*.py")):
+    for path in sorted(CORE.rglob("*.py")):
+        relative = path.relative_to(CORE).as_posix()
         tree = ast.parse(path.read_text(encoding="utf-8"))
         skip: set[int] = set()
         for node in ast.walk(tree):
@@ -70,8 +73,8 @@ def core_strings() -> list[tuple[str, int, str]]:
             if text is None:
                 continue
             skip.update(id(n) for n in ast.walk(node))  # its parts are not strings of their own
-            if text not in NOT_MESSAGES.get(path.name, ()):
-                found.append((path.name, node.lineno, text))
+            if text not in NOT_MESSAGES.get(relative, ()):
+                found.append((relative, node.lineno, text))
     return found
 
 
@@ -92,7 +95,7 @@ def test_every_core_sentence_has_a_template():
 def test_every_template_is_still_said():
     said = [t for _, _, t in core_strings()]
     # and the plain strings inside them, e.g. the 'the contents' of f"{where or 'the contents'}"
-    said += [node.value for path in CORE.glob("*.py")
+    said += [node.value for path in CORE.rglob("*.py")
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.Constant) and isinstance(node.value, str)]
     unused = [t for t in TEMPLATES + PHRASES
@@ -101,9 +104,9 @@ def test_every_template_is_still_said():
 
 
 def test_short_core_words_shown_inside_messages_are_phrases():
-    for what in formula._REFUSED.values():
+    for what in formula_parse._REFUSED.values():
         assert what in PHRASES or what.startswith("'"), what
-    for _, what in table._NOT_TABLES:
+    for _, what in table_sniff._NOT_TABLES:
         assert what in PHRASES or what.isupper(), what  # "JSON" reads the same in Chinese
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config import TrainConfig
-from ...core.table import Table
+from ...core.io import Table
 from ..app.core_text import translated
 from ..jobs.loader import LoadedTable, TableLoader
 from ..widgets.option_form import OptionForm, options_of
