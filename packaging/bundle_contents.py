@@ -86,20 +86,15 @@ def datas(root: Path) -> list[tuple[str, str]]:
     return [(str(path), str(path.parent.relative_to(root).as_posix())) for path in picked]
 
 
-_LAZY_IMPORT = re.compile(r'\blazy\("([\w.]+)"\)')
-
-
 def hidden_imports(root: Path) -> list[str]:
-    """What PyInstaller's import scan may miss: the modules imported on first use (by name
-    with `attn_gui.core.lazy`, or by an import inside a function, as pandas is), and for
-    good measure every module of the app."""
+    """What PyInstaller's import scan may miss: the modules imported on first use (inside a
+    function, as pandas is), and for good measure every module of the app."""
     package = root / "attn_gui"
     sources = sorted(package.rglob("*.py"))
     modules = {".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
                for path in sources}
     for path in sources:
         text = path.read_text(encoding="utf-8")
-        modules.update(_LAZY_IMPORT.findall(text))
         modules.update(_imported_in_functions(ast.parse(text, filename=str(path))))
     return sorted(modules)
 
