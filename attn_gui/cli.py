@@ -14,11 +14,11 @@ from pathlib import Path
 from .core.config import OPTIONS, TrainConfig
 from .core.dataset import prepare
 from .core.errors import USER_ERRORS
+from .core.io import read_table
 from .core.metrics import json_finite, scalars
 from .core.options import ConfigError, Option, parse_sizes
 from .core.predict import predict, write_csv
 from .core.project import ProjectError, load_model, save_model, saved_model
-from .core.table import read_table
 from .core.training import EpochReport, Trainer
 
 EXIT_USER_ERROR = 2

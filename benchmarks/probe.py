@@ -34,7 +34,7 @@ def load(reader: str, path: str) -> dict:
     import pandas as pd
 
     if reader == "app":
-        from attn_gui.core.table import read_table
+        from attn_gui.core.io import read_table
     base = current_rss()
     start = time.perf_counter()
     frame = read_table(path).frame if reader == "app" else pd.read_csv(path, engine="c")

@@ -9,6 +9,7 @@ Qt files are matched by their base names, so one rule covers Linux (`libqpdf.so`
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path, PurePosixPath
 
@@ -85,20 +86,30 @@ def datas(root: Path) -> list[tuple[str, str]]:
     return [(str(path), str(path.parent.relative_to(root).as_posix())) for path in picked]
 
 
-_LAZY_IMPORT = re.compile(r'\blazy\("([\w.]+)"\)')
-
-
 def hidden_imports(root: Path) -> list[str]:
-    """What PyInstaller's import scan cannot see: the modules imported by name on first use
-    (`attn_gui.core.lazy`: pandas, and the File menu's modules), and for good measure every
-    module of the app."""
+    """What PyInstaller's import scan may miss: the modules imported on first use (inside a
+    function, as pandas is), and for good measure every module of the app."""
     package = root / "attn_gui"
     sources = sorted(package.rglob("*.py"))
     modules = {".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
                for path in sources}
     for path in sources:
-        modules.update(_LAZY_IMPORT.findall(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        modules.update(_imported_in_functions(ast.parse(text, filename=str(path))))
     return sorted(modules)
+
+
+def _imported_in_functions(tree: ast.AST) -> set[str]:
+    """Absolute imports inside functions: the app's own (relative) ones are listed anyway."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Import):
+                    found.update(alias.name for alias in inner.names)
+                elif isinstance(inner, ast.ImportFrom) and inner.level == 0 and inner.module:
+                    found.add(inner.module)
+    return found
 
 
 def keep(dest_name: str) -> bool:

@@ -189,7 +189,7 @@ class TrainConfig:
     momentum: float = setting(
         0.9, "Momentum β", "β in v ← β·v + g: the share of the previous step carried into the "
         "next one (0.9 is usual; 0 is plain SGD). Used by the momentum optimiser only.",
-        "training", low=0.0, widget_high=0.999, decimals=3, step=0.05)
+        "training", low=0.0, high=1.0, high_open=True, decimals=3, step=0.05)
     lr_schedule: str = setting(
         "constant", "Rate schedule", "The learning rate per epoch t of T.", "training",
         choices=_choices(

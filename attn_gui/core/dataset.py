@@ -7,15 +7,19 @@ fits the preprocessing on the training rows only and encodes the target.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .config import TrainConfig
 from .errors import Phrase, UserError
-from .lazy import pd
+from .io import Table, infer_task
 from .metrics import classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
-from .table import Table, infer_task
+
+if TYPE_CHECKING:
+    import pandas as pd
+# pandas is imported inside the functions that use it: it is kept off the window's start-up path
 
 # Targets are turned into labels this many rows at a time: a label array and hash table of
 # a million rows at once would be tens of MiB that the process keeps after they are freed.
@@ -41,6 +45,8 @@ class TargetInfo:
 
         `words` are the texts a boolean column was read from (ColumnInfo.labels).
         """
+        import pandas as pd
+
         if self.task == "classification":
             codes = np.empty(len(col), dtype=np.int64)
             for start in range(0, len(col), _CHUNK_ROWS):
@@ -110,7 +116,8 @@ def resolve_columns(table: Table, config: TrainConfig) -> tuple[str, list[str], 
         raise DataError(
             "no usable feature column besides the target '{target}' "
             "(the others are excluded as IDs, constant or empty); choose features with --features",
-            target=target)
+            target=target
+        )
     task = config.task or infer_task(table.frame[target], table.info(target).kind)
     return target, features, task
 
@@ -120,43 +127,82 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     frame = table.frame
     rng = np.random.default_rng(config.seed)
     report: dict = {}
+    info = _target_info(table, target, task)
+    words = table.info(target).labels
+    y_all, usable = info.encode(frame[target], words)
+    report["rows_without_target"] = int((~usable).sum())
+    _check_targets(info, usable, target, len(frame), config.positive)
+    train_idx, valid_idx, valid_frame, valid_rows = _split_rows(
+        table, valid_table, [*features, target], y_all, usable, task, config, rng)
+    valid_words = valid_table.info(target).labels if valid_table is not None else words
+    pre, X_train, y_train = _training_rows(table, config, features, target, info, y_all,
+                                           train_idx, report)
+    X_valid, y_valid, valid_ok = _validation_rows(pre, info, valid_frame, valid_rows, target,
+                                                  valid_words, report)
+    _check_arrays(pre, info, (X_train, y_train), (X_valid, y_valid), features, target,
+                  int(usable.sum()), valid_table is not None)
+    excluded = {c.name: c.excluded for c in table.columns
+                if c.excluded and c.name != target and c.name not in features}
+    dtype_X = np.float32
+    return Dataset(
+        task=task, target=target, features=features, excluded=excluded, target_info=info,
+        positive=_positive_class(info, config.positive, y_train, target), preprocessor=pre,
+        X_train=X_train.astype(dtype_X, copy=False), y_train=_y_dtype(y_train, task),
+        X_valid=X_valid.astype(dtype_X, copy=False), y_valid=_y_dtype(y_valid, task),
+        report=report, valid_rows=valid_idx[valid_ok],
+    )
+
+
+def _target_info(table: Table, target: str, task: str) -> TargetInfo:
+    """How the target becomes y; for classification, its classes in a stable order."""
     if table.info(target).kind == "empty":
         raise DataError("the target '{target}' is empty in every row; choose another target",
                         target=target)
+    if task != "classification":
+        return TargetInfo(task)
     words = table.info(target).labels
-    if task == "classification":
-        classes = sorted(distinct_labels(frame[target], words), key=label_sort_key)
-        if len(classes) < 2:
-            only = f" ('{classes[0]}')" if classes else ""
-            raise DataError(
-                "the target '{target}' has only one class{only}; a classifier needs at least two: "
-                "choose another target or use --task regression", target=target, only=only)
-        info = TargetInfo(task, classes=classes)
-    else:
-        info = TargetInfo(task)
-    y_all, usable = info.encode(frame[target], words)
-    report["rows_without_target"] = int((~usable).sum())
+    classes = sorted(distinct_labels(table.frame[target], words), key=label_sort_key)
+    if len(classes) < 2:
+        only = f" ('{classes[0]}')" if classes else ""
+        raise DataError(
+            "the target '{target}' has only one class{only}; a classifier needs at least two: "
+            "choose another target or use --task regression", target=target, only=only
+        )
+    return TargetInfo(task, classes=classes)
+
+
+def _check_targets(info: TargetInfo, usable: np.ndarray, target: str, n_rows: int,
+                   positive: str | None) -> None:
+    """Enough usable target values, not too many classes, and --positive only for two."""
+    task = info.task
     if not usable.any():
         if task == "regression":
             raise DataError("no row of the target '{target}' holds a number; choose another "
                             "target or use --task classification", target=target)
         raise DataError("no row of the target '{target}' holds a value; choose another target",
                         target=target)
-    if task == "classification" and len(info.classes) > max(len(frame) // 2, 2):
+    if task == "classification" and len(info.classes) > max(n_rows // 2, 2):
         raise DataError("the target '{target}' has {classes} classes in {rows} rows, "
                         "too many to learn; use --task regression for a numeric target",
-                        target=target, classes=len(info.classes), rows=len(frame))
-    if config.positive is not None and len(info.classes) != 2:
+                        target=target, classes=len(info.classes), rows=n_rows)
+    if positive is not None and len(info.classes) != 2:
         raise DataError("--positive applies to a target with two classes; "
                         "'{target}' has {classes} classes",
                         target=target, classes=len(info.classes) or Phrase("no"))
 
+
+def _split_rows(table: Table, valid_table: Table | None, needed: list[str], y_all: np.ndarray,
+                usable: np.ndarray, task: str, config: TrainConfig, rng: np.random.Generator
+                ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, np.ndarray | None]:
+    """Training rows, validation rows, the frame those come from, and the validation rows'
+    positions in it (None: all of a separate validation file)."""
     if valid_table is not None:
-        missing = [c for c in [*features, target] if c not in valid_table.frame.columns]
+        missing = [c for c in needed if c not in valid_table.frame.columns]
         if missing:
             raise DataError(
                 "the validation file lacks column(s) {columns} that the training file has; "
-                "use a file with the same columns", columns=_list(missing))
+                "use a file with the same columns", columns=_list(missing)
+            )
         train_idx = np.flatnonzero(usable)
         valid_frame = valid_table.frame
         valid_idx = np.arange(len(valid_frame))
@@ -165,17 +211,25 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
         train_idx, valid_idx = split(y_all, usable, task, config.valid_fraction, rng)
         # the splits stay positions in the frame: preprocessing takes the feature columns
         # it needs one at a time, never a copy of every column of every row
-        valid_frame, valid_rows = frame, valid_idx
+        valid_frame, valid_rows = table.frame, valid_idx
     if len(train_idx) < 2:
         raise DataError("fewer than 2 training rows have a target value; the file is too small to train on")
+    return train_idx, valid_idx, valid_frame, valid_rows
 
+
+def _training_rows(table: Table, config: TrainConfig, features: list[str], target: str,
+                   info: TargetInfo, y_all: np.ndarray, train_idx: np.ndarray, report: dict
+                   ) -> tuple[Preprocessor, np.ndarray, np.ndarray]:
+    """The preprocessing fitted on the training rows, their matrix and their y (a numeric
+    target standardised, its mean and spread kept in `info`)."""
+    frame = table.frame
     kinds = {f: table.info(f).kind for f in features}
     feature_words = {f: table.info(f).labels for f in features if table.info(f).labels}
     pre = Preprocessor(config.preprocess_spec()).fit(frame, features, kinds, feature_words,
                                                      rows=train_idx)
     X_train, keep, report["train"] = pre.transform(frame, rows=train_idx)
     y_train = y_all[train_idx][keep]
-    if task == "regression":
+    if info.task == "regression":
         info.mean = float(y_train.mean())
         with np.errstate(over="ignore", invalid="ignore"):
             info.std = float(y_train.std())
@@ -186,16 +240,32 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
             raise DataError("the target '{target}' has the same value in every training row; "
                             "there is nothing to predict", target=target)
         y_train = (y_train - info.mean) / info.std
+    return pre, X_train, y_train
+
+
+def _validation_rows(pre: Preprocessor, info: TargetInfo, frame: pd.DataFrame,
+                     rows: np.ndarray | None, target: str, words: tuple[str, str] | None,
+                     report: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The validation matrix and y, without the rows whose target is unusable, and the mask
+    of the rows kept."""
     # Validation rows are never dropped: they are imputed and clipped like new data.
-    X_valid, _, report["valid"] = _transform(pre, valid_frame, valid_rows)
-    valid_words = valid_table.info(target).labels if valid_table is not None else words
-    valid_target = valid_frame[target]
-    if valid_rows is not None:
-        valid_target = valid_target.iloc[valid_rows]
-    y_valid, valid_ok = info.encode(valid_target, valid_words)
+    X_valid, _, report["valid"] = _transform(pre, frame, rows)
+    valid_target = frame[target]
+    if rows is not None:
+        valid_target = valid_target.iloc[rows]
+    y_valid, valid_ok = info.encode(valid_target, words)
     if not valid_ok.all():
         X_valid, y_valid = X_valid[valid_ok], y_valid[valid_ok]
     report["valid"]["rows_without_usable_target"] = int((~valid_ok).sum())
+    return X_valid, y_valid, valid_ok
+
+
+def _check_arrays(pre: Preprocessor, info: TargetInfo, train: tuple[np.ndarray, np.ndarray],
+                  valid: tuple[np.ndarray, np.ndarray], features: list[str], target: str,
+                  n_usable: int, valid_file: bool) -> None:
+    """The training and validation arrays are finite and neither is empty."""
+    (X_train, y_train), (X_valid, y_valid) = train, valid
+    task = info.task
     if X_train.shape[1] == 0:
         raise DataError("the feature column(s) {features} hold no value in the rows where "
                         "'{target}' has one; choose other features",
@@ -212,37 +282,31 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     if len(X_train) == 0:
         raise DataError("no training rows are left after preprocessing; choose another missing-value or outlier setting")
     if len(X_valid) == 0:
-        if valid_table is not None:
+        if valid_file:
             raise DataError("no row of the validation file has a usable target value; "
                             "use another --valid-data file")
         raise DataError("the validation set is empty: {rows} rows with a target value "
                         "are too few to set some aside; use a larger file or validation fraction",
-                        rows=int(usable.sum()))
+                        rows=n_usable)
     if task == "classification" and len(np.unique(y_train)) < 2:
         raise DataError("the training rows of '{target}' hold only one class after preprocessing; "
                         "choose another missing-value or outlier setting", target=target)
 
-    positive = None
-    if task == "classification" and len(info.classes) == 2:
-        if config.positive is not None:
-            if config.positive not in info.classes:
-                raise DataError("the positive class '{positive}' is not a class of '{target}'; "
-                                "the classes are: {classes}", positive=config.positive,
-                                target=target, classes=_list(info.classes))
-            positive = info.classes.index(config.positive)
-        else:
-            counts = np.bincount(y_train, minlength=2)
-            positive = int(counts.argmin())  # ties go to the first class, as argmin does
-    excluded = {c.name: c.excluded for c in table.columns
-                if c.excluded and c.name != target and c.name not in features}
-    dtype_X = np.float32
-    return Dataset(
-        task=task, target=target, features=features, excluded=excluded, target_info=info,
-        positive=positive, preprocessor=pre,
-        X_train=X_train.astype(dtype_X, copy=False), y_train=_y_dtype(y_train, task),
-        X_valid=X_valid.astype(dtype_X, copy=False), y_valid=_y_dtype(y_valid, task),
-        report=report, valid_rows=valid_idx[valid_ok],
-    )
+
+def _positive_class(info: TargetInfo, positive: str | None, y_train: np.ndarray,
+                    target: str) -> int | None:
+    """Index of the class precision, recall and F1 are about: the one asked for, else the
+    rarer in training. None unless the target has two classes."""
+    if info.task != "classification" or len(info.classes) != 2:
+        return None
+    if positive is not None:
+        if positive not in info.classes:
+            raise DataError("the positive class '{positive}' is not a class of '{target}'; "
+                            "the classes are: {classes}",
+                            positive=positive, target=target, classes=_list(info.classes))
+        return info.classes.index(positive)
+    counts = np.bincount(y_train, minlength=2)
+    return int(counts.argmin())  # ties go to the first class, as argmin does
 
 
 def _check_finite(X: np.ndarray, pre: Preprocessor) -> None:
@@ -260,6 +324,8 @@ def _check_finite(X: np.ndarray, pre: Preprocessor) -> None:
 
 def distinct_labels(col: pd.Series, words: tuple[str, str] | None = None) -> list[str]:
     """The target's labels in order of first appearance, missing values left out."""
+    import pandas as pd
+
     seen: dict[str, None] = {}
     for start in range(0, len(col), _CHUNK_ROWS):
         labels = target_labels(col.iloc[start : start + _CHUNK_ROWS], words)

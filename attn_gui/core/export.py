@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lazy import pd
+import pandas as pd
+
 from .runs import Run
 
 _SETTINGS = ("attention", "weighting", "temperature", "epochs", "batch_size", "lr",

@@ -12,12 +12,12 @@ import io
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from .dataset import DataError, target_labels
-from .lazy import pd
+from .io import Table
 from .metrics import scalars
 from .project import SavedModel, atomic_write
-from .table import Table
 
 # What a spreadsheet may read as the start of a formula (OWASP: CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -8,11 +8,15 @@ new file.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .errors import UserError
-from .lazy import pd
+
+if TYPE_CHECKING:
+    import pandas as pd
+# pandas is imported inside the functions that use it: it is kept off the window's start-up path
 
 MISSING = ("median", "mean", "most_frequent", "drop")
 OUTLIERS = ("none", "clip", "drop")
@@ -165,6 +169,8 @@ class Preprocessor:
         return mean, std or 1.0
 
     def _fit_levels(self, col: pd.Series) -> CategoricalStep:
+        import pandas as pd
+
         counts = pd.Series(target_labels(col.dropna())).value_counts()
         fill = str(counts.index[0]) if len(counts) else OTHER
         if len(counts) and self.spec.missing != "drop" and col.isna().any():
@@ -333,6 +339,8 @@ def target_labels(col: pd.Series, words: tuple[str, str] | list[str] | None = No
     """Values as label text: whole numbers lose their ".0" (1.0 -> "1"), and a yes/no
     column read as 0/1 gets its words back. The same text whether a file's column was
     read as numbers or as text, so training and new files agree."""
+    import pandas as pd
+
     if words is not None and pd.api.types.is_numeric_dtype(col.dtype):
         v = col.to_numpy(dtype=np.float64, na_value=np.nan)
         out = np.full(len(v), None, dtype=object)
@@ -358,6 +366,8 @@ def _take(frame: pd.DataFrame, name: str, rows: np.ndarray | None) -> pd.Series:
 def _as_float(col: pd.Series, words: list[str] | None = None) -> np.ndarray:
     """The column as float64 with NaN for missing and infinite values; read-only, since it
     is the frame's own array when the reader already made it float64 and finite."""
+    import pandas as pd
+
     if col.dtype == np.float64:
         v = col.to_numpy()
         return np.where(np.isinf(v), np.nan, v) if np.isinf(v).any() else v
@@ -371,6 +381,8 @@ def _as_float(col: pd.Series, words: list[str] | None = None) -> np.ndarray:
 
 def _level_codes(col: pd.Series, step: CategoricalStep) -> tuple[np.ndarray, int, int]:
     """Code of each cell's level; unseen levels go to "(other)" if it exists, else all-zero."""
+    import pandas as pd
+
     text = pd.Series(target_labels(col), index=col.index, dtype="string")
     missing = text.isna().to_numpy()
     text = text.fillna(step.fill)

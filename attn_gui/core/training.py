@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -89,6 +89,30 @@ class EpochReport:
     history: dict = field(default_factory=dict)  # final report only: curves per epoch
 
 
+@dataclass
+class _Loop:
+    """What one call of `Trainer.run` keeps between its mini-batches and epochs."""
+
+    control: TrainingControl
+    rng: np.random.Generator
+    model: AttentionNet
+    flat: FlatParams
+    fast: np.ndarray  # mask of the attention logits, which learn at attention_lr
+    warmup: int  # epochs over which the attention logits come in (sparsemax)
+    opt: Optimizer
+    X: np.ndarray
+    y: np.ndarray
+    batch: int
+    n_batches: int
+    weights: np.ndarray | None
+    best: np.ndarray  # the weights with the best validation score so far
+    start: float
+    outputs: np.ndarray | None = None  # the predictions made while an epoch trains
+    best_score: float = -math.inf
+    since_best: int = 0
+    train_time: float = 0.0
+
+
 class Trainer:
     def __init__(self, config: TrainConfig, data: Dataset, dtype=np.float32):
         self.config = config.validate()
@@ -109,8 +133,32 @@ class Trainer:
         self.final_: EpochReport | None = None
 
     def run(self, control: TrainingControl | None = None) -> Iterator[BatchReport | EpochReport]:
+        cfg = self.config
+        loop = self._begin(control or TrainingControl())
+        reason = "finished"
+        for epoch in range(cfg.epochs):
+            lr = learning_rate(cfg.lr_schedule, cfg.lr, epoch, cfg.epochs)
+            perm = loop.rng.permutation(len(loop.X))
+            t0 = time.perf_counter()
+            done = yield from self._train_epoch(loop, epoch, lr, perm)
+            loop.train_time += time.perf_counter() - t0
+            if loop.control.stopped and not done:
+                reason = "stopped"
+                break
+            yield self._end_epoch(loop, epoch, lr, perm[:done], t0)
+            if loop.control.stopped:
+                reason = "stopped"
+                break
+            if cfg.patience and loop.since_best >= cfg.patience:
+                reason = "early_stopping"
+                break
+        self.train_seconds_ = loop.train_time
+        yield self._finish(loop.best, reason)
+
+    # -- the loop ----------------------------------------------------------
+    def _begin(self, control: TrainingControl) -> _Loop:
+        """Fresh weights from the seed, the optimiser and the batching of a run."""
         cfg, data = self.config, self.data
-        control = control or TrainingControl()
         rng = np.random.default_rng(cfg.seed)
         model = self.model_.init(rng)
         flat = self._flat = FlatParams(model.params)
@@ -123,87 +171,87 @@ class Trainer:
         warmup = SPARSEMAX_WARMUP if cfg.weighting == "sparsemax" else 0
         opt = Optimizer(cfg.optimizer, cfg.lr, momentum=cfg.momentum)
         X = data.X_train.astype(self.dtype, copy=False)
-        y = data.y_train
         n = len(X)
         batch = n if cfg.optimizer == "gd" else min(cfg.batch_size, n)
-        n_batches = math.ceil(n / batch)
         weights = self._sample_weights()
         best = flat.vector.copy()
-        outputs: np.ndarray | None = None  # the predictions made while an epoch trains
-        best_score, since_best = -math.inf, 0
         self.history_ = {}
         start = self._start = time.perf_counter()
-        train_time = 0.0
-        reason = "finished"
-        for epoch in range(cfg.epochs):
-            lr = learning_rate(cfg.lr_schedule, cfg.lr, epoch, cfg.epochs)
-            warm = min(1.0, (epoch + 1) / (warmup + 1))
-            scale = 1 + (cfg.attention_lr * warm - 1) * fast if fast.any() else None
-            perm = rng.permutation(n)
-            done = 0  # rows trained on this epoch
-            loss_sum = 0.0
-            t0 = time.perf_counter()
-            for b in range(n_batches):
-                control.wait_while_paused()
-                if control.stopped:
-                    break
-                idx = perm[b * batch : (b + 1) * batch]
-                w = None if weights is None else weights[idx]
-                try:
-                    # Overflow is detected from the loss and reported once, as a sentence;
-                    # Adam's g² may overflow as well: v = inf, a step of 0.
-                    with np.errstate(all="ignore"):
-                        loss, grads, out = model.loss_and_grads(X[idx], y[idx], w, cfg.l2,
-                                                                cfg.entropy)
-                        # A non-finite gradient makes the next batch's loss non-finite.
-                        finite = math.isfinite(loss)
-                        if finite:
-                            opt.step(flat.vector, flat.load_grads(grads), lr, scale)
-                except WeightingError as exc:
-                    raise TrainingError(exc.template, **exc.values) from None
-                if not finite:
-                    self._finish(best, "diverged")
-                    raise TrainingError(
-                        "the run diverged at epoch {epoch}; try a smaller learning rate "
-                        "(the best weights so far are kept)", epoch=epoch + 1)
-                if outputs is None:  # one array for every epoch, not a list of batches
-                    outputs = np.empty((n, *out.shape[1:]), dtype=out.dtype)
-                outputs[done : done + len(idx)] = out
-                done += len(idx)
-                loss_sum += loss * len(idx)
-                yield BatchReport(epoch + 1, cfg.epochs, b + 1, n_batches,
-                                  loss_sum / done, time.perf_counter() - start)
-            train_time += time.perf_counter() - t0
-            if control.stopped and not done:
-                reason = "stopped"
+        return _Loop(control, rng, model, flat, fast, warmup, opt, X, data.y_train, batch,
+                     math.ceil(n / batch), weights, best, start)
+
+    def _train_epoch(self, loop: _Loop, epoch: int, lr: float, perm: np.ndarray
+                     ) -> Generator[BatchReport, None, int]:
+        """One pass over the training rows in the order `perm`, a report per mini-batch;
+        returns the number of rows trained on (fewer when the run is stopped)."""
+        cfg = self.config
+        warm = min(1.0, (epoch + 1) / (loop.warmup + 1))
+        scale = 1 + (cfg.attention_lr * warm - 1) * loop.fast if loop.fast.any() else None
+        done = 0  # rows trained on this epoch
+        loss_sum = 0.0
+        for b in range(loop.n_batches):
+            loop.control.wait_while_paused()
+            if loop.control.stopped:
                 break
-            # Train metrics from the predictions made while the epoch ran (as Keras
-            # reports them): no second pass over a large training set.
-            assert outputs is not None
-            train_metrics = self._metrics(y[perm[:done]], outputs[:done])
-            valid_metrics = self._metrics(data.y_valid, model.predict_batches(data.X_valid))
-            score = self._score(valid_metrics)
-            if score > best_score + _MIN_IMPROVEMENT:
-                best_score, since_best, self.best_epoch_ = score, 0, epoch + 1
-                best = flat.vector.copy()
-            else:
-                since_best += 1
-            self._record(train_metrics, valid_metrics)
-            report = EpochReport(
-                epoch=epoch + 1, epochs=cfg.epochs, train=scalars(train_metrics),
-                valid=scalars(valid_metrics), attention=self.attention(),
-                lr=lr, elapsed=time.perf_counter() - start, best_epoch=self.best_epoch_,
-                samples_per_s=done / max(time.perf_counter() - t0, 1e-9),
-            )
-            yield report
-            if control.stopped:
-                reason = "stopped"
-                break
-            if cfg.patience and since_best >= cfg.patience:
-                reason = "early_stopping"
-                break
-        self.train_seconds_ = train_time
-        yield self._finish(best, reason)
+            idx = perm[b * loop.batch : (b + 1) * loop.batch]
+            loss, out = self._step(loop, idx, lr, scale, epoch)
+            if loop.outputs is None:  # one array for every epoch, not a list of batches
+                loop.outputs = np.empty((len(loop.X), *out.shape[1:]), dtype=out.dtype)
+            loop.outputs[done : done + len(idx)] = out
+            done += len(idx)
+            loss_sum += loss * len(idx)
+            yield BatchReport(epoch + 1, cfg.epochs, b + 1, loop.n_batches,
+                              loss_sum / done, time.perf_counter() - loop.start)
+        return done
+
+    def _step(self, loop: _Loop, idx: np.ndarray, lr: float, scale: np.ndarray | None,
+              epoch: int) -> tuple[float, np.ndarray]:
+        """One mini-batch: loss and gradients, then the optimiser's step; the loss and the
+        batch's predictions."""
+        cfg = self.config
+        w = None if loop.weights is None else loop.weights[idx]
+        try:
+            # Overflow is detected from the loss and reported once, as a sentence;
+            # Adam's g² may overflow as well: v = inf, a step of 0.
+            with np.errstate(all="ignore"):
+                loss, grads, out = loop.model.loss_and_grads(loop.X[idx], loop.y[idx], w, cfg.l2,
+                                                             cfg.entropy)
+                # A non-finite gradient makes the next batch's loss non-finite.
+                finite = math.isfinite(loss)
+                if finite:
+                    loop.opt.step(loop.flat.vector, loop.flat.load_grads(grads), lr, scale)
+        except WeightingError as exc:
+            raise TrainingError(exc.template, **exc.values) from None
+        if not finite:
+            self._finish(loop.best, "diverged")
+            raise TrainingError(
+                "the run diverged at epoch {epoch}; try a smaller learning rate "
+                "(the best weights so far are kept)", epoch=epoch + 1)
+        return loss, out
+
+    def _end_epoch(self, loop: _Loop, epoch: int, lr: float, trained: np.ndarray,
+                   t0: float) -> EpochReport:
+        """Metrics of the epoch, keeping the best weights so far; `trained` holds the rows
+        trained on, in the order their predictions were made."""
+        data, done = self.data, len(trained)
+        # Train metrics from the predictions made while the epoch ran (as Keras
+        # reports them): no second pass over a large training set.
+        assert loop.outputs is not None
+        train_metrics = self._metrics(loop.y[trained], loop.outputs[:done])
+        valid_metrics = self._metrics(data.y_valid, loop.model.predict_batches(data.X_valid))
+        score = self._score(valid_metrics)
+        if score > loop.best_score + _MIN_IMPROVEMENT:
+            loop.best_score, loop.since_best, self.best_epoch_ = score, 0, epoch + 1
+            loop.best = loop.flat.vector.copy()
+        else:
+            loop.since_best += 1
+        self._record(train_metrics, valid_metrics)
+        return EpochReport(
+            epoch=epoch + 1, epochs=self.config.epochs, train=scalars(train_metrics),
+            valid=scalars(valid_metrics), attention=self.attention(),
+            lr=lr, elapsed=time.perf_counter() - loop.start, best_epoch=self.best_epoch_,
+            samples_per_s=done / max(time.perf_counter() - t0, 1e-9),
+        )
 
     # -- helpers -----------------------------------------------------------
     def _finish(self, best: np.ndarray, reason: str) -> EpochReport:

@@ -10,7 +10,7 @@ from attn_gui.cli import build_parser, config_from_args
 from attn_gui.core.command import train_argv
 from attn_gui.core.config import ConfigError, TrainConfig
 from attn_gui.core.dataset import prepare
-from attn_gui.core.table import read_table
+from attn_gui.core.io import read_table
 from attn_gui.core.training import Trainer
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "demo.csv"

@@ -5,7 +5,7 @@ import pytest
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import DataError, prepare
 from attn_gui.core.errors import USER_ERRORS
-from attn_gui.core.table import read_table
+from attn_gui.core.io import read_table
 
 
 def test_a_column_name_with_a_line_break_is_shown_escaped_in_one_line(tmp_path):

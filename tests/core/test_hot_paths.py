@@ -11,9 +11,9 @@ import attn_gui.core.preprocess as preprocess_module
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import prepare, split
 from attn_gui.core.formula import compile_formula
+from attn_gui.core.io import ColumnInfo, Table
 from attn_gui.core.model import AttentionNet, NetSpec
 from attn_gui.core.reductions import column_sums, row_max, row_sums
-from attn_gui.core.table import ColumnInfo, Table
 from attn_gui.core.weighting import Weighting, WeightingSpec, sparsemax
 
 D = 7

@@ -5,8 +5,8 @@ import pytest
 
 from attn_gui.cli import main
 from attn_gui.core import memory
-from attn_gui.core import table as table_module
-from attn_gui.core.table import TableError, read_table
+from attn_gui.core.io import TableError, read_table
+from attn_gui.core.io import table as table_module
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_a_file_larger_than_memory_is_refused_before_it_is_read(csv, monkeypatch
     size = csv.stat().st_size
     monkeypatch.setattr(memory, "available_memory", lambda: size)  # needs twice its size
     parsed = []
-    monkeypatch.setattr(table_module, "_parse", lambda *args: parsed.append(args))
+    monkeypatch.setattr(table_module, "parse", lambda *args: parsed.append(args))
     with pytest.raises(TableError) as error:
         read_table(csv)
     assert parsed == []  # refused up front, not after filling the memory

@@ -56,7 +56,7 @@ def non_default(option: Option):
         return int(option.default or 0) + 1
     if option.kind == "float":
         low = option.low or 0.0
-        high = option.high if option.high is not None else low + 10
+        high = option.upper if option.upper is not None else low + 10
         return (low + high) / 2 if (low + high) / 2 != option.default else (low + high) / 3
     if option.kind == "sizes":
         return [7, 3]

@@ -11,8 +11,8 @@ import pytest
 
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import prepare
+from attn_gui.core.io import ColumnInfo, Table
 from attn_gui.core.preprocess import _BLOCK_ROWS, Preprocessor, PreprocessSpec
-from attn_gui.core.table import ColumnInfo, Table
 
 ROWS = 2 * _BLOCK_ROWS + 123  # a last block shorter than the others
 

@@ -12,6 +12,7 @@ import pytest
 from attn_gui.core import project as project_module
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import prepare
+from attn_gui.core.io import read_table
 from attn_gui.core.predict import predict
 from attn_gui.core.project import (
     Project,
@@ -23,7 +24,6 @@ from attn_gui.core.project import (
     save_project,
 )
 from attn_gui.core.runs import Run
-from attn_gui.core.table import read_table
 from attn_gui.core.training import Trainer
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "demo.csv"

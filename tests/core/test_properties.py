@@ -26,11 +26,12 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from attn_gui.core import formula as formula_module
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import DataError, prepare
 from attn_gui.core.formula import FormulaError, compile_formula
-from attn_gui.core.table import TableError, read_table
+from attn_gui.core.formula import parse as formula_parse
+from attn_gui.core.formula.derivative import measure
+from attn_gui.core.io import TableError, read_table
 from attn_gui.core.training import Trainer, TrainingError
 from attn_gui.core.weighting import Weighting, WeightingError, WeightingSpec
 
@@ -216,10 +217,10 @@ def test_formula_compiles_or_refuses_runs_nothing_and_weights_are_finite(text, z
         event("refused by the parser")
         return
     # Evaluation cost is bounded by the tree sizes the parser allows.
-    assert formula_module._measure(formula._tree)[0] <= formula_module.MAX_NODES
-    size, depth = formula_module._measure(formula._dtree)
-    assert size <= formula_module.MAX_DERIVATIVE_NODES
-    assert depth <= formula_module.MAX_DERIVATIVE_DEPTH
+    assert measure(formula._tree)[0] <= formula_parse.MAX_NODES
+    size, depth = measure(formula._dtree)
+    assert size <= formula_parse.MAX_DERIVATIVE_NODES
+    assert depth <= formula_parse.MAX_DERIVATIVE_DEPTH
     weighting = Weighting(WeightingSpec(kind="custom", formula=text), z.shape[1], z.dtype)
     # As in training: overflow is judged by the results, not by NumPy's warnings.
     with nothing_runs(), np.errstate(all="ignore"):

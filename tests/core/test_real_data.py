@@ -11,7 +11,7 @@ from sklearn.metrics import f1_score
 
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import prepare
-from attn_gui.core.table import read_table
+from attn_gui.core.io import read_table
 
 # (file, target): real exports with index columns, NA markers, text categories,
 # GB18030 Chinese headers, and ';' with decimal commas.

@@ -9,14 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from attn_gui.core.table import (
-    ColumnInfo,
-    Table,
-    TableError,
-    _count_distinct_floats,
-    infer_task,
-    read_table,
-)
+from attn_gui.core.io import ColumnInfo, Table, TableError, infer_task, read_table
+from attn_gui.core.io.distinct import count_distinct_floats
 
 REAL = Path(__file__).parent.parent / "data" / "real"
 
@@ -538,7 +532,7 @@ def test_distinct_count_over_several_hashing_rounds():
     rng = np.random.default_rng(6)
     values = np.concatenate([rng.normal(size=1_200_000), rng.normal(size=2_000)[
         rng.integers(0, 2_000, 300_000)], [0.0, -0.0, np.inf, -np.inf]])
-    assert _count_distinct_floats(values) == pd.Series(values).nunique()
+    assert count_distinct_floats(values) == pd.Series(values).nunique()
 
 
 def test_accents_only_in_the_middle_of_a_large_file(tmp_path, big_csv):

@@ -8,9 +8,9 @@ import pytest
 
 from attn_gui.core.config import ConfigError, TrainConfig
 from attn_gui.core.dataset import prepare
+from attn_gui.core.io import read_table
 from attn_gui.core.preprocess import Preprocessor, PreprocessSpec
 from attn_gui.core.project import SavedModel, load_model, save_model
-from attn_gui.core.table import read_table
 from attn_gui.core.training import BatchReport, EpochReport, Trainer, TrainingControl, TrainingError
 
 

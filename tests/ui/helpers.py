@@ -41,7 +41,7 @@ def train_demo_twice(qtbot, window, epochs: int = 4) -> None:
         window.open_path(str(DEMO_CSV))
     window.monitor.field("epochs").setValue(epochs)
     editor = window.weighting_editor
-    editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("row"))
+    editor.field("attention").setCurrentIndex(editor.field("attention").findData("row"))
     with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
         window.start_training()
     with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):

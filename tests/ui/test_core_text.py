@@ -22,9 +22,9 @@ import pytest
 from attn_gui.core.config import ConfigError, TrainConfig
 from attn_gui.core.dataset import DataError, prepare
 from attn_gui.core.errors import Phrase, UserError
+from attn_gui.core.io import read_table
 from attn_gui.core.preprocess import PreprocessSpec, validate_preprocess
 from attn_gui.core.project import ProjectError, load_model, load_project
-from attn_gui.core.table import read_table
 from attn_gui.core.weighting import WeightingError, WeightingSpec, validate_spec
 from attn_gui.ui.app.core_text import sentence, translated
 
@@ -38,7 +38,7 @@ _spec.loader.exec_module(extract_core)
 
 # Modules that still build their messages as f-strings: those reach the window in English
 # until they raise templates too.
-NOT_CONVERTED = {"table.py", "formula.py"}
+NOT_CONVERTED = {"io", "formula"}
 
 
 def catalogue() -> dict[str, ElementTree.Element]:

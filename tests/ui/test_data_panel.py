@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import prepare
-from attn_gui.core.table import read_table
+from attn_gui.core.io import read_table
 from attn_gui.ui.jobs.loader import TableLoader
 from attn_gui.ui.panels.data_panel import FEATURE, IGNORE, TARGET, DataPanel
 from attn_gui.ui.widgets.table_model import FrameModel

@@ -26,10 +26,10 @@ def test_open_change_role_formula_and_train_to_the_end(qtbot, window):
     assert "demo.csv" in window.windowTitle()
     window.data_panel.set_role("region", "ignore")
     editor = window.weighting_editor
-    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("custom"))
-    editor.formula_edit.setText("x + 1")
+    editor.field("weighting").setCurrentIndex(editor.field("weighting").findData("custom"))
+    editor.field("formula").setText("x + 1")
     assert not editor.is_valid() and "unknown name 'x'" in editor.formula_status.text()
-    editor.formula_edit.setText("exp(z) * 0.95**i")
+    editor.field("formula").setText("exp(z) * 0.95**i")
     assert editor.is_valid()
     config = window.current_config()
     assert "region" not in config.features and config.formula == "exp(z) * 0.95**i"

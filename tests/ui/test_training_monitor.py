@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from attn_gui.core.config import TrainConfig
-from attn_gui.core.table import Table, read_table
+from attn_gui.core.io import Table, read_table
 from attn_gui.ui.panels.training_monitor import TrainingMonitor
 from tests.ui.helpers import TIMEOUT, wait_for, write_csv
 

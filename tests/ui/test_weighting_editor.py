@@ -36,9 +36,9 @@ def test_default_preview_is_softmax_of_1_2_3(editor):
 
 @pytest.mark.parametrize("text", ["open('x')", "x+1"])
 def test_bad_formula_shows_the_exact_reason(editor, text):
-    choose(editor.kind_combo, "custom")
-    assert editor.formula_edit.isEnabled()
-    editor.formula_edit.setText(text)
+    choose(editor.field("weighting"), "custom")
+    assert editor.field("formula").isEnabled()
+    editor.field("formula").setText(text)
     with pytest.raises(FormulaError) as formula_error:
         compile_formula(text)
     with pytest.raises(WeightingError) as spec_error:
@@ -54,8 +54,8 @@ def test_bad_formula_shows_the_exact_reason(editor, text):
 
 def test_good_formula_says_ok_with_its_derivative_and_changes_the_preview(editor):
     before = editor.preview_weights()
-    choose(editor.kind_combo, "custom")
-    editor.formula_edit.setText("exp(z)*0.9**i")
+    choose(editor.field("weighting"), "custom")
+    editor.field("formula").setText("exp(z)*0.9**i")
     derivative = compile_formula("exp(z)*0.9**i").derivative_text
     assert editor.formula_status.text() == f"ok — ds/dz = {derivative}"
     assert "2e7d32" in editor.formula_status.styleSheet()  # green
@@ -68,16 +68,16 @@ def test_good_formula_says_ok_with_its_derivative_and_changes_the_preview(editor
 
 def test_formula_field_is_only_enabled_for_custom(editor):
     for kind in ("softmax", "exponential", "linear", "sparsemax"):
-        choose(editor.kind_combo, kind)
-        assert not editor.formula_edit.isEnabled()
-    choose(editor.kind_combo, "softmax")
-    assert editor.temperature_spin.isEnabled() and not editor.base_spin.isEnabled()
-    choose(editor.kind_combo, "exponential")
-    assert editor.base_spin.isEnabled() and not editor.temperature_spin.isEnabled()
+        choose(editor.field("weighting"), kind)
+        assert not editor.field("formula").isEnabled()
+    choose(editor.field("weighting"), "softmax")
+    assert editor.field("temperature").isEnabled() and not editor.field("base").isEnabled()
+    choose(editor.field("weighting"), "exponential")
+    assert editor.field("base").isEnabled() and not editor.field("temperature").isEnabled()
 
 
 def test_sparsemax_gives_exact_zeros(editor):
-    choose(editor.kind_combo, "sparsemax")
+    choose(editor.field("weighting"), "sparsemax")
     editor.example_edit.setText("1, 2, 5")
     weights = editor.preview_weights()
     assert weights[0] == 0.0 and weights[1] == 0.0
@@ -87,12 +87,12 @@ def test_sparsemax_gives_exact_zeros(editor):
 
 
 def test_parameters_change_the_preview_as_the_core_says(editor):
-    editor.temperature_spin.setValue(0.5)
+    editor.field("temperature").setValue(0.5)
     np.testing.assert_allclose(editor.preview_weights(),
                                preview(WeightingSpec(temperature=0.5), [1.0, 2.0, 3.0]))
-    choose(editor.kind_combo, "linear")
-    choose(editor.score_combo, "relu")
-    editor.decay_spin.setValue(0.8)
+    choose(editor.field("weighting"), "linear")
+    choose(editor.field("linear_score"), "relu")
+    editor.field("decay").setValue(0.8)
     editor.example_edit.setText("-1, 0.5, 2, 2")
     spec = WeightingSpec(kind="linear", linear_score="relu", decay=0.8, temperature=0.5)
     np.testing.assert_allclose(editor.preview_weights(), preview(spec, [-1.0, 0.5, 2.0, 2.0]))
@@ -109,8 +109,8 @@ def test_bad_example_vector_gives_a_message(editor):
 
 
 def test_a_formula_negative_for_the_example_is_reported_at_the_preview(editor):
-    choose(editor.kind_combo, "custom")
-    editor.formula_edit.setText("z - 10")
+    choose(editor.field("weighting"), "custom")
+    editor.field("formula").setText("z - 10")
     assert editor.is_valid()
     assert "negative or non-finite" in editor.preview_status.text()
     assert editor.preview_weights().size == 0
@@ -127,9 +127,9 @@ def test_plot_items_are_created_once(editor):
 
 
 def test_attention_off_disables_the_function_settings(editor):
-    choose(editor.mode_combo, "off")
-    assert not editor.kind_combo.isEnabled()
-    assert not editor.temperature_spin.isEnabled()
+    choose(editor.field("attention"), "off")
+    assert not editor.field("weighting").isEnabled()
+    assert not editor.field("temperature").isEnabled()
     assert "Attention is off" in editor.math_label.text()
     config = TrainConfig()
     editor.apply_to(config)
@@ -138,7 +138,7 @@ def test_attention_off_disables_the_function_settings(editor):
 
 def test_changed_is_emitted_on_user_edits_only(editor, qtbot):
     with qtbot.waitSignal(editor.changed, timeout=1000):
-        editor.entropy_spin.setValue(0.05)
+        editor.field("entropy").setValue(0.05)
     with qtbot.assertNotEmitted(editor.changed):
         editor.set_from(TrainConfig(weighting="sparsemax"))
         editor.example_edit.setText("1, 2")
@@ -162,7 +162,7 @@ def test_default_base_e_survives_unrounded(editor):
     out = TrainConfig(base=2.0)
     editor.apply_to(out)
     assert out.base == math.e
-    editor.base_spin.setValue(2.5)  # a user edit is taken as shown
+    editor.field("base").setValue(2.5)  # a user edit is taken as shown
     editor.apply_to(out)
     assert out.base == 2.5
     np.testing.assert_allclose(editor.preview_weights(),

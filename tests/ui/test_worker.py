@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from attn_gui.core.config import TrainConfig
-from attn_gui.core.table import Table, read_table
+from attn_gui.core.io import Table, read_table
 from attn_gui.core.training import BatchReport, EpochReport
 from attn_gui.ui.app.core_text import sentence
 from attn_gui.ui.jobs.worker import TrainingRunner

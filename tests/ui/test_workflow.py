@@ -92,7 +92,7 @@ def test_project_round_trip_in_a_fresh_window(qtbot, window, demo, tmp_path, mon
     window.data_panel.set_role("region", "ignore")
     window.data_panel.preprocessing.field("missing").setCurrentIndex(window.data_panel.preprocessing.field("missing").findData("mean"))
     editor = window.weighting_editor
-    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("sparsemax"))
+    editor.field("weighting").setCurrentIndex(editor.field("weighting").findData("sparsemax"))
     short_runs(window, 10)
     window.monitor.field("seed").setValue(3)
     window.monitor.field("hidden").setText("16,8")
@@ -112,7 +112,7 @@ def test_project_round_trip_in_a_fresh_window(qtbot, window, demo, tmp_path, mon
         assert fresh.workflow.open_project_path(path)
     assert fresh.current_config() == before
     assert fresh.data_panel.role("region") == "ignore"
-    assert fresh.weighting_editor.kind_combo.currentData() == "sparsemax"
+    assert fresh.weighting_editor.field("weighting").currentData() == "sparsemax"
     assert fresh.monitor.field("hidden").text() == "16,8"
     assert fresh.session.runs == runs_before  # names, settings, metrics, curves
     assert fresh.session.project.chosen == 0
@@ -240,8 +240,8 @@ def test_copy_as_command_reproduces_the_window_run(qtbot, window, demo, tmp_path
     load(qtbot, window, demo)
     short_runs(window, 10)
     window.monitor.field("seed").setValue(4)
-    window.weighting_editor.mode_combo.setCurrentIndex(
-        window.weighting_editor.mode_combo.findData("row"))
+    window.weighting_editor.field("attention").setCurrentIndex(
+        window.weighting_editor.field("attention").findData("row"))
     final = train(qtbot, window)["report"]
     line = window.workflow.copy_command()
     assert QGuiApplication.clipboard().text() == line and " train " in line
@@ -264,7 +264,7 @@ def test_per_row_explanation_shows_each_rows_weights_and_values(qtbot, window, d
     load(qtbot, window, demo)
     short_runs(window, 6)
     editor = window.weighting_editor
-    editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("row"))
+    editor.field("attention").setCurrentIndex(editor.field("attention").findData("row"))
     data = train(qtbot, window)["trainer"].data
     window.monitor.tabs.setCurrentWidget(window.explain_view)
     view = window.explain_view
@@ -283,7 +283,7 @@ def test_per_row_explanation_shows_each_rows_weights_and_values(qtbot, window, d
     weights = [w for _, w in shown.values()]
     assert weights == sorted(weights, reverse=True)
 
-    editor.mode_combo.setCurrentIndex(editor.mode_combo.findData("global"))
+    editor.field("attention").setCurrentIndex(editor.field("attention").findData("global"))
     train(qtbot, window)
     window.monitor.tabs.setCurrentIndex(0)
     window.monitor.tabs.setCurrentWidget(view)

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ... import __version__
-from ...core.lazy import pd
 from ...resources import ICON_DIR
+
+# pandas is imported inside the functions that use it: it is kept off the window's start-up path
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512, 1024)
 
@@ -38,6 +39,8 @@ def app_icon() -> QIcon:
 
 
 def library_versions() -> list[tuple[str, str]]:
+    import pandas as pd
+
     return [
         ("Python", platform.python_version()),
         ("PySide6", PySide6.__version__),

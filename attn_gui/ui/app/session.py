@@ -19,7 +19,7 @@ from ...core.runs import Project, Run
 
 if TYPE_CHECKING:
     from ...core.dataset import Dataset
-    from ...core.table import Table
+    from ...core.io import Table
 
 __all__ = ["Session"]
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.config import ConfigError
-from ...core.table import read_table
+from ...core.io import read_table
 from ..jobs.loader import BackgroundTask
 from . import settings
 from .core_text import sentence

@@ -17,12 +17,15 @@ import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from ...core.errors import USER_ERRORS
-from ...core.lazy import pd
-from ...core.table import Table, infer_task, read_table
+from ...core.io import Table, infer_task, read_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["BackgroundTask", "LoadedTable", "TableLoader", "TargetFacts", "target_facts"]
 

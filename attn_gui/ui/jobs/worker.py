@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 from ...core.config import TrainConfig
 from ...core.dataset import prepare
 from ...core.errors import USER_ERRORS
-from ...core.table import Table
+from ...core.io import Table
 from ...core.training import BatchReport, Trainer, TrainingControl
 
 __all__ = ["Pacer", "TrainingRunner", "TrainingWorker"]

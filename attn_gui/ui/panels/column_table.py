@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.table import ColumnInfo, Table
+from ...core.io import ColumnInfo, Table
 
 __all__ = ["FEATURE", "IGNORE", "TARGET", "ColumnTable", "default_roles"]
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config import TrainConfig
-from ...core.table import Table
+from ...core.io import Table
 from ..app.core_text import translated
 from ..jobs.loader import LoadedTable, TableLoader
 from ..widgets.option_form import OptionForm, options_of
@@ -42,7 +42,7 @@ _DEFAULT_THRESHOLD = {"zscore": 3.0, "iqr": 1.5}
 class DataPanel(QWidget):
     """Loads a table and collects target, features, task and preprocessing settings."""
 
-    tableLoaded = Signal(object)  # attn_gui.core.table.Table
+    tableLoaded = Signal(object)  # attn_gui.core.io.Table
     loadFailed = Signal(str)  # the reader's sentence for the user
     changed = Signal()  # any change the user makes to roles, task or preprocessing
     effectShown = Signal()  # the fitted-effect line was recomputed (or its error shown)

@@ -9,6 +9,7 @@ the values the file holds for it. Global attention gives every row the same weig
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.dataset import Dataset, prepare
-from ...core.lazy import pd
+from ...core.io import Table
 from ...core.runs import Run
-from ...core.table import Table
 from ..app.core_text import attention_mode, translated
 from ..jobs.loader import BackgroundTask
 from ..plots.heatmap import RowHeatmap

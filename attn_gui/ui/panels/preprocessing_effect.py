@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...core.config import TrainConfig
 from ...core.dataset import Dataset, prepare
-from ...core.table import Table
+from ...core.io import Table
 from ..app.core_text import translated
 from ..jobs.loader import BackgroundTask
 

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
 
 from ...core.config import OPTIONS
 from ...core.dataset import label_sort_key
-from ...core.lazy import pd
+from ...core.io import Table
 from ...core.preprocess import target_labels
-from ...core.table import Table
 from ..jobs.loader import TargetFacts, target_facts
 from ..widgets.compact import compact
 from ..widgets.option_form import make_editor, option_text
+
+# pandas is imported inside the functions that use it: it is kept off the window's start-up path
 
 __all__ = ["TargetBox"]
 
@@ -88,6 +89,8 @@ class TargetBox(QGroupBox):
 
     def _binary_classes(self) -> list[tuple[str, int]]:
         """The two classes of the target with their row counts; [] unless exactly two."""
+        import pandas as pd
+
         table, target = self._table, self._target()
         if table is None or target is None or self.task_combo.currentData() != "classification":
             return []

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config import ConfigError, TrainConfig
-from ...core.table import Table
+from ...core.io import Table
 from ...core.training import BatchReport, EpochReport
 from ..app.core_text import sentence
 from ..jobs.paint_budget import PaintBudget

@@ -14,8 +14,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -28,7 +26,7 @@ from ...core.config import TrainConfig
 from ...core.formula import FormulaError, compile_formula
 from ...core.weighting import WeightingError, WeightingSpec, preview, validate_spec
 from ..app.core_text import translated
-from ..widgets.compact import add_item, compact
+from ..widgets.option_form import OptionForm, options_of
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 import pyqtgraph as pg  # noqa: E402  (the binding must be pinned before the import)
@@ -45,28 +43,6 @@ _BAR_BRUSH = (66, 133, 244)
 def _colored(label: QLabel, text: str, color: str | None) -> None:
     label.setText(text)
     label.setStyleSheet(f"color: {color};" if color else "")
-
-
-class _ExactSpinBox(QDoubleSpinBox):
-    """A spin box that hands back a value set in code (e.g. base e) unrounded, unless the
-    user has changed it since; QDoubleSpinBox alone rounds to its displayed decimals."""
-
-    def __init__(self, minimum: float, maximum: float, decimals: int, step: float) -> None:
-        super().__init__()
-        self.setRange(minimum, maximum)
-        self.setDecimals(decimals)
-        self.setSingleStep(step)
-        self._exact: float | None = None
-
-    def set_exact(self, value: float) -> None:
-        self._exact = value
-        self.setValue(value)
-
-    def exact(self) -> float:
-        value = self.value()
-        if self._exact is not None and round(self._exact, self.decimals()) == value:
-            return self._exact
-        return value
 
 
 class WeightingEditor(QWidget):
@@ -91,106 +67,23 @@ class WeightingEditor(QWidget):
         layout.addWidget(settings)
         layout.addWidget(preview_box, 1)
 
-        for combo in (self.mode_combo, self.kind_combo, self.score_combo):
-            combo.currentIndexChanged.connect(self._on_user_change)
-        for spin in (self.temperature_spin, self.base_spin, self.decay_spin, self.entropy_spin):
-            spin.valueChanged.connect(self._on_user_change)
-        self.formula_edit.textChanged.connect(self._on_user_change)
+        self.settings_box.changed.connect(self._on_user_change)
         self.example_edit.textChanged.connect(self._refresh)
 
     def _build_settings_box(self) -> QGroupBox:
-        self._build_mode_combo()
-        self._build_kind_combo()
-        self._build_parameters()
-        compact(self.mode_combo, self.kind_combo, self.score_combo)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("Attention"), self.mode_combo)
-        form.addRow(self.tr("Function"), self.kind_combo)
-        form.addRow(self.tr("Temperature T"), self.temperature_spin)
-        form.addRow(self.tr("Base b"), self.base_spin)
-        form.addRow(self.tr("Linear score"), self.score_combo)
-        form.addRow(self.tr("Formula s(z, i, n)"), self.formula_edit)
-        form.addRow("", self.formula_status)
-        self._form, self._status_row = form, form.rowCount() - 1
-        form.addRow(self.tr("Positional decay ρ"), self.decay_spin)
-        form.addRow(self.tr("Entropy penalty λ"), self.entropy_spin)
-        settings = QGroupBox(self.tr("Attention weighting"))
-        settings.setLayout(form)
-        return settings
-
-    def _build_mode_combo(self) -> None:
-        self.mode_combo = QComboBox()
-        for text, value, tip in (
-            (self.tr("global: one weight per feature"), "global", self.tr(
-                "One learnable logit z_i per feature, the same for every row: α = g(z) is the "
-                "model's overall importance of each feature.")),
-            (self.tr("per row: weights depend on the row"), "row", self.tr(
-                "z = x·W_a + b_a: the logits, and so the weights, are computed from each row, "
-                "as in self-attention over features.")),
-            (self.tr("off: no attention (baseline)"), "off", self.tr(
-                "The inputs pass through unweighted: the run to compare attention against.")),
-        ):
-            add_item(self.mode_combo, text, value, tip)
-        self.mode_combo.setToolTip(self.tr("How the attention logits z are obtained."))
-
-    def _build_kind_combo(self) -> None:
-        self.kind_combo = QComboBox()
-        for text, value, tip in (
-            (self.tr("softmax"), "softmax", self.tr(
-                "α_i = exp(z_i/T) / Σ_j exp(z_j/T). A low temperature T sharpens the weights "
-                "towards one feature; a high T flattens them towards uniform.")),
-            (self.tr("exponential"), "exponential", self.tr(
-                "α_i = b^z_i / Σ_j b^z_j with base b > 1: softmax with T = 1/ln b.")),
-            (self.tr("linear"), "linear", self.tr(
-                "α_i = s(z_i) / Σ_j s(z_j) with a positive score: softplus s(z) = ln(1 + e^z), "
-                "or s(z) = max(z, 0) + 0.001 so every feature can come back.")),
-            (self.tr("sparsemax"), "sparsemax", self.tr(
-                "α = the point of the simplex closest to z (Euclidean projection): low logits "
-                "get exactly 0, switching those features off.")),
-            (self.tr("custom formula"), "custom", self.tr(
-                "α_i = s(z_i, i, n) / Σ_j s(z_j, j, n) with your score s: z is the logit, i the "
-                "feature's position (0, 1, …) and n the number of features. The derivative "
-                "used in training is exact.")),
-        ):
-            add_item(self.kind_combo, text, value, tip)
-        self.kind_combo.setToolTip(
-            self.tr("The weighting function g that turns logits into weights."))
-
-    def _build_parameters(self) -> None:
-        self.temperature_spin = _ExactSpinBox(0.01, 100.0, 3, 0.1)
-        self.temperature_spin.setToolTip(self.tr(
-            "Softmax temperature T in α_i = exp(z_i/T) / Σ_j exp(z_j/T): below 1 sharper, "
-            "above 1 flatter."))
-        self.base_spin = _ExactSpinBox(1.0001, 1000.0, 4, 0.1)
-        self.base_spin.setToolTip(self.tr(
-            "Base b > 1 in α_i = b^z_i / Σ_j b^z_j; b = e (2.7183) is softmax with T = 1."))
-        self.score_combo = QComboBox()
-        add_item(self.score_combo, self.tr("softplus: ln(1 + e^z)"), "softplus",
-                 self.tr("Smooth and always positive."))
-        add_item(self.score_combo, self.tr("relu: max(z, 0) + 0.001"), "relu",
-                 self.tr("Piecewise linear; the 0.001 keeps a switched-off feature "
-                         "reachable."))
-        self.score_combo.setToolTip(self.tr("The positive score s(z) of the linear weighting."))
-        self.decay_spin = _ExactSpinBox(0.001, 1.0, 3, 0.05)
-        self.decay_spin.setToolTip(self.tr(
-            "Positional prior: the score of the i-th feature (in column order, i = 0, 1, …) "
-            "is multiplied by ρ^i, favouring the first columns, e.g. recent lags. "
-            "For sparsemax, i·ln ρ is added to the logit. 1 = no prior."))
-        self.entropy_spin = _ExactSpinBox(0.0, 100.0, 4, 0.01)
-        self.entropy_spin.setToolTip(self.tr(
-            "Adds λ·H(α), H = −Σ_i α_i ln α_i, to the loss: a larger λ pushes the weights "
-            "towards fewer features. 0 = off."))
-        self.formula_edit = QLineEdit()
-        self.formula_edit.setPlaceholderText(self.tr("e.g. exp(z) * 0.9**i"))
-        self.formula_edit.setToolTip(self.tr(
-            "Score s(z, i, n) ≥ 0, normalised to weights. Variables: z, i, n; constants pi, e; "
-            "operators + - * / **; functions exp, log, sqrt, abs, sin, cos, tanh, sigmoid, "
-            "softplus, relu, min, max."))
+        self.settings_box = OptionForm(self.tr("Attention weighting"), options_of("attention"))
         self.formula_status = QLabel()
         self.formula_status.setWordWrap(True)
         self.formula_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = self.settings_box.form
+        formula_row, _ = form.getWidgetPosition(self.field("formula"))
+        form.insertRow(formula_row + 1, "", self.formula_status)
+        self._form, self._status_row = form, formula_row + 1
+        return self.settings_box
+
+    def field(self, name: str) -> QWidget:
+        """The editor of one attention setting (e.g. "temperature")."""
+        return self.settings_box.field(name)
 
     def _build_preview_box(self) -> QGroupBox:
         self.math_label = QLabel()
@@ -232,45 +125,21 @@ class WeightingEditor(QWidget):
     # -- public API ------------------------------------------------------------------------
     def apply_to(self, config: TrainConfig) -> None:
         """Write the attention settings into `config` (other fields are left alone)."""
-        spec = self.spec()
-        config.attention = self.mode_combo.currentData()
-        config.weighting = spec.kind
-        config.temperature = spec.temperature
-        config.base = spec.base
-        config.linear_score = spec.linear_score
-        config.decay = spec.decay
-        config.formula = spec.formula
-        config.entropy = self.entropy_spin.exact()
+        self.settings_box.apply_to(config)
+        config.formula = config.formula.strip()
 
     def set_from(self, config: TrainConfig) -> None:
         """Show `config`'s attention settings; emits no `changed`."""
-        widgets = (self.mode_combo, self.kind_combo, self.score_combo, self.temperature_spin,
-                   self.base_spin, self.decay_spin, self.entropy_spin, self.formula_edit)
-        for widget in widgets:
-            widget.blockSignals(True)
-        try:
-            self._select(self.mode_combo, config.attention)
-            self._select(self.kind_combo, config.weighting)
-            self._select(self.score_combo, config.linear_score)
-            self.temperature_spin.set_exact(config.temperature)
-            self.base_spin.set_exact(config.base)
-            self.decay_spin.set_exact(config.decay)
-            self.entropy_spin.set_exact(config.entropy)
-            self.formula_edit.setText(config.formula)
-        finally:
-            for widget in widgets:
-                widget.blockSignals(False)
+        self.settings_box.set_from(config)
         self._refresh()
 
     def spec(self) -> WeightingSpec:
-        return WeightingSpec(
-            kind=self.kind_combo.currentData(),
-            temperature=self.temperature_spin.exact(),
-            base=self.base_spin.exact(),
-            linear_score=self.score_combo.currentData(),
-            decay=self.decay_spin.exact(),
-            formula=self.formula_edit.text().strip(),
-        )
+        return self._config().weighting_spec()
+
+    def _config(self) -> TrainConfig:
+        config = TrainConfig()
+        self.apply_to(config)
+        return config
 
     def is_valid(self) -> bool:
         return not self._error
@@ -288,25 +157,18 @@ class WeightingEditor(QWidget):
         return [label.textItem.toPlainText() for label in self._labels if label.isVisible()]
 
     # -- behaviour ---------------------------------------------------------------------------
-    @staticmethod
-    def _select(combo: QComboBox, value: str) -> None:
-        index = combo.findData(value)
-        if index >= 0:
-            combo.setCurrentIndex(index)
-
     def _on_user_change(self) -> None:
         self._refresh()
         self.changed.emit()
 
     def _refresh(self) -> None:
         spec = self.spec()
-        attention = self.mode_combo.currentData() != "off"
-        for widget in (self.kind_combo, self.decay_spin, self.entropy_spin):
-            widget.setEnabled(attention)
-        self.temperature_spin.setEnabled(attention and spec.kind == "softmax")
-        self.base_spin.setEnabled(attention and spec.kind == "exponential")
-        self.score_combo.setEnabled(attention and spec.kind == "linear")
-        self.formula_edit.setEnabled(attention and spec.kind == "custom")
+        attention = self.field("attention").currentData() != "off"
+        for name in ("weighting", "decay", "entropy", "attention_lr"):
+            self.field(name).setEnabled(attention)
+        for name, kind in (("temperature", "softmax"), ("base", "exponential"),
+                           ("linear_score", "linear"), ("formula", "custom")):
+            self.field(name).setEnabled(attention and spec.kind == kind)
         self._show_formula_status(spec)
         try:
             validate_spec(spec)

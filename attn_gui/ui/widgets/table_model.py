@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ...core.lazy import pd
-from ...core.table import ColumnInfo
+from ...core.io import ColumnInfo
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["FrameModel", "format_number"]
 

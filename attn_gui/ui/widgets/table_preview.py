@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
-from ...core.table import Table
+from ...core.io import Table
 from .table_model import FrameModel
 
 __all__ = ["TablePreview"]

@@ -1,0 +1,7 @@
+"""Reading CSV files into a `Table`: encoding and layout detection (`encoding`, `sniff`),
+the parse (`parse`) and the classification of every column (`columns`, `distinct`)."""
+
+from .common import ColumnInfo, TableError
+from .table import Table, infer_task, read_table
+
+__all__ = ["ColumnInfo", "Table", "TableError", "infer_task", "read_table"]
