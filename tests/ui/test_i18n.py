@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from attn_gui.core.dataset import DataError
 from attn_gui.core.errors import Phrase
-from attn_gui.core.project import ProjectError
 from attn_gui.core.io import TableError
+from attn_gui.core.project import ProjectError
 from attn_gui.ui.app import crash, i18n, settings
 from attn_gui.ui.app.about import AboutDialog
 from attn_gui.ui.app.core_text import sentence, translated
