@@ -9,6 +9,8 @@ The need is estimated from the file's size: reading the benchmark's 1M-row expor
 
 from __future__ import annotations
 
+from .errors import Phrase
+
 __all__ = ["READ_FACTOR", "available_memory", "check_fits", "format_bytes"]
 
 READ_FACTOR = 2.0
@@ -30,13 +32,14 @@ def format_bytes(size: float) -> str:
     return f"{int(size)} bytes"
 
 
-def check_fits(name: str, size: int) -> str | None:
+def check_fits(name: str, size: int) -> Phrase | None:
     """None if a file of `size` bytes can be read into memory; else the sentence saying why
     not, with the file's size and the memory available."""
     needed = size * READ_FACTOR
     available = available_memory()
     if needed <= available:
         return None
-    return (f"the file '{name}' is {format_bytes(size)}; reading it needs about "
-            f"{format_bytes(needed)} of memory, but only {format_bytes(available)} is available: "
-            "open an export with fewer rows or columns, or close other programs")
+    return Phrase("the file '{name}' is {size}; reading it needs about {needed} of memory, but "
+                  "only {available} is available: open an export with fewer rows or columns, or "
+                  "close other programs", name=name, size=format_bytes(size),
+                  needed=format_bytes(needed), available=format_bytes(available))

@@ -308,6 +308,354 @@
         <translation>{names} 以及另外 {more} 个</translation>
     </message>
     <message>
+        <source>attribute access</source>
+        <translation>属性访问</translation>
+    </message>
+    <message>
+        <source>indexing</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>a lambda</source>
+        <translation>lambda 表达式</translation>
+    </message>
+    <message>
+        <source>a comprehension</source>
+        <translation>推导式</translation>
+    </message>
+    <message>
+        <source>a generator expression</source>
+        <translation>生成器表达式</translation>
+    </message>
+    <message>
+        <source>a comparison</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>an if/else expression</source>
+        <translation>if/else 表达式</translation>
+    </message>
+    <message>
+        <source>assignment (:=)</source>
+        <translation>赋值（:=）</translation>
+    </message>
+    <message>
+        <source>an f-string</source>
+        <translation>f-string</translation>
+    </message>
+    <message>
+        <source>a dict</source>
+        <translation>字典</translation>
+    </message>
+    <message>
+        <source>a set</source>
+        <translation>集合</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a tuple</source>
+        <translation>元组</translation>
+    </message>
+    <message>
+        <source>a starred argument</source>
+        <translation>星号参数</translation>
+    </message>
+    <message>
+        <source>use only numbers, z, i, n, pi, e, + - * / ** and functions such as exp(z)</source>
+        <translation>只能使用数字、z、i、n、pi、e、+ - * / ** 以及 exp(z) 之类的函数</translation>
+    </message>
+    <message>
+        <source>a {kind} expression</source>
+        <translation>{kind} 表达式</translation>
+    </message>
+    <message>
+        <source>{what} ({code}) is not allowed; {hint}</source>
+        <translation>不允许使用{what}（{code}）；{hint}</translation>
+    </message>
+    <message>
+        <source>the operator &apos;{operator}&apos; is not allowed; allowed operators are + - * / **</source>
+        <translation>不允许使用运算符“{operator}”；可用的运算符为 + - * / **</translation>
+    </message>
+    <message>
+        <source>&apos;^&apos; ({code}) is not a power here: use ** for powers, e.g. z**2</source>
+        <translation>“^”（{code}）在这里不表示乘方：乘方请用 **，例如 z**2</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>a complex number</source>
+        <translation>复数</translation>
+    </message>
+    <message>
+        <source>the constant {value!r}</source>
+        <translation>常量 {value!r}</translation>
+    </message>
+    <message>
+        <source>the number {code} is too large; numbers must be below about 1e308</source>
+        <translation>数字 {code} 太大；数字必须小于约 1e308</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a function: call it with parentheses, e.g. {name}(z)</source>
+        <translation>“{name}”是函数：请用括号调用，例如 {name}(z)</translation>
+    </message>
+    <message>
+        <source>unknown name &apos;{name}&apos;: use z, i, n, pi or e</source>
+        <translation>未知名称“{name}”：请使用 z、i、n、pi 或 e</translation>
+    </message>
+    <message>
+        <source>only functions called by name can be used ({code} is not allowed), e.g. exp(z)</source>
+        <translation>只能按名称调用函数（不允许 {code}），例如 exp(z)</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a function, so {code} is not allowed; use * to multiply, e.g. {name}*(z + 1)</source>
+        <translation>“{name}”不是函数，因此不允许 {code}；乘法请用 *，例如 {name}*(z + 1)</translation>
+    </message>
+    <message>
+        <source>function &apos;{name}&apos; is not allowed; allowed: {allowed}</source>
+        <translation>不允许使用函数“{name}”；可用的函数：{allowed}</translation>
+    </message>
+    <message>
+        <source>keyword arguments ({code}) are not allowed; pass plain arguments, e.g. {example}</source>
+        <translation>不允许使用关键字参数（{code}）；请直接传入参数，例如 {example}</translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>{name} takes {count} {arguments} (got {got}); write it like {example}</source>
+        <translation>{name} 需要 {count} 个{arguments}（实际为 {got} 个）；请写成 {example} 这样</translation>
+    </message>
+    <message>
+        <source>column {column}</source>
+        <translation>第 {column} 列</translation>
+    </message>
+    <message>
+        <source>an unknown position</source>
+        <translation>未知位置</translation>
+    </message>
+    <message>
+        <source>syntax error at {where}: {reason}</source>
+        <translation>{where}处有语法错误：{reason}</translation>
+    </message>
+    <message>
+        <source>the formula is too complex to read ({error})</source>
+        <translation>公式太复杂，无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>the formula cannot be read: {reason}</source>
+        <translation>无法读取公式：{reason}</translation>
+    </message>
+    <message>
+        <source>the formula must be text, not {type}</source>
+        <translation>公式必须是文本，而不是 {type}</translation>
+    </message>
+    <message>
+        <source>the formula is too long ({length} characters; at most {limit})</source>
+        <translation>公式太长（{length} 个字符；最多 {limit} 个）</translation>
+    </message>
+    <message>
+        <source>the formula is nested too deeply (more than {limit} levels); simplify it</source>
+        <translation>公式嵌套太深（超过 {limit} 层）；请简化</translation>
+    </message>
+    <message>
+        <source>the formula is too complex ({count} parts; at most {limit}); simplify it</source>
+        <translation>公式太复杂（{count} 个部分；最多 {limit} 个）；请简化</translation>
+    </message>
+    <message>
+        <source>the derivative of this formula is too large ({count} parts; at most {limit}); simplify the formula</source>
+        <translation>该公式的导数太大（{count} 个部分；最多 {limit} 个）；请简化公式</translation>
+    </message>
+    <message>
+        <source>the formula is too complex ({error})</source>
+        <translation>公式太复杂（{error}）</translation>
+    </message>
+    <message>
+        <source>unnamed first column (an index written by R or pandas)</source>
+        <translation>未命名的首列（R 或 pandas 写入的索引）</translation>
+    </message>
+    <message>
+        <source>columns without a name in the header were called {names}</source>
+        <translation>表头中没有名称的列已命名为 {names}</translation>
+    </message>
+    <message>
+        <source>{rows} empty rows were skipped</source>
+        <translation>已跳过 {rows} 个空行</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos;: {count} non-numeric values ({values}) were treated as missing</source>
+        <translation>列“{column}”：{count} 个非数值（{values}）已按缺失值处理</translation>
+    </message>
+    <message>
+        <source>column &apos;{column}&apos;: {count} infinite values (inf, or numbers beyond ±1.8e308) were treated as missing</source>
+        <translation>列“{column}”：{count} 个无穷值（inf，或超出 ±1.8e308 的数）已按缺失值处理</translation>
+    </message>
+    <message>
+        <source>constant (every value is {value})</source>
+        <translation>常量（每个值都是 {value}）</translation>
+    </message>
+    <message>
+        <source>every value is {value}</source>
+        <translation>每个值都是 {value}</translation>
+    </message>
+    <message>
+        <source>consecutive whole numbers {span}, one per row (looks like a row ID)</source>
+        <translation>连续整数 {span}，每行一个（看起来是行 ID）</translation>
+    </message>
+    <message>
+        <source>mean {mean}, range {span}</source>
+        <translation>均值 {mean}，范围 {span}</translation>
+    </message>
+    <message>
+        <source>{percent}% {label}</source>
+        <translation>{percent}% {label}</translation>
+    </message>
+    <message>
+        <source>{count} levels: {levels}</source>
+        <translation>{count} 个取值：{levels}</translation>
+    </message>
+    <message>
+        <source>unique per row (looks like an ID)</source>
+        <translation>每行唯一（看起来是 ID）</translation>
+    </message>
+    <message>
+        <source>{count} distinct values, e.g. {levels}</source>
+        <translation>{count} 个不同的值，例如 {levels}</translation>
+    </message>
+    <message>
+        <source>free text: {count} distinct values in {rows} rows</source>
+        <translation>自由文本：{rows} 行中有 {count} 个不同的值</translation>
+    </message>
+    <message>
+        <source>all values missing</source>
+        <translation>所有值均缺失</translation>
+    </message>
+    <message>
+        <source>all missing</source>
+        <translation>全部缺失</translation>
+    </message>
+    <message>
+        <source>could not find a table in &apos;{name}&apos;: it looks like an Excel workbook; save it as CSV (File &gt; Save As) and open that</source>
+        <translation>在“{name}”中找不到表格：它看起来是 Excel 工作簿；请另存为 CSV（文件 &gt; 另存为）后再打开</translation>
+    </message>
+    <message>
+        <source>could not find a table in &apos;{name}&apos;: it is compressed (gzip); extract the CSV first</source>
+        <translation>在“{name}”中找不到表格：它是压缩文件（gzip）；请先解压出 CSV 文件</translation>
+    </message>
+    <message>
+        <source>could not find a table in &apos;{name}&apos;: it looks like a binary file, not CSV/TSV text</source>
+        <translation>在“{name}”中找不到表格：它看起来是二进制文件，而不是 CSV/TSV 文本</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252（西欧）</translation>
+    </message>
+    <message>
+        <source>decoded as {encoding}: the file is not valid UTF-8; if accented letters look wrong, re-save it as UTF-8</source>
+        <translation>已按 {encoding} 解码：文件不是有效的 UTF-8；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>could not decode &apos;{name}&apos; as text</source>
+        <translation>无法将“{name}”解码为文本</translation>
+    </message>
+    <message>
+        <source>some bytes are not valid {encoding} and were replaced by &apos;�&apos;; re-save the file as UTF-8 to keep those characters</source>
+        <translation>部分字节不是有效的 {encoding}，已替换为“�”；请将文件另存为 UTF-8 以保留这些字符</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{name}&apos; as a table: {skipped} of {total} rows have more fields than the header; check the delimiter and that there is one header line</source>
+        <translation>无法将“{name}”读取为表格：{total} 行中有 {skipped} 行的字段数多于表头；请检查分隔符，并确认只有一行表头</translation>
+    </message>
+    <message>
+        <source>{skipped} rows had more fields than the header and were skipped (the first on line {line})</source>
+        <translation>{skipped} 行的字段数多于表头，已跳过（第一处在第 {line} 行）</translation>
+    </message>
+    <message>
+        <source>the file &apos;{name}&apos; is too large to load into memory</source>
+        <translation>文件“{name}”太大，无法载入内存</translation>
+    </message>
+    <message>
+        <source>the file &apos;{name}&apos; is empty</source>
+        <translation>文件“{name}”是空的</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{name}&apos;: {reason}</source>
+        <translation>无法读取“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{name}&apos; as a table: a quote (&quot;) opened in data row {row} is never closed</source>
+        <translation>无法将“{name}”读取为表格：第 {row} 个数据行中的引号（&quot;）没有闭合</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{name}&apos; as a table: {detail}</source>
+        <translation>无法将“{name}”读取为表格：{detail}</translation>
+    </message>
+    <message>
+        <source>a web page (HTML/XML)</source>
+        <translation>网页（HTML/XML）</translation>
+    </message>
+    <message>
+        <source>the file mixes encodings: lines that are not valid UTF-8 were decoded as Windows-1252; if accented letters look wrong, re-save the file as UTF-8</source>
+        <translation>文件混用了多种编码：不是有效 UTF-8 的行已按 Windows-1252 解码；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>the file &apos;{name}&apos; has no values, only delimiters</source>
+        <translation>文件“{name}”只有分隔符，没有任何值</translation>
+    </message>
+    <message>
+        <source>could not find a table in &apos;{name}&apos;: it looks like {what}, not CSV/TSV text</source>
+        <translation>在“{name}”中找不到表格：它看起来是{what}，而不是 CSV/TSV 文本</translation>
+    </message>
+    <message>
+        <source>the first line looks like data, not column names, so the columns are named column_1, column_2, …</source>
+        <translation>第一行看起来是数据而不是列名，因此各列命名为 column_1、column_2、…</translation>
+    </message>
+    <message>
+        <source>{rows} of the first {sampled}</source>
+        <translation>前 {sampled} 行中的 {rows}</translation>
+    </message>
+    <message>
+        <source>{rows} rows have fewer fields than the header; their last columns were read as missing</source>
+        <translation>{rows} 行的字段数少于表头；这些行末尾的列按缺失值读取</translation>
+    </message>
+    <message>
+        <source>duplicate column names were made unique: {renamed}</source>
+        <translation>重复的列名已改为唯一：{renamed}</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; is a folder, not a file</source>
+        <translation>“{path}”是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>no such file: &apos;{path}&apos;</source>
+        <translation>找不到文件：“{path}”</translation>
+    </message>
+    <message>
+        <source>permission denied: cannot read &apos;{path}&apos;</source>
+        <translation>权限不足：无法读取“{path}”</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{path}&apos;: {reason}</source>
+        <translation>无法读取“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>the file &apos;{name}&apos; is {size}; reading it needs about {needed} of memory, but only {available} is available: open an export with fewer rows or columns, or close other programs</source>
+        <translation>文件“{name}”大小为 {size}；读取它约需 {needed} 内存，但只有 {available} 可用：请打开行或列更少的导出文件，或关闭其他程序</translation>
+    </message>
+    <message>
         <source>{setting} must be a whole number, not {value!r}</source>
         <translation>{setting}必须是整数，而不是 {value!r}</translation>
     </message>

@@ -10,7 +10,7 @@ import ast
 import math
 import warnings
 
-from ..errors import UserError
+from ..errors import Phrase, UserError
 from .derivative import derivative, measure, uses_z
 from .evaluate import Formula
 from .expression import CONSTS, USER_FUNCS, VARS, Bin, Expr, Neg, Num, Var, call, const_bin, is_num
@@ -29,23 +29,23 @@ class FormulaError(UserError):
 
 
 _REFUSED: dict[type, str] = {
-    ast.Attribute: "attribute access",
-    ast.Subscript: "indexing",
-    ast.Lambda: "a lambda",
-    ast.ListComp: "a comprehension",
-    ast.SetComp: "a comprehension",
-    ast.DictComp: "a comprehension",
-    ast.GeneratorExp: "a generator expression",
-    ast.Compare: "a comparison",
+    ast.Attribute: Phrase("attribute access"),
+    ast.Subscript: Phrase("indexing"),
+    ast.Lambda: Phrase("a lambda"),
+    ast.ListComp: Phrase("a comprehension"),
+    ast.SetComp: Phrase("a comprehension"),
+    ast.DictComp: Phrase("a comprehension"),
+    ast.GeneratorExp: Phrase("a generator expression"),
+    ast.Compare: Phrase("a comparison"),
     ast.BoolOp: "'and'/'or'",
-    ast.IfExp: "an if/else expression",
-    ast.NamedExpr: "assignment (:=)",
-    ast.JoinedStr: "an f-string",
-    ast.Dict: "a dict",
-    ast.Set: "a set",
-    ast.List: "a list",
-    ast.Tuple: "a tuple",
-    ast.Starred: "a starred argument",
+    ast.IfExp: Phrase("an if/else expression"),
+    ast.NamedExpr: Phrase("assignment (:=)"),
+    ast.JoinedStr: Phrase("an f-string"),
+    ast.Dict: Phrase("a dict"),
+    ast.Set: Phrase("a set"),
+    ast.List: Phrase("a list"),
+    ast.Tuple: Phrase("a tuple"),
+    ast.Starred: Phrase("a starred argument"),
     ast.Await: "'await'",
     ast.Yield: "'yield'",
     ast.YieldFrom: "'yield'",
@@ -57,7 +57,7 @@ _OP_TEXT: dict[type, str] = {
 _AST_BINOPS: dict[type, str] = {
     ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**",
 }  # fmt: skip
-_HINT = "use only numbers, z, i, n, pi, e, + - * / ** and functions such as exp(z)"
+_HINT = Phrase("use only numbers, z, i, n, pi, e, + - * / ** and functions such as exp(z)")
 _ALLOWED_FUNCS_TEXT = ", ".join(sorted(USER_FUNCS))
 
 
@@ -70,8 +70,10 @@ class _Parser:
         return repr(s if len(s) <= 40 else s[:39] + "…")
 
     def refuse(self, node: ast.AST) -> FormulaError:
-        what = _REFUSED.get(type(node), f"a {type(node).__name__} expression")
-        return FormulaError(f"{what} ({self.seg(node)}) is not allowed; {_HINT}")
+        what = _REFUSED.get(type(node)) or Phrase("a {kind} expression",
+                                                   kind=type(node).__name__)
+        return FormulaError("{what} ({code}) is not allowed; {hint}",
+                            what=what, code=self.seg(node), hint=_HINT)
 
     def convert(self, node: ast.AST) -> Expr:
         match node:
@@ -88,12 +90,13 @@ class _Parser:
                 return self.convert(operand)
             case ast.UnaryOp(op=op) | ast.BinOp(op=op) if type(op) in _OP_TEXT:
                 raise FormulaError(
-                    f"the operator '{_OP_TEXT[type(op)]}' is not allowed; "
-                    "allowed operators are + - * / **"
+                    "the operator '{operator}' is not allowed; "
+                    "allowed operators are + - * / **", operator=_OP_TEXT[type(op)]
                 )
             case ast.BinOp(op=ast.BitXor()):
                 raise FormulaError(
-                    f"'^' ({self.seg(node)}) is not a power here: use ** for powers, e.g. z**2"
+                    "'^' ({code}) is not a power here: use ** for powers, e.g. z**2",
+                    code=self.seg(node)
                 )
             case ast.BinOp(left=left, op=op, right=right) if type(op) in _AST_BINOPS:
                 a, b = self.convert(left), self.convert(right)
@@ -106,16 +109,19 @@ class _Parser:
 
     def constant(self, node: ast.Constant, value: object) -> Expr:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            what = {str: "text", bytes: "bytes", complex: "a complex number", bool: "True/False"}
-            kind = what.get(type(value), f"the constant {value!r}")
-            raise FormulaError(f"{kind} ({self.seg(node)}) is not allowed; {_HINT}")
+            what = {str: Phrase("text"), bytes: Phrase("bytes"),
+                    complex: Phrase("a complex number"), bool: "True/False"}
+            kind = what.get(type(value)) or Phrase("the constant {value!r}", value=value)
+            raise FormulaError("{what} ({code}) is not allowed; {hint}",
+                               what=kind, code=self.seg(node), hint=_HINT)
         try:
             v = float(value)
         except OverflowError:
             v = math.inf
         if not math.isfinite(v):
             raise FormulaError(
-                f"the number {self.seg(node)} is too large; numbers must be below about 1e308"
+                "the number {code} is too large; numbers must be below about 1e308",
+                code=self.seg(node)
             )
         return Num(v)
 
@@ -125,8 +131,9 @@ class _Parser:
         if name in CONSTS:
             return Num(CONSTS[name], name)
         if name in USER_FUNCS:
-            raise FormulaError(f"'{name}' is a function: call it with parentheses, e.g. {name}(z)")
-        raise FormulaError(f"unknown name '{name}': use z, i, n, pi or e")
+            raise FormulaError("'{name}' is a function: call it with parentheses, e.g. {name}(z)",
+                               name=name)
+        raise FormulaError("unknown name '{name}': use z, i, n, pi or e", name=name)
 
     def call(self, node: ast.Call) -> Expr:
         func = node.func
@@ -134,31 +141,34 @@ class _Parser:
             raise self.refuse(func)
         if not isinstance(func, ast.Name):
             raise FormulaError(
-                f"only functions called by name can be used ({self.seg(node)} is not allowed), "
-                "e.g. exp(z)"
+                "only functions called by name can be used ({code} is not allowed), "
+                "e.g. exp(z)", code=self.seg(node)
             )
         fn = func.id
         if fn in VARS or fn in CONSTS:
             raise FormulaError(
-                f"'{fn}' is not a function, so {self.seg(node)} is not allowed; "
-                f"use * to multiply, e.g. {fn}*(z + 1)"
+                "'{name}' is not a function, so {code} is not allowed; "
+                "use * to multiply, e.g. {name}*(z + 1)", name=fn, code=self.seg(node)
             )
         if fn not in USER_FUNCS:
-            raise FormulaError(f"function '{fn}' is not allowed; allowed: {_ALLOWED_FUNCS_TEXT}")
+            raise FormulaError("function '{name}' is not allowed; allowed: {allowed}",
+                               name=fn, allowed=_ALLOWED_FUNCS_TEXT)
         if node.keywords:
             raise FormulaError(
-                f"keyword arguments ({self.seg(node.keywords[0])}) are not allowed; "
-                f"pass plain arguments, e.g. {self.example(fn)}"
+                "keyword arguments ({code}) are not allowed; "
+                "pass plain arguments, e.g. {example}",
+                code=self.seg(node.keywords[0]), example=self.example(fn)
             )
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 raise self.refuse(arg)
         arity = USER_FUNCS[fn]
         if len(node.args) != arity:
-            plural = "argument" if arity == 1 else "arguments"
+            plural = Phrase("argument" if arity == 1 else "arguments")
             raise FormulaError(
-                f"{fn} takes {arity} {plural} (got {len(node.args)}); "
-                f"write it like {self.example(fn)}"
+                "{name} takes {count} {arguments} (got {got}); "
+                "write it like {example}",
+                name=fn, count=arity, arguments=plural, got=len(node.args), example=self.example(fn)
             )
         return call(fn, *(self.convert(a) for a in node.args))
 
@@ -198,18 +208,21 @@ def _parse(text: str) -> ast.Expression:
             warnings.simplefilter("error")
             return ast.parse(text, mode="eval")
     except SyntaxError as exc:
-        where = f"column {exc.offset}" if exc.offset else "an unknown position"
-        raise FormulaError(f"syntax error at {where}: {exc.msg}") from None
+        where = (Phrase("column {column}", column=exc.offset) if exc.offset
+                 else Phrase("an unknown position"))
+        raise FormulaError("syntax error at {where}: {reason}",
+                           where=where, reason=exc.msg) from None
     except (RecursionError, MemoryError) as exc:
-        raise FormulaError(f"the formula is too complex to read ({type(exc).__name__})") from None
+        raise FormulaError("the formula is too complex to read ({error})",
+                           error=type(exc).__name__) from None
     except Exception as exc:  # null bytes, surrogates, ...: the UI needs a single error type
-        raise FormulaError(f"the formula cannot be read: {exc}") from None
+        raise FormulaError("the formula cannot be read: {reason}", reason=exc) from None
 
 
 def compile_formula(text: str) -> Formula:
     """Parse and check a user formula; raises only FormulaError."""
     if not isinstance(text, str):
-        raise FormulaError(f"the formula must be text, not {type(text).__name__}")
+        raise FormulaError("the formula must be text, not {type}", type=type(text).__name__)
     text = text.strip()
     if not text:
         raise FormulaError("the formula is empty; type an expression in z, e.g. exp(z)")
@@ -217,27 +230,31 @@ def compile_formula(text: str) -> Formula:
         # One line, as typed in the window; quoted in messages, it must not break them either.
         raise FormulaError("the formula must be on one line; remove the line breaks")
     if len(text) > MAX_CHARS:
-        raise FormulaError(f"the formula is too long ({len(text)} characters; at most {MAX_CHARS})")
-    too_deep = f"the formula is nested too deeply (more than {MAX_DEPTH} levels); simplify it"
+        raise FormulaError("the formula is too long ({length} characters; at most {limit})",
+                           length=len(text), limit=MAX_CHARS)
+    too_deep = FormulaError(
+        "the formula is nested too deeply (more than {limit} levels); simplify it", limit=MAX_DEPTH)
     if _bracket_depth(text) > MAX_DEPTH:
-        raise FormulaError(too_deep)
+        raise too_deep
     tree = _parse(text)
     count = sum(isinstance(node, ast.expr) for node in ast.walk(tree))
     if count > MAX_NODES:
         raise FormulaError(
-            f"the formula is too complex ({count} parts; at most {MAX_NODES}); simplify it"
+            "the formula is too complex ({count} parts; at most {limit}); simplify it",
+            count=count, limit=MAX_NODES
         )
     if _ast_depth(tree) > MAX_DEPTH:
-        raise FormulaError(too_deep)
+        raise too_deep
     try:
         expr = _Parser(text).convert(tree)
         dexpr = derivative(expr)
         size, depth = measure(dexpr)
         if size > MAX_DERIVATIVE_NODES or depth > MAX_DERIVATIVE_DEPTH:
             raise FormulaError(
-                f"the derivative of this formula is too large ({size} parts; at most "
-                f"{MAX_DERIVATIVE_NODES}); simplify the formula"
+                "the derivative of this formula is too large ({count} parts; at most "
+                "{limit}); simplify the formula", count=size, limit=MAX_DERIVATIVE_NODES
             )
         return Formula(text, to_text(dexpr), uses_z(expr) and not is_num(dexpr, 0), expr, dexpr)
     except (RecursionError, MemoryError) as exc:  # bounds above should make this unreachable
-        raise FormulaError(f"the formula is too complex ({type(exc).__name__})") from None
+        raise FormulaError("the formula is too complex ({error})",
+                           error=type(exc).__name__) from None

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..errors import Phrase
 from .common import READ_SHARE, ColumnInfo, Progress, TableError
 from .distinct import distinct
 from .sniff import COMMA_THOUSANDS, DOT_THOUSANDS, MARKER_SET, Sniff
@@ -33,7 +34,7 @@ _BOOL_PAIRS = tuple(
 _ANALYSIS_THREADS = 8
 _MAX_JUNK_LEVELS = 5  # distinct non-numbers tolerated in a numeric column ("#DIV/0!", ".")
 _ID_MIN_ROWS = 20
-_INDEX_REASON = "unnamed first column (an index written by R or pandas)"
+_INDEX_REASON = Phrase("unnamed first column (an index written by R or pandas)")
 
 # A column's new values for the frame (None: keep the parsed float64), its info and
 # perhaps a warning.
@@ -81,7 +82,8 @@ def analyse(
         pool.shutdown(wait=False, cancel_futures=True)
     unnamed = [columns[i].name for i in sniff.unnamed if columns[i].kind != "empty"]
     if unnamed:
-        notes.append("columns without a name in the header were called " + ", ".join(unnamed))
+        notes.append(Phrase("columns without a name in the header were called {names}",
+                            names=", ".join(unnamed)))
     return columns, frame
 
 
@@ -89,7 +91,7 @@ def _drop_blank_rows(frame: pd.DataFrame, notes: list[str]) -> pd.DataFrame:
     if len(frame) and frame.iloc[-1].isna().all():  # Excel leaves rows of bare delimiters
         blank = frame.isna().all(axis=1).to_numpy()
         frame = frame.loc[~blank].reset_index(drop=True)
-        notes.append(f"{int(blank.sum())} empty rows were skipped")
+        notes.append(Phrase("{rows} empty rows were skipped", rows=int(blank.sum())))
     if len(frame) == 0:
         raise TableError("the file has a header but no data rows")
     return frame
@@ -109,10 +111,9 @@ def _column(series: pd.Series, name: str, index: bool, sniff: Sniff) -> _Analyse
         note = None
         if junk.any():
             shown = ", ".join(f"'{u}'" for u in uniques[junk][:3])
-            note = (
-                f"column '{name}': {int(counts[junk].sum())} non-numeric values ({shown}) "
-                "were treated as missing"
-            )
+            note = Phrase(
+                "column '{column}': {count} non-numeric values ({values}) were treated as missing",
+                column=name, count=int(counts[junk].sum()), values=shown)
         values = np.append(numbers, np.nan)[codes]  # code -1 picks the trailing NaN
         return values, _numeric_info(name, values, index), note
     if 2 <= len(uniques) <= 8 and frozenset(u.lower() for u in uniques) in _BOOL_PAIRS:
@@ -141,10 +142,9 @@ def _parsed_number_column(series: pd.Series, name: str, index: bool) -> _Analyse
     infinite = np.isinf(values)
     if infinite.any():
         values = np.where(infinite, np.nan, values)
-        note = (
-            f"column '{name}': {int(infinite.sum())} infinite values (inf, or numbers "
-            "beyond ±1.8e308) were treated as missing"
-        )
+        note = Phrase(
+            "column '{column}': {count} infinite values (inf, or numbers beyond ±1.8e308) were "
+            "treated as missing", column=name, count=int(infinite.sum()))
         return values, _numeric_info(name, values, index), note
     return None, _numeric_info(name, values, index), None  # already float64
 
@@ -205,7 +205,7 @@ def _numeric_info(
     missing = int(missing_mask.sum())
     present = values[~missing_mask] if missing else values
     if len(present) == 0:
-        return ColumnInfo(name, "empty", missing, 0, "all values missing", "all missing")
+        return _empty(name, missing)
     low, high = float(present.min()), float(present.max())
     n_unique, whole = distinct(present, low, high, ints)
     span = f"{_fmt(low)}–{_fmt(high)}"
@@ -217,14 +217,16 @@ def _numeric_info(
             "constant",
             missing,
             1,
-            f"constant (every value is {_fmt(low)})",
-            f"every value is {_fmt(low)}",
+            Phrase("constant (every value is {value})", value=_fmt(low)),
+            Phrase("every value is {value}", value=_fmt(low)),
         )
     if whole and missing == 0 and n_unique == len(values) == high - low + 1 >= _ID_MIN_ROWS:
-        reason = f"consecutive whole numbers {span}, one per row (looks like a row ID)"
+        reason = Phrase("consecutive whole numbers {span}, one per row (looks like a row ID)",
+                        span=span)
         return ColumnInfo(name, "id", 0, n_unique, reason, span)
     with np.errstate(over="ignore"):  # the mean of values near 1e308 is inf, and says so
-        summary = f"mean {_fmt(float(present.mean()))}, range {span}"
+        summary = Phrase("mean {mean}, range {span}", mean=_fmt(float(present.mean())),
+                         span=span)
     return ColumnInfo(name, "numeric", missing, n_unique, None, summary)
 
 
@@ -235,7 +237,8 @@ def _boolean_info(
     present = values[~missing_mask]
     if index or len(present) == 0 or present.min() == present.max():
         return _numeric_info(name, values, index)
-    summary = f"{round(100 * float(present.mean()))}% {labels[1]}"
+    summary = Phrase("{percent}% {label}", percent=round(100 * float(present.mean())),
+                     label=labels[1])
     return ColumnInfo(name, "boolean", int(missing_mask.sum()), 2, None, summary, labels)
 
 
@@ -246,10 +249,10 @@ def _text_info(
     present = int(counts.sum())
     missing = n_rows - present
     if n_unique == 0:
-        return ColumnInfo(name, "empty", missing, 0, "all values missing", "all missing")
+        return _empty(name, missing)
     top = uniques[np.argsort(-counts, kind="stable")[:3]]
     levels = ", ".join(_short(u) for u in top) + (", …" if n_unique > 3 else "")
-    summary = f"{n_unique} levels: {levels}"
+    summary = Phrase("{count} levels: {levels}", count=n_unique, levels=levels)
     if index:
         return ColumnInfo(name, "id", missing, n_unique, _INDEX_REASON, summary)
     if n_unique == 1:
@@ -258,8 +261,8 @@ def _text_info(
             "constant",
             missing,
             1,
-            f"constant (every value is {_short(uniques[0])})",
-            f"every value is {_short(uniques[0])}",
+            Phrase("constant (every value is {value})", value=_short(uniques[0])),
+            Phrase("every value is {value}", value=_short(uniques[0])),
         )
     if n_unique == present >= _ID_MIN_ROWS:
         return ColumnInfo(
@@ -267,13 +270,19 @@ def _text_info(
             "id",
             missing,
             n_unique,
-            "unique per row (looks like an ID)",
-            f"{n_unique} distinct values, e.g. {levels}",
+            Phrase("unique per row (looks like an ID)"),
+            Phrase("{count} distinct values, e.g. {levels}", count=n_unique, levels=levels),
         )
     if n_unique * 2 > n_rows and n_unique > 50:
-        reason = f"free text: {n_unique} distinct values in {n_rows} rows"
+        reason = Phrase("free text: {count} distinct values in {rows} rows", count=n_unique,
+                        rows=n_rows)
         return ColumnInfo(name, "categorical", missing, n_unique, reason, summary)
     return ColumnInfo(name, "categorical", missing, n_unique, None, summary)
+
+
+def _empty(name: str, missing: int) -> ColumnInfo:
+    return ColumnInfo(name, "empty", missing, 0, Phrase("all values missing"),
+                      Phrase("all missing"))
 
 
 def _short(value: str) -> str:

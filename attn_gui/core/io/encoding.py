@@ -11,6 +11,7 @@ import codecs
 import re
 from itertools import islice
 
+from ..errors import Phrase
 from .common import TableError
 
 SNIFF_CHARS = 1 << 16
@@ -33,13 +34,12 @@ def _by_signature(head: bytes, complete: bool, name: str) -> tuple[str, str, str
         return "utf-8-sig", decode(head, "utf-8-sig", complete, "replace"), "strict"
     if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raise TableError(
-            f"could not find a table in '{name}': it looks like an Excel workbook; "
-            "save it as CSV (File > Save As) and open that"
-        )
+            "could not find a table in '{name}': it looks like an Excel workbook; "
+            "save it as CSV (File > Save As) and open that", name=name)
     if head.startswith(b"\x1f\x8b"):
         raise TableError(
-            f"could not find a table in '{name}': it is compressed (gzip); extract the CSV first"
-        )
+            "could not find a table in '{name}': it is compressed (gzip); extract the CSV first",
+            name=name)
     probe = head[: SNIFF_CHARS * 4]
     for encoding, zeros, text_bytes in (("utf-16-le", probe[1::2], probe[::2]),
                                         ("utf-16-be", probe[::2], probe[1::2])):
@@ -48,8 +48,8 @@ def _by_signature(head: bytes, complete: bool, name: str) -> tuple[str, str, str
             return encoding, decode(head, encoding, complete, "replace"), "strict"
     if b"\x00" in probe or len(probe) - len(probe.translate(None, _CONTROL)) > len(probe) // 100:
         raise TableError(
-            f"could not find a table in '{name}': it looks like a binary file, not CSV/TSV text"
-        )
+            "could not find a table in '{name}': it looks like a binary file, not CSV/TSV text",
+            name=name)
     return None
 
 
@@ -92,12 +92,10 @@ def _legacy(head: bytes, tail: bytes, complete: bool) -> tuple[str, str, str]:
     return "latin-1", head.decode("latin-1"), "strict"
 
 
-def legacy_note(encoding: str) -> str:
-    label = "Latin-1" if encoding == "latin-1" else "Windows-1252 (Western European)"
-    return (
-        f"decoded as {label}: the file is not valid UTF-8; "
-        "if accented letters look wrong, re-save it as UTF-8"
-    )
+def legacy_note(encoding: str) -> Phrase:
+    label = "Latin-1" if encoding == "latin-1" else Phrase("Windows-1252 (Western European)")
+    return Phrase("decoded as {encoding}: the file is not valid UTF-8; "
+                  "if accented letters look wrong, re-save it as UTF-8", encoding=label)
 
 
 def decode(data: bytes, encoding: str, final: bool, errors: str = "strict") -> str:

@@ -18,6 +18,7 @@ from functools import partial
 from math import exp
 from typing import TYPE_CHECKING, Any
 
+from ..errors import Phrase
 from .common import READ_SHARE, Progress, TableError
 from .encoding import legacy_note
 from .sniff import MARKERS, Sniff
@@ -114,7 +115,7 @@ def _counting_read(
                 raise TableError("loading was cancelled") from None
             if not isinstance(exc, UnicodeDecodeError):
                 raise _failure(exc, name) from None
-    raise TableError(f"could not decode '{name}' as text")  # pragma: no cover - "replace" cannot fail
+    raise TableError("could not decode '{name}' as text", name=name)  # pragma: no cover - "replace" cannot fail
 
 
 def _note_decoding(sniff: Sniff, encoding: str, errors: str, notes: list[str]) -> None:
@@ -122,10 +123,9 @@ def _note_decoding(sniff: Sniff, encoding: str, errors: str, notes: list[str]) -
         sniff.encoding = encoding
         notes.append(legacy_note(encoding))
     elif errors == "replace":
-        notes.append(
-            f"some bytes are not valid {sniff.encoding} and were replaced by '\ufffd'; "
-            "re-save the file as UTF-8 to keep those characters"
-        )
+        notes.append(Phrase(
+            "some bytes are not valid {encoding} and were replaced by '\ufffd'; "
+            "re-save the file as UTF-8 to keep those characters", encoding=sniff.encoding))
 
 
 def _check_skipped(n_rows: int, skipped: list[int], name: str, notes: list[str]) -> None:
@@ -134,13 +134,13 @@ def _check_skipped(n_rows: int, skipped: list[int], name: str, notes: list[str])
         total = n_rows + len(skipped)
         if len(skipped) * 2 > total:
             raise TableError(
-                f"could not read '{name}' as a table: {len(skipped)} of {total} rows have more "
-                "fields than the header; check the delimiter and that there is one header line"
+                "could not read '{name}' as a table: {skipped} of {total} rows have more "
+                "fields than the header; check the delimiter and that there is one header line",
+                name=name, skipped=len(skipped), total=total
             )
-        notes.append(
-            f"{len(skipped)} rows had more fields than the header and were skipped "
-            f"(the first on line {skipped[0]})"
-        )
+        notes.append(Phrase(
+            "{skipped} rows had more fields than the header and were skipped "
+            "(the first on line {line})", skipped=len(skipped), line=skipped[0]))
 
 
 def _read_csv(
@@ -219,17 +219,17 @@ def _failure(exc: BaseException, name: str) -> TableError:
     import pandas as pd
 
     if isinstance(exc, MemoryError):
-        return TableError(f"the file '{name}' is too large to load into memory")
+        return TableError("the file '{name}' is too large to load into memory", name=name)
     if isinstance(exc, pd.errors.EmptyDataError):
-        return TableError(f"the file '{name}' is empty")
+        return TableError("the file '{name}' is empty", name=name)
     if isinstance(exc, OSError) and exc.strerror:
-        return TableError(f"could not read '{name}': {exc.strerror}")
+        return TableError("could not read '{name}': {reason}", name=name, reason=exc.strerror)
     message = str(exc)
     unclosed = re.search(r"EOF inside string starting at row (\d+)", message)
     if unclosed:
         return TableError(
-            f"could not read '{name}' as a table: a quote (\") opened in data row "
-            f"{unclosed.group(1)} is never closed"
+            "could not read '{name}' as a table: a quote (\") opened in data row "
+            "{row} is never closed", name=name, row=unclosed.group(1)
         )
     detail = " ".join(message.split("C error: ")[-1].split()).rstrip(".") or type(exc).__name__
-    return TableError(f"could not read '{name}' as a table: {detail}")
+    return TableError("could not read '{name}' as a table: {detail}", name=name, detail=detail)

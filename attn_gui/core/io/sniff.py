@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import Phrase
 from .common import TableError
 from .encoding import MIXED, SNIFF_CHARS, detect_encoding, legacy_note
 
@@ -29,7 +30,8 @@ DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
 COMMA_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
 _NO_DELIMITERS = str.maketrans("", "", "".join(_DELIMITERS) + '"')
 _NOT_TABLES = (
-    (re.compile(r"\s*(<!doctype html|<html|<\?xml)", re.IGNORECASE), "a web page (HTML/XML)"),
+    (re.compile(r"\s*(<!doctype html|<html|<\?xml)", re.IGNORECASE),
+     Phrase("a web page (HTML/XML)")),
     (re.compile(r"\s*(\{\s*\"|\[\s*[\[{\"])"), "JSON"),
 )
 
@@ -54,7 +56,7 @@ class Sniff:
 
 def sniff(head: bytes, tail: bytes, complete: bool, name: str, notes: list[str]) -> Sniff:
     if not head.strip():
-        raise TableError(f"the file '{name}' is empty")
+        raise TableError("the file '{name}' is empty", name=name)
     encoding, text, errors = detect_encoding(head, tail, complete, name)
     _note_encoding(encoding, errors, notes)
     _refuse_non_table(text, complete, name)
@@ -90,22 +92,21 @@ def _note_encoding(encoding: str, errors: str, notes: list[str]) -> None:
     if encoding in ("latin-1", "cp1252"):
         notes.append(legacy_note(encoding))
     elif errors == MIXED:
-        notes.append(
+        notes.append(Phrase(
             "the file mixes encodings: lines that are not valid UTF-8 were decoded as "
-            "Windows-1252; if accented letters look wrong, re-save the file as UTF-8"
-        )
+            "Windows-1252; if accented letters look wrong, re-save the file as UTF-8"))
 
 
 def _refuse_non_table(text: str, complete: bool, name: str) -> None:
     if not text.strip():
-        raise TableError(f"the file '{name}' is empty")
+        raise TableError("the file '{name}' is empty", name=name)
     if complete and not text.translate(_NO_DELIMITERS).strip():
-        raise TableError(f"the file '{name}' has no values, only delimiters")
+        raise TableError("the file '{name}' has no values, only delimiters", name=name)
     for pattern, what in _NOT_TABLES:
         if pattern.match(text):
             raise TableError(
-                f"could not find a table in '{name}': it looks like {what}, not CSV/TSV text"
-            )
+                "could not find a table in '{name}': it looks like {what}, not CSV/TSV text",
+                name=name, what=what)
 
 
 def _split_sample(text: str, truncated: bool, name: str) -> tuple[int, str, list[list[str]]]:
@@ -120,7 +121,7 @@ def _split_sample(text: str, truncated: bool, name: str) -> tuple[int, str, list
     if truncated and len(records) > 2:
         records = records[:-1]  # may be cut through a quoted field
     if not records:
-        raise TableError(f"the file '{name}' is empty")
+        raise TableError("the file '{name}' is empty", name=name)
     return skip_rows, delimiter, records
 
 
@@ -137,21 +138,20 @@ def _raw_names(records: list[list[str]], notes: list[str]) -> tuple[list[str], b
         names += [""] * (width - len(names))
     else:
         names = [""] * max(width, len(header))
-        notes.append(
+        notes.append(Phrase(
             "the first line looks like data, not column names, so the columns are "
-            "named column_1, column_2, …"
-        )
+            "named column_1, column_2, …"))
     return names, has_header
 
 
 def _note_short_rows(data: list[list[str]], width: int, truncated: bool, notes: list[str]) -> None:
     short = sum(len(r) < width for r in data)
     if 0 < short < len(data):  # when every row is short, the extra names are empty columns
-        counted = f"{short} of the first {len(data)}" if truncated else str(short)
-        notes.append(
-            f"{counted} rows have fewer fields than the header; their last columns were read "
-            "as missing"
-        )
+        counted = Phrase("{rows} of the first {sampled}", rows=short,
+                         sampled=len(data)) if truncated else str(short)
+        notes.append(Phrase(
+            "{rows} rows have fewer fields than the header; their last columns were read "
+            "as missing", rows=counted))
 
 
 def _pick_delimiter(text: str, forced: str | None) -> tuple[str, list[list[str]]]:
@@ -238,5 +238,6 @@ def _unique_names(names: list[str], has_header: bool, notes: list[str]) -> list[
         seen.add(name)
         result.append(name)
     if renamed:
-        notes.append("duplicate column names were made unique: " + ", ".join(renamed))
+        notes.append(Phrase("duplicate column names were made unique: {renamed}",
+                            renamed=", ".join(renamed)))
     return result

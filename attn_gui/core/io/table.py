@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import numpy as np
 
 from .. import memory
+from ..errors import Phrase
 from .columns import analyse
 from .common import ColumnInfo, Progress, TableError
 from .parse import parse
@@ -98,29 +99,30 @@ def read_table(
     report = Progress(progress)
     stop = should_stop or (lambda: False)
     if os.path.isdir(path):
-        raise TableError(f"'{path}' is a folder, not a file")
+        raise TableError("'{path}' is a folder, not a file", path=path)
     try:
         with open(path, "rb") as raw:
             size = os.fstat(raw.fileno()).st_size
             refusal = memory.check_fits(name, size)
             if refusal:
-                raise TableError(refusal)
+                raise TableError(refusal.template, **refusal.values)
             head, tail = _head_and_tail(raw, size)
             notes: list[str] = []
             found = sniff(head, tail, complete=size <= len(head), name=name, notes=notes)
             frame = parse(raw, path, size, found, report, stop, notes)
     except FileNotFoundError:
-        raise TableError(f"no such file: '{path}'") from None
+        raise TableError("no such file: '{path}'", path=path) from None
     except PermissionError:
-        raise TableError(f"permission denied: cannot read '{path}'") from None
+        raise TableError("permission denied: cannot read '{path}'", path=path) from None
     except IsADirectoryError:
-        raise TableError(f"'{path}' is a folder, not a file") from None
+        raise TableError("'{path}' is a folder, not a file", path=path) from None
     except OSError as exc:
-        raise TableError(f"could not read '{path}': {exc.strerror or exc}") from None
+        raise TableError("could not read '{path}': {reason}",
+                         path=path, reason=exc.strerror or exc) from None
     columns, frame = analyse(frame, found, report, stop, notes)
     report(1.0)
     # a note is one line, like an error's message, even when a column's name holds a line break
-    notes = [note.replace("\r", "\\r").replace("\n", "\\n") for note in notes]
+    notes = [_one_line(note) for note in notes]
     return Table(frame, path, found.encoding, found.delimiter, found.decimal, columns, notes)
 
 
@@ -134,3 +136,11 @@ def _head_and_tail(raw: BinaryIO, size: int) -> tuple[bytes, bytes]:
         cut = tail.find(b"\n")  # a newline byte never sits inside a character
         tail = tail[cut + 1 :] if cut >= 0 else b""
     return head, tail
+
+
+def _one_line(note: str) -> str:
+    """`note` with its line breaks escaped; a Phrase stays one, its values escaped."""
+    if isinstance(note, Phrase):
+        return Phrase(note.template, **{name: _one_line(value) if isinstance(value, str) else value
+                                        for name, value in note.values.items()})
+    return note.replace("\r", "\\r").replace("\n", "\\n")
