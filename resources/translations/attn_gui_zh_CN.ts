@@ -1055,140 +1055,8 @@
         <translation>尚未载入表格：请打开一个 CSV 文件。</translation>
     </message>
     <message>
-        <source>Statistics are computed on the training rows only, then applied unchanged to validation rows and new data.</source>
-        <translation>统计量只在训练行上计算，然后原样应用于验证行和新数据。</translation>
-    </message>
-    <message>
-        <source>fill with the median</source>
-        <translation>用中位数填充</translation>
-    </message>
-    <message>
-        <source>Empty cells get the column&apos;s median (robust to outliers); text columns get their most frequent level.</source>
-        <translation>空单元格填入该列的中位数（不受异常值影响）；文本列填入出现最多的取值。</translation>
-    </message>
-    <message>
-        <source>fill with the mean</source>
-        <translation>用均值填充</translation>
-    </message>
-    <message>
-        <source>Empty cells get the column&apos;s mean; text columns their most frequent level.</source>
-        <translation>空单元格填入该列的均值；文本列填入出现最多的取值。</translation>
-    </message>
-    <message>
-        <source>fill with the most frequent value</source>
-        <translation>用最常见的值填充</translation>
-    </message>
-    <message>
-        <source>Empty cells get the column&apos;s most common value.</source>
-        <translation>空单元格填入该列最常见的值。</translation>
-    </message>
-    <message>
-        <source>drop rows</source>
-        <translation>删除行</translation>
-    </message>
-    <message>
-        <source>Training rows with any empty feature are dropped; validation rows and new data are still filled with the median.</source>
-        <translation>删除有空特征的训练行；验证行和新数据仍用中位数填充。</translation>
-    </message>
-    <message>
-        <source>How empty feature cells are handled. </source>
-        <translation>如何处理空的特征单元格。</translation>
-    </message>
-    <message>
-        <source>keep</source>
-        <translation>保留</translation>
-    </message>
-    <message>
-        <source>Values are used as they are.</source>
-        <translation>按原值使用。</translation>
-    </message>
-    <message>
-        <source>clip to the fences</source>
-        <translation>截断到边界</translation>
-    </message>
-    <message>
-        <source>Values beyond a fence are set to the fence value.</source>
-        <translation>超出边界的值设为边界值。</translation>
-    </message>
-    <message>
-        <source>Training rows with a value beyond a fence are dropped; validation rows and new data are clipped instead.</source>
-        <translation>删除有值超出边界的训练行；验证行和新数据则改为截断。</translation>
-    </message>
-    <message>
-        <source>What happens to extreme numeric values. </source>
-        <translation>如何处理极端的数值。</translation>
-    </message>
-    <message>
-        <source>z-score</source>
-        <translation>z 分数</translation>
-    </message>
-    <message>
-        <source>Fences at mean ± k·standard deviation.</source>
-        <translation>边界为均值 ± k·标准差。</translation>
-    </message>
-    <message>
-        <source>IQR fences</source>
-        <translation>IQR 边界</translation>
-    </message>
-    <message>
-        <source>Fences at Q1 − k·IQR and Q3 + k·IQR, with IQR = Q3 − Q1 (Tukey&apos;s rule; robust to the outliers themselves).</source>
-        <translation>边界为 Q1 − k·IQR 和 Q3 + k·IQR，其中 IQR = Q3 − Q1（Tukey 规则；不受异常值本身影响）。</translation>
-    </message>
-    <message>
-        <source>Where the fences for outliers lie.</source>
-        <translation>异常值的边界位置。</translation>
-    </message>
-    <message>
-        <source>The fence multiplier k: 3 is usual for z-scores, 1.5 for IQR fences.</source>
-        <translation>边界倍数 k：z 分数通常取 3，IQR 边界取 1.5。</translation>
-    </message>
-    <message>
-        <source>(x − mean) / standard deviation.</source>
-        <translation>(x − 均值) / 标准差。</translation>
-    </message>
-    <message>
-        <source>min-max</source>
-        <translation>最小-最大</translation>
-    </message>
-    <message>
-        <source>(x − min) / (max − min): values from 0 to 1.</source>
-        <translation>(x − 最小值) / (最大值 − 最小值)：取值在 0 到 1 之间。</translation>
-    </message>
-    <message>
-        <source>robust</source>
-        <translation>稳健</translation>
-    </message>
-    <message>
-        <source>(x − median) / IQR: scaled by the median and the interquartile range, so a few extreme values barely move it.</source>
-        <translation>(x − 中位数) / IQR：按中位数和四分位距缩放，少数极端值几乎不影响结果。</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>How numeric features are scaled. </source>
-        <translation>如何缩放数值特征。</translation>
-    </message>
-    <message>
         <source>Computed by fitting the chosen preprocessing on the training split, exactly as training will.</source>
         <translation>在训练集上拟合所选的预处理得出，与训练时完全一致。</translation>
-    </message>
-    <message>
-        <source>Missing values</source>
-        <translation>缺失值</translation>
-    </message>
-    <message>
-        <source>Outliers</source>
-        <translation>异常值</translation>
-    </message>
-    <message>
-        <source>Fences</source>
-        <translation>边界</translation>
-    </message>
-    <message>
-        <source>Scaling</source>
-        <translation>缩放</translation>
     </message>
     <message>
         <source>Preprocessing</source>
@@ -1555,12 +1423,555 @@ missing: {missing:,} of {rows:,}
         <translation>{0}：{1} 行，{2} 列</translation>
     </message>
     <message>
+        <source>“{0}” was trained on {1}; open that file to train it again.</source>
+        <translation>“{0}”是在 {1} 上训练的；请打开该文件再重新训练。</translation>
+    </message>
+    <message>
         <source>no attention</source>
         <translation>无注意力</translation>
     </message>
     <message>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Options</name>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>The column to predict; by default chosen from the file.</source>
+        <translation>要预测的列；默认根据文件自动选择。</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Comma-separated input columns; by default every usable column besides the target.</source>
+        <translation>用逗号分隔的输入列；默认为目标以外所有可用的列。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Classification or regression; by default inferred from the target.</source>
+        <translation>分类或回归；默认根据目标列推断。</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Predict a class: softmax output, cross-entropy loss, F1 score.</source>
+        <translation>预测类别：softmax 输出、交叉熵损失、F1 分数。</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>Predict a number: linear output, squared error, R².</source>
+        <translation>预测数值：线性输出、平方误差、R²。</translation>
+    </message>
+    <message>
+        <source>Positive class</source>
+        <translation>正类</translation>
+    </message>
+    <message>
+        <source>For two classes, the class whose precision, recall and F1 are reported. By default the class with fewer training rows.</source>
+        <translation>两个类别时，报告其精确率、召回率和 F1 的类别。默认为训练行较少的类别。</translation>
+    </message>
+    <message>
+        <source>Missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <source>How empty feature cells are handled. Statistics are computed on the training rows only, then applied unchanged to validation rows and new data.</source>
+        <translation>如何处理空的特征单元格。统计量只在训练行上计算，然后原样应用于验证行和新数据。</translation>
+    </message>
+    <message>
+        <source>fill with the median</source>
+        <translation>用中位数填充</translation>
+    </message>
+    <message>
+        <source>Empty cells get the column&apos;s median (robust to outliers); text columns get their most frequent level.</source>
+        <translation>空单元格填入该列的中位数（不受异常值影响）；文本列填入出现最多的取值。</translation>
+    </message>
+    <message>
+        <source>fill with the mean</source>
+        <translation>用均值填充</translation>
+    </message>
+    <message>
+        <source>Empty cells get the column&apos;s mean; text columns their most frequent level.</source>
+        <translation>空单元格填入该列的均值；文本列填入出现最多的取值。</translation>
+    </message>
+    <message>
+        <source>fill with the most frequent value</source>
+        <translation>用最常见的值填充</translation>
+    </message>
+    <message>
+        <source>Empty cells get the column&apos;s most common value.</source>
+        <translation>空单元格填入该列最常见的值。</translation>
+    </message>
+    <message>
+        <source>drop rows</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Training rows with any empty feature are dropped; validation rows and new data are still filled with the median.</source>
+        <translation>删除有空特征的训练行；验证行和新数据仍用中位数填充。</translation>
+    </message>
+    <message>
+        <source>Outliers</source>
+        <translation>异常值</translation>
+    </message>
+    <message>
+        <source>What happens to extreme numeric values. Statistics are computed on the training rows only, then applied unchanged to validation rows and new data.</source>
+        <translation>如何处理极端的数值。统计量只在训练行上计算，然后原样应用于验证行和新数据。</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Values are used as they are.</source>
+        <translation>按原值使用。</translation>
+    </message>
+    <message>
+        <source>clip to the fences</source>
+        <translation>截断到边界</translation>
+    </message>
+    <message>
+        <source>Values beyond a fence are set to the fence value.</source>
+        <translation>超出边界的值设为边界值。</translation>
+    </message>
+    <message>
+        <source>Training rows with a value beyond a fence are dropped; validation rows and new data are clipped instead.</source>
+        <translation>删除有值超出边界的训练行；验证行和新数据则改为截断。</translation>
+    </message>
+    <message>
+        <source>Fences</source>
+        <translation>边界</translation>
+    </message>
+    <message>
+        <source>Where the fences for outliers lie.</source>
+        <translation>异常值的边界位置。</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z 分数</translation>
+    </message>
+    <message>
+        <source>Fences at mean ± k·standard deviation.</source>
+        <translation>边界为均值 ± k·标准差。</translation>
+    </message>
+    <message>
+        <source>IQR fences</source>
+        <translation>IQR 边界</translation>
+    </message>
+    <message>
+        <source>Fences at Q1 − k·IQR and Q3 + k·IQR, with IQR = Q3 − Q1 (Tukey&apos;s rule; robust to the outliers themselves).</source>
+        <translation>边界为 Q1 − k·IQR 和 Q3 + k·IQR，其中 IQR = Q3 − Q1（Tukey 规则；不受异常值本身影响）。</translation>
+    </message>
+    <message>
+        <source>Fence multiplier k</source>
+        <translation>边界倍数 k</translation>
+    </message>
+    <message>
+        <source>The fence multiplier k: 3 is usual for z-scores, 1.5 for IQR fences.</source>
+        <translation>边界倍数 k：z 分数通常取 3，IQR 边界取 1.5。</translation>
+    </message>
+    <message>
+        <source>Scaling</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>How numeric features are scaled. Statistics are computed on the training rows only, then applied unchanged to validation rows and new data.</source>
+        <translation>数值特征如何缩放。统计量只在训练行上计算，然后原样应用于验证行和新数据。</translation>
+    </message>
+    <message>
+        <source>(x − mean) / standard deviation.</source>
+        <translation>(x − 均值) / 标准差。</translation>
+    </message>
+    <message>
+        <source>min-max</source>
+        <translation>最小-最大</translation>
+    </message>
+    <message>
+        <source>(x − min) / (max − min): values from 0 to 1.</source>
+        <translation>(x − 最小值) / (最大值 − 最小值)：取值在 0 到 1 之间。</translation>
+    </message>
+    <message>
+        <source>robust</source>
+        <translation>稳健</translation>
+    </message>
+    <message>
+        <source>(x − median) / IQR: scaled by the median and the interquartile range, so a few extreme values barely move it.</source>
+        <translation>(x − 中位数) / IQR：按中位数和四分位距缩放，少数极端值几乎不影响结果。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>How the attention logits z are obtained.</source>
+        <translation>注意力 logit z 的获得方式。</translation>
+    </message>
+    <message>
+        <source>global: one weight per feature</source>
+        <translation>全局：每个特征一个权重</translation>
+    </message>
+    <message>
+        <source>One learnable logit z_i per feature, the same for every row: α = g(z) is the model&apos;s overall importance of each feature.</source>
+        <translation>每个特征一个可学习的 logit z_i，所有行相同：α = g(z) 是模型对每个特征总体重要性的判断。</translation>
+    </message>
+    <message>
+        <source>per row: weights depend on the row</source>
+        <translation>逐行：权重随行而变</translation>
+    </message>
+    <message>
+        <source>z = x·W_a + b_a: the logits, and so the weights, are computed from each row, as in self-attention over features.</source>
+        <translation>z = x·W_a + b_a：logit 以及权重由每一行计算得出，类似于特征上的自注意力。</translation>
+    </message>
+    <message>
+        <source>off: no attention (baseline)</source>
+        <translation>关闭：无注意力（基线）</translation>
+    </message>
+    <message>
+        <source>The inputs pass through unweighted: the run to compare attention against.</source>
+        <translation>输入不加权地直接通过：作为与注意力对比的基线运行。</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>The weighting function g that turns logits into weights.</source>
+        <translation>把 logit 变为权重的加权函数 g。</translation>
+    </message>
+    <message>
+        <source>softmax</source>
+        <translation>softmax</translation>
+    </message>
+    <message>
+        <source>α_i = exp(z_i/T) / Σ_j exp(z_j/T). A low temperature T sharpens the weights towards one feature; a high T flattens them towards uniform.</source>
+        <translation>α_i = exp(z_i/T) / Σ_j exp(z_j/T)。温度 T 低时权重向某一个特征集中；T 高时权重趋于均匀。</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>指数</translation>
+    </message>
+    <message>
+        <source>α_i = b^z_i / Σ_j b^z_j with base b &gt; 1: softmax with T = 1/ln b.</source>
+        <translation>α_i = b^z_i / Σ_j b^z_j，底数 b &gt; 1：即 T = 1/ln b 的 softmax。</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>α_i = s(z_i) / Σ_j s(z_j) with a positive score: softplus s(z) = ln(1 + e^z), or s(z) = max(z, 0) + 0.001 so every feature can come back.</source>
+        <translation>α_i = s(z_i) / Σ_j s(z_j)，其中 s 为正的分数：softplus s(z) = ln(1 + e^z)，或 s(z) = max(z, 0) + 0.001，使每个特征都还能恢复。</translation>
+    </message>
+    <message>
+        <source>sparsemax</source>
+        <translation>sparsemax</translation>
+    </message>
+    <message>
+        <source>α = the point of the simplex closest to z (Euclidean projection): low logits get exactly 0, switching those features off.</source>
+        <translation>α = 单纯形上离 z 最近的点（欧氏投影）：较低的 logit 恰好得到 0，相应的特征被关闭。</translation>
+    </message>
+    <message>
+        <source>custom formula</source>
+        <translation>自定义公式</translation>
+    </message>
+    <message>
+        <source>α_i = s(z_i, i, n) / Σ_j s(z_j, j, n) with your score s: z is the logit, i the feature&apos;s position (0, 1, …) and n the number of features. The derivative used in training is exact.</source>
+        <translation>α_i = s(z_i, i, n) / Σ_j s(z_j, j, n)，s 为你的分数：z 是 logit，i 是特征的位置（0, 1, …），n 是特征数。训练中使用的导数是精确的。</translation>
+    </message>
+    <message>
+        <source>Temperature T</source>
+        <translation>温度 T</translation>
+    </message>
+    <message>
+        <source>Softmax temperature T in α_i = exp(z_i/T) / Σ_j exp(z_j/T): below 1 sharper, above 1 flatter.</source>
+        <translation>α_i = exp(z_i/T) / Σ_j exp(z_j/T) 中的 softmax 温度 T：小于 1 更集中，大于 1 更平缓。</translation>
+    </message>
+    <message>
+        <source>Base b</source>
+        <translation>底数 b</translation>
+    </message>
+    <message>
+        <source>Base b &gt; 1 in α_i = b^z_i / Σ_j b^z_j; b = e (2.7183) is softmax with T = 1.</source>
+        <translation>α_i = b^z_i / Σ_j b^z_j 中的底数 b &gt; 1；b = e (2.7183) 即 T = 1 的 softmax。</translation>
+    </message>
+    <message>
+        <source>Linear score</source>
+        <translation>线性分数</translation>
+    </message>
+    <message>
+        <source>The positive score s(z) of the linear weighting.</source>
+        <translation>线性加权的正分数 s(z)。</translation>
+    </message>
+    <message>
+        <source>softplus: ln(1 + e^z)</source>
+        <translation>softplus：ln(1 + e^z)</translation>
+    </message>
+    <message>
+        <source>Smooth and always positive.</source>
+        <translation>平滑且恒为正。</translation>
+    </message>
+    <message>
+        <source>relu: max(z, 0) + 0.001</source>
+        <translation>relu：max(z, 0) + 0.001</translation>
+    </message>
+    <message>
+        <source>Piecewise linear; the 0.001 keeps a switched-off feature reachable.</source>
+        <translation>分段线性；0.001 使被关闭的特征仍可恢复。</translation>
+    </message>
+    <message>
+        <source>Positional decay ρ</source>
+        <translation>位置衰减 ρ</translation>
+    </message>
+    <message>
+        <source>Positional prior: the score of the i-th feature (in column order, i = 0, 1, …) is multiplied by ρ^i, favouring the first columns, e.g. recent lags. For sparsemax, i·ln ρ is added to the logit. 1 = no prior.</source>
+        <translation>位置先验：第 i 个特征（按列顺序，i = 0, 1, …）的分数乘以 ρ^i，偏向靠前的列，例如最近的滞后项。对 sparsemax，则在 logit 上加 i·ln ρ。1 = 无先验。</translation>
+    </message>
+    <message>
+        <source>Formula s(z, i, n)</source>
+        <translation>公式 s(z, i, n)</translation>
+    </message>
+    <message>
+        <source>Score s(z, i, n) ≥ 0, normalised to weights. Variables: z, i, n; constants pi, e; operators + - * / **; functions exp, log, sqrt, abs, sin, cos, tanh, sigmoid, softplus, relu, min, max.</source>
+        <translation>分数 s(z, i, n) ≥ 0，归一化后成为权重。变量：z、i、n；常量 pi、e；运算符 + - * / **；函数 exp、log、sqrt、abs、sin、cos、tanh、sigmoid、softplus、relu、min、max。</translation>
+    </message>
+    <message>
+        <source>e.g. exp(z) * 0.9**i</source>
+        <translation>例如 exp(z) * 0.9**i</translation>
+    </message>
+    <message>
+        <source>Entropy penalty λ</source>
+        <translation>熵惩罚 λ</translation>
+    </message>
+    <message>
+        <source>Adds λ·H(α), H = −Σ_i α_i ln α_i, to the loss: a larger λ pushes the weights towards fewer features. 0 = off.</source>
+        <translation>在损失中加上 λ·H(α)，H = −Σ_i α_i ln α_i：λ 越大，权重越集中到少数特征上。0 = 关闭。</translation>
+    </message>
+    <message>
+        <source>Attention learning-rate factor</source>
+        <translation>注意力学习率倍数</translation>
+    </message>
+    <message>
+        <source>The attention logits (global logits, or the per-row bias) learn this many times faster than the rest of the network, so the weights settle before early stopping ends a short run. 1 = the same rate.</source>
+        <translation>注意力 logit（全局 logit 或逐行偏置）的学习速度是网络其余部分的这么多倍，使权重在早停结束较短的运行之前就已稳定。1 = 相同的学习率。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>One epoch is one pass over every training row; the curves get one point per epoch. Early stopping may end the run sooner.</source>
+        <translation>一轮即遍历全部训练行一次；曲线每轮增加一个点。早停可能使运行提前结束。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Rows per update for SGD, momentum and Adam: each step follows the mean gradient of B rows, so an epoch of n rows takes ⌈n / B⌉ steps. Small batches are noisier and slower per epoch but often generalise better. Full-batch gradient descent ignores it.</source>
+        <translation>SGD、动量和 Adam 每次更新使用的行数：每一步沿 B 行的平均梯度前进，因此 n 行的一轮需要 ⌈n / B⌉ 步。小批次噪声更大、每轮更慢，但往往泛化更好。全批量梯度下降忽略此项。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Step size η of every update θ ← θ − η·g. Too large and the loss diverges; too small and it barely moves. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD.</source>
+        <translation>每次更新 θ ← θ − η·g 的步长 η。太大则损失发散；太小则几乎不动。常用值：Adam 取 0.001–0.01，SGD 取 0.01–0.1。</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>How each step follows the gradient.</source>
+        <translation>每一步如何沿梯度前进。</translation>
+    </message>
+    <message>
+        <source>Full-batch gradient descent</source>
+        <translation>全批量梯度下降</translation>
+    </message>
+    <message>
+        <source>θ ← θ − η·∇L over all training rows at once.</source>
+        <translation>在全部训练行上一次计算：θ ← θ − η·∇L。</translation>
+    </message>
+    <message>
+        <source>Mini-batch SGD</source>
+        <translation>小批量 SGD</translation>
+    </message>
+    <message>
+        <source>The same step on the mean gradient g of each mini-batch.</source>
+        <translation>同样的一步，但用每个小批次的平均梯度 g。</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>v ← β·v + g, θ ← θ − η·v (past steps keep it rolling through flat and noisy regions).</source>
+        <translation>v ← β·v + g，θ ← θ − η·v（以往的步伐使它在平坦和有噪声的区域继续前进）。</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂ / (√v̂ + ε), with bias-corrected m̂, v̂ (β₁ = 0.9, β₂ = 0.999, ε = 1e-8): a per-parameter step size, robust to badly scaled inputs.</source>
+        <translation>m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ − η·m̂ / (√v̂ + ε)，其中 m̂、v̂ 经过偏差校正（β₁ = 0.9，β₂ = 0.999，ε = 1e-8）：每个参数有自己的步长，对尺度不佳的输入很稳健。</translation>
+    </message>
+    <message>
+        <source>Momentum β</source>
+        <translation>动量 β</translation>
+    </message>
+    <message>
+        <source>β in v ← β·v + g: the share of the previous step carried into the next one (0.9 is usual; 0 is plain SGD). Used by the momentum optimiser only.</source>
+        <translation>v ← β·v + g 中的 β：上一步带入下一步的比例（通常取 0.9；0 即普通 SGD）。仅动量优化器使用。</translation>
+    </message>
+    <message>
+        <source>Rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>The learning rate per epoch t of T.</source>
+        <translation>第 t 轮（共 T 轮）的学习率。</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>η in every epoch.</source>
+        <translation>每一轮都是 η。</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>η·(0.01 + 0.99·½(1 + cos(π·t/(T−1)))), from η down to 1% of η.</source>
+        <translation>η·(0.01 + 0.99·½(1 + cos(π·t/(T−1))))，从 η 逐渐降到 η 的 1%。</translation>
+    </message>
+    <message>
+        <source>Step (halve each quarter)</source>
+        <translation>阶梯（每四分之一减半）</translation>
+    </message>
+    <message>
+        <source>η halved after every quarter of the epochs.</source>
+        <translation>每过四分之一的轮数，η 减半。</translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <source>Sizes of the hidden layers after the attention step, separated by commas: &quot;32&quot; is one layer of 32 units, &quot;64,32&quot; two layers. Empty: no hidden layer, a linear (logistic) model on the weighted features.</source>
+        <translation>注意力之后各隐藏层的大小，用逗号分隔：“32”是一层 32 个单元，“64,32”是两层。留空：没有隐藏层，即在加权特征上的线性（逻辑）模型。</translation>
+    </message>
+    <message>
+        <source>e.g. 64,32</source>
+        <translation>例如 64,32</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Non-linearity of the hidden layers.</source>
+        <translation>隐藏层的非线性函数。</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>max(0, x), fast and the usual choice.</source>
+        <translation>max(0, x)，速度快，是常用选择。</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>(eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), smooth and bounded in (−1, 1).</source>
+        <translation>(eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)，平滑且取值在 (−1, 1) 之间。</translation>
+    </message>
+    <message>
+        <source>Early-stopping patience</source>
+        <translation>早停耐心值</translation>
+    </message>
+    <message>
+        <source>Early stopping: the run ends once the validation loss has not improved for this many epochs in a row; the weights of the best epoch are kept either way. 0 turns early stopping off.</source>
+        <translation>早停：验证损失连续这么多轮没有改善时结束运行；无论如何都保留最佳一轮的权重。0 表示关闭早停。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Class weights</source>
+        <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>How much each class counts in the loss.</source>
+        <translation>每个类别在损失中所占的分量。</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>相同</translation>
+    </message>
+    <message>
+        <source>Every row counts the same.</source>
+        <translation>每一行的分量相同。</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>平衡</translation>
+    </message>
+    <message>
+        <source>Each class counts in inverse proportion to its rows (n / (k·n_c)), so a rare class weighs as much as a common one: higher recall on it, often lower precision.</source>
+        <translation>每个类别的分量与其行数成反比（n / (k·n_c)），使少见类别与常见类别同等重要：其召回率更高，但精确率往往更低。</translation>
+    </message>
+    <message>
+        <source>Validation fraction</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>The share of rows set aside (stratified by class, seeded) to measure the model on rows it never trained on; early stopping watches them. Ignored when a validation file is given.</source>
+        <translation>留出的行所占比例（按类别分层、由种子决定），用于在模型从未训练过的行上评估它；早停观察的就是这些行。给出验证文件时忽略此项。</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Seeds the validation split, the initial weights and the order of the mini-batches: the same seed and settings give the same run.</source>
+        <translation>决定验证集划分、初始权重和小批次顺序的随机种子：相同的种子和设置会得到相同的运行。</translation>
+    </message>
+    <message>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <source>Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, which pulls weights towards zero and curbs over-fitting. 0 turns it off.</source>
+        <translation>权重衰减 λ：在损失中加上各层权重的 ½·λ·Σw²，把权重拉向零、抑制过拟合。0 表示关闭。</translation>
     </message>
 </context>
 <context>
@@ -1772,34 +2183,6 @@ validation row {1}: weight {2}</source>
         <translation>目标</translation>
     </message>
     <message>
-        <source>classification</source>
-        <translation>分类</translation>
-    </message>
-    <message>
-        <source>Predict a class: softmax output, cross-entropy loss, F1 score.</source>
-        <translation>预测类别：softmax 输出、交叉熵损失、F1 分数。</translation>
-    </message>
-    <message>
-        <source>regression</source>
-        <translation>回归</translation>
-    </message>
-    <message>
-        <source>Predict a number: linear output, squared error, R².</source>
-        <translation>预测数值：线性输出、平方误差、R²。</translation>
-    </message>
-    <message>
-        <source>For two classes, the class whose precision, recall and F1 are reported. By default the class with fewer training rows.</source>
-        <translation>两个类别时，报告其精确率、召回率和 F1 的类别。默认为训练行较少的类别。</translation>
-    </message>
-    <message>
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>Positive class</source>
-        <translation>正类</translation>
-    </message>
-    <message>
         <source>Detected from &apos;{target}&apos; ({unique:,} distinct values): {task}. You can change it.</source>
         <translation>根据“{target}”（{unique:,} 个不同的值）判断为：{task}。可以更改。</translation>
     </message>
@@ -1815,146 +2198,8 @@ validation row {1}: weight {2}</source>
 <context>
     <name>TrainingMonitor</name>
     <message>
-        <source>One epoch is one pass over every training row; the curves get one point per epoch. Early stopping may end the run sooner.</source>
-        <translation>一轮即遍历全部训练行一次；曲线每轮增加一个点。早停可能使运行提前结束。</translation>
-    </message>
-    <message>
-        <source>Rows per update for SGD, momentum and Adam: each step follows the mean gradient of B rows, so an epoch of n rows takes ⌈n / B⌉ steps. Small batches are noisier and slower per epoch but often generalise better. Full-batch gradient descent ignores it.</source>
-        <translation>SGD、动量和 Adam 每次更新使用的行数：每一步沿 B 行的平均梯度前进，因此 n 行的一轮需要 ⌈n / B⌉ 步。小批次噪声更大、每轮更慢，但往往泛化更好。全批量梯度下降忽略此项。</translation>
-    </message>
-    <message>
-        <source>Step size η of every update θ ← θ − η·g. Too large and the loss diverges; too small and it barely moves. Typical: 0.001–0.01 for Adam, 0.01–0.1 for SGD.</source>
-        <translation>每次更新 θ ← θ − η·g 的步长 η。太大则损失发散；太小则几乎不动。常用值：Adam 取 0.001–0.01，SGD 取 0.01–0.1。</translation>
-    </message>
-    <message>
-        <source>Adam</source>
-        <translation>Adam</translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation>动量</translation>
-    </message>
-    <message>
-        <source>Mini-batch SGD</source>
-        <translation>小批量 SGD</translation>
-    </message>
-    <message>
-        <source>Full-batch gradient descent</source>
-        <translation>全批量梯度下降</translation>
-    </message>
-    <message>
-        <source>Gradient descent: θ ← θ − η·∇L over all training rows at once.
-SGD: the same step on the mean gradient g of each mini-batch.
-Momentum: v ← β·v + g, θ ← θ − η·v (past steps keep it rolling through flat and noisy regions).
-Adam: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − η·m̂ / (√v̂ + ε), with bias-corrected m̂, v̂ (β₁ = 0.9, β₂ = 0.999, ε = 1e-8): a per-parameter step size, robust to badly scaled inputs.</source>
-        <translation>梯度下降：一次在全部训练行上执行 θ ← θ − η·∇L。
-SGD：在每个小批次的平均梯度 g 上执行同样的一步。
-动量：v ← β·v + g，θ ← θ − η·v（以往的步子让它冲过平坦和嘈杂的区域）。
-Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ − η·m̂ / (√v̂ + ε)，其中 m̂、v̂ 经过偏差校正（β₁ = 0.9，β₂ = 0.999，ε = 1e-8）：每个参数有自己的步长，对尺度不佳的输入较稳健。</translation>
-    </message>
-    <message>
-        <source>β in v ← β·v + g: the share of the previous step carried into the next one (0.9 is usual; 0 is plain SGD). Used by the momentum optimiser only.</source>
-        <translation>v ← β·v + g 中的 β：上一步带入下一步的比例（通常取 0.9；0 即普通 SGD）。仅动量优化器使用。</translation>
-    </message>
-    <message>
-        <source>Constant</source>
-        <translation>恒定</translation>
-    </message>
-    <message>
-        <source>Cosine decay</source>
-        <translation>余弦衰减</translation>
-    </message>
-    <message>
-        <source>Step (halve each quarter)</source>
-        <translation>阶梯（每四分之一减半）</translation>
-    </message>
-    <message>
-        <source>Learning rate per epoch t of T. Constant: η. Cosine: η·(0.01 + 0.99·½(1 + cos(π·t/(T−1)))), from η down to 1% of η. Step: η halved after every quarter of the epochs.</source>
-        <translation>第 t 轮（共 T 轮）的学习率。恒定：η。余弦：η·(0.01 + 0.99·½(1 + cos(π·t/(T−1))))，从 η 降到 η 的 1%。阶梯：每过四分之一的轮数，η 减半。</translation>
-    </message>
-    <message>
-        <source>e.g. 64,32</source>
-        <translation>例如 64,32</translation>
-    </message>
-    <message>
-        <source>Sizes of the hidden layers after the attention step, separated by commas: &quot;32&quot; is one layer of 32 units, &quot;64,32&quot; two layers. Empty: no hidden layer, a linear (logistic) model on the weighted features.</source>
-        <translation>注意力之后各隐藏层的大小，用逗号分隔：“32”是一层 32 个单元，“64,32”是两层。留空：没有隐藏层，即在加权特征上的线性（逻辑）模型。</translation>
-    </message>
-    <message>
-        <source>ReLU</source>
-        <translation>ReLU</translation>
-    </message>
-    <message>
-        <source>tanh</source>
-        <translation>tanh</translation>
-    </message>
-    <message>
-        <source>Non-linearity of the hidden layers. ReLU: max(0, x), fast and the usual choice. tanh: (eˣ − e⁻ˣ)/(eˣ + e⁻ˣ), smooth and bounded in (−1, 1).</source>
-        <translation>隐藏层的非线性函数。ReLU：max(0, x)，速度快，是常用选择。tanh：(eˣ − e⁻ˣ)/(eˣ + e⁻ˣ)，平滑且取值在 (−1, 1) 内。</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Early stopping: the run ends once the validation score (F1, or −loss for regression) has not improved for this many epochs in a row; the weights of the best epoch are kept either way. 0 turns early stopping off.</source>
-        <translation>早停：验证分数（F1，回归时为 −损失）连续这么多轮没有提升时结束运行；无论如何都保留最佳一轮的权重。0 表示关闭早停。</translation>
-    </message>
-    <message>
-        <source>Seeds the validation split, the initial weights and the order of the mini-batches: the same seed and settings give the same run.</source>
-        <translation>决定验证集划分、初始权重和小批次顺序的随机种子：相同的种子和设置会得到相同的运行。</translation>
-    </message>
-    <message>
-        <source>Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, which pulls weights towards zero and curbs over-fitting. 0 turns it off.</source>
-        <translation>权重衰减 λ：在损失中加上各层权重的 ½·λ·Σw²，把权重拉向零、抑制过拟合。0 表示关闭。</translation>
-    </message>
-    <message>
         <source>Training settings</source>
         <translation>训练设置</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批大小</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Optimiser</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <source>Momentum β</source>
-        <translation>动量 β</translation>
-    </message>
-    <message>
-        <source>Rate schedule</source>
-        <translation>学习率调度</translation>
-    </message>
-    <message>
-        <source>Hidden layers</source>
-        <translation>隐藏层</translation>
-    </message>
-    <message>
-        <source>Activation</source>
-        <translation>激活函数</translation>
-    </message>
-    <message>
-        <source>Early-stopping patience</source>
-        <translation>早停耐心值</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>L2 penalty</source>
-        <translation>L2 惩罚</translation>
     </message>
     <message>
         <source>Start</source>
@@ -1983,10 +2228,6 @@ Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ �
     <message>
         <source>Training</source>
         <translation>训练</translation>
-    </message>
-    <message>
-        <source>hidden layers must be whole numbers ≥ 1 separated by commas, e.g. 64,32, not &apos;{0}&apos;</source>
-        <translation>隐藏层必须是用逗号分隔的 ≥ 1 的整数，例如 64,32，而不是“{0}”</translation>
     </message>
     <message>
         <source>Load a data file before training.</source>
@@ -2153,154 +2394,6 @@ Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ �
 <context>
     <name>WeightingEditor</name>
     <message>
-        <source>global: one weight per feature</source>
-        <translation>全局：每个特征一个权重</translation>
-    </message>
-    <message>
-        <source>One learnable logit z_i per feature, the same for every row: α = g(z) is the model&apos;s overall importance of each feature.</source>
-        <translation>每个特征一个可学习的 logit z_i，所有行相同：α = g(z) 是模型对每个特征总体重要性的判断。</translation>
-    </message>
-    <message>
-        <source>per row: weights depend on the row</source>
-        <translation>逐行：权重随行而变</translation>
-    </message>
-    <message>
-        <source>z = x·W_a + b_a: the logits, and so the weights, are computed from each row, as in self-attention over features.</source>
-        <translation>z = x·W_a + b_a：logit 以及权重由每一行计算得出，类似于特征上的自注意力。</translation>
-    </message>
-    <message>
-        <source>off: no attention (baseline)</source>
-        <translation>关闭：无注意力（基线）</translation>
-    </message>
-    <message>
-        <source>The inputs pass through unweighted: the run to compare attention against.</source>
-        <translation>输入不加权地直接通过：作为与注意力对比的基线运行。</translation>
-    </message>
-    <message>
-        <source>How the attention logits z are obtained.</source>
-        <translation>注意力 logit z 的获得方式。</translation>
-    </message>
-    <message>
-        <source>softmax</source>
-        <translation>softmax</translation>
-    </message>
-    <message>
-        <source>α_i = exp(z_i/T) / Σ_j exp(z_j/T). A low temperature T sharpens the weights towards one feature; a high T flattens them towards uniform.</source>
-        <translation>α_i = exp(z_i/T) / Σ_j exp(z_j/T)。温度 T 低时权重向某一个特征集中；T 高时权重趋于均匀。</translation>
-    </message>
-    <message>
-        <source>exponential</source>
-        <translation>指数</translation>
-    </message>
-    <message>
-        <source>α_i = b^z_i / Σ_j b^z_j with base b &gt; 1: softmax with T = 1/ln b.</source>
-        <translation>α_i = b^z_i / Σ_j b^z_j，底数 b &gt; 1：即 T = 1/ln b 的 softmax。</translation>
-    </message>
-    <message>
-        <source>linear</source>
-        <translation>线性</translation>
-    </message>
-    <message>
-        <source>α_i = s(z_i) / Σ_j s(z_j) with a positive score: softplus s(z) = ln(1 + e^z), or s(z) = max(z, 0) + 0.001 so every feature can come back.</source>
-        <translation>α_i = s(z_i) / Σ_j s(z_j)，其中 s 为正的分数：softplus s(z) = ln(1 + e^z)，或 s(z) = max(z, 0) + 0.001，使每个特征都还能恢复。</translation>
-    </message>
-    <message>
-        <source>sparsemax</source>
-        <translation>sparsemax</translation>
-    </message>
-    <message>
-        <source>α = the point of the simplex closest to z (Euclidean projection): low logits get exactly 0, switching those features off.</source>
-        <translation>α = 单纯形上离 z 最近的点（欧氏投影）：较低的 logit 恰好得到 0，相应的特征被关闭。</translation>
-    </message>
-    <message>
-        <source>custom formula</source>
-        <translation>自定义公式</translation>
-    </message>
-    <message>
-        <source>α_i = s(z_i, i, n) / Σ_j s(z_j, j, n) with your score s: z is the logit, i the feature&apos;s position (0, 1, …) and n the number of features. The derivative used in training is exact.</source>
-        <translation>α_i = s(z_i, i, n) / Σ_j s(z_j, j, n)，s 为你的分数：z 是 logit，i 是特征的位置（0, 1, …），n 是特征数。训练中使用的导数是精确的。</translation>
-    </message>
-    <message>
-        <source>The weighting function g that turns logits into weights.</source>
-        <translation>把 logit 变为权重的加权函数 g。</translation>
-    </message>
-    <message>
-        <source>Softmax temperature T in α_i = exp(z_i/T) / Σ_j exp(z_j/T): below 1 sharper, above 1 flatter.</source>
-        <translation>α_i = exp(z_i/T) / Σ_j exp(z_j/T) 中的 softmax 温度 T：小于 1 更集中，大于 1 更平缓。</translation>
-    </message>
-    <message>
-        <source>Base b &gt; 1 in α_i = b^z_i / Σ_j b^z_j; b = e (2.7183) is softmax with T = 1.</source>
-        <translation>α_i = b^z_i / Σ_j b^z_j 中的底数 b &gt; 1；b = e (2.7183) 即 T = 1 的 softmax。</translation>
-    </message>
-    <message>
-        <source>softplus: ln(1 + e^z)</source>
-        <translation>softplus：ln(1 + e^z)</translation>
-    </message>
-    <message>
-        <source>Smooth and always positive.</source>
-        <translation>平滑且恒为正。</translation>
-    </message>
-    <message>
-        <source>relu: max(z, 0) + 0.001</source>
-        <translation>relu：max(z, 0) + 0.001</translation>
-    </message>
-    <message>
-        <source>Piecewise linear; the 0.001 keeps a switched-off feature reachable.</source>
-        <translation>分段线性；0.001 使被关闭的特征仍可恢复。</translation>
-    </message>
-    <message>
-        <source>The positive score s(z) of the linear weighting.</source>
-        <translation>线性加权的正分数 s(z)。</translation>
-    </message>
-    <message>
-        <source>Positional prior: the score of the i-th feature (in column order, i = 0, 1, …) is multiplied by ρ^i, favouring the first columns, e.g. recent lags. For sparsemax, i·ln ρ is added to the logit. 1 = no prior.</source>
-        <translation>位置先验：第 i 个特征（按列顺序，i = 0, 1, …）的分数乘以 ρ^i，偏向靠前的列，例如最近的滞后项。对 sparsemax，则在 logit 上加 i·ln ρ。1 = 无先验。</translation>
-    </message>
-    <message>
-        <source>Adds λ·H(α), H = −Σ_i α_i ln α_i, to the loss: a larger λ pushes the weights towards fewer features. 0 = off.</source>
-        <translation>在损失中加上 λ·H(α)，H = −Σ_i α_i ln α_i：λ 越大，权重越集中到少数特征上。0 = 关闭。</translation>
-    </message>
-    <message>
-        <source>e.g. exp(z) * 0.9**i</source>
-        <translation>例如 exp(z) * 0.9**i</translation>
-    </message>
-    <message>
-        <source>Score s(z, i, n) ≥ 0, normalised to weights. Variables: z, i, n; constants pi, e; operators + - * / **; functions exp, log, sqrt, abs, sin, cos, tanh, sigmoid, softplus, relu, min, max.</source>
-        <translation>分数 s(z, i, n) ≥ 0，归一化后成为权重。变量：z、i、n；常量 pi、e；运算符 + - * / **；函数 exp、log、sqrt、abs、sin、cos、tanh、sigmoid、softplus、relu、min、max。</translation>
-    </message>
-    <message>
-        <source>Attention</source>
-        <translation>注意力</translation>
-    </message>
-    <message>
-        <source>Function</source>
-        <translation>函数</translation>
-    </message>
-    <message>
-        <source>Temperature T</source>
-        <translation>温度 T</translation>
-    </message>
-    <message>
-        <source>Base b</source>
-        <translation>底数 b</translation>
-    </message>
-    <message>
-        <source>Linear score</source>
-        <translation>线性分数</translation>
-    </message>
-    <message>
-        <source>Formula s(z, i, n)</source>
-        <translation>公式 s(z, i, n)</translation>
-    </message>
-    <message>
-        <source>Positional decay ρ</source>
-        <translation>位置衰减 ρ</translation>
-    </message>
-    <message>
-        <source>Entropy penalty λ</source>
-        <translation>熵惩罚 λ</translation>
-    </message>
-    <message>
         <source>Attention weighting</source>
         <translation>注意力加权</translation>
     </message>
@@ -2402,6 +2495,10 @@ Adam：m ← β₁m + (1−β₁)g，v ← β₂v + (1−β₂)g²，θ ← θ �
     <message>
         <source>The project has changes that are not saved. Save them first?</source>
         <translation>项目有尚未保存的更改。先保存吗？</translation>
+    </message>
+    <message>
+        <source>{0} could not be read and kept its previous value in the project; the other settings were saved.</source>
+        <translation>{0} 无法读取，在项目中保留了原来的值；其他设置已保存。</translation>
     </message>
     <message>
         <source>analysis</source>

@@ -27,6 +27,7 @@ from typing import NamedTuple
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "attn_gui" / "core"
 CONTEXT = "CoreMessages"
+OPTIONS_CONTEXT = "Options"  # ui/widgets/option_form.py
 
 
 def user_error_classes(trees: list[ast.Module]) -> set[str]:
@@ -135,12 +136,34 @@ def core_templates(core: Path = CORE) -> tuple[dict[str, list[str]], list[str]]:
     return templates, computed
 
 
+def option_texts() -> list[str]:
+    """The labels, help, choices and placeholders of every declared setting, which the
+    window's forms show in the "Options" context. Read from the declarations themselves
+    (the core imports without Qt), as their help is often joined from parts."""
+    sys.path.insert(0, str(ROOT))
+    from attn_gui.core.config import OPTIONS
+
+    texts: dict[str, None] = {}
+    for option in OPTIONS.values():
+        for text in (option.label, option.help, option.off_text, option.placeholder,
+                     *(t for c in option.choices for t in (c.label, c.help))):
+            if text:
+                texts[text] = None
+    return list(texts)
+
+
+def _noop(context: str, text: str) -> str:
+    # JSON's string escapes are Python's, and lupdate reads them.
+    return f"QT_TRANSLATE_NOOP({json.dumps(context)}, {json.dumps(text, ensure_ascii=False)})"
+
+
 def main() -> int:
     templates, computed = core_templates()
     print(f"# The core's templates for pyside6-lupdate, from {Path(__file__).name}; not imported.")
     for template in templates:
-        # JSON's string escapes are Python's, and lupdate reads them.
-        print(f"QT_TRANSLATE_NOOP({json.dumps(CONTEXT)}, {json.dumps(template, ensure_ascii=False)})")
+        print(_noop(CONTEXT, template))
+    for text in option_texts():
+        print(_noop(OPTIONS_CONTEXT, text))
     for where in computed:
         print(f"extract_core: a computed template, left in English: {where}", file=sys.stderr)
     return 0
