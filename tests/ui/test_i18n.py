@@ -295,3 +295,28 @@ def test_language_follows_the_system_and_the_menu_choice():
     settings.write("language", "en")
     assert i18n.effective_language(QLocale("zh_CN")) == "en"
     settings.write("language", "")
+
+
+def test_a_checkout_without_compiled_catalogues_still_switches_language(qapp, tmp_path,
+                                                                        monkeypatch):
+    # `python main.py` from a fresh checkout: only the .ts source is there, no `make`.
+    import shutil
+
+    from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+    from attn_gui.ui.app import i18n
+
+    from .conftest import TS_FILE
+
+    shutil.copy(TS_FILE, tmp_path / TS_FILE.name)
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    cache = tmp_path / "cache"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(cache))
+    installed = i18n.install_translators(qapp, "zh_CN")
+    try:
+        assert len(installed) == 2
+        assert (cache / "translations" / "attn_gui_zh_CN.qm").is_file()
+        assert QCoreApplication.translate("Options", "Learning rate") == "学习率"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

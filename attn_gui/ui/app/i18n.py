@@ -10,7 +10,11 @@ keep in step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+import shutil
+import subprocess
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
@@ -44,18 +48,54 @@ def effective_language(system: QLocale | None = None) -> str:
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load the app's and Qt's own catalogues for `language`; the translators returned
-    are installed (and parented to the app, so they live as long as it does)."""
+    are installed (and parented to the app, so they live as long as it does). Fewer than
+    two means a catalogue is missing: the caller says so rather than staying silent."""
     if language == "en":
         return []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    app_catalogue = compiled_catalogue(language)
     installed = []
-    for name, directory in ((f"attn_gui_{language}", str(TRANSLATIONS_DIR)),
+    for name, directory in ((f"attn_gui_{language}", str(app_catalogue.parent)),
                             (f"qtbase_{language}", qt_dir)):
         translator = QTranslator(app)
-        # A missing catalogue (e.g. `make translations` not run) leaves those texts English.
         if translator.load(name, directory) and app.installTranslator(translator):
             installed.append(translator)
     return installed
+
+
+def compiled_catalogue(language: str) -> Path:
+    """The app's compiled catalogue (.qm) for `language`.
+
+    Installers and `make` ship it compiled; started from a checkout without `make`, only
+    the source (.ts) is there, so it is compiled once into the user's cache with the
+    lrelease that PySide6 brings, and compiled again whenever the source is newer.
+    """
+    source = TRANSLATIONS_DIR / f"attn_gui_{language}.ts"
+    shipped = TRANSLATIONS_DIR / f"attn_gui_{language}.qm"
+    if shipped.is_file() and not _newer(source, shipped):
+        return shipped
+    cache = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.CacheLocation)) / "translations"
+    compiled = cache / shipped.name
+    if source.is_file() and (not compiled.is_file() or _newer(source, compiled)):
+        _lrelease(source, compiled)
+    return compiled if compiled.is_file() else shipped
+
+
+def _newer(source: Path, compiled: Path) -> bool:
+    return source.is_file() and source.stat().st_mtime > compiled.stat().st_mtime
+
+
+def _lrelease(source: Path, target: Path) -> None:
+    import PySide6  # the tool ships beside the binding, as pyside6-lrelease runs it
+
+    folder = Path(PySide6.__file__).parent
+    tool = shutil.which("lrelease", path=str(folder)) or shutil.which("pyside6-lrelease")
+    if tool is None:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([tool, "-silent", str(source), "-qm", str(target)], check=False,
+                   capture_output=True, timeout=60)
 
 
 def language_menu(parent: QWidget) -> QMenu:

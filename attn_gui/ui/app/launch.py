@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
     from . import crash
     from .about import app_icon
     from .demos import demo, open_demo
-    from .i18n import effective_language, install_translators
+    from .i18n import LANGUAGES, effective_language, install_translators
     from .main_window import MainWindow
     from .settings import APPLICATION, ORGANIZATION
 
@@ -49,8 +49,14 @@ def main(argv: list[str]) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    install_translators(app, effective_language())
+    language = effective_language()
+    translated = install_translators(app, language)
     window = MainWindow()
+    if language != "en" and not translated:
+        # English text would otherwise look like a switch that did nothing.
+        window.statusBar().showMessage(
+            f"The {LANGUAGES[language]} translation is missing from this installation; "
+            "the interface is in English.")
     # After the application name is set: the log goes to the platform's app data folder.
     crash.install(window)
     window.show()
