@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 
 from .dataset import DataError, target_labels
+from .files import atomic_write
 from .io import Table
 from .metrics import scalars
-from .project import SavedModel, atomic_write
+from .project import SavedModel
 
 # What a spreadsheet may read as the start of a formula (OWASP: CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

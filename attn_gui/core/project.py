@@ -13,8 +13,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import tempfile
 import zipfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ import numpy as np
 from .config import ConfigError, TrainConfig
 from .dataset import Dataset, TargetInfo
 from .errors import Phrase, UserError
+from .files import atomic_write
 from .metrics import scalars
 from .model import AttentionNet, NetSpec, param_shapes
 from .preprocess import Preprocessor, validate_preprocess
@@ -42,21 +41,6 @@ _MAX_UNPACKED_BYTES = 2 << 30
 
 class ProjectError(UserError):
     """A model or project file that cannot be used (one sentence)."""
-
-
-def atomic_write(path: str | Path, data: bytes) -> None:
-    """Write all of data or nothing: a crash mid-write leaves the old file intact."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass

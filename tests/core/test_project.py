@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from attn_gui.core import files as files_module
 from attn_gui.core import project as project_module
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import prepare
@@ -95,13 +96,13 @@ def test_a_save_that_fails_halfway_leaves_the_previous_file_intact(two_runs, tmp
     save_project(path, Project(runs=runs[:1], chosen=0))
     before = path.read_bytes()
 
-    real_fsync = project_module.os.fsync
+    real_fsync = files_module.os.fsync
 
     def crash(fd):  # the data is half on disk when the machine "dies"
         real_fsync(fd)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(project_module.os, "fsync", crash)
+    monkeypatch.setattr(files_module.os, "fsync", crash)
     with pytest.raises(ProjectError, match="No space left on device"):
         save_project(path, Project(runs=runs, chosen=1))
     monkeypatch.undo()

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from attn_gui.core import project as project_module
+from attn_gui.core import files as files_module
 from attn_gui.core.project import load_project
 from attn_gui.resources import DEMO_CSV
 from attn_gui.ui.app.main_window import MainWindow
@@ -199,7 +199,7 @@ def test_a_save_killed_halfway_keeps_the_previous_project(qtbot, window, demo, t
     # A context, not monkeypatch.undo(): that would also undo the autouse answer to the
     # unsaved-work question, and closing the window would then wait on a real dialog.
     with monkeypatch.context() as patch:
-        patch.setattr(project_module.os, "fsync", crash)
+        patch.setattr(files_module.os, "fsync", crash)
         assert not window.workflow.save()
     assert "The project was not saved" in window.workflow.message_box.text()
     assert window.workflow.modified

@@ -403,10 +403,10 @@ class Workflow(QObject):
     def save_run_config_to(self, run: Run, path: Path) -> str | None:
         """Write the run's settings and copy the `train --config` line that uses them."""
         from ...core import command as commands
-        from ...core import project as projects
+        from ...core.files import atomic_write
 
         try:
-            projects.atomic_write(path, json.dumps(run.config.to_dict(), indent=1).encode("utf-8"))
+            atomic_write(path, json.dumps(run.config.to_dict(), indent=1).encode("utf-8"))
         except OSError as exc:
             self.error(self.tr("The settings were not saved: {0}").format(exc.strerror or exc))
             return None

@@ -7,8 +7,6 @@ path data by hand and fails on the path syntax Qt 6 writes (pyqtgraph issue #348
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,6 +15,8 @@ import pyqtgraph.exporters  # noqa: F401  (registers pg.exporters)
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
+
+from ...core.files import publish, temporary_beside
 
 __all__ = ["FORMATS", "export_plots"]
 
@@ -36,21 +36,20 @@ def export_plots(plots: Mapping[str, pg.PlotWidget], base: str | Path, fmt: str)
     written = []
     for key, plot in plots.items():
         target = base.with_name(f"{stem}-{key}.{fmt}")
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.", suffix=f".{fmt}")
-        os.close(fd)
+        tmp = temporary_beside(target, suffix=f".{fmt}")
         try:
             if fmt == "png":
                 exporter = pg.exporters.ImageExporter(plot.getPlotItem())
                 # At least 1200 px wide: sharp enough for a slide or a report.
                 exporter.parameters()["width"] = max(1200, int(plot.width()))
-                exporter.export(tmp)
+                exporter.export(str(tmp))
             else:
-                _write_svg(plot, tmp, title=key)
-            if os.path.getsize(tmp) == 0:
+                _write_svg(plot, str(tmp), title=key)
+            if tmp.stat().st_size == 0:
                 raise OSError(f"nothing was written to '{target}'")
-            os.replace(tmp, target)
+            publish(tmp, target)
         finally:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
         written.append(target)
     return written
 
