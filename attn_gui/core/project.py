@@ -235,7 +235,7 @@ def project_bytes(project: Project) -> bytes:
         "data": {"path": project.data_path, "sha256": project.data_sha256},
         "config": project.config.to_dict(),
         "runs": [run.to_dict() for run in project.runs],
-        "chosen": project.chosen,
+        "chosen": project.chosen, "kept_by_user": project.kept_by_user,
     }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -280,6 +280,8 @@ def load_project(path: str | Path) -> Project:
                 data_sha256=None if data["sha256"] is None else str(data["sha256"]),
                 runs=[Run.from_dict(r) for r in meta["runs"]],
                 chosen=meta["chosen"],
+                # projects saved before the user's choice was told apart have no such entry
+                kept_by_user=bool(meta.get("kept_by_user", False)),
             )
             if project.chosen is not None and not (
                     isinstance(project.chosen, int) and 0 <= project.chosen < len(project.runs)):

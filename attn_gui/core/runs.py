@@ -103,6 +103,9 @@ class Project:
     data_sha256: str | None = None
     runs: list[Run] = field(default_factory=list)
     chosen: int | None = None  # index into runs of the run whose model is kept
+    # Until the user keeps a run, the newest is kept; once they have, a new run leaves
+    # their choice alone (it moving silently to each new run lost the model they chose).
+    kept_by_user: bool = False
 
     @property
     def chosen_run(self) -> Run | None:
@@ -110,10 +113,11 @@ class Project:
 
     # -- the runs: kept in order, one of them chosen (★) for its model ------------------
     def add_run(self, run: Run) -> int:
-        """Append a finished run; it becomes the chosen one. Returns its index."""
+        """Append a finished run, kept unless the user has kept another. Returns its index."""
         self.runs.append(run)
-        self.chosen = len(self.runs) - 1
-        return self.chosen
+        if not self.kept_by_user or self.chosen is None:
+            self.chosen = len(self.runs) - 1
+        return len(self.runs) - 1
 
     def next_name(self, stem: str) -> str:
         names = {r.name for r in self.runs}
@@ -135,13 +139,15 @@ class Project:
         if index == self.chosen or not 0 <= index < len(self.runs):
             return False
         self.chosen = index
+        self.kept_by_user = True
         return True
 
     def delete(self, indexes: set[int]) -> None:
-        """Drop runs; the chosen one stays chosen if it is left, else the newest is."""
+        """Drop runs; the kept one stays kept if it is left, else the newest is."""
         kept = self.chosen_run
         self.runs = [run for i, run in enumerate(self.runs) if i not in indexes]
         if kept is not None and any(run is kept for run in self.runs):
             self.chosen = next(i for i, run in enumerate(self.runs) if run is kept)
         else:
             self.chosen = len(self.runs) - 1 if self.runs else None
+            self.kept_by_user = False

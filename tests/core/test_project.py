@@ -174,7 +174,9 @@ def test_the_project_keeps_one_chosen_run_through_adds_renames_and_deletes(two_r
     assert project.rename(1, " baseline ") and project.runs[1].name == "baseline"
     assert project.runs[1].model is second.model  # a renamed run keeps its model
     assert project.keep(0) and not project.keep(0) and not project.keep(5)
-    project.delete({1})
+    project.add_run(dataclasses.replace(second, name="third"))
+    assert project.chosen == 0  # the user's choice stays when a new run arrives
+    project.delete({1, 2})
     assert project.chosen == 0 and project.runs == [first]
     project.delete({0})
     assert project.chosen is None and project.runs == []
