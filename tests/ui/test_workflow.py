@@ -225,6 +225,10 @@ def test_save_model_and_predict_match_the_cli_in_a_new_process(qtbot, window, de
     with qtbot.waitSignal(window.workflow._task.loaded, timeout=TIMEOUT):
         window.workflow.predict_file(run, new_file, window_out)
     assert "Wrote 300 rows" in window.statusBar().currentMessage()
+    # the outcome stays readable after the status bar moves on
+    window.statusBar().showMessage("something else")
+    box = window.workflow.message_box
+    assert box.isVisible() and "Wrote 300 rows" in box.text() and "(other)" in box.text()
 
     cli_out = tmp_path / "cli.csv"
     proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "predict", str(model),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -101,9 +101,18 @@ class Workflow(QObject):
 
     def error(self, text: str) -> None:
         """One sentence in the status bar and in a (non-blocking) message box."""
+        self._show_box(QMessageBox.Icon.Warning, text)
+
+    def _report(self, text: str) -> None:
+        """An outcome the user needs to read (rows scored, metrics): the status bar alone
+        loses it to the next message, so it also stays in a (non-blocking) message box."""
+        self._show_box(QMessageBox.Icon.Information, text)
+
+    def _show_box(self, icon: QMessageBox.Icon, text: str) -> None:
         self.window.statusBar().showMessage(text)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Attention Trainer"), text,
+        box = QMessageBox(icon, self.tr("Attention Trainer"), text,
                           QMessageBox.StandardButton.Ok, self.window)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
         self.message_box = box
 
@@ -325,7 +334,7 @@ class Workflow(QObject):
             text += " " + self.tr("On the file's own target: {0}.").format(", ".join(
                 f"{k} {v:.4f}" for k, v in summary["metrics"].items()))
         self.last_prediction = summary
-        self._info(text)
+        self._report(text)
 
     # -- export ----------------------------------------------------------------------------
     def export_plots(self, fmt: str) -> list[Path]:
