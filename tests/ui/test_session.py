@@ -102,3 +102,12 @@ def test_a_bad_training_field_keeps_its_old_value_and_the_rest_is_saved(qtbot, w
     saved = load_project(path).config
     assert saved.lr == 0.05 and saved.hidden == [32]
     assert "Hidden layers" in window.workflow.message_box.text()
+
+
+def test_plots_cannot_be_exported_before_a_run_has_finished(qtbot, window):
+    load(qtbot, window, DEMO_CSV)
+    assert not window.actions["export_png"].isEnabled()
+    assert window.workflow.export_plots("png") == []
+    assert "train a run first" in window.workflow.message_box.text()
+    train_once(qtbot, window)
+    assert window.actions["export_png"].isEnabled() and window.actions["export_svg"].isEnabled()

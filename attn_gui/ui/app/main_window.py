@@ -229,8 +229,10 @@ class MainWindow(QMainWindow):
             self.actions[key].setEnabled(run is not None and run.model is not None)
         for key in ("copy_command", "save_config"):
             self.actions[key].setEnabled(run is not None)
-        for key in ("export_metrics", "export_curves", "export_attention"):
-            self.actions[key].setEnabled(have_runs)
+        # Until a run has finished there is nothing to draw: an export would be empty axes.
+        for key in ("export_metrics", "export_curves", "export_attention", "export_png",
+                    "export_svg"):
+            self.actions[key].setEnabled(have_runs and not running)
 
     # -- data --------------------------------------------------------------
     def open_dialog(self) -> None:

@@ -338,6 +338,9 @@ class Workflow(QObject):
 
     # -- export ----------------------------------------------------------------------------
     def export_plots(self, fmt: str) -> list[Path]:
+        if not self.session.runs:
+            self.error(self.tr("There is nothing to export yet: train a run first."))
+            return []
         path = self._ask_save_path(self.tr("Export the plots (one file per plot)"),
                                    "attention-trainer." + fmt,
                                    self.tr("{0} images (*.{1})").format(fmt.upper(), fmt))

@@ -40,8 +40,10 @@ def export_plots(plots: Mapping[str, pg.PlotWidget], base: str | Path, fmt: str)
         try:
             if fmt == "png":
                 exporter = pg.exporters.ImageExporter(plot.getPlotItem())
-                # At least 1200 px wide: sharp enough for a slide or a report.
-                exporter.parameters()["width"] = max(1200, int(plot.width()))
+                # Twice the plot's size on screen: sharp on paper and on a high-DPI slide,
+                # with text in the proportions the plot was laid out for (stretched to a
+                # fixed 1200 px, a 300 px plot's labels came out four times too large).
+                exporter.parameters()["width"] = 2 * max(1, int(plot.width()))
                 exporter.export(str(tmp))
             else:
                 _write_svg(plot, str(tmp), title=key)
