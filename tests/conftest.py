@@ -47,16 +47,17 @@ def _temporary_settings(tmp_path_factory):
         os.environ["XDG_CONFIG_HOME"] = saved
 
 
+OFFLINE_DIR = Path(__file__).parent / "offline"
+
+
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):
-    real_connect = socket.socket.connect
+    from tests.offline.no_network import guard
 
-    def guarded(sock, address):
-        if sock.family == getattr(socket, "AF_UNIX", None):
-            return real_connect(sock, address)
-        raise AssertionError(f"the app tried to reach the network: {address!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", guarded)
+    monkeypatch.setattr(socket.socket, "connect", guard(socket.socket.connect))
+    # the CLI, the self-test and every other child process: through sitecustomize.py
+    path = os.environ.get("PYTHONPATH")
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, (str(OFFLINE_DIR), path))))
 
 
 class Prompts:

@@ -1,0 +1,23 @@
+"""Any network connection fails: the app must work offline.
+
+`guard()` wraps `socket.socket.connect` (local sockets, which Qt and multiprocessing use
+between processes of the same machine, still connect). The test process installs it per
+test (conftest); the CLI and the window started as child processes install it through
+`sitecustomize.py` beside this file, which conftest puts on their PYTHONPATH.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+
+OFFLINE = "tried to reach the network"
+
+
+def guard(real_connect: Callable) -> Callable:
+    def guarded(sock, address):
+        if sock.family == getattr(socket, "AF_UNIX", None):
+            return real_connect(sock, address)
+        raise AssertionError(f"the app {OFFLINE}: {address!r}")
+
+    return guarded
