@@ -25,8 +25,11 @@ def train_json(*args):
 def test_train_json_has_every_contract_key():
     r = train_json(DEMO, "--epochs", "30")
     for key in ("task", "target", "classes", "features", "excluded", "n_train", "n_valid",
-                "epochs", "seconds", "load_seconds", "metrics", "attention"):
+                "epochs", "seconds", "train_seconds", "fit_seconds", "load_seconds", "metrics",
+                "attention"):
         assert key in r
+    # `seconds` keeps its meaning (the updates); the whole fit adds each epoch's evaluation
+    assert r["seconds"] == r["train_seconds"] <= r["fit_seconds"]
     assert r["task"] == "classification" and r["target"] == "defaulted"
     assert set(r["metrics"]["valid"]) >= {"loss", "accuracy", "precision", "recall", "f1",
                                            "f1_macro", "f1_weighted"}
