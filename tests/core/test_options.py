@@ -2,6 +2,7 @@
 
 import dataclasses
 import math
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,8 @@ def test_unreadable_layer_sizes_are_one_sentence():
 def test_check_accepts_every_default():
     for option in OPTIONS.values():
         check(option, option.default)
+
+
+def test_the_readme_lists_every_flag():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert [o.flag for o in OPTIONS.values() if f"[{o.flag} " not in readme] == []
