@@ -47,6 +47,8 @@ class SelfTest(QObject):
         self.window.monitor.runFinished.connect(self._trained)
         self.window.monitor.runFailed.connect(lambda msg: self._finish({"error": msg}))
         self.watchdog.start(TIMEOUT_MS)
+        # From the load on: reading, training, the end of the run and the pages built after.
+        self.stall.start()
         self.window.open_path(path)
 
     def _loaded(self, _table) -> None:
@@ -54,15 +56,12 @@ class SelfTest(QObject):
         self.window.monitor.field("patience").setValue(0)  # train every epoch asked for
         # Start as a user would: after the panel has shown the fitted preprocessing effect
         # (debounced work on the GUI thread that follows a load), not in the same instant.
-        QTimer.singleShot(START_DELAY_MS, self._start)
-
-    def _start(self) -> None:
-        self.stall.start()
-        self.window.start_training()
+        QTimer.singleShot(START_DELAY_MS, self.window.start_training)
 
     def _trained(self, result) -> None:
-        self.stall.stop()
-        # Counted before the redraw that follows the end of a run: updates seen live.
+        # The meter runs on until _finish: what follows a run (its tables, the Runs page)
+        # can freeze the window too. Plot updates are counted here, before the redraw that
+        # follows the end of a run: the ones seen live.
         self.live_updates = self.window.monitor.plot_updates
         report = result["report"]
         f1 = report.valid.get("f1")

@@ -1,4 +1,8 @@
-"""How long the main thread was frozen: the longest gap between ticks of a 10 ms timer."""
+"""How long the main thread was frozen: the longest gap between ticks of a 10 ms timer.
+
+A freeze that is still going on when the meter stops counts too: the time since the last
+tick is a gap like any other (a freeze at the end of a run used to go unseen).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,9 @@ class StallMeter(QObject):
         self._ticker.start()
 
     def stop(self) -> None:
-        self._ticker.stop()
+        if self._ticker.isActive():
+            self._ticker.stop()
+            self._tick()
 
     def _tick(self) -> None:
         self.max_gap_ms = max(self.max_gap_ms, float(self._clock.restart()))

@@ -1,0 +1,41 @@
+"""The stall meter sees every freeze, including one at the very end, and the self-test's
+meter covers the end of a run. Lower bounds only: a busy machine can only add to a gap."""
+
+import time
+
+from PySide6.QtCore import QTimer
+
+from attn_gui.resources import DEMO_CSV
+from attn_gui.ui.app import selftest
+from attn_gui.ui.app.selftest import SelfTest
+from attn_gui.ui.jobs.stall import StallMeter
+
+from .helpers import wait_for
+
+
+def test_a_freeze_while_ticking_is_measured(qtbot):
+    meter = StallMeter()
+    meter.start()
+    QTimer.singleShot(30, lambda: time.sleep(0.15))
+    qtbot.wait(300)
+    meter.stop()
+    assert meter.max_gap_ms >= 150
+
+
+def test_a_freeze_still_going_when_the_meter_stops_is_measured(qtbot):
+    meter = StallMeter()
+    meter.start()
+    qtbot.wait(30)
+    time.sleep(0.15)  # the GUI thread is frozen, then the meter is stopped at once
+    meter.stop()
+    assert meter.max_gap_ms >= 150
+
+
+def test_the_self_test_reports_a_freeze_at_the_end_of_a_run(qtbot, window, monkeypatch):
+    monkeypatch.setattr(selftest.QApplication, "quit", staticmethod(lambda: None))
+    test = SelfTest(window, epochs=3, screenshot=None)
+    # 150 ms of work in the GUI thread right after the run, as a slow results table would be
+    window.monitor.runFinished.connect(lambda _result: time.sleep(0.15))
+    test.begin(str(DEMO_CSV))
+    wait_for(qtbot, lambda: test.done, timeout=60_000)
+    assert test.stall.max_gap_ms >= 150
