@@ -1208,6 +1208,18 @@
         <source>(data row {0} of the file)</source>
         <translation>（文件中的第 {0} 个数据行）</translation>
     </message>
+    <message>
+        <source>Predicted {0}; true value {1}</source>
+        <translation>预测值 {0}；真实值 {1}</translation>
+    </message>
+    <message>
+        <source>Predicted {0} with probability {1}; true label {2}: right</source>
+        <translation>预测为 {0}，概率 {1}；真实标签 {2}：正确</translation>
+    </message>
+    <message>
+        <source>Predicted {0} with probability {1}; true label {2}: wrong</source>
+        <translation>预测为 {0}，概率 {1}；真实标签 {2}：错误</translation>
+    </message>
 </context>
 <context>
     <name>FrameModel</name>
@@ -2030,6 +2042,10 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>validation row</source>
         <translation>验证行</translation>
+    </message>
+    <message>
+        <source>weight α</source>
+        <translation>权重 α</translation>
     </message>
     <message>
         <source>feature</source>
