@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import UserError
-from .formula import BoundFormula, Formula, FormulaError, compile_formula
+from .formula import BoundFormula, Formula, FormulaError, check_score, compile_formula
 from .reductions import row_max, row_sums
 
 KINDS = ("softmax", "exponential", "linear", "sparsemax", "custom")
@@ -181,9 +181,13 @@ def validate_spec(spec: WeightingSpec) -> None:
         if not spec.formula.strip():
             raise WeightingError("the custom weighting needs a formula, e.g. exp(z) * 0.9**i")
         try:
-            compile_formula(spec.formula)
+            formula = compile_formula(spec.formula)
         except FormulaError as exc:
             raise WeightingError("formula refused: {reason}", reason=exc) from None
+        try:
+            check_score(formula)
+        except FormulaError as exc:
+            raise WeightingError(exc.template, **exc.values) from None
 
 
 def preview(spec: WeightingSpec, logits: np.ndarray) -> np.ndarray:

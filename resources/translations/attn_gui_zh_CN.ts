@@ -308,6 +308,26 @@
         <translation>{names} 以及另外 {more} 个</translation>
     </message>
     <message>
+        <source>&apos;{formula}&apos; gives {value} at {where}; a score must be positive and finite for every logit from -{limit} to {limit}, e.g. exp(z) or softplus(z)</source>
+        <translation>“{formula}”在 {where} 处的值为 {value}；对 -{limit} 到 {limit} 之间的每个 logit，得分都必须是正的有限数，例如 exp(z) 或 softplus(z)</translation>
+    </message>
+    <message>
+        <source>the derivative of &apos;{formula}&apos; is {value} at {where}, so training cannot follow it; smooth the formula there, e.g. sqrt(z**2 + 1) for abs(z)</source>
+        <translation>“{formula}”的导数在 {where} 处为 {value}，训练无法沿其更新；请让公式在该处平滑，例如用 sqrt(z**2 + 1) 代替 abs(z)</translation>
+    </message>
+    <message>
+        <source>&apos;{formula}&apos; scores every feature 0 at z = {z}, so the weights are undefined; add a small constant, e.g. {formula} + 0.001</source>
+        <translation>“{formula}”在 z = {z} 处给每个特征的得分都是 0，权重因此无定义；请加一个小常数，例如 {formula} + 0.001</translation>
+    </message>
+    <message>
+        <source>z = {z}</source>
+        <translation>z = {z}</translation>
+    </message>
+    <message>
+        <source>z = {z} for feature i = {i} of n = {n}</source>
+        <translation>z = {z}（n = {n} 个特征中的第 i = {i} 个）</translation>
+    </message>
+    <message>
         <source>attribute access</source>
         <translation>属性访问</translation>
     </message>
@@ -1188,6 +1208,18 @@
         <source>(data row {0} of the file)</source>
         <translation>（文件中的第 {0} 个数据行）</translation>
     </message>
+    <message>
+        <source>Predicted {0}; true value {1}</source>
+        <translation>预测值 {0}；真实值 {1}</translation>
+    </message>
+    <message>
+        <source>Predicted {0} with probability {1}; true label {2}: right</source>
+        <translation>预测为 {0}，概率 {1}；真实标签 {2}：正确</translation>
+    </message>
+    <message>
+        <source>Predicted {0} with probability {1}; true label {2}: wrong</source>
+        <translation>预测为 {0}，概率 {1}；真实标签 {2}：错误</translation>
+    </message>
 </context>
 <context>
     <name>FrameModel</name>
@@ -2010,6 +2042,10 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>validation row</source>
         <translation>验证行</translation>
+    </message>
+    <message>
+        <source>weight α</source>
+        <translation>权重 α</translation>
     </message>
     <message>
         <source>feature</source>

@@ -97,6 +97,10 @@ BAD = [
     (["train", DEMO, "--weighting", "custom", "--formula", "__import__('os')"], "formula"),
     (["train", DEMO, "--weighting", "custom", "--formula", "z.real"], "formula"),
     (["train", DEMO, "--weighting", "custom"], "formula"),
+    # compiled, but no score training can use: refused before any training, naming a z
+    (["train", DEMO, "--weighting", "custom", "--formula", "log(z)"], "-inf at z = 0"),
+    (["train", DEMO, "--weighting", "custom", "--formula", "sin(z)"], "at z = -1"),
+    (["train", DEMO, "--weighting", "custom", "--formula", "exp(1000*z)"], "inf at z = 1"),
     (["train", DEMO, "--features", "nope"], "unknown feature"),
     (["train", DEMO, "--optimizer", "rmsprop"], "invalid choice"),
     (["train", DEMO, "--epochs", "ten"], "invalid int"),

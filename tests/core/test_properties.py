@@ -33,7 +33,7 @@ from attn_gui.core.formula import parse as formula_parse
 from attn_gui.core.formula.derivative import measure
 from attn_gui.core.io import TableError, read_table
 from attn_gui.core.training import Trainer, TrainingError
-from attn_gui.core.weighting import Weighting, WeightingError, WeightingSpec
+from attn_gui.core.weighting import Weighting, WeightingError, WeightingSpec, validate_spec
 
 # --------------------------------------------------------------------------- the reader
 
@@ -221,7 +221,13 @@ def test_formula_compiles_or_refuses_runs_nothing_and_weights_are_finite(text, z
     size, depth = measure(formula._dtree)
     assert size <= formula_parse.MAX_DERIVATIVE_NODES
     assert depth <= formula_parse.MAX_DERIVATIVE_DEPTH
-    weighting = Weighting(WeightingSpec(kind="custom", formula=text), z.shape[1], z.dtype)
+    spec = WeightingSpec(kind="custom", formula=text)
+    with nothing_runs():
+        try:
+            validate_spec(spec)  # the check on the logits' range refuses in one sentence too
+        except WeightingError as exc:
+            one_sentence(exc)
+    weighting = Weighting(spec, z.shape[1], z.dtype)
     # As in training: overflow is judged by the results, not by NumPy's warnings.
     with nothing_runs(), np.errstate(all="ignore"):
         try:

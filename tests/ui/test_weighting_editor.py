@@ -108,9 +108,27 @@ def test_bad_example_vector_gives_a_message(editor):
     assert editor.preview_weights().size == 2
 
 
+@pytest.mark.parametrize("text,fragment", [
+    ("log(z)", "'log(z)' gives -inf at z = 0;"), ("sin(z)", "gives -0.8415 at z = -1;"),
+    ("exp(1000*z)", "gives inf at z = 1;"), ("relu(z)", "scores every feature 0 at z = 0"),
+])
+def test_a_formula_training_would_refuse_is_refused_not_ok(editor, text, fragment):
+    choose(editor.field("weighting"), "custom")
+    editor.field("formula").setText(text)
+    with pytest.raises(WeightingError) as spec_error:
+        validate_spec(WeightingSpec(kind="custom", formula=text))
+    assert fragment in editor.formula_status.text()
+    assert editor.formula_status.text() == str(spec_error.value)
+    assert "ok" not in editor.formula_status.text().split()
+    assert "c62828" in editor.formula_status.styleSheet()  # red
+    assert not editor.is_valid() and editor.error_text() == str(spec_error.value)
+    assert editor.preview_weights().size == 0
+
+
 def test_a_formula_negative_for_the_example_is_reported_at_the_preview(editor):
     choose(editor.field("weighting"), "custom")
-    editor.field("formula").setText("z - 10")
+    editor.field("formula").setText("z + 11")  # positive on the logits training reaches
+    editor.example_edit.setText("-20, 1")
     assert editor.is_valid()
     assert "negative or non-finite" in editor.preview_status.text()
     assert editor.preview_weights().size == 0

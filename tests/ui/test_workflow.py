@@ -15,9 +15,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from attn_gui.core import files as files_module
+from attn_gui.core.dataset import TargetInfo
 from attn_gui.core.project import load_project
 from attn_gui.resources import DEMO_CSV
 from attn_gui.ui.app.main_window import MainWindow
+from attn_gui.ui.panels.explain_view import RowOutcome
 
 from .helpers import TIMEOUT
 
@@ -286,12 +288,28 @@ def test_per_row_explanation_shows_each_rows_weights_and_values(qtbot, window, d
         "debt_ratio")], abs=1e-4)
     weights = [w for _, w in shown.values()]
     assert weights == sorted(weights, reverse=True)
+    # the row's prediction next to its weights: the model's class and probability, and the
+    # label the file holds for it
+    probabilities = window.session.project.runs[-1].model.model.predict_batches(data.X_valid)[4]
+    predicted = data.classes[int(np.argmax(probabilities))]
+    codes, _ = data.target_info.encode(table.frame[data.target], table.info(data.target).labels)
+    truth = data.classes[codes[file_row]]
+    outcome = view.outcome_label.text()
+    assert outcome.startswith(f"Predicted {predicted} with probability "
+                              f"{probabilities.max():.3f}; true label {truth}: ")
+    assert outcome.endswith(": right" if predicted == truth else ": wrong")
+    assert ("2e7d32" if predicted == truth else "c62828") in view.outcome_label.styleSheet()
+    assert view.file_row_label.text() == f"(data row {file_row + 1} of the file)"
+    # the colour scale runs from 0 to the largest weight shown
+    assert view.heatmap.colorbar.levels() == pytest.approx((0.0, source.alpha.max()))
 
     editor.field("attention").setCurrentIndex(editor.field("attention").findData("global"))
     train(qtbot, window)
     window.monitor.tabs.setCurrentIndex(0)
     window.monitor.tabs.setCurrentWidget(view)
     assert view.source is None and "every row gets the same weights" in view.message.text()
+    assert view.file_row_label.text() == "" and view.outcome_label.text() == ""
+    assert view.table.rowCount() == 0
 
 
 def test_exports_write_plots_and_tables(qtbot, window, demo, tmp_path):
@@ -320,3 +338,11 @@ def test_exports_write_plots_and_tables(qtbot, window, demo, tmp_path):
     assert len(curves) == 12 and {"run", "epoch", "valid_loss"} <= set(curves.columns)
     attention = pd.read_csv(tmp_path / "attention.csv")
     assert len(attention) == len(window.session.runs[0].attention)
+
+
+def test_row_outcome_of_a_regression_is_in_the_targets_units():
+    outcome = RowOutcome(TargetInfo("regression", mean=10.0, std=2.0),
+                         np.array([0.5, -1.0]), np.array([1.0, 0.0]))
+    assert not outcome.classifies and outcome.correct(0) is None
+    assert (outcome.predicted(0), outcome.truth(0)) == ("11", "12")
+    assert (outcome.predicted(1), outcome.truth(1)) == ("8", "10")

@@ -6,7 +6,8 @@ only a whitelist of node types is turned into a small immutable expression tree 
 symbolically (`derivative`), so training gets exact gradients.
 """
 
+from .check import check_score
 from .evaluate import BoundFormula, Formula
 from .parse import FormulaError, compile_formula
 
-__all__ = ["BoundFormula", "Formula", "FormulaError", "compile_formula"]
+__all__ = ["BoundFormula", "Formula", "FormulaError", "check_score", "compile_formula"]

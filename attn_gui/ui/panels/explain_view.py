@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.dataset import Dataset, prepare
+from ...core.dataset import Dataset, TargetInfo, prepare
 from ...core.io import Table
 from ...core.runs import Run
 from ..app.core_text import attention_mode, translated
@@ -31,26 +31,62 @@ from ..jobs.loader import BackgroundTask
 from ..plots.heatmap import RowHeatmap
 from ..widgets.cells import number_item
 
-__all__ = ["ExplainView", "RowAttention"]
+__all__ = ["ExplainView", "RowAttention", "RowOutcome"]
+
+_RIGHT = "#2e7d32"
+_WRONG = "#c62828"
 
 
 class RowAttention:
-    """Validation rows' attention and where to find each row's values in the table."""
+    """Validation rows' attention, the model's output for them and their true target, and
+    where to find each row's values in the table."""
 
     def __init__(self, run_name: str, features: list[str], alpha: np.ndarray,
-                 rows: np.ndarray, table: Table):
+                 rows: np.ndarray, table: Table, outcome: RowOutcome):
         self.run_name, self.features, self.alpha = run_name, features, alpha
-        self.rows, self.table = rows, table
+        self.rows, self.table, self.outcome = rows, table, outcome
 
     @classmethod
     def from_data(cls, run: Run, data: Dataset, table: Table) -> RowAttention:
-        alpha = run.model.model.attention_batches(data.X_valid).astype(np.float64)
-        return cls(run.name, list(data.features), alpha, data.valid_rows, table)
+        net = run.model.model
+        alpha = net.attention_batches(data.X_valid).astype(np.float64)
+        outcome = RowOutcome(data.target_info, net.predict_batches(data.X_valid), data.y_valid)
+        return cls(run.name, list(data.features), alpha, data.valid_rows, table, outcome)
 
     def values(self, row: int) -> list[object]:
         """The file's values of validation row `row` for each feature."""
         frame = self.table.frame
         return [frame[f].iat[int(self.rows[row])] for f in self.features]
+
+
+class RowOutcome:
+    """What the model predicted for each validation row, and the row's true target."""
+
+    def __init__(self, info: TargetInfo, outputs: np.ndarray, y: np.ndarray):
+        self.info, self.outputs, self.y = info, outputs, y
+
+    @property
+    def classifies(self) -> bool:
+        return self.info.task == "classification"
+
+    def predicted(self, row: int) -> str:
+        """The predicted class, or the predicted value in the target's own units."""
+        if self.classifies:
+            return self.info.classes[int(np.argmax(self.outputs[row]))]
+        return _value_text(float(self.outputs[row]) * self.info.std + self.info.mean)
+
+    def probability(self, row: int) -> float:
+        """The model's probability of its predicted class (classification only)."""
+        return float(np.max(self.outputs[row]))
+
+    def truth(self, row: int) -> str:
+        if self.classifies:
+            return self.info.classes[int(self.y[row])]
+        return _value_text(float(self.y[row]) * self.info.std + self.info.mean)
+
+    def correct(self, row: int) -> bool | None:
+        """Whether the predicted class is the true one; None for a predicted number."""
+        return self.predicted(row) == self.truth(row) if self.classifies else None
 
 
 class ExplainView(QWidget):
@@ -72,6 +108,9 @@ class ExplainView(QWidget):
         self.row_spin.valueChanged.connect(self.show_row)
         self.file_row_label = QLabel()
         self.file_row_label.setWordWrap(True)  # leaves the width to the heatmap
+        self.outcome_label = QLabel()
+        self.outcome_label.setWordWrap(True)
+        self.outcome_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Feature"), self.tr("Value"),
                                               self.tr("Weight")])
@@ -95,6 +134,7 @@ class ExplainView(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addLayout(picker)
         side_layout.addWidget(self.file_row_label)  # its own line: the side column is narrow
+        side_layout.addWidget(self.outcome_label)
         side_layout.addWidget(self.table)
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.addWidget(self.heatmap)
@@ -114,6 +154,9 @@ class ExplainView(QWidget):
         self.heatmap.set_alpha(np.zeros((0, 0)), [])
         self.table.setRowCount(0)
         self.row_spin.setRange(0, 0)
+        # The last run's row would otherwise stay, read as this run's.
+        self.file_row_label.clear()
+        _colored(self.outcome_label, "", None)
 
     def explain(self, run: Run | None, table: Table | None, data: Dataset | None = None) -> None:
         """Show `run`'s per-row attention; its data prepared again off the GUI thread unless
@@ -178,8 +221,23 @@ class ExplainView(QWidget):
             self.table.setItem(r, 2, number_item(float(weights[j])))
         self.file_row_label.setText(self.tr("(data row {0} of the file)").format(
             int(source.rows[row]) + 1))
+        self._show_outcome(source.outcome, row)
         self.heatmap.mark_row(row)
         self.rowPicked.emit(row)
+
+    def _show_outcome(self, outcome: RowOutcome, row: int) -> None:
+        if not outcome.classifies:
+            _colored(self.outcome_label, self.tr("Predicted {0}; true value {1}").format(
+                outcome.predicted(row), outcome.truth(row)), None)
+            return
+        values = (outcome.predicted(row), f"{outcome.probability(row):.3f}", outcome.truth(row))
+        # The colour says at a glance whether the weights shown led to the right class.
+        if outcome.correct(row):
+            text = self.tr("Predicted {0} with probability {1}; true label {2}: right")
+            _colored(self.outcome_label, text.format(*values), _RIGHT)
+        else:
+            text = self.tr("Predicted {0} with probability {1}; true label {2}: wrong")
+            _colored(self.outcome_label, text.format(*values), _WRONG)
 
     @Slot(object)
     def _on_click(self, event) -> None:
@@ -189,6 +247,11 @@ class ExplainView(QWidget):
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
         return self._task.shutdown(timeout_ms)
+
+
+def _colored(label: QLabel, text: str, color: str | None) -> None:
+    label.setText(text)
+    label.setStyleSheet(f"color: {color};" if color else "")
 
 
 def _value_text(value: object) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config import TrainConfig
-from ...core.formula import FormulaError, compile_formula
+from ...core.formula import FormulaError, check_score, compile_formula
 from ...core.weighting import WeightingError, WeightingSpec, preview, validate_spec
 from ..app.core_text import translated
 from ..widgets.option_form import OptionForm, options_of
@@ -186,6 +186,7 @@ class WeightingEditor(QWidget):
             return
         try:
             formula = compile_formula(spec.formula)
+            check_score(formula)
         except FormulaError as exc:
             _colored(self.formula_status, translated(exc), _ERROR)
             return

@@ -35,8 +35,15 @@ class RowHeatmap(FittedPlot):
         item.vb.invertY(True)
         self.setMenuEnabled(False)
         self._image = pg.ImageItem(axisOrder="row-major")
-        self._image.setColorMap(pg.colormap.get("viridis"))
         item.addItem(self._image)
+        # Below the feature axis, not beside the view: the title and the column names are
+        # fitted to the view's width, which a vertical bar would take from.
+        self.colorbar = pg.ColorBarItem(
+            values=(0.0, 1.0), colorMap=pg.colormap.get("viridis"), width=12,
+            label=self.tr("weight α"), interactive=False, orientation="horizontal",
+            colorMapMenu=False)
+        self.colorbar.setImageItem(self._image, insert_in=item)
+        self.colorbar.axis.enableAutoSIPrefix(False)  # "0.2", not "200 (x0.001)": weights
         self._marker = pg.InfiniteLine(angle=0, movable=False,
                                        pen=pg.mkPen("#d62728", width=2))
         self._marker.hide()
@@ -50,8 +57,9 @@ class RowHeatmap(FittedPlot):
     def set_alpha(self, alpha: np.ndarray, features: Sequence[str]) -> None:
         self.alpha = alpha
         self.features = list(features)
-        top = float(alpha.max()) if alpha.size else 1.0
-        self._image.setImage(alpha, levels=(0.0, top or 1.0), autoDownsample=True)
+        levels = (0.0, (float(alpha.max()) if alpha.size else 0.0) or 1.0)
+        self._image.setImage(alpha, levels=levels, autoDownsample=True)
+        self.colorbar.setLevels(levels)
         self._image.setToolTip("")
         self._name_columns()
         self.setRange(xRange=(0, max(len(features), 1)), yRange=(0, max(len(alpha), 1)),
