@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from ...core.config import OPTIONS
@@ -49,6 +49,7 @@ class TargetBox(QGroupBox):
         self.column_combo.currentIndexChanged.connect(self._on_column_chosen)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)  # a column may be named "<b>"
         self.warning_label.setStyleSheet(f"color: {WARN};")
         self.warning_label.setVisible(False)
         self.task_combo = make_editor(OPTIONS["task"])
@@ -59,7 +60,7 @@ class TargetBox(QGroupBox):
         compact(self.column_combo, self.task_combo, self.positive_combo)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        # the mnemonic makes the label the selector's buddy: Alt+C reaches it
+        # the form makes a label with a mnemonic the selector's buddy: Alt+C reaches it
         form.addRow(self.tr("&Column"), self.column_combo)
         form.addRow(self.warning_label)
         form.addRow(option_text(OPTIONS["task"].label), self.task_combo)
