@@ -2219,6 +2219,14 @@ validation row {1}: weight {2}</source>
         <translation>目标</translation>
     </message>
     <message>
+        <source>The target is the column the network learns to predict from the features. Choosing it here is the same as giving it the role &apos;target&apos; in the column list.</source>
+        <translation>目标是网络根据特征学习预测的列。在此选择它，与在列表中把它的角色设为“目标”相同。</translation>
+    </message>
+    <message>
+        <source>&amp;Column</source>
+        <translation>列(&amp;C)</translation>
+    </message>
+    <message>
         <source>Detected from &apos;{target}&apos; ({unique:,} distinct values): {task}. You can change it.</source>
         <translation>根据“{target}”（{unique:,} 个不同的值）判断为：{task}。可以更改。</translation>
     </message>
@@ -2229,6 +2237,10 @@ validation row {1}: weight {2}</source>
     <message>
         <source>{label} ({count:,} rows)</source>
         <translation>{label}（{count:,} 行）</translation>
+    </message>
+    <message>
+        <source>⚠ &apos;{target}&apos; is empty in {missing:,} of {rows:,} rows: only the {present:,} rows with a value are used for training and validation.</source>
+        <translation>⚠ “{target}”在 {rows:,} 行中有 {missing:,} 行为空：只有有值的 {present:,} 行用于训练和验证。</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,16 @@ def test_inspect(real_data):
     assert info["delimiter"] == "," and info["rows"] == 2700
     first = info["columns"][0]
     assert first["excluded"] and "index" in first["excluded"]
-    assert run("inspect", real_data / "mroz_semicolon_decimal_comma.csv").returncode == 0
+    assert info["default_target"] == "vote"
+    proc = run("inspect", real_data / "mroz_semicolon_decimal_comma.csv")
+    assert proc.returncode == 0
+    assert "work" in next(line for line in proc.stdout.splitlines() if "(default target)" in line)
+
+
+def test_train_without_target_uses_the_default(real_data):
+    # mroz's last column is a number; `work` (yes/no) is its first: a classification
+    r = train_json(real_data / "mroz.csv", "--epochs", "2")
+    assert r["target"] == "work" and r["task"] == "classification"
 
 
 BAD = [

@@ -56,7 +56,7 @@ def test_penguins_kinds_and_missing_match_pandas():
         assert column.n_unique == reference[column.name].nunique(), column.name
     assert kinds(table)["species"] == "categorical"
     assert table.info("species").summary.startswith("3 levels: Adelie")
-    assert table.default_target() == "year"  # the last usable column
+    assert table.default_target() == "species"  # named like a label
     np.testing.assert_allclose(table.frame["body_mass_g"], reference["body_mass_g"])
 
 

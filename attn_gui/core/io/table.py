@@ -8,6 +8,7 @@ from the start and end of the file; pandas' C engine then parses the whole file 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO
@@ -27,6 +28,15 @@ if TYPE_CHECKING:
 
 _HEAD_BYTES = 4 << 20  # enough to see past ASCII-only headers, small next to a 150 MB file
 _TAIL_BYTES = 1 << 20  # non-ASCII text that only appears late in a file still gets seen
+
+# Names analysts give the column to predict, the most telling first: in seaborn's titanic,
+# which has both `survived` and `class`, survival is the question.
+_LABEL_WORDS = ("target", "label", "outcome", "y", "survived", "churn", "attrition", "fraud",
+                "default", "diagnosis", "species", "class", "status", "response", "result")
+# words that also name inputs (`marital_status`, `y_coord`): they count as the whole name only
+_NAME_ONLY = frozenset({"y", "class", "status", "response", "result"})
+_ID_WORDS = frozenset({"id", "ids", "uuid", "guid"})
+_MAX_CLASSES = 20  # more text levels than this are names or free text, not classes
 
 
 @dataclass
@@ -50,14 +60,32 @@ class Table:
         return len(self.frame)
 
     def default_target(self) -> str:
-        """The last usable column; failing that (e.g. only free text), the spec'd fallback:
-        the last column that is not an id, constant or empty."""
-        for column in reversed(self.columns):
-            if column.excluded is None:
+        """The column a person opening this file most likely wants to predict.
+
+        Only a usable column can win: one the reader keeps as a feature (not an ID,
+        constant, empty or free text), at least half filled, without `id` in its name and
+        not text whose values are mostly distinct. Among those:
+
+        1. a column named like a label (`species`, `Survived`, `is_fraud`; `_LABEL_WORDS`);
+        2. otherwise a column of classes (yes/no, or text of at most 20 levels) at either
+           end of the table, the last first: analysts put what they predict at an end;
+        3. otherwise the last usable column.
+
+        A file without a usable column falls back, as before, to its last column the reader
+        keeps, then to its last column that is not an ID, constant or empty.
+        """
+        usable = [c for c in self.columns if _usable_target(c, self.n_rows)]
+        named = [(rank, -i, c.name) for i, c in enumerate(usable) if (rank := _label_rank(c.name))]
+        if named:
+            return min(named)[2]
+        for column in usable[-1:] + usable[:1]:
+            if _holds_classes(column):
                 return column.name
-        for column in reversed(self.columns):
-            if column.kind not in ("id", "constant", "empty"):
-                return column.name
+        fallbacks = (usable, [c for c in self.columns if c.excluded is None],
+                     [c for c in self.columns if c.kind not in ("id", "constant", "empty")])
+        for columns in fallbacks:
+            if columns:
+                return columns[-1].name
         if self.n_rows == 1:
             raise TableError(
                 "the file has only one data row, so every column is constant; "
@@ -69,6 +97,38 @@ class Table:
 
     def default_features(self, target: str) -> list[str]:
         return [c.name for c in self.columns if c.excluded is None and c.name != target]
+
+
+def _usable_target(column: ColumnInfo, n_rows: int) -> bool:
+    """Could be the default target: kept by the reader, at least half filled (penguins_raw's
+    `Comments`, 235 of 275 empty, would train on a few dozen rows), not named like an ID,
+    and not free text (a text column whose present values are mostly distinct, with more
+    levels than any sensible set of classes)."""
+    present = n_rows - column.missing
+    free_text = (column.kind == "categorical" and column.n_unique > _MAX_CLASSES
+                 and column.n_unique * 2 > present)
+    return (column.excluded is None and column.missing * 2 <= n_rows and not free_text
+            and not _ID_WORDS.intersection(_words(column.name)))
+
+
+def _holds_classes(column: ColumnInfo) -> bool:
+    return column.kind == "boolean" or (column.kind == "categorical"
+                                        and column.n_unique <= _MAX_CLASSES)
+
+
+def _label_rank(name: str) -> tuple[int, int] | None:
+    """How surely `name` names a label: a whole name in `_LABEL_WORDS` (`Survived`) before a
+    word of it (`is_fraud`), then the word's place in the list; None if it does not."""
+    words = _words(name)
+    if len(words) == 1 and words[0] in _LABEL_WORDS:
+        return 0, _LABEL_WORDS.index(words[0])
+    ranks = [_LABEL_WORDS.index(w) for w in words if w in _LABEL_WORDS and w not in _NAME_ONLY]
+    return (1, min(ranks)) if ranks else None
+
+
+def _words(name: str) -> list[str]:
+    """`name`'s words in lower case: `PassengerId` and `passenger_id` are passenger, id."""
+    return re.findall(r"[^\W_]+", re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).lower())
 
 
 def infer_task(series: pd.Series, kind: str) -> str:

@@ -25,6 +25,7 @@ from ...core.config import TrainConfig
 from ...core.io import Table
 from ..app.core_text import translated
 from ..jobs.loader import LoadedTable, TableLoader
+from ..widgets.colors import ERROR, WARN
 from ..widgets.option_form import OptionForm, options_of
 from ..widgets.table_preview import TablePreview
 from .column_table import FEATURE, IGNORE, TARGET, ColumnTable, default_roles
@@ -34,8 +35,6 @@ from .target_box import TargetBox
 
 __all__ = ["DataPanel", "FEATURE", "IGNORE", "TARGET"]
 
-_ERROR = "#c62828"
-_WARN = "#b26a00"
 _DEFAULT_THRESHOLD = {"zscore": 3.0, "iqr": 1.5}
 
 
@@ -70,8 +69,8 @@ class DataPanel(QWidget):
         self.load_row.cancelClicked.connect(self.cancel_load)
         self.info_label = self._wrapping_label()
         self.info_label.setText(self.tr("No table loaded yet: open a CSV file."))
-        self.warnings_label = self._wrapping_label(_WARN)
-        self.error_label = self._wrapping_label(_ERROR)
+        self.warnings_label = self._wrapping_label(WARN)
+        self.error_label = self._wrapping_label(ERROR)
         self.column_table = ColumnTable()
         self.column_table.roleChosen.connect(self._on_role_chosen)
         self.roles_label = self._wrapping_label()
@@ -91,7 +90,10 @@ class DataPanel(QWidget):
 
         self._target_box = TargetBox(self.target)
         self._target_box.changed.connect(self._on_user_change)
+        self._target_box.targetChosen.connect(lambda name: self._on_role_chosen(name, TARGET))
         # The panel's own names for them: apply_to reads the choices here.
+        self.target_combo = self._target_box.column_combo
+        self.target_warning = self._target_box.warning_label
         self.task_combo = self._target_box.task_combo
         self.positive_combo = self._target_box.positive_combo
 
@@ -293,7 +295,7 @@ class DataPanel(QWidget):
                           "ignored").format(target=_escape(self.target() or ""),
                                             features=n_features, ignored=n_ignored)
         if self._hint:
-            summary += f" — <span style='color:{_WARN}'>{_escape(self._hint)}</span>"
+            summary += f" — <span style='color:{WARN}'>{_escape(self._hint)}</span>"
         self.roles_label.setText(summary)
 
     # -- preprocessing -----------------------------------------------------------------------
@@ -346,7 +348,7 @@ class DataPanel(QWidget):
         return config
 
     def _show_effect(self, text: str, error: bool) -> None:
-        self.effect_label.setStyleSheet(f"color: {_ERROR};" if error else "")
+        self.effect_label.setStyleSheet(f"color: {ERROR};" if error else "")
         self.effect_label.setText(text)
         self.effectShown.emit()
 

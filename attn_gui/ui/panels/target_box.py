@@ -1,17 +1,19 @@
-"""What to learn about the target column: the task, and for two classes the class reported on."""
+"""The target column: which it is, how many rows have a value for it, the task, and for two
+classes the class reported on."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from ...core.config import OPTIONS
 from ...core.dataset import label_sort_key
-from ...core.io import Table
+from ...core.io import ColumnInfo, Table
 from ...core.preprocess import target_labels
 from ..jobs.loader import TargetFacts, target_facts
+from ..widgets.colors import WARN
 from ..widgets.compact import compact
 from ..widgets.option_form import make_editor, option_text
 
@@ -20,12 +22,17 @@ from ..widgets.option_form import make_editor, option_text
 __all__ = ["TargetBox"]
 
 _NUMERIC_KINDS = ("numeric", "boolean")
+# A target missing in this share of the rows, or leaving fewer rows than this, is warned
+# about: those rows are left out of training and validation, which the user may not expect.
+_MISSING_SHARE = 0.1
+_FEW_ROWS = 100
 
 
 class TargetBox(QGroupBox):
-    """Task and positive class of the target that `target()` names."""
+    """The target that `target()` names, with its task and positive class."""
 
     changed = Signal()  # the user chose another task or positive class
+    targetChosen = Signal(str)  # the user chose this column as the target in the selector
 
     def __init__(self, target: Callable[[], str | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,14 +42,27 @@ class TargetBox(QGroupBox):
         # the default target's): each is a pass over a column, done once per table
         self._facts: dict[str, TargetFacts] = {}
         self.setTitle(self.tr("Target"))
+        self.column_combo = QComboBox()
+        self.column_combo.setToolTip(self.tr(
+            "The target is the column the network learns to predict from the features. "
+            "Choosing it here is the same as giving it the role 'target' in the column list."))
+        self.column_combo.currentIndexChanged.connect(self._on_column_chosen)
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)  # a column may be named "<b>"
+        self.warning_label.setStyleSheet(f"color: {WARN};")
+        self.warning_label.setVisible(False)
         self.task_combo = make_editor(OPTIONS["task"])
         self.task_combo.currentIndexChanged.connect(self._on_task_changed)
         self.positive_combo = QComboBox()
         self.positive_combo.setToolTip(option_text(OPTIONS["positive"].help))
         self.positive_combo.currentIndexChanged.connect(self.changed)
-        compact(self.task_combo, self.positive_combo)
+        compact(self.column_combo, self.task_combo, self.positive_combo)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # the form makes a label with a mnemonic the selector's buddy: Alt+C reaches it
+        form.addRow(self.tr("&Column"), self.column_combo)
+        form.addRow(self.warning_label)
         form.addRow(option_text(OPTIONS["task"].label), self.task_combo)
         form.addRow(option_text(OPTIONS["positive"].label), self.positive_combo)
 
@@ -50,6 +70,11 @@ class TargetBox(QGroupBox):
         """A new table, with the facts the loader already found about its columns."""
         self._table = table
         self._facts = dict(facts)
+        self.column_combo.blockSignals(True)
+        self.column_combo.clear()
+        for column in table.columns:
+            self.column_combo.addItem(column.name, column.name)
+        self.column_combo.blockSignals(False)
 
     def refresh(self, task: str | None, infer: bool) -> None:
         """Refill the task and positive-class choices for the current target."""
@@ -57,6 +82,7 @@ class TargetBox(QGroupBox):
         if table is None or target is None:
             return
         info = table.info(target)
+        self._show_target(info, table.n_rows)
         inferred = self._facts_of(target).task
         numeric = info.kind in _NUMERIC_KINDS
         self.task_combo.blockSignals(True)
@@ -102,6 +128,24 @@ class TargetBox(QGroupBox):
                                table.info(target).labels)
         pairs = ((str(label), int(count)) for label, count in zip(labels, counts, strict=True))
         return sorted(pairs, key=lambda pair: label_sort_key(pair[0]))
+
+    def _show_target(self, info: ColumnInfo, n_rows: int) -> None:
+        """Select `info`'s column in the selector and warn if many rows lack a value for it."""
+        self.column_combo.blockSignals(True)
+        self.column_combo.setCurrentIndex(self.column_combo.findData(info.name))
+        self.column_combo.blockSignals(False)
+        present = n_rows - info.missing
+        warn = info.missing > 0 and (info.missing >= _MISSING_SHARE * n_rows
+                                     or present < _FEW_ROWS)
+        self.warning_label.setText(self.tr(
+            "⚠ '{target}' is empty in {missing:,} of {rows:,} rows: only the {present:,} rows "
+            "with a value are used for training and validation.").format(
+            target=info.name, missing=info.missing, rows=n_rows, present=present)
+            if warn else "")
+        self.warning_label.setVisible(warn)
+
+    def _on_column_chosen(self, index: int) -> None:
+        self.targetChosen.emit(self.column_combo.itemData(index))
 
     def _facts_of(self, target: str) -> TargetFacts:
         """Worked out once per table and target: task, role and settings changes ask again."""
