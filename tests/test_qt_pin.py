@@ -17,7 +17,9 @@ def test_void_qt_calls_do_not_leak_none_references():
         "    p.setX(float(i))\n"
         "after = sys.getrefcount(None)\n"
         "print(before, after)\n"
-        "assert after >= before, (before, after)\n"
+        # The bug loses one reference a call (10,000 here); a few may come and go with
+        # whatever else the interpreter frees meanwhile (seen: one).
+        "assert after >= before - 100, (before, after)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr + proc.stdout
