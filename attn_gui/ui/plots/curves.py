@@ -58,6 +58,14 @@ class CurvePlot(TimedPaint, FittedPlot):
         self._shown: list[str] = []  # series in the legend and the hover text
         self.legend_limit: int | None = None
         self._dirty = False
+        self._best = 0  # the best epoch so far; 0 = none marked
+        self.best_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen(self._fg, width=1, style=Qt.PenStyle.DashLine),
+            label=self.tr("best"), labelOpts={"position": 0.95, "color": self._fg,
+                                             "anchors": [(1.1, 0.5), (1.1, 0.5)]})
+        self.best_line.setToolTip(self.tr("The best epoch: the run keeps its weights."))
+        self.best_line.hide()
+        item.addItem(self.best_line, ignoreBounds=True)
         self._cursor = pg.InfiniteLine(angle=90, movable=False,
                                        pen=pg.mkPen(self._fg, style=Qt.PenStyle.DotLine))
         self.hover_label = pg.TextItem(color=self._fg, fill=pg.mkBrush(self.palette().color(
@@ -108,6 +116,7 @@ class CurvePlot(TimedPaint, FittedPlot):
         for buf in self._y.values():
             buf.clear()
         self._dirty = True
+        self._best = 0
         self._cursor.hide()
         self.hover_label.hide()
 
@@ -118,6 +127,17 @@ class CurvePlot(TimedPaint, FittedPlot):
             buf.append(values.get(key, np.nan))
         self._dirty = True
 
+    def mark_best(self, epoch: int) -> None:
+        """Mark `epoch` as the best so far (0: none); drawn at the next refresh()."""
+        if epoch != self._best:
+            self._best = epoch
+            self._dirty = True
+
+    @property
+    def best_epoch(self) -> int | None:
+        """The epoch the drawn marker stands at, None if it is hidden."""
+        return int(self.best_line.value()) if self.best_line.isVisible() else None
+
     def refresh(self) -> bool:
         """Push new data to the curves; False if nothing changed since the last call."""
         if not self._dirty:
@@ -125,6 +145,8 @@ class CurvePlot(TimedPaint, FittedPlot):
         x = self._x.view
         for key, curve in self._curves.items():
             curve.setData(x, self._y[key].view)
+        self.best_line.setPos(self._best)
+        self.best_line.setVisible(self._best > 0)
         self._dirty = False
         return True
 
