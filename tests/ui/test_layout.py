@@ -14,7 +14,7 @@ from PySide6.QtGui import QPainter, QPicture
 from attn_gui.ui.app.main_window import MainWindow
 from attn_gui.ui.plots.attention_bars import AttentionBars
 from attn_gui.ui.plots.attention_history import AttentionHistory
-from attn_gui.ui.plots.curves import CurvePlot
+from attn_gui.ui.plots.curves import CurvePlot, Series
 from attn_gui.ui.plots.heatmap import RowHeatmap
 
 from .helpers import TIMEOUT, train_demo_twice, wait_for, write_wide_csv
@@ -137,7 +137,30 @@ def test_the_attention_history_legend_lists_as_many_as_fit(qtbot, height, listed
     settle(qtbot, plot)
     legend = plot.getPlotItem().legend
     assert 1 <= len(legend.items) <= 5 and (listed is None or len(legend.items) == listed)
-    assert inside(legend.sceneBoundingRect(), plot.getPlotItem().vb.sceneBoundingRect())
+    assert_legend_beside_the_data(plot)
+
+
+def assert_legend_beside_the_data(plot) -> None:
+    """The legend lies within the plot and covers none of its view."""
+    legend = plot.getPlotItem().legend.sceneBoundingRect()
+    view = plot.getPlotItem().vb.sceneBoundingRect()
+    assert inside(legend, QRectF(plot.rect())) and plot_fits(plot), (legend, plot.rect())
+    assert not legend.intersects(view), (legend, view)
+
+
+@pytest.mark.parametrize("width", [240, 320, 700])
+def test_a_curve_legend_sits_above_the_curves_with_the_best_epoch(qtbot, width):
+    plot = CurvePlot("Loss", "loss", [Series("train", "train", "#1f77b4"),
+                                      Series("valid", "validation", "#ff7f0e")])
+    shown(qtbot, plot, width, 260)
+    for epoch in range(1, 21):
+        plot.append(epoch, {"train": 1 / epoch, "valid": 1.2 / epoch})
+    plot.mark_best(17)
+    plot.refresh()
+    settle(qtbot, plot)
+    texts = [label.text for _, label in plot.getPlotItem().legend.items]
+    assert texts == ["train", "validation", "best epoch"] and plot.best_epoch == 17
+    assert_legend_beside_the_data(plot)
 
 
 @pytest.mark.parametrize("n", [12, 28])

@@ -143,6 +143,8 @@ class _NumberTable(QTableWidget):
         self.setVerticalHeader(rows)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
         rows.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A scroll bar that comes or goes (the table got shorter) changes the room too.
+        self.verticalScrollBar().rangeChanged.connect(self.fit_row_labels)
 
     def fit_row_labels(self) -> None:
         self.resizeColumnsToContents()
