@@ -150,8 +150,10 @@ class _NumberTable(QTableWidget):
         self.resizeColumnsToContents()
         numbers = self.horizontalHeader().length()
         scroll = self.verticalScrollBar()
-        room = (self.width() - 2 * self.frameWidth() - numbers
-                - (scroll.sizeHint().width() if scroll.isVisible() else 0))
+        beside = 2 * self.frameWidth() + (scroll.sizeHint().width() if scroll.isVisible() else 0)
+        # Numbers are never elided: the layout must give the table at least their width.
+        self.setMinimumWidth(numbers + beside + _MIN_LABEL_WIDTH)
+        room = self.width() - beside - numbers
         self.verticalHeader().limit = max(room, _MIN_LABEL_WIDTH)
         self.updateGeometries()  # the header's new bound applies now, not at the next resize
 
