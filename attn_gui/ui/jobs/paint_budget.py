@@ -3,10 +3,11 @@
 pyqtgraph paints in Python, so every repaint holds the GIL that the training thread needs
 for its small mini-batches: when epochs take a fraction of a second, redrawing four plots
 after each one slowed training in the window to 0.6x the command line. The plots time
-their own paint events; the monitor refreshes a plot only while painting has used less
-than its share of the run's wall-clock time. Long epochs never hit the limit, short ones
-see a plot updated every few epochs instead of every one, and the final state is always
-drawn when the run ends.
+their own paint events; beyond what `RefreshGuarantee` must draw (every plot at least
+every ~0.5 s), the monitor refreshes a plot only while painting has used less than its
+share of the run's wall-clock time. Long epochs never hit the limit, short ones see a plot
+updated every few epochs instead of every one, and the final state is always drawn when
+the run ends.
 
 The share is 5%: painting costs the training thread about twice its own time (each Qt call
 inside a paint hands the GIL over and back), so at 1M rows and 8 epochs a share of 8% gave
