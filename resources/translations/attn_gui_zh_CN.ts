@@ -1064,6 +1064,14 @@
         <translation>轮次</translation>
     </message>
     <message>
+        <source>The best epoch: the run keeps its weights.</source>
+        <translation>最佳轮次：本次运行保留该轮的权重。</translation>
+    </message>
+    <message>
+        <source>best epoch</source>
+        <translation>最佳轮次</translation>
+    </message>
+    <message>
         <source>epoch {0}</source>
         <translation>第 {0} 轮</translation>
     </message>
@@ -2208,6 +2216,10 @@ validation row {1}: weight {2}</source>
         <translation>分数</translation>
     </message>
     <message>
+        <source>none (attention off)</source>
+        <translation>无（注意力关闭）</translation>
+    </message>
+    <message>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
     </message>
@@ -2331,6 +2343,10 @@ validation row {1}: weight {2}</source>
     <message>
         <source>F1</source>
         <translation>F1</translation>
+    </message>
+    <message>
+        <source>Attention off: every feature gets weight 1/m.</source>
+        <translation>注意力已关闭：每个特征的权重均为 1/m。</translation>
     </message>
     <message>
         <source>R²</source>

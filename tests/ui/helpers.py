@@ -26,6 +26,19 @@ def write_csv(path: Path, n: int = 300, scale: float = 1.0, seed: int = 0) -> Pa
     return path
 
 
+def write_wide_csv(path: Path, n: int = 20_000, m: int = 60, k: int = 10, seed: int = 0,
+                   label: str = "class") -> Path:
+    """`m` features, `k` classes named `label`_0 …: wide enough that a plot's refresh costs."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n, m))
+    score = X[:, :5] @ rng.normal(size=5) + 0.3 * rng.normal(size=n)
+    y = np.digitize(score, np.quantile(score, np.linspace(0, 1, k + 1)[1:-1]))
+    header = ",".join(f"f{i}" for i in range(m)) + ",label"
+    rows = [",".join(f"{v:.4g}" for v in x) + f",{label}_{c}" for x, c in zip(X, y, strict=True)]
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
 def wait_for(qtbot, condition, timeout: int = TIMEOUT) -> None:
     """Like qtbot.waitUntil, but waiting in an event loop: waitUntil polls with QTest.qWait,
     which holds the GIL and so starves the worker thread it is waiting for."""

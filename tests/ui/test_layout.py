@@ -14,10 +14,10 @@ from PySide6.QtGui import QPainter, QPicture
 from attn_gui.ui.app.main_window import MainWindow
 from attn_gui.ui.plots.attention_bars import AttentionBars
 from attn_gui.ui.plots.attention_history import AttentionHistory
-from attn_gui.ui.plots.curves import CurvePlot
+from attn_gui.ui.plots.curves import CurvePlot, Series
 from attn_gui.ui.plots.heatmap import RowHeatmap
 
-from .helpers import train_demo_twice, wait_for
+from .helpers import TIMEOUT, train_demo_twice, wait_for, write_wide_csv
 
 TOLERANCE = 0.5  # px: layouts place items at fractional positions
 
@@ -137,7 +137,30 @@ def test_the_attention_history_legend_lists_as_many_as_fit(qtbot, height, listed
     settle(qtbot, plot)
     legend = plot.getPlotItem().legend
     assert 1 <= len(legend.items) <= 5 and (listed is None or len(legend.items) == listed)
-    assert inside(legend.sceneBoundingRect(), plot.getPlotItem().vb.sceneBoundingRect())
+    assert_legend_beside_the_data(plot)
+
+
+def assert_legend_beside_the_data(plot) -> None:
+    """The legend lies within the plot and covers none of its view."""
+    legend = plot.getPlotItem().legend.sceneBoundingRect()
+    view = plot.getPlotItem().vb.sceneBoundingRect()
+    assert inside(legend, QRectF(plot.rect())) and plot_fits(plot), (legend, plot.rect())
+    assert not legend.intersects(view), (legend, view)
+
+
+@pytest.mark.parametrize("width", [240, 320, 700])
+def test_a_curve_legend_sits_above_the_curves_with_the_best_epoch(qtbot, width):
+    plot = CurvePlot("Loss", "loss", [Series("train", "train", "#1f77b4"),
+                                      Series("valid", "validation", "#ff7f0e")])
+    shown(qtbot, plot, width, 260)
+    for epoch in range(1, 21):
+        plot.append(epoch, {"train": 1 / epoch, "valid": 1.2 / epoch})
+    plot.mark_best(17)
+    plot.refresh()
+    settle(qtbot, plot)
+    texts = [label.text for _, label in plot.getPlotItem().legend.items]
+    assert texts == ["train", "validation", "best epoch"] and plot.best_epoch == 17
+    assert_legend_beside_the_data(plot)
 
 
 @pytest.mark.parametrize("n", [12, 28])
@@ -207,6 +230,7 @@ def test_runs_and_explain_tabs_fit_the_window(qtbot, request, language, size):
     qtbot.waitExposed(window)
     train_demo_twice(qtbot, window)
     runs = window.runs_view
+    assert runs.table.item(1, 1).text() not in ("", "softmax")  # the run without attention
     runs.table.selectAll()  # both runs compared
     tabs = window.monitor.tabs
     tabs.setCurrentWidget(runs)
@@ -235,4 +259,47 @@ def test_runs_and_explain_tabs_fit_the_window(qtbot, request, language, size):
     drawn = drawn_tick_texts(heatmap.getAxis("bottom"))
     assert len(drawn) == len(range(0, len(heatmap.features), heatmap.named_every)) > 1
     window.workflow.discard_changes()
+    window.close()
+
+
+def whole(table, index, text: str) -> bool:
+    """The text is drawn without eliding in the cell at `index`."""
+    room = table.visualRect(index).width() - 2 * table.style().pixelMetric(
+        table.style().PixelMetric.PM_FocusFrameHMargin) - 2
+    return table.fontMetrics().horizontalAdvance(text) <= room
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_final_metrics_are_whole_with_a_long_class_name(qtbot, request, tmp_path, language):
+    if language != "en":
+        request.getfixturevalue("zh_cn")
+    path = write_wide_csv(tmp_path / "tumours.csv", n=400, m=6, k=2,
+                          label="malignant_tissue_sample")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.reset_layout()
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=TIMEOUT):
+        window.open_path(str(path))
+    window.monitor.field("epochs").setValue(3)
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
+        window.start_training()
+    window.monitor.tabs.setCurrentIndex(0)
+    settle(qtbot, window)
+    results = window.monitor.page().results
+    for table in (results.metrics_table, results.per_class_table):
+        assert table.rowCount() >= 2 and fully_visible(table)
+        header = table.horizontalHeader()
+        assert header.length() <= table.viewport().width()
+        for c in range(table.columnCount()):
+            assert header.sectionSize(c) >= header.sectionSizeHint(c), (c, header.sectionSize(c))
+            for r in range(table.rowCount()):
+                item = table.item(r, c)
+                if c or table is results.metrics_table:  # numbers; class names may elide
+                    assert whole(table, table.model().index(r, c), item.text()), item.text()
+    labels = [results.metrics_table.verticalHeaderItem(r) for r in
+              range(results.metrics_table.rowCount())]
+    assert any("malignant_tissue_sample" in label.toolTip() for label in labels)
     window.close()

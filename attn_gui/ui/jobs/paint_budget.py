@@ -3,10 +3,11 @@
 pyqtgraph paints in Python, so every repaint holds the GIL that the training thread needs
 for its small mini-batches: when epochs take a fraction of a second, redrawing four plots
 after each one slowed training in the window to 0.6x the command line. The plots time
-their own paint events; the monitor refreshes a plot only while painting has used less
-than its share of the run's wall-clock time. Long epochs never hit the limit, short ones
-see a plot updated every few epochs instead of every one, and the final state is always
-drawn when the run ends.
+their own paint events; beyond what `RefreshGuarantee` must draw (every plot at least
+every ~0.5 s), the monitor refreshes a plot only while painting has used less than its
+share of the run's wall-clock time. Long epochs never hit the limit, short ones see a plot
+updated every few epochs instead of every one, and the final state is always drawn when
+the run ends.
 
 The share is 5%: painting costs the training thread about twice its own time (each Qt call
 inside a paint hands the GIL over and back), so at 1M rows and 8 epochs a share of 8% gave
@@ -16,17 +17,25 @@ inside a paint hands the GIL over and back), so at 1M rows and 8 epochs a share 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtGui import QPaintEvent
 
-__all__ = ["PaintBudget", "PaintClock", "TimedPaint"]
+__all__ = ["PaintBudget", "PaintClock", "RefreshGuarantee", "TimedPaint"]
 
 
 class PaintClock:
-    """Seconds spent in the paint events of the widgets that report to it."""
+    """Seconds spent in the paint events of the widgets that report to it, passed on to
+    `total` too (one plot's own clock feeds the budget's)."""
 
-    def __init__(self) -> None:
+    def __init__(self, total: PaintClock | None = None) -> None:
         self.seconds = 0.0
+        self.total = total
+
+    def add(self, seconds: float) -> None:
+        self.seconds += seconds
+        if self.total is not None:
+            self.total.add(seconds)
 
 
 class TimedPaint:
@@ -40,7 +49,7 @@ class TimedPaint:
             return
         start = time.perf_counter()
         super().paintEvent(event)
-        self.paint_clock.seconds += time.perf_counter() - start
+        self.paint_clock.add(time.perf_counter() - start)
 
 
 class PaintBudget:
@@ -62,3 +71,82 @@ class PaintBudget:
     def allows(self) -> bool:
         elapsed = time.monotonic() - self._start
         return self.clock.seconds <= self.share * elapsed + self.burst
+
+
+class _Slot:
+    """One plot under the guarantee: how to refresh it, what it costs, when it last was."""
+
+    def __init__(self, name: str, refresh: Callable[[], bool], clock: PaintClock) -> None:
+        self.name = name
+        self.refresh = refresh
+        self.clock = clock  # this plot's own paint time: its cost, to order the due ones
+        self.last = 0.0
+        self.count = 0
+        self.refresh_seconds = 0.0
+
+    @property
+    def cost(self) -> float:
+        """Seconds a refresh and its paint took, on average."""
+        return (self.refresh_seconds + self.clock.seconds) / max(self.count, 1)
+
+    def draw(self, now: float) -> bool:
+        start = time.perf_counter()
+        if not self.refresh():
+            return False
+        self.refresh_seconds += time.perf_counter() - start
+        self.last = now
+        self.count += 1
+        return True
+
+
+class RefreshGuarantee:
+    """Every plot refreshed at least every `period` seconds while a run lasts.
+
+    The budget alone let one costly plot (sixty attention curves) use up the share and
+    leave the others empty for the whole run. Here a plot waiting `period` is drawn
+    whatever the budget says, cheapest first; one waiting most of that is drawn on its
+    own tick (one plot's paint a turn); within the budget, the longest-waiting plot with
+    new data is drawn sooner.
+    """
+
+    SOON = 0.6  # share of the period after which a plot is drawn on a tick of its own
+
+    def __init__(self, budget: PaintBudget, period: float = 0.45) -> None:
+        self.budget = budget
+        self.period = period
+        self._slots: list[_Slot] = []
+
+    def add(self, name: str, refresh: Callable[[], bool], clock: PaintClock) -> None:
+        self._slots.append(_Slot(name, refresh, clock))
+
+    def start(self) -> None:
+        self.budget.start()
+        now = time.monotonic()
+        for slot in self._slots:
+            slot.last, slot.count, slot.refresh_seconds = now, 0, 0.0
+            slot.clock.seconds = 0.0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How often each plot was refreshed since `start()`."""
+        return {slot.name: slot.count for slot in self._slots}
+
+    def tick(self) -> bool:
+        """Refresh what is due; True if any plot changed."""
+        now = time.monotonic()
+        by_cost = sorted(self._slots, key=lambda s: s.cost)
+        late = [s for s in by_cost if now - s.last >= self.period]
+        if late:
+            return any([s.draw(now) for s in late])
+        for slot in by_cost:
+            if now - slot.last >= self.SOON * self.period and slot.draw(now):
+                return True
+        if self.budget.allows():
+            return any(s.draw(now) for s in sorted(self._slots, key=lambda s: s.last))
+        return False
+
+    def flush(self) -> None:
+        """Draw everything now (the run is over, nothing competes)."""
+        now = time.monotonic()
+        for slot in self._slots:
+            slot.draw(now)

@@ -177,7 +177,10 @@ class RunsView(QWidget):
             name.setData(Qt.ItemDataRole.UserRole, run.name)
             name.setForeground(QBrush(QColor(run_color(r))))
             name.setToolTip(run.name)
-            cells = [name, _text(run.config.weighting), _text(attention_mode(run.config.attention)),
+            # An off run never applied its weighting function: listing it would mislead.
+            weighting = (self.tr("none (attention off)") if run.config.attention == "off"
+                         else run.config.weighting)
+            cells = [name, _text(weighting), _text(attention_mode(run.config.attention)),
                      number_item(valid.get(run.score_key, math.nan)),
                      number_item(valid.get("accuracy", math.nan)),
                      number_item(valid.get("loss", math.nan)),

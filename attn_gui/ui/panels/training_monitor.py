@@ -23,7 +23,7 @@ from ...core.config import ConfigError, TrainConfig
 from ...core.io import Table
 from ...core.training import BatchReport, EpochReport
 from ..app.core_text import sentence
-from ..jobs.paint_budget import PaintBudget
+from ..jobs.paint_budget import PaintBudget, RefreshGuarantee
 from ..jobs.worker import TrainingRunner
 from ..plots.attention_bars import AttentionBars
 from ..plots.attention_history import AttentionHistory
@@ -35,7 +35,7 @@ from .training_page import TrainingPage
 
 __all__ = ["TrainingMonitor"]
 
-REDRAW_MS = 50  # 20 Hz, one plot per tick: each main-thread wake-up costs the worker GIL time
+REDRAW_MS = 50  # 20 Hz: each main-thread wake-up costs the worker GIL time
 
 
 class TrainingMonitor(QWidget):
@@ -53,10 +53,13 @@ class TrainingMonitor(QWidget):
         self._progress_dirty = False
         self._paused = False
         self._running_status = ""
+        self._prepared: dict | None = None  # the run's task and features, until its 1st epoch
+        self._attention_on = True
 
         self.paint_budget = PaintBudget()
+        self.refreshes = RefreshGuarantee(self.paint_budget)
         self.progress = RunProgress(self)
-        self._page = TrainingPage(self.paint_budget.clock)
+        self._page = TrainingPage(self.refreshes)
         self._build_settings()
         self._build_layout()
 
@@ -203,10 +206,10 @@ class TrainingMonitor(QWidget):
         except ConfigError as exc:
             self.progress.set_status(sentence(exc), error=True)
             return False
-        self._reset()
+        self._reset(run_config.attention != "off")
         self.runner.start(run_config, table)
         self._set_running(True)
-        self.paint_budget.start()
+        self.refreshes.start()
         self._timer.start()
         return True
 
@@ -261,12 +264,14 @@ class TrainingMonitor(QWidget):
         self.shutdown()
         super().closeEvent(event)
 
-    def _reset(self) -> None:
+    def _reset(self, attention_on: bool) -> None:
         self._epochs_done = 0
         self._last_epoch = None
         self._last_batch = None
         self._paused = False
-        self.page().reset()
+        self._prepared = None
+        self._attention_on = attention_on
+        self.page()  # built now: reports arrive into it
         self.progress.preparing()
 
     def _set_running(self, running: bool) -> None:
@@ -281,7 +286,7 @@ class TrainingMonitor(QWidget):
     # -- reports (GUI thread; they only store, the timer draws) -------------
     @Slot(object)
     def _on_prepared(self, info: dict) -> None:
-        self.page().set_task(info["task"], info["features"])
+        self._prepared = info
         self._running_status = self.tr(
             "Training on {0} rows, validating on {1} rows ({2} features).").format(
             info["n_train"], info["n_valid"], len(info["features"]))
@@ -294,6 +299,7 @@ class TrainingMonitor(QWidget):
 
     @Slot(object)
     def _on_epoch(self, report: EpochReport) -> None:
+        self._begin_plots()
         self.page().add_epoch(report)
         self._last_epoch = report
         self._epochs_done += 1
@@ -303,8 +309,9 @@ class TrainingMonitor(QWidget):
     def _on_finished(self, result: dict) -> None:
         final: EpochReport = result["report"]
         self._timer.stop()
-        for _ in range(4):  # every plot's turn: the run is over, nothing competes now
-            self._redraw(budgeted=False)
+        self._begin_plots()  # a run stopped before its first epoch still replaces the last
+        self.refreshes.flush()
+        self._redraw()
         self.page().show_final(final, result["trainer"])
         self.progress.finished(final)
         self._set_running(False)
@@ -314,16 +321,20 @@ class TrainingMonitor(QWidget):
     def _on_failed(self, error: object) -> None:
         message = sentence(error)
         self._timer.stop()
-        for _ in range(4):  # every plot's turn, as when a run finishes
-            self._redraw(budgeted=False)
+        self.refreshes.flush()  # what epochs there were; none: the last run's plots stay
+        self._redraw()
         self.progress.failed(message)
         self._set_running(False)
         self.runFailed.emit(message)
 
+    def _begin_plots(self) -> None:
+        if self._prepared is not None:
+            info, self._prepared = self._prepared, None
+            self.page().begin(info["task"], info["features"], self._attention_on)
+
     @Slot()
-    def _redraw(self, budgeted: bool = True) -> None:
-        # Over its budget (see paint_budget), a tick only moves the progress bar.
-        changed = (not budgeted or self.paint_budget.allows()) and self.page().draw_next()
+    def _redraw(self) -> None:
+        changed = self.refreshes.tick()
         if self._progress_dirty:
             self._progress_dirty = False
             self.progress.show_latest(self._last_batch, self._last_epoch, self._paused)

@@ -9,12 +9,13 @@ caller that needs them now (`build`).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from ...core.training import EpochReport, Trainer
-from ..jobs.paint_budget import PaintClock
+from ..jobs.paint_budget import PaintClock, RefreshGuarantee, TimedPaint
 from ..plots.attention_bars import AttentionBars
 from ..plots.attention_history import AttentionHistory
 from ..plots.curves import CurvePlot, Series
@@ -29,17 +30,17 @@ _BUILD_STEP_MS = 16  # between the steps that build the page: input and paints g
 class TrainingPage(QWidget):
     """Loss, score, attention now and over the epochs, above the final results.
 
-    The plots are created once and only given new data: `add_epoch` stores,
-    `draw_next` draws, one plot a call.
+    The plots are created once and only given new data: `add_epoch` stores, the
+    refresh guarantee (which each plot joins as it is built) draws.
     """
 
-    def __init__(self, paint_clock: PaintClock, parent: QWidget | None = None) -> None:
+    def __init__(self, guarantee: RefreshGuarantee, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._paint_clock = paint_clock
+        self._guarantee = guarantee
         self._score_key = "f1"
         self._latest: EpochReport | None = None
-        self._turn = 0
         self._bars_epoch = 0
+        self._attention_on = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._guide = QLabel(self.tr(
@@ -80,14 +81,18 @@ class TrainingPage(QWidget):
         split_series = [Series("train", train, TRAIN_COLOR), Series("valid", valid, VALID_COLOR)]
         self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("loss"), split_series)
         self.score_plot = CurvePlot(self.tr("F1 score"), self.tr("F1"), split_series)
-        for plot in (self.loss_plot, self.score_plot):
-            plot.paint_clock = self._paint_clock
+        self._watch("loss", self.loss_plot, self.loss_plot.refresh)
+        self._watch("score", self.score_plot, self.score_plot.refresh)
 
     def _build_attention_plots(self) -> None:
         self.attention_bars = AttentionBars()
         self.attention_history = AttentionHistory()
-        for plot in (self.attention_history, self.attention_bars):
-            plot.paint_clock = self._paint_clock
+        self._watch("bars", self.attention_bars, self._refresh_bars)
+        self._watch("history", self.attention_history, self.attention_history.refresh)
+
+    def _watch(self, name: str, plot: TimedPaint, refresh: Callable[[], bool]) -> None:
+        plot.paint_clock = PaintClock(total=self._guarantee.budget.clock)
+        self._guarantee.add(name, refresh, plot.paint_clock)
 
     def _build_results(self) -> None:
         self.results = TrainingResults()
@@ -112,15 +117,24 @@ class TrainingPage(QWidget):
         splitter.show()  # now, not on the next event-loop turn: the plots are used at once
 
     # -- a run ---------------------------------------------------------------
-    def reset(self) -> None:
+    def begin(self, task: str, features: list[str], attention_on: bool) -> None:
+        """A new run's first epoch: the last run's plots and results give way to it (not
+        before, so a run that fails at once leaves them in place)."""
         self._latest = None
+        self._bars_epoch = 0
+        self._attention_on = attention_on
         self.loss_plot.reset()
         self.score_plot.reset()
-        self.attention_history.reset()
-        self.attention_bars.set_weights({})
         self.results.clear()
+        self._set_task(task, features if attention_on else [])
+        self.attention_bars.set_weights({})
+        # Uniform 1/m weights are not learned ones: say so instead of drawing them.
+        note = "" if attention_on else self.tr(
+            "Attention off: every feature gets weight 1/m.")
+        for plot in (self.attention_bars, self.attention_history):
+            plot.set_note(note)
 
-    def set_task(self, task: str, features: list[str]) -> None:
+    def _set_task(self, task: str, features: list[str]) -> None:
         if task == "regression":
             self._score_key = "r2"
             self.score_plot.set_labels(self.tr("R²"), self.tr("R²"))
@@ -131,30 +145,31 @@ class TrainingPage(QWidget):
         self.results.set_task(task)
 
     def add_epoch(self, report: EpochReport) -> None:
-        """Store an epoch's values; the plots show them at their next turn in `draw_next`."""
+        """Store an epoch's values; the refresh guarantee draws them."""
         score = self._score_key
         self.loss_plot.append(report.epoch, {"train": report.train["loss"],
                                              "valid": report.valid["loss"]})
         self.score_plot.append(report.epoch, {"train": report.train.get(score, math.nan),
                                               "valid": report.valid.get(score, math.nan)})
-        self.attention_history.append(report.epoch, report.attention)
+        for plot in (self.loss_plot, self.score_plot):
+            plot.mark_best(report.best_epoch)
+        if self._attention_on:
+            self.attention_history.append(report.epoch, report.attention)
         self._latest = report
 
-    def draw_next(self) -> bool:
-        """Redraw the next plot in turn; False if it had nothing new to show.
-
-        One plot a call: each repaint then covers one plot, so no single event-loop turn
-        holds the window for the cost of painting all four.
-        """
-        self._turn = (self._turn + 1) % 4
-        if self._turn < 3:
-            return (self.loss_plot, self.score_plot, self.attention_history)[self._turn].refresh()
-        if self._latest is not None and self._bars_epoch != self._latest.epoch:
-            self._bars_epoch = self._latest.epoch
-            self.attention_bars.set_weights(self._latest.attention)
-            return True
-        return False
+    def _refresh_bars(self) -> bool:
+        if not self._attention_on or self._latest is None:
+            return False
+        if self._bars_epoch == self._latest.epoch:
+            return False
+        self._bars_epoch = self._latest.epoch
+        self.attention_bars.set_weights(self._latest.attention)
+        return True
 
     def show_final(self, final: EpochReport, trainer: Trainer) -> None:
-        self.attention_bars.set_weights(final.attention)  # the kept (best) weights
+        for plot in (self.loss_plot, self.score_plot):
+            plot.mark_best(final.best_epoch)
+            plot.refresh()
+        if self._attention_on:
+            self.attention_bars.set_weights(final.attention)  # the kept (best) weights
         self.results.show_final(final, trainer)

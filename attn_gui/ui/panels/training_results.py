@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -19,6 +21,8 @@ from ...core.training import EpochReport, Trainer
 from ..plots.confusion import ConfusionMatrixPlot
 from ..widgets.cells import number_item
 
+_MIN_LABEL_WIDTH = 40  # px: a row label keeps a few letters however narrow the table
+
 __all__ = ["TrainingResults"]
 
 
@@ -28,13 +32,13 @@ class TrainingResults(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.metrics_table = _table([self.tr("Train"), self.tr("Validation")])
-        self.metrics_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.per_class_table = _table([self.tr("Class"), self.tr("Precision"), self.tr("Recall"),
-                                       self.tr("F1"), self.tr("Support")])
+        self.metrics_table = _NumberTable([self.tr("Train"), self.tr("Validation")])
+        self.per_class_table = _NumberTable([self.tr("Class"), self.tr("Precision"),
+                                             self.tr("Recall"), self.tr("F1"), self.tr("Support")])
         self.per_class_table.verticalHeader().hide()
-        header = self.per_class_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The class names take the room the numbers leave.
+        self.per_class_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
         self.confusion_plot = ConfusionMatrixPlot()
 
         self.metrics_box = QGroupBox(self.tr("Final metrics (best epoch)"))
@@ -66,10 +70,13 @@ class TrainingResults(QWidget):
         rows = self._metric_rows(trainer)
         table = self.metrics_table
         table.setRowCount(len(rows))
-        table.setVerticalHeaderLabels([label for label, _ in rows])
-        for r, (_, key) in enumerate(rows):
+        for r, (label, key) in enumerate(rows):
+            header = QTableWidgetItem(label)
+            header.setToolTip(label)  # the whole label, however narrow the header
+            table.setVerticalHeaderItem(r, header)
             for c, split in enumerate((final.train, final.valid)):
                 table.setItem(r, c, number_item(split.get(key, math.nan)))
+        table.fit_row_labels()
         if data.task == "classification":
             self.confusion_plot.set_matrix(final.valid["confusion"], data.classes)
             self._show_per_class(final.valid["per_class"], data.classes)
@@ -97,17 +104,59 @@ class TrainingResults(QWidget):
         table = self.per_class_table
         table.setRowCount(len(classes))
         for r, name in enumerate(classes):
-            table.setItem(r, 0, QTableWidgetItem(str(name)))
+            item = QTableWidgetItem(str(name))
+            item.setToolTip(str(name))
+            table.setItem(r, 0, item)
             for c, key in enumerate(("precision", "recall", "f1"), start=1):
                 table.setItem(r, c, number_item(per_class[key][r]))
             table.setItem(r, 4, number_item(per_class["support"][r], digits=0))
 
 
-def _table(columns: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    return table
+class _RowLabels(QHeaderView):
+    """A vertical header no wider than `limit`: the table sizes it from its size hint."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)  # as the table's own header: a click selects the row
+        self.limit = 1 << 16
+
+    def sizeHint(self) -> QSize:  # noqa: N802  (Qt's name)
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.limit), hint.height())
+
+
+class _NumberTable(QTableWidget):
+    """A table whose numbers and column headers are always whole: the columns size to
+    their contents and the row labels get the width that is left, elided in the middle
+    ("Precision (class mal…ant)") with the whole label in their tooltip."""
+
+    def __init__(self, columns: list[str]) -> None:
+        super().__init__(0, len(columns))
+        self.setHorizontalHeaderLabels(columns)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = _RowLabels(self)
+        self.setVerticalHeader(rows)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # A scroll bar that comes or goes (the table got shorter) changes the room too.
+        self.verticalScrollBar().rangeChanged.connect(self.fit_row_labels)
+
+    def fit_row_labels(self) -> None:
+        self.resizeColumnsToContents()
+        numbers = self.horizontalHeader().length()
+        scroll = self.verticalScrollBar()
+        beside = 2 * self.frameWidth() + (scroll.sizeHint().width() if scroll.isVisible() else 0)
+        # Numbers are never elided: the layout must give the table at least their width.
+        self.setMinimumWidth(numbers + beside + _MIN_LABEL_WIDTH)
+        room = self.width() - beside - numbers
+        self.verticalHeader().limit = max(room, _MIN_LABEL_WIDTH)
+        self.updateGeometries()  # the header's new bound applies now, not at the next resize
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802  (Qt's name)
+        self.fit_row_labels()
+        super().resizeEvent(event)

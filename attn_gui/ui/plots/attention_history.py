@@ -6,11 +6,12 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QWidget
 
-from .curves import LEGEND_OFFSET, CurvePlot, Series
+from .curves import CurvePlot, Series, legend_height, legend_width
 from .style import FEATURE_COLORS, LINE_STYLES
 
 __all__ = ["AttentionHistory"]
 
+LEGEND_SHARE = 0.25  # of the plot's height, at most, for the legend above the view
 
 
 class AttentionHistory(CurvePlot):
@@ -22,7 +23,7 @@ class AttentionHistory(CurvePlot):
         self.set_labels(self.tr("Attention over epochs"), self.tr("weight"))
         self.legend_limit = top
         self._ranked: list[str] = []
-        self._legend_fit = (-1.0, top)  # (room, rows): the rows that fit that much room
+        self._legend_fit = ((-1.0, -1.0), top)  # (room, entries): the entries that fit it
         self.getPlotItem().vb.sigResized.connect(self._fit_legend)
 
     def set_features(self, features: Sequence[str]) -> None:
@@ -41,15 +42,17 @@ class AttentionHistory(CurvePlot):
         return True
 
     def _fit_legend(self) -> None:
-        room = self.getPlotItem().vb.height() - LEGEND_OFFSET
-        if self._legend_fit[0] == room:  # the same height as last time: as many rows
+        """As many of the top features as the row above the view has room for, side by side
+        where they fit, in at most LEGEND_SHARE of the plot's height."""
+        room = (self.getPlotItem().vb.width(), self.height() * LEGEND_SHARE)
+        if self._legend_fit[0] == room:  # the same size as last time: the same shape
             self.show_in_legend(self._ranked[: self._legend_fit[1]])
             return
-        rows = self.legend_limit
-        self.show_in_legend(self._ranked[:rows])
-        # The legend sizes itself as entries are added: drop the last while it overflows.
-        while rows > 1 and room > 0 and self._legend.height() > room:
-            rows -= 1
-            self.show_in_legend(self._ranked[:rows])
-        if len(self._ranked) >= self.legend_limit:  # measured with every row it may list
-            self._legend_fit = (room, rows)
+        # Each legend entry costs a few ms to lay out: tried once per size, then kept.
+        for count in range(self.legend_limit, 0, -1):
+            self.show_in_legend(self._ranked[:count])  # as many columns as fit the width
+            if (legend_width(self._legend) <= room[0]
+                    and legend_height(self._legend) <= room[1]):
+                break
+        if len(self._ranked) >= self.legend_limit:  # measured with every entry it may list
+            self._legend_fit = (room, count)

@@ -13,7 +13,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ..jobs.paint_budget import TimedPaint
@@ -21,9 +21,27 @@ from .buffers import GrowBuffer
 from .fitted_plot import FittedPlot
 from .style import theme
 
-__all__ = ["LEGEND_OFFSET", "CurvePlot", "Series"]
+__all__ = ["CurvePlot", "Series", "legend_height", "legend_width"]
 
-LEGEND_OFFSET = 10  # px between a curve plot's legend and the top of its view
+
+def _legend_above(item: pg.PlotItem, color: QColor) -> pg.LegendItem:
+    """A legend in a row of its own between the title and the view, never over a curve:
+    in the top axis' cell (that axis is never shown)."""
+    item.layout.removeItem(item.getAxis("top"))
+    legend = pg.LegendItem(labelTextColor=color, verSpacing=-4, horSpacing=12)
+    legend.setMinimumWidth(0)  # a long legend wraps (fit_legend_columns), never widens the plot
+    item.layout.addItem(legend, 1, 1, Qt.AlignmentFlag.AlignRight)
+    item.legend = legend  # where pyqtgraph keeps a plot's legend, for whoever looks for it
+    return legend
+
+
+def legend_width(legend: pg.LegendItem) -> float:
+    """The width the legend's entries need, whatever width its row gives it."""
+    return legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
+
+
+def legend_height(legend: pg.LegendItem) -> float:
+    return legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height()
 
 
 @dataclass(frozen=True)
@@ -47,10 +65,7 @@ class CurvePlot(TimedPaint, FittedPlot):
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setDownsampling(mode="peak")
         item.setClipToView(True)
-        base = self.palette().color(QPalette.ColorRole.Base)
-        base.setAlpha(200)  # curves stay visible under the legend
-        self._legend = item.addLegend(offset=(-10, LEGEND_OFFSET), labelTextColor=self._fg,
-                                      brush=pg.mkBrush(base))
+        self._legend = _legend_above(item, self._fg)
         self._x = GrowBuffer()
         self._y: dict[str, GrowBuffer] = {}
         self._series: dict[str, Series] = {}
@@ -58,6 +73,15 @@ class CurvePlot(TimedPaint, FittedPlot):
         self._shown: list[str] = []  # series in the legend and the hover text
         self.legend_limit: int | None = None
         self._dirty = False
+        self._best = 0  # the best epoch so far; 0 = none marked
+        best_pen = pg.mkPen(self._fg, width=1, style=Qt.PenStyle.DashLine)
+        self.best_line = pg.InfiniteLine(angle=90, movable=False, pen=best_pen)
+        self.best_line.setToolTip(self.tr("The best epoch: the run keeps its weights."))
+        self.best_line.hide()
+        item.addItem(self.best_line, ignoreBounds=True)
+        # Named in the legend rather than beside the line, where it would cover the curves.
+        self._best_sample = pg.PlotDataItem(pen=best_pen)
+        self._best_in_legend = False
         self._cursor = pg.InfiniteLine(angle=90, movable=False,
                                        pen=pg.mkPen(self._fg, style=Qt.PenStyle.DotLine))
         self.hover_label = pg.TextItem(color=self._fg, fill=pg.mkBrush(self.palette().color(
@@ -67,6 +91,7 @@ class CurvePlot(TimedPaint, FittedPlot):
             hover_item.hide()
             item.addItem(hover_item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        item.vb.sigResized.connect(self.fit_legend_columns)
         self.set_series(series)
 
     def set_labels(self, title: str, y_label: str) -> None:
@@ -96,18 +121,34 @@ class CurvePlot(TimedPaint, FittedPlot):
         self.reset()
 
     def show_in_legend(self, keys: Sequence[str]) -> None:
-        if list(keys) == self._shown:
+        with_best = self._best > 0
+        if list(keys) == self._shown and with_best == self._best_in_legend:
             return
         self._legend.clear()
         self._shown = [k for k in keys if k in self._curves]
         for key in self._shown:
             self._legend.addItem(self._curves[key], self._series[key].label)
+        if with_best:
+            self._legend.addItem(self._best_sample, self.tr("best epoch"))
+        self._best_in_legend = with_best
+        self.fit_legend_columns()
+
+    def fit_legend_columns(self) -> None:
+        """Entries side by side while they fit the view's width, else in more rows."""
+        legend = self._legend
+        room = self.getPlotItem().vb.width() or self.width()
+        columns = max(len(legend.items), 1)
+        legend.setColumnCount(columns)
+        while columns > 1 and legend_width(legend) > room:
+            columns -= 1
+            legend.setColumnCount(columns)
 
     def reset(self) -> None:
         self._x.clear()
         for buf in self._y.values():
             buf.clear()
         self._dirty = True
+        self._best = 0
         self._cursor.hide()
         self.hover_label.hide()
 
@@ -118,6 +159,17 @@ class CurvePlot(TimedPaint, FittedPlot):
             buf.append(values.get(key, np.nan))
         self._dirty = True
 
+    def mark_best(self, epoch: int) -> None:
+        """Mark `epoch` as the best so far (0: none); drawn at the next refresh()."""
+        if epoch != self._best:
+            self._best = epoch
+            self._dirty = True
+
+    @property
+    def best_epoch(self) -> int | None:
+        """The epoch the drawn marker stands at, None if it is hidden."""
+        return int(self.best_line.value()) if self.best_line.isVisible() else None
+
     def refresh(self) -> bool:
         """Push new data to the curves; False if nothing changed since the last call."""
         if not self._dirty:
@@ -125,6 +177,9 @@ class CurvePlot(TimedPaint, FittedPlot):
         x = self._x.view
         for key, curve in self._curves.items():
             curve.setData(x, self._y[key].view)
+        self.best_line.setPos(self._best)
+        self.best_line.setVisible(self._best > 0)
+        self.show_in_legend(self._shown)
         self._dirty = False
         return True
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from html import escape
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsTextItem, QWidget
 
 from .text_fit import TEXT_MARGIN, first_that_fits
 
@@ -29,6 +30,31 @@ class FittedPlot(pg.PlotWidget):
         super().__init__(parent=parent)
         # The room changes with the axes too: one widens when it first paints its ticks.
         self.getPlotItem().vb.sigResized.connect(self._refit_title)
+        # In the view's own pixels, not its data range: it stays centred whatever is drawn.
+        self._note = QGraphicsTextItem(self.getPlotItem().vb)
+        self._note.setDefaultTextColor(self.palette().color(QPalette.ColorRole.Text))
+        option = self._note.document().defaultTextOption()
+        option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self._note.document().setDefaultTextOption(option)
+        self._note.hide()
+        self.getPlotItem().vb.sigResized.connect(self._place_note)
+
+    def set_note(self, text: str) -> None:
+        """A sentence across the middle of the view instead of data; "" removes it."""
+        self._note.setPlainText(text)
+        self._note.setVisible(bool(text))
+        self._place_note()
+
+    @property
+    def note(self) -> str:
+        return self._note.toPlainText() if self._note.isVisible() else ""
+
+    def _place_note(self) -> None:
+        view = self.getPlotItem().vb.boundingRect()
+        self._note.setTextWidth(max(view.width() - 2 * TEXT_MARGIN, 40.0))
+        note = self._note.boundingRect()
+        self._note.setPos(view.center().x() - note.width() / 2,
+                          view.center().y() - note.height() / 2)
 
     def set_title(self, text: str, *shorter: str) -> None:
         """Show `text`, else the first of the `shorter` forms that fits, else the shortest
