@@ -128,11 +128,12 @@ def test_a_run_failing_at_once_leaves_the_last_runs_plots_and_results(qtbot, mon
     results = monitor.page().results
     before = (drawn(monitor), results.metrics_table.rowCount(), monitor.loss_plot.best_epoch)
 
-    config = TrainConfig(target="label", weighting="custom", formula="z - z", patience=0)
+    # refused in the worker, before the first epoch (a formula is refused before it starts)
+    config = TrainConfig(target="nope", patience=0)
     monitor.set_from(config)
     with qtbot.waitSignal(monitor.runFailed, timeout=TIMEOUT) as blocker:
         assert monitor.start(config, small)
-    assert "zero score" in blocker.args[0] and monitor.epochs_done == 0
+    assert "nope" in blocker.args[0] and monitor.epochs_done == 0
     assert drawn(monitor) == before[0] and before[0]["loss"] == 6
     assert results.metrics_table.rowCount() == before[1] > 0
     assert monitor.loss_plot.best_epoch == before[2] is not None
