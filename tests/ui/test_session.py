@@ -54,6 +54,9 @@ def test_another_file_starts_a_new_project_after_asking(qtbot, window, unsaved_p
     assert runs_page.table.rowCount() == 0
     assert not window.actions["save_model"].isEnabled()
     assert not window.actions["export_metrics"].isEnabled()
+    # the Training page no longer shows the other file's run
+    curve = window.monitor.loss_plot.curve("train").yData
+    assert (curve is None or len(curve) == 0) and window.monitor.attention_bars.names == []
 
     train_once(qtbot, window)
     (run,) = window.session.runs

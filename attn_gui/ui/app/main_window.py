@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.data_panel.tableLoaded.connect(self._table_loaded)
         self.session.runsChanged.connect(self._update_actions)
+        self.session.newProject.connect(self.monitor.clear)
         self.workflow.recentProjectsChanged.connect(self._fill_recent_projects)
         self.data_panel.loadFailed.connect(self._load_failed)
         self.weighting_editor.changed.connect(self._update_actions)

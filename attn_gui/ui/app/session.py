@@ -28,6 +28,7 @@ class Session(QObject):
     tableChanged = Signal(object)  # the loaded Table
     runsChanged = Signal()  # a run added, renamed, kept or deleted, or a project opened
     modifiedChanged = Signal(bool)
+    newProject = Signal()  # another file started a project of its own: old results go
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,7 @@ class Session(QObject):
         self.latest = None
         self.compare_with = None
         self.runsChanged.emit()
+        self.newProject.emit()
 
     def replace(self, project: Project, path: Path) -> None:
         """An opened project (its data is loaded separately)."""

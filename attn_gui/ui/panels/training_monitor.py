@@ -132,6 +132,12 @@ class TrainingMonitor(QWidget):
         self._page.build()
         return self._page
 
+    def clear(self) -> None:
+        """Forget the last run's plots and results (a new file starts a new project)."""
+        if self.page_built:
+            self.page().clear()
+        self.progress.set_status("")
+
     def build_page_soon(self) -> None:
         self._page.build_soon()
 

@@ -134,6 +134,19 @@ class TrainingPage(QWidget):
         for plot in (self.attention_bars, self.attention_history):
             plot.set_note(note)
 
+    def clear(self) -> None:
+        """No run to show (another file's runs are gone): empty plots, not stale ones."""
+        self._latest = None
+        self._bars_epoch = 0
+        for plot in (self.loss_plot, self.score_plot):
+            plot.reset()
+            plot.refresh()  # now: no run is coming whose redraws would empty them
+        self.results.clear()
+        self.attention_bars.set_weights({})
+        self.attention_history.set_features([])
+        for plot in (self.attention_bars, self.attention_history):
+            plot.set_note("")
+
     def _set_task(self, task: str, features: list[str]) -> None:
         if task == "regression":
             self._score_key = "r2"
