@@ -12,14 +12,14 @@ import time
 from pathlib import Path
 
 from .core.config import OPTIONS, TrainConfig
-from .core.dataset import prepare
 from .core.errors import USER_ERRORS
 from .core.io import read_table
-from .core.metrics import json_finite, scalars
+from .core.metrics import json_finite
 from .core.options import ConfigError, Option, parse_sizes
 from .core.predict import predict, write_csv
 from .core.project import ProjectError, load_model, save_model, saved_model
-from .core.training import EpochReport, Trainer
+from .core.repeats import summarise, train_runs
+from .core.training import EpochReport
 
 EXIT_USER_ERROR = 2
 
@@ -44,7 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("data", help="the CSV/TSV file to train on")
     train.add_argument("--config", help="settings as a JSON file (flags override it)")
     train.add_argument("--valid-data", help="use this file as the validation set instead of a split")
-    train.add_argument("--save", metavar="MODEL", help="save the trained model and its preprocessing")
+    train.add_argument("--save", metavar="MODEL",
+                       help="save the trained model and its preprocessing; with --repeats or "
+                       "--cv, the first run's (seed --seed, fold 1): the same model one run "
+                       "with that seed would save, not one picked for its validation loss")
+    train.add_argument("--importance", action="store_true",
+                       help="also shuffle each column of the validation rows and report the "
+                       "rise in loss, groups of correlated columns, and how well attention "
+                       "agrees (averaged over the runs with --repeats or --cv)")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     settings = train.add_argument_group("settings (defaults in attn_gui/core/config.py)")
     for option in OPTIONS.values():
@@ -55,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("data", help="the CSV/TSV file to score")
     predict.add_argument("--output", required=True,
                          help="where to write the input columns plus prediction and proba_<class>")
+    predict.add_argument("--attention", action="store_true",
+                         help="add attention_<column>: each row's attention weights (the "
+                         "model's one set of weights on every row unless it has per-row "
+                         "attention)")
     predict.add_argument("--json", action="store_true")
 
     inspect = sub.add_parser("inspect", help="show what the reader detects in a CSV")
@@ -127,20 +138,13 @@ def _train(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     table = read_table(args.data)
     valid = read_table(args.valid_data) if args.valid_data else None
-    data = prepare(table, config, valid)
     load_seconds = time.perf_counter() - t0
-    trainer = Trainer(config, data)
     progress = None if args.json else _Progress()
-    final: EpochReport | None = None
-    for report in trainer.run():
-        if isinstance(report, EpochReport):
-            if report.final:
-                final = report
-            elif progress:
-                progress.show(report)
+    runs = train_runs(table, config, valid, progress.show if progress else None)
     if progress:
         progress.close()
-    assert final is not None
+    kept = runs[0]
+    data, final = kept.data, kept.final
     result = {
         "task": data.task,
         "target": data.target,
@@ -154,28 +158,32 @@ def _train(args: argparse.Namespace) -> int:
         "best_epoch": final.best_epoch,
         "stop_reason": final.stop_reason,
         # the updates alone, as before; and the whole fit, with each epoch's evaluation
-        # on both splits, as the window's elapsed time and scikit-learn's fit() count it
-        "seconds": trainer.train_seconds_,
-        "train_seconds": trainer.train_seconds_,
-        "fit_seconds": final.elapsed,
+        # on both splits, as the window's elapsed time and scikit-learn's fit() count it;
+        # over every run with --repeats or --cv
+        "seconds": sum(run.trainer.train_seconds_ for run in runs),
+        "train_seconds": sum(run.trainer.train_seconds_ for run in runs),
+        "fit_seconds": sum(run.final.elapsed for run in runs),
         "load_seconds": load_seconds,
-        "metrics": {"train": scalars(final.train), "valid": scalars(final.valid)},
-        "attention": final.attention,
+        **summarise(runs),
         "confusion": final.valid.get("confusion"),
         "reader": {"encoding": table.encoding, "delimiter": table.delimiter,
                    "decimal": table.decimal, "warnings": table.warnings},
         "preprocessing": data.report,
     }
+    if args.importance:
+        from .core.importance import importance_report
+
+        result.update(importance_report(runs, result["attention"]))
     if args.save:
-        save_model(args.save, saved_model(config, data, trainer, final))
+        save_model(args.save, saved_model(kept.trainer.config, data, kept.trainer, final))
     if args.json:
         print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
     else:
-        print(_summary(result))
+        print(_summary(result, len(runs)))
     return 0
 
 
-def _summary(r: dict) -> str:
+def _summary(r: dict, n_runs: int) -> str:
     lines = [f"{r['task']} of '{r['target']}' from {len(r['features'])} columns "
              f"({r['n_train']} training rows, {r['n_valid']} validation rows)"]
     if r["classes"]:
@@ -186,13 +194,45 @@ def _summary(r: dict) -> str:
     lines.append(f"{r['epochs']} epochs in {r['fit_seconds']:.2f} s ({r['train_seconds']:.2f} s "
                  f"of updates), best epoch {r['best_epoch']} "
                  f"({r['stop_reason'].replace('_', ' ')})")
+    if n_runs > 1:
+        lines[-1] = f"{n_runs} runs; the first: " + lines[-1]
     for split in ("train", "valid"):
-        m = r["metrics"][split]
-        lines.append(f"{split:>5}: " + "  ".join(f"{k} {v:.4f}" for k, v in m.items()))
-    lines.append("attention:")
+        m, sd = r["metrics"][split], (r["metrics_sd"] or {}).get(split, {})
+        lines.append(f"{split:>5}: " + "  ".join(
+            f"{k} {v:.4f}" + (f" ± {sd[k]:.4f}" if k in sd else "") for k, v in m.items()))
+    lines.append("attention" + (" (mean over the runs ± sd):" if n_runs > 1 else ":"))
+    spread = r["attention_sd"] or {}
     for name, w in sorted(r["attention"].items(), key=lambda kv: -kv[1]):
-        lines.append(f"  {w:6.3f}  {'#' * round(w * 40):<40}  {name}")
+        sd = f" ± {spread[name]:.3f}" if name in spread else ""
+        lines.append(f"  {w:6.3f}{sd}  {'#' * round(w * 40):<40}  {name}")
+    if r["stability"]:
+        s = r["stability"]
+        pearson = "undefined" if s["pearson"] is None else f"{s['pearson']:.3f}"
+        lines.append(f"stability across runs: Pearson r {pearson}, total variation {s['tv']:.3f}")
+    if "importance" in r:
+        lines.extend(_importance_lines(r))
     return "\n".join(lines)
+
+
+def _importance_lines(r: dict) -> list[str]:
+    from .core.importance import disagreement
+
+    lines = ["rise in validation loss when a column is shuffled:"]
+    for name, imp in sorted(r["importance"].items(), key=lambda kv: -kv[1]["mean"]):
+        lines.append(f"  {imp['mean']:+.4f} ± {imp['sd']:.4f}  {name}")
+    for group in r["groups"]:
+        if len(group["columns"]) > 1:
+            lines.append(f"correlated: {', '.join(group['columns'])} (attention "
+                         f"{group['attention']:.3f}, shuffled together "
+                         f"{group['importance']['mean']:+.4f})")
+    a = r["agreement"]
+    shown = {k: "undefined" if v is None else f"{v:.2f}" for k, v in a.items()}
+    lines.append(f"attention vs shuffling: Pearson {shown['pearson']}, Spearman "
+                 f"{shown['spearman']}, top-3 overlap {shown['top3']}")
+    note = disagreement(r["attention"], r["importance"])
+    if note:
+        lines.append(note)
+    return lines
 
 
 class _Progress:
@@ -222,7 +262,7 @@ def _predict(args: argparse.Namespace) -> int:
     _writable(args.output, "output")
     saved = load_model(args.model)
     table = read_table(args.data)
-    result = predict(saved, table)
+    result = predict(saved, table, attention=args.attention)
     try:
         write_csv(result.frame, args.output)
     except OSError as exc:

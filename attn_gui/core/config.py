@@ -230,6 +230,16 @@ class TrainConfig:
         0, "Seed", "Seeds the validation split, the initial weights and the order of the "
         "mini-batches: the same seed and settings give the same run.", "training",
         low=0, widget_high=2**31 - 1)
+    repeats: int = setting(
+        1, "Repeats", "Train this many runs with seeds seed, seed+1, … on the same split and "
+        "report the mean attention and metrics with their spread across runs, and how alike "
+        "the runs' attention is. The first run's model is the one saved.", "training",
+        low=1, widget_high=1000, in_window=False)
+    cv: int = setting(
+        0, "Cross-validation folds", "K-fold cross-validation: split the rows into K folds "
+        "(stratified by class) and train K runs, each validated on its own fold; reports the "
+        "mean over the folds. 0 = off: one validation split.", "training",
+        low=0, widget_high=1000, off_text="off", in_window=False)
     l2: float = setting(
         1e-4, "L2 penalty", "Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, "
         "which pulls weights towards zero and curbs over-fitting. 0 turns it off.", "training",
@@ -257,6 +267,9 @@ class TrainConfig:
         except WeightingError as exc:
             raise ConfigError(exc.template, **exc.values) from None
         validate_preprocess(self.preprocess_spec(), ConfigError)
+        if self.cv == 1:
+            raise ConfigError("cross-validation needs at least 2 folds, not 1; "
+                              "use 0 to turn it off")
         return self
 
     def to_dict(self) -> dict:

@@ -122,7 +122,10 @@ def resolve_columns(table: Table, config: TrainConfig) -> tuple[str, list[str], 
     return target, features, task
 
 
-def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None) -> Dataset:
+def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None,
+            rows: tuple[np.ndarray, np.ndarray] | None = None) -> Dataset:
+    """`rows`: the training and validation rows (positions in the table) instead of a
+    seeded split, as cross-validation's folds give them."""
     target, features, task = resolve_columns(table, config)
     frame = table.frame
     rng = np.random.default_rng(config.seed)
@@ -133,7 +136,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None)
     report["rows_without_target"] = int((~usable).sum())
     _check_targets(info, usable, target, len(frame), config.positive)
     train_idx, valid_idx, valid_frame, valid_rows = _split_rows(
-        table, valid_table, [*features, target], y_all, usable, task, config, rng)
+        table, valid_table, [*features, target], y_all, usable, task, config, rng, rows)
     valid_words = valid_table.info(target).labels if valid_table is not None else words
     pre, X_train, y_train = _training_rows(table, config, features, target, info, y_all,
                                            train_idx, report)
@@ -192,8 +195,8 @@ def _check_targets(info: TargetInfo, usable: np.ndarray, target: str, n_rows: in
 
 
 def _split_rows(table: Table, valid_table: Table | None, needed: list[str], y_all: np.ndarray,
-                usable: np.ndarray, task: str, config: TrainConfig, rng: np.random.Generator
-                ) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, np.ndarray | None]:
+                usable: np.ndarray, task: str, config: TrainConfig, rng: np.random.Generator,
+                rows: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, pd.DataFrame, np.ndarray | None]:
     """Training rows, validation rows, the frame those come from, and the validation rows'
     positions in it (None: all of a separate validation file)."""
     if valid_table is not None:
@@ -208,7 +211,8 @@ def _split_rows(table: Table, valid_table: Table | None, needed: list[str], y_al
         valid_idx = np.arange(len(valid_frame))
         valid_rows = None
     else:
-        train_idx, valid_idx = split(y_all, usable, task, config.valid_fraction, rng)
+        train_idx, valid_idx = rows if rows is not None else split(
+            y_all, usable, task, config.valid_fraction, rng)
         # the splits stay positions in the frame: preprocessing takes the feature columns
         # it needs one at a time, never a copy of every column of every row
         valid_frame, valid_rows = table.frame, valid_idx

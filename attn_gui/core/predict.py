@@ -31,7 +31,8 @@ class Prediction:
     metrics: dict | None  # when the file has the target column with known values
 
 
-def predict(saved: SavedModel, table: Table) -> Prediction:
+def predict(saved: SavedModel, table: Table, attention: bool = False) -> Prediction:
+    """`attention`: also attention_<column>, each row's weights."""
     pre = saved.preprocessor
     missing = [f for f in pre.features if f not in table.frame.columns]
     if missing:
@@ -49,9 +50,21 @@ def predict(saved: SavedModel, table: Table) -> Prediction:
             frame[_free(frame, f"proba_{label}")] = out[:, j].astype(np.float64)
     else:
         frame[_free(frame, "prediction")] = out.astype(np.float64) * info.std + info.mean
+    if attention:
+        _add_attention(frame, saved, X)
     if saved.target in table.frame.columns:
         metrics = _metrics(saved, table, out)
     return Prediction(frame=frame, report=report, metrics=metrics)
+
+
+def _add_attention(frame: pd.DataFrame, saved: SavedModel, X: np.ndarray) -> None:
+    """Global attention (and attention off, uniform) is one row of weights: every row
+    gets it."""
+    names = saved.preprocessor.features
+    alpha = np.zeros((0, len(names))) if len(X) == 0 else saved.model.attention_batches(X)
+    alpha = np.broadcast_to(alpha.astype(np.float64), (len(X), len(names)))
+    for j, name in enumerate(names):
+        frame[_free(frame, f"attention_{name}")] = alpha[:, j]
 
 
 def _free(frame: pd.DataFrame, name: str) -> str:

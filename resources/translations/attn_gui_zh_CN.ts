@@ -216,6 +216,10 @@
         <translation>未知的目标列“{target}”；现有的列：{columns}</translation>
     </message>
     <message>
+        <source>cross-validation needs at least 2 folds, not 1; use 0 to turn it off</source>
+        <translation>交叉验证至少需要 2 折，而不是 1 折；用 0 关闭它</translation>
+    </message>
+    <message>
         <source>unknown setting(s) {unknown}; known: {known}</source>
         <translation>未知的设置项 {unknown}；可用的设置项：{known}</translation>
     </message>
@@ -732,6 +736,18 @@
         <translation>文件缺少模型训练时使用的列 {columns}</translation>
     </message>
     <message>
+        <source>--cv {folds} needs at least {folds} rows of every class; the class &apos;{label}&apos; of &apos;{target}&apos; has {rows}</source>
+        <translation>--cv {folds} 要求每个类别至少有 {folds} 行；“{target}”的类别“{label}”只有 {rows} 行</translation>
+    </message>
+    <message>
+        <source>--cv {folds} needs at least {folds} rows with a target value; &apos;{target}&apos; has {rows}</source>
+        <translation>--cv {folds} 要求至少有 {folds} 行带目标值；“{target}”只有 {rows} 行</translation>
+    </message>
+    <message>
+        <source>--cv validates each fold on its own rows; leave out --valid-data or --cv</source>
+        <translation>--cv 在每一折自己的行上验证；请去掉 --valid-data 或 --cv</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -850,6 +866,14 @@
     <message>
         <source>Seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Cross-validation folds</source>
+        <translation>交叉验证折数</translation>
     </message>
     <message>
         <source>L2 penalty</source>
@@ -2006,6 +2030,22 @@ missing: {missing:,} of {rows:,}
         <translation>决定验证集划分、初始权重和小批次顺序的随机种子：相同的种子和设置会得到相同的运行。</translation>
     </message>
     <message>
+        <source>Repeats</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Train this many runs with seeds seed, seed+1, … on the same split and report the mean attention and metrics with their spread across runs, and how alike the runs&apos; attention is. The first run&apos;s model is the one saved.</source>
+        <translation>在同一划分上以种子 seed、seed+1、… 训练这么多次运行，报告注意力和指标的均值及其在各次运行间的离散程度，以及各次运行的注意力有多相似。保存的是第一次运行的模型。</translation>
+    </message>
+    <message>
+        <source>Cross-validation folds</source>
+        <translation>交叉验证折数</translation>
+    </message>
+    <message>
+        <source>K-fold cross-validation: split the rows into K folds (stratified by class) and train K runs, each validated on its own fold; reports the mean over the folds. 0 = off: one validation split.</source>
+        <translation>K 折交叉验证：把行分成 K 折（按类别分层），训练 K 次运行，每次在自己的那一折上验证；报告各折的均值。0 = 关闭：只用一个验证划分。</translation>
+    </message>
+    <message>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
@@ -2659,6 +2699,10 @@ validation row {1}: weight {2}</source>
     <message>
         <source>On the file&apos;s own target: {0}.</source>
         <translation>在该文件自身的目标上：{0}。</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: train a run first.</source>
+        <translation>目前还没有可导出的内容：请先训练一次运行。</translation>
     </message>
     <message>
         <source>Export the plots (one file per plot)</source>

@@ -54,7 +54,7 @@ def non_default(option: Option):
     if option.kind == "choice":
         return next(v for v in option.values if v != option.default)
     if option.kind == "int":
-        return int(option.default or 0) + 1
+        return int(option.default or 0) + (2 if option.name == "cv" else 1)  # one fold is refused
     if option.kind == "float":
         low = option.low or 0.0
         high = option.upper if option.upper is not None else low + 10

@@ -1,0 +1,136 @@
+"""Several runs of one configuration, for attention one can trust more than one run's.
+
+`--repeats K` trains K runs with seeds seed … seed+K−1 on one split; `--cv K` trains one
+run per fold of K-fold cross-validation (stratified by class), each validated on its fold.
+Both together train every fold K times. The first run (seed, fold 1) is the one kept:
+the model `--save` writes, and the run that epochs, confusion and the like describe.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+from .config import TrainConfig
+from .dataset import DataError, Dataset, _target_info, prepare, resolve_columns
+from .io import Table
+from .metrics import scalars
+from .stats import pearson
+from .training import EpochReport, Trainer
+
+
+@dataclass
+class Run:
+    seed: int
+    fold: int | None  # 1-based; None without cross-validation
+    data: Dataset
+    trainer: Trainer
+    final: EpochReport
+
+
+def kfold(y: np.ndarray, usable: np.ndarray, task: str, k: int, rng: np.random.Generator
+          ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(training rows, validation rows) of each fold: every usable row is validated in
+    exactly one fold; for classification each class is dealt round the folds in turn, so
+    every fold holds about 1/k of each class."""
+    rows = np.flatnonzero(usable)
+    fold_of = np.full(len(y), -1)
+    if task == "classification":
+        offset = 0
+        for c in np.unique(y[rows]):
+            members = rng.permutation(rows[y[rows] == c])
+            fold_of[members] = (np.arange(len(members)) + offset) % k
+            # the next class starts where this one ended, so the folds' sizes stay even
+            offset += len(members)
+    else:
+        fold_of[rng.permutation(rows)] = np.arange(len(rows)) % k
+    return [(rows[fold_of[rows] != f], rows[fold_of[rows] == f]) for f in range(k)]
+
+
+def fold_rows(table: Table, config: TrainConfig) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The folds of `config.cv` over the rows with a target value, or a DataError when a
+    fold would lack a class (or rows)."""
+    target, _, task = resolve_columns(table, config)
+    info = _target_info(table, target, task)
+    y, usable = info.encode(table.frame[target], table.info(target).labels)
+    k = config.cv
+    if task == "classification":
+        counts = np.bincount(y[usable], minlength=len(info.classes))
+        rare = int(np.argmin(np.where(counts > 0, counts, np.iinfo(np.int64).max)))
+        if counts[rare] < k:
+            raise DataError("--cv {folds} needs at least {folds} rows of every class; the "
+                            "class '{label}' of '{target}' has {rows}", folds=k,
+                            label=info.classes[rare], target=target, rows=int(counts[rare]))
+    elif usable.sum() < k:
+        raise DataError("--cv {folds} needs at least {folds} rows with a target value; "
+                        "'{target}' has {rows}", folds=k, target=target, rows=int(usable.sum()))
+    return kfold(y, usable, task, k, np.random.default_rng(config.seed))
+
+
+def train_runs(table: Table, config: TrainConfig, valid_table: Table | None = None,
+               on_epoch: Callable[[EpochReport], None] | None = None) -> list[Run]:
+    """Every run that `repeats` and `cv` ask for, the kept one first."""
+    if config.cv and valid_table is not None:
+        raise DataError("--cv validates each fold on its own rows; leave out --valid-data "
+                        "or --cv")
+    splits = fold_rows(table, config) if config.cv else [None]
+    runs = []
+    for f, rows in enumerate(splits):
+        data = prepare(table, config, valid_table, rows)
+        for r in range(config.repeats):
+            run_config = dataclasses.replace(config, seed=config.seed + r)
+            trainer = Trainer(run_config, data)
+            final = None
+            for report in trainer.run():
+                if isinstance(report, EpochReport):
+                    if report.final:
+                        final = report
+                    elif on_epoch:
+                        on_epoch(report)
+            assert final is not None
+            runs.append(Run(run_config.seed, f + 1 if config.cv else None, data, trainer, final))
+    return runs
+
+
+def attention_matrix(runs: list[Run]) -> np.ndarray:
+    features = runs[0].data.features
+    return np.array([[run.final.attention[f] for f in features] for run in runs])
+
+
+def stability(A: np.ndarray) -> dict | None:
+    """How alike the runs' attention vectors (rows of A) are: mean pairwise Pearson r and
+    mean total-variation distance ½Σ|a − b| (0 = the same weights, 1 = disjoint)."""
+    if len(A) < 2:
+        return None
+    pairs = list(combinations(range(len(A)), 2))
+    rs = [pearson(A[i], A[j]) for i, j in pairs]
+    known = [r for r in rs if r is not None]  # uniform weights (attention off) have no r
+    tv = [0.5 * float(np.abs(A[i] - A[j]).sum()) for i, j in pairs]
+    return {"pearson": float(np.mean(known)) if known else None, "tv": float(np.mean(tv))}
+
+
+def summarise(runs: list[Run]) -> dict:
+    """Attention and metrics over the runs: their means, their spread (sample sd) and the
+    stability of attention. One run is reported as it is, with no spread: an sd from one
+    run is undefined, and 0 would read as perfectly stable."""
+    first = runs[0].final
+    if len(runs) == 1:
+        return {"metrics": {"train": scalars(first.train), "valid": scalars(first.valid)},
+                "attention": first.attention, "attention_sd": None, "stability": None,
+                "metrics_sd": None}
+    A = attention_matrix(runs)
+    mean = A.mean(axis=0)
+    features = runs[0].data.features
+    metrics, spread = {}, {}
+    for split in ("train", "valid"):
+        values = [scalars(getattr(run.final, split)) for run in runs]
+        metrics[split] = {k: float(np.mean([v[k] for v in values])) for k in values[0]}
+        spread[split] = {k: float(np.std([v[k] for v in values], ddof=1)) for k in values[0]}
+    return {"metrics": metrics,
+            "attention": dict(zip(features, (mean / mean.sum()).tolist(), strict=True)),
+            "attention_sd": dict(zip(features, A.std(axis=0, ddof=1).tolist(), strict=True)),
+            "stability": stability(A), "metrics_sd": spread}
