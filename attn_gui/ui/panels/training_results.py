@@ -150,7 +150,9 @@ class _NumberTable(QTableWidget):
         self.resizeColumnsToContents()
         numbers = self.horizontalHeader().length()
         scroll = self.verticalScrollBar()
-        beside = 2 * self.frameWidth() + (scroll.sizeHint().width() if scroll.isVisible() else 0)
+        # The scroll bar's width is kept free whether or not it shows now: it comes and goes
+        # as rows are added, and the numbers must stay whole either way.
+        beside = 2 * self.frameWidth() + scroll.sizeHint().width()
         # Numbers are never elided: the layout must give the table at least their width.
         self.setMinimumWidth(numbers + beside + _MIN_LABEL_WIDTH)
         room = self.width() - beside - numbers
