@@ -43,7 +43,9 @@ def test_close_mid_load_joins_the_reader(qtbot, monkeypatch):
     wait_for(qtbot, reached.is_set)
     assert window.data_panel.is_loading()
     window.close()
-    assert released.is_set()  # the close itself cancelled the read
+    # The close cancelled the read: the reader sees it at its next poll (5 ms; on a busy
+    # machine later), long before its own 20 s deadline would release it.
+    assert released.wait(5)
     assert window.data_panel.shutdown(0)  # no reader thread left to join
     qtbot.wait(100)  # anything queued by the worker is delivered now, and dropped
     assert reports == [] and window.data_panel.table() is None
