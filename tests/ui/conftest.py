@@ -9,6 +9,7 @@ import pytest
 from attn_gui.ui.app import i18n
 from attn_gui.ui.app.main_window import MainWindow
 from attn_gui.ui.jobs.gui_gc import collect_in_gui_thread
+from attn_gui.ui.panels.data_panel import DataPanel
 
 TS_FILE = Path(__file__).resolve().parents[2] / "resources" / "translations" / "attn_gui_zh_CN.ts"
 
@@ -27,6 +28,17 @@ def window(qtbot):
     w.show()
     yield w
     w.close()
+
+
+@pytest.fixture
+def panel(qtbot) -> DataPanel:
+    """A data panel on its own, shown; its reader threads joined afterwards."""
+    widget = DataPanel()
+    qtbot.addWidget(widget)
+    widget.resize(560, 860)
+    widget.show()
+    yield widget
+    assert widget.shutdown()
 
 
 @pytest.fixture

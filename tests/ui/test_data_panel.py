@@ -6,7 +6,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 from PySide6.QtCore import Qt
 
 from attn_gui.core.config import TrainConfig
@@ -17,16 +16,6 @@ from attn_gui.ui.panels.data_panel import FEATURE, IGNORE, TARGET, DataPanel
 from attn_gui.ui.widgets.table_model import FrameModel
 
 NAME, KIND, MISSING, ROLE, SUMMARY = range(5)
-
-
-@pytest.fixture
-def panel(qtbot) -> DataPanel:
-    widget = DataPanel()
-    qtbot.addWidget(widget)
-    widget.resize(560, 860)
-    widget.show()
-    yield widget
-    assert widget.shutdown()
 
 
 def load(qtbot, panel: DataPanel, path: Path):

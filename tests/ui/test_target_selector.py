@@ -4,23 +4,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from attn_gui.core.config import TrainConfig
 from attn_gui.ui.panels.data_panel import FEATURE, TARGET, DataPanel
 from attn_gui.ui.widgets.colors import WARN
-
-
-@pytest.fixture
-def panel(qtbot) -> DataPanel:
-    widget = DataPanel()
-    qtbot.addWidget(widget)
-    widget.resize(560, 860)
-    widget.show()
-    yield widget
-    assert widget.shutdown()
 
 
 def load(qtbot, panel: DataPanel, path: Path) -> None:
