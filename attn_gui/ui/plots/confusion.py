@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
@@ -37,6 +38,10 @@ class ConfusionMatrixPlot(FittedPlot):
         item.addItem(self._image)
         self._texts: list[pg.TextItem] = []
         self._matrix = np.zeros((0, 0), dtype=np.int64)
+        self._names: list[str] = []
+        # The predicted-class names share a row of cells: pyqtgraph hides a tick label wider
+        # than its cell, so they are elided to the cell's width whenever it changes.
+        item.vb.sigResized.connect(self._fit_bottom_names)
 
     @property
     def matrix(self) -> np.ndarray:
@@ -49,9 +54,9 @@ class ConfusionMatrixPlot(FittedPlot):
         # ImageItem indexes [x, y]: transpose so columns are predicted and rows are true.
         self._image.setImage(cm.T.astype(np.float64), levels=(0, top))
         names = [elide(str(c)) for c in classes]
-        ticks = [[(i + 0.5, name) for i, name in enumerate(names)]]
-        self.getAxis("bottom").setTicks(ticks)
-        self.getAxis("left").setTicks(ticks)
+        self._names = names
+        self.getAxis("left").setTicks([[(i + 0.5, name) for i, name in enumerate(names)]])
+        self._fit_bottom_names()
         # Sized up front: the axes otherwise grow only after a first paint has clipped
         # the names (and the left axis hides the ones it cannot fit).
         fm = QFontMetrics(self.font())
@@ -72,3 +77,14 @@ class ConfusionMatrixPlot(FittedPlot):
                 self._texts.append(text)
         k = max(len(classes), 1)
         self.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
+
+    def _fit_bottom_names(self) -> None:
+        if not self._names:
+            return
+        fm = QFontMetrics(self.font())
+        view = self.getPlotItem().vb
+        (left, right), _ = view.viewRange()
+        cell = view.width() / max(right - left, 1e-9) - fm.horizontalAdvance("  ")
+        fitted = [fm.elidedText(name, Qt.TextElideMode.ElideMiddle, max(int(cell), 0))
+                  for name in self._names]
+        self.getAxis("bottom").setTicks([[(i + 0.5, name) for i, name in enumerate(fitted)]])
