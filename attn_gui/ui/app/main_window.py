@@ -295,7 +295,6 @@ class MainWindow(QMainWindow):
             self.open_path(urls[0].toLocalFile())
             event.acceptProposedAction()
 
-    # -- training ----------------------------------------------------------
     # -- what commands ask of the window ----------------------------------------------------
     def is_training(self) -> bool:
         return self.monitor.is_running
@@ -333,21 +332,22 @@ class MainWindow(QMainWindow):
     def settings_to_save(self, previous: TrainConfig) -> tuple[TrainConfig, list[str]]:
         """Every setting that can be read, and the labels of those that cannot (e.g. hidden
         layers "abc"), which keep their `previous` value rather than losing the rest."""
-        config = dataclasses.replace(previous)
-        self.data_panel.apply_to(config)
-        self.weighting_editor.apply_to(config)
+        config = self._apply_panels(dataclasses.replace(previous))
         return config, self.monitor.settings_box.apply_valid(config)
 
+    # -- training ----------------------------------------------------------
     def current_config(self, with_training: bool = True) -> TrainConfig:
         """Every setting copied out of the widgets into plain values.
 
         Raises ConfigError for a training setting the user must fix (e.g. hidden "abc").
         """
-        config = TrainConfig()
+        config = self._apply_panels(TrainConfig())
+        return self.monitor.apply_to(config) if with_training else config
+
+    def _apply_panels(self, config: TrainConfig) -> TrainConfig:
+        """The data and weighting settings written into `config`, which is returned."""
         self.data_panel.apply_to(config)
         self.weighting_editor.apply_to(config)
-        if with_training:
-            self.monitor.apply_to(config)
         return config
 
     def start_training(self) -> None:
@@ -392,7 +392,6 @@ class MainWindow(QMainWindow):
                                 data_path=session.data_path)
         compare_with = session.compare_with
         session.add_run(run, trainer.data)
-        session.compare_with = None
         if compare_with is not None:  # the answer to "what does attention add?"
             self.monitor.tabs.setCurrentWidget(self.runs_view)
 

@@ -62,15 +62,11 @@ class Session(QObject):
 
     def start_new(self) -> None:
         """A new project for a new file: its runs belong to the file they were trained on."""
-        self.project = _new_project(self.data_path)
-        self.path = None
-        self.latest = None
-        self.compare_with = None
-        self.runsChanged.emit()
+        self.replace(_new_project(self.data_path), None)
         self.newProject.emit()
 
-    def replace(self, project: Project, path: Path) -> None:
-        """An opened project (its data is loaded separately)."""
+    def replace(self, project: Project, path: Path | None) -> None:
+        """Another project: an opened one (its data is loaded separately) or a new one."""
         self.project = project
         self.path = path
         self.latest = None
@@ -84,9 +80,11 @@ class Session(QObject):
 
     # -- runs ----------------------------------------------------------------------------
     def add_run(self, run: Run, data: Dataset | None = None) -> None:
+        """A finished run; the run it answers (`compare_with`) is shown beside it, once."""
         self.project.add_run(run)
         self.latest = None if data is None else (run, data)
         self._runs_changed()
+        self.compare_with = None
 
     def rename(self, index: int, name: str) -> bool:
         done = self.project.rename(index, name)
