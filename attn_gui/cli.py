@@ -145,6 +145,7 @@ def _train(args: argparse.Namespace) -> int:
         progress.close()
     kept = runs[0]
     data, final = kept.data, kept.final
+    train_seconds = sum(run.trainer.train_seconds_ for run in runs)
     result = {
         "task": data.task,
         "target": data.target,
@@ -160,8 +161,8 @@ def _train(args: argparse.Namespace) -> int:
         # the updates alone, as before; and the whole fit, with each epoch's evaluation
         # on both splits, as the window's elapsed time and scikit-learn's fit() count it;
         # over every run with --repeats or --cv
-        "seconds": sum(run.trainer.train_seconds_ for run in runs),
-        "train_seconds": sum(run.trainer.train_seconds_ for run in runs),
+        "seconds": train_seconds,
+        "train_seconds": train_seconds,
         "fit_seconds": sum(run.final.elapsed for run in runs),
         "load_seconds": load_seconds,
         **summarise(runs),

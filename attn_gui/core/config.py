@@ -23,7 +23,6 @@ from .preprocess import (
     OUTLIERS,
     SCALINGS,
     PreprocessSpec,
-    validate_preprocess,
 )
 from .weighting import KINDS, LINEAR_SCORES, WeightingError, WeightingSpec, validate_spec
 
@@ -266,7 +265,6 @@ class TrainConfig:
             validate_spec(self.weighting_spec())
         except WeightingError as exc:
             raise ConfigError(exc.template, **exc.values) from None
-        validate_preprocess(self.preprocess_spec(), ConfigError)
         if self.cv == 1:
             raise ConfigError("cross-validation needs at least 2 folds, not 1; "
                               "use 0 to turn it off")

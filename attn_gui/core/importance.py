@@ -44,7 +44,7 @@ def shuffle_rises(model: AttentionNet, data: Dataset, column_sets: Sequence[np.n
         shuffled = X.copy()
         for s in range(shuffles):
             rng.shuffle(idx)
-            shuffled[:, cols] = shuffled[idx][:, cols]
+            shuffled[:, cols] = shuffled[np.ix_(idx, cols)]
             rises[j, s] = validation_loss(model, data, shuffled) - base
     return rises
 
@@ -87,12 +87,16 @@ def importance_report(runs: list[Run], attention: dict[str, float]) -> dict:
     kept = runs[0].data
     features = kept.features
     clusters = correlated_groups(kept.X_train, kept.groups, len(features), runs[0].seed)
+    # One pass per run over every column and every group of several columns: a group of one
+    # is its column, shuffled from the same seed, so its rises are that column's.
     singles = [[c] for c in range(len(features))]
-    per_column, per_group = (
-        np.concatenate([shuffle_rises(run.trainer.model_, run.data,
-                                      encoded_sets(run.data, sets), seed=run.seed)
-                        for run in runs], axis=1)
-        for sets in (singles, clusters))
+    joint = [cols for cols in clusters if len(cols) > 1]
+    rises = np.concatenate([shuffle_rises(run.trainer.model_, run.data,
+                                          encoded_sets(run.data, singles + joint), seed=run.seed)
+                            for run in runs], axis=1)
+    per_column, joint_rises = rises[:len(singles)], iter(rises[len(singles):])
+    per_group = np.array([next(joint_rises) if len(cols) > 1 else per_column[cols[0]]
+                          for cols in clusters])
     weights = np.array([attention[f] for f in features])
     groups = [{"columns": [features[c] for c in cols],
                "attention": float(weights[cols].sum()), "importance": imp}
