@@ -25,7 +25,7 @@ from ...core.config import TrainConfig
 from ...core.io import Table
 from ..app.core_text import translated
 from ..jobs.loader import LoadedTable, TableLoader
-from ..widgets.colors import ERROR, WARN
+from ..widgets.colors import ERROR, WARN, colored
 from ..widgets.option_form import OptionForm, options_of
 from ..widgets.table_preview import TablePreview
 from .column_table import FEATURE, IGNORE, TARGET, ColumnTable, default_roles
@@ -348,8 +348,7 @@ class DataPanel(QWidget):
         return config
 
     def _show_effect(self, text: str, error: bool) -> None:
-        self.effect_label.setStyleSheet(f"color: {ERROR};" if error else "")
-        self.effect_label.setText(text)
+        colored(self.effect_label, text, ERROR if error else None)
         self.effectShown.emit()
 
     def _show_message(self, label: QLabel, text: str) -> None:

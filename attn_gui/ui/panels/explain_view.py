@@ -30,11 +30,10 @@ from ..app.core_text import attention_mode, translated
 from ..jobs.loader import BackgroundTask
 from ..plots.heatmap import RowHeatmap
 from ..widgets.cells import number_item
+from ..widgets.colors import ERROR, OK, colored
 
 __all__ = ["ExplainView", "RowAttention", "RowOutcome"]
 
-_RIGHT = "#2e7d32"
-_WRONG = "#c62828"
 
 
 class RowAttention:
@@ -156,7 +155,7 @@ class ExplainView(QWidget):
         self.row_spin.setRange(0, 0)
         # The last run's row would otherwise stay, read as this run's.
         self.file_row_label.clear()
-        _colored(self.outcome_label, "", None)
+        colored(self.outcome_label, "", None)
 
     def explain(self, run: Run | None, table: Table | None, data: Dataset | None = None) -> None:
         """Show `run`'s per-row attention; its data prepared again off the GUI thread unless
@@ -227,17 +226,17 @@ class ExplainView(QWidget):
 
     def _show_outcome(self, outcome: RowOutcome, row: int) -> None:
         if not outcome.classifies:
-            _colored(self.outcome_label, self.tr("Predicted {0}; true value {1}").format(
+            colored(self.outcome_label, self.tr("Predicted {0}; true value {1}").format(
                 outcome.predicted(row), outcome.truth(row)), None)
             return
         values = (outcome.predicted(row), f"{outcome.probability(row):.3f}", outcome.truth(row))
         # The colour says at a glance whether the weights shown led to the right class.
         if outcome.correct(row):
             text = self.tr("Predicted {0} with probability {1}; true label {2}: right")
-            _colored(self.outcome_label, text.format(*values), _RIGHT)
+            colored(self.outcome_label, text.format(*values), OK)
         else:
             text = self.tr("Predicted {0} with probability {1}; true label {2}: wrong")
-            _colored(self.outcome_label, text.format(*values), _WRONG)
+            colored(self.outcome_label, text.format(*values), ERROR)
 
     @Slot(object)
     def _on_click(self, event) -> None:
@@ -247,11 +246,6 @@ class ExplainView(QWidget):
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
         return self._task.shutdown(timeout_ms)
-
-
-def _colored(label: QLabel, text: str, color: str | None) -> None:
-    label.setText(text)
-    label.setStyleSheet(f"color: {color};" if color else "")
 
 
 def _value_text(value: object) -> str:

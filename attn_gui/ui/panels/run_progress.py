@@ -6,12 +6,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from ...core.training import BatchReport, EpochReport
+from ..widgets.colors import ERROR, WARN, colored
 
 __all__ = ["RunProgress"]
 
 _STEPS = 1000
-_ERROR_STYLE = "color: #c62828;"
-_WARNING_STYLE = "color: #b26a00;"
 
 
 class RunProgress(QObject):
@@ -35,12 +34,11 @@ class RunProgress(QObject):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(_WARNING_STYLE)
+        self.warning_label.setStyleSheet(f"color: {WARN};")
         self.warning_label.hide()
 
     def set_status(self, text: str, error: bool = False) -> None:
-        self.status_label.setText(text)
-        self.status_label.setStyleSheet(_ERROR_STYLE if error else "")
+        colored(self.status_label, text, ERROR if error else None)
 
     def warn(self, message: str) -> None:
         lines = [t for t in (self.warning_label.text(), message) if t]

@@ -26,6 +26,7 @@ from ...core.config import TrainConfig
 from ...core.formula import FormulaError, check_score, compile_formula
 from ...core.weighting import WeightingError, WeightingSpec, preview, validate_spec
 from ..app.core_text import translated
+from ..widgets.colors import ERROR, OK, WARN, colored
 from ..widgets.option_form import OptionForm, options_of
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -33,16 +34,9 @@ import pyqtgraph as pg  # noqa: E402  (the binding must be pinned before the imp
 
 __all__ = ["WeightingEditor"]
 
-_ERROR = "#c62828"
-_OK = "#2e7d32"
-_WARN = "#b26a00"
 _MAX_EXAMPLE = 30  # more bars than this stop being readable at the editor's width
 _BAR_BRUSH = (66, 133, 244)
 
-
-def _colored(label: QLabel, text: str, color: str | None) -> None:
-    label.setText(text)
-    label.setStyleSheet(f"color: {color};" if color else "")
 
 
 class WeightingEditor(QWidget):
@@ -182,21 +176,21 @@ class WeightingEditor(QWidget):
         # The status row only takes space while there is a formula to judge.
         self._form.setRowVisible(self._status_row, spec.kind == "custom")
         if spec.kind != "custom":
-            _colored(self.formula_status, "", None)
+            colored(self.formula_status, "", None)
             return
         try:
             formula = compile_formula(spec.formula)
             check_score(formula)
         except FormulaError as exc:
-            _colored(self.formula_status, translated(exc), _ERROR)
+            colored(self.formula_status, translated(exc), ERROR)
             return
         text = self.tr("ok — ds/dz = {derivative}").format(derivative=formula.derivative_text)
         if not formula.uses_z:
             text += self.tr(
                 "; but the score does not depend on z, so training cannot change the weights")
-            _colored(self.formula_status, text, _WARN)
+            colored(self.formula_status, text, WARN)
         else:
-            _colored(self.formula_status, text, _OK)
+            colored(self.formula_status, text, OK)
 
     def _math_text(self, spec: WeightingSpec, attention: bool) -> str:
         if not attention:
@@ -236,21 +230,21 @@ class WeightingEditor(QWidget):
         logits = self._parse_example()
         if logits is None:
             self._draw(np.zeros(0), np.zeros(0))
-            _colored(self.preview_status, self.tr(
+            colored(self.preview_status, self.tr(
                 "The example logits must be 1 to {n} numbers separated by commas, e.g. 1, 2, 3."
-            ).format(n=_MAX_EXAMPLE), _ERROR)
+            ).format(n=_MAX_EXAMPLE), ERROR)
             return
         if self._error:
             self._draw(np.zeros(0), np.zeros(0))
-            _colored(self.preview_status, self.tr("No preview until the settings are valid."),
-                     _ERROR)
+            colored(self.preview_status, self.tr("No preview until the settings are valid."),
+                     ERROR)
             return
         try:
             weights = preview(spec, logits)
         except WeightingError as exc:
             self._draw(np.zeros(0), np.zeros(0))
-            _colored(self.preview_status, self.tr("With these logits: {reason}").format(
-                reason=translated(exc)), _ERROR)
+            colored(self.preview_status, self.tr("With these logits: {reason}").format(
+                reason=translated(exc)), ERROR)
             return
         self._draw(logits, weights)
         zeros = int(np.count_nonzero(weights == 0))
@@ -258,7 +252,7 @@ class WeightingEditor(QWidget):
         if zeros:
             text += " " + self.tr("{zeros} of {n} are exactly 0.").format(
                 zeros=zeros, n=weights.size)
-        _colored(self.preview_status, text, None)
+        colored(self.preview_status, text, None)
 
     def _draw(self, logits: np.ndarray, weights: np.ndarray) -> None:
         self._weights = weights

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 
 from ...core.config import OPTIONS, TrainConfig
 from ...core.options import ConfigError, Option, parse_sizes
-from .compact import compact
+from .colors import ERROR
+from .compact import add_item, compact
 
 __all__ = ["ExactSpinBox", "OptionForm", "option_text", "options_of"]
 
 _CONTEXT = "Options"
-_INVALID_STYLE = "QLineEdit { border: 1px solid #c62828; }"
+_INVALID_STYLE = f"QLineEdit {{ border: 1px solid {ERROR}; }}"
 
 
 def option_text(text: str) -> str:
@@ -98,9 +99,7 @@ def make_editor(option: Option) -> QWidget:
     elif option.kind == "choice":
         editor = QComboBox()
         for choice in option.choices:
-            editor.addItem(option_text(choice.label), choice.value)
-            editor.setItemData(editor.count() - 1, option_text(choice.help),
-                               Qt.ItemDataRole.ToolTipRole)
+            add_item(editor, option_text(choice.label), choice.value, option_text(choice.help))
         compact(editor)
     else:
         editor = QLineEdit()
@@ -167,9 +166,6 @@ class OptionForm(QGroupBox):
 
     def field(self, name: str) -> QWidget:
         return self._editors[name]
-
-    def set_row_visible(self, name: str, visible: bool) -> None:
-        self.form.setRowVisible(self._editors[name], visible)
 
     def apply_to(self, config: TrainConfig) -> TrainConfig:
         """Write every editor's value into `config` (in place) and return it.
