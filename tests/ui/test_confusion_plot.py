@@ -1,5 +1,6 @@
 """The confusion matrix names every predicted class, however narrow the plot."""
 
+import numpy as np
 from PySide6.QtGui import QFontMetrics
 
 from attn_gui.ui.plots.confusion import ConfusionMatrixPlot
@@ -21,3 +22,23 @@ def test_predicted_class_names_fit_their_cells(qtbot):
     assert len(ticks) == 2 and all(name for _, name in ticks)  # both shown, none dropped
     assert all(fm.horizontalAdvance(name) < cell for _, name in ticks)
     assert [name[:2] for _, name in ticks] == ["be", "ma"]  # elided, not replaced
+
+
+def test_a_matrix_with_more_classes_refits_the_names(qtbot):
+    plot = ConfusionMatrixPlot()
+    qtbot.addWidget(plot)
+    plot.resize(700, 700)
+    plot.show()
+    plot.set_matrix([[5, 1], [2, 7]], ["benign_tissue_class", "malignant_tumour_class"])
+    qtbot.wait(50)
+    classes = [f"class_number_{k}" for k in range(6)]
+    plot.set_matrix(np.eye(6, dtype=int).tolist(), classes)
+    qtbot.wait(50)
+    view = plot.getPlotItem().vb
+    (left, right), _ = view.viewRange()
+    cell = view.width() / (right - left)
+    (ticks,) = plot.getAxis("bottom")._tickLevels
+    fm = QFontMetrics(plot.font())
+    assert len(ticks) == 6 and all(fm.horizontalAdvance(name) < cell for _, name in ticks)
+    assert all(name.startswith("class") and name.endswith(str(k))
+               for k, (_, name) in enumerate(ticks))  # elided in the middle, ends kept

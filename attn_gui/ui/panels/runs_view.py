@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.runs import Run
-
-if TYPE_CHECKING:
-    from ..app.session import Session
 from ..app.core_text import attention_mode
 from ..plots.attention_comparison import AttentionComparison
 from ..plots.curves import CurvePlot, Series
 from ..plots.style import run_color
 from ..widgets.cells import number_item
+
+if TYPE_CHECKING:
+    from ..app.session import Session
 
 __all__ = ["RunsView"]
 
@@ -135,8 +135,7 @@ class RunsView(QWidget):
         """The session's runs changed. A new run (or another project) is selected, with the
         run it answers; a rename, a keep or a delete keeps the selection."""
         runs, project = self._runs, self.session.project
-        new = bool(runs) and (project, len(runs)) != self._shown and (
-            project is not self._shown[0] or len(runs) > self._shown[1])
+        new = bool(runs) and (project is not self._shown[0] or len(runs) > self._shown[1])
         self._shown = (project, len(runs))
         self._fill()
         if not new:

@@ -40,8 +40,10 @@ class ConfusionMatrixPlot(FittedPlot):
         self._matrix = np.zeros((0, 0), dtype=np.int64)
         self._names: list[str] = []
         # The predicted-class names share a row of cells: pyqtgraph hides a tick label wider
-        # than its cell, so they are elided to the cell's width whenever it changes.
+        # than its cell, so they are elided to the cell's width whenever it changes, by a
+        # resize or by a matrix with another number of classes.
         item.vb.sigResized.connect(self._fit_bottom_names)
+        item.vb.sigXRangeChanged.connect(self._fit_bottom_names)
 
     @property
     def matrix(self) -> np.ndarray:
@@ -54,9 +56,9 @@ class ConfusionMatrixPlot(FittedPlot):
         # ImageItem indexes [x, y]: transpose so columns are predicted and rows are true.
         self._image.setImage(cm.T.astype(np.float64), levels=(0, top))
         names = [elide(str(c)) for c in classes]
-        self._names = names
+        # whole: the bottom axis elides them in the middle to its cells, keeping the ends
+        self._names = [str(c) for c in classes]
         self.getAxis("left").setTicks([[(i + 0.5, name) for i, name in enumerate(names)]])
-        self._fit_bottom_names()
         # Sized up front: the axes otherwise grow only after a first paint has clipped
         # the names (and the left axis hides the ones it cannot fit).
         fm = QFontMetrics(self.font())
@@ -77,6 +79,7 @@ class ConfusionMatrixPlot(FittedPlot):
                 self._texts.append(text)
         k = max(len(classes), 1)
         self.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
+        self._fit_bottom_names()  # the range may be unchanged: no signal then
 
     def _fit_bottom_names(self) -> None:
         if not self._names:
