@@ -37,21 +37,29 @@ def column_similarity(X: np.ndarray, groups: np.ndarray, n_columns: int,
 
 def average_linkage(S: np.ndarray, threshold: float = THRESHOLD) -> list[list[int]]:
     """Clusters of columns: merge the two clusters whose mean pairwise similarity is
-    highest while it is at least `threshold` (distance 1 − S, average linkage)."""
-    clusters = [[i] for i in range(len(S))]
-    while len(clusters) > 1:
-        best, pair = -1.0, (0, 0)
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                mean = float(S[np.ix_(clusters[i], clusters[j])].mean())
-                if mean > best:
-                    best, pair = mean, (i, j)
-        if best < threshold:
+    highest while it is at least `threshold` (distance 1 − S, average linkage).
+
+    The mean similarity of a merged cluster to every other one follows from the two merged
+    rows by the Lance–Williams update (a size-weighted mean), so each merge costs O(m)
+    instead of recomputing every pair of clusters."""
+    m = len(S)
+    M = np.array(S, dtype=np.float64)
+    np.fill_diagonal(M, -np.inf)
+    members = [[i] for i in range(m)]
+    alive = np.ones(m, dtype=bool)
+    while alive.sum() > 1:
+        live = np.flatnonzero(alive)
+        block = M[np.ix_(live, live)]
+        a, b = np.unravel_index(int(np.argmax(block)), block.shape)
+        if block[a, b] < threshold:
             break
-        i, j = pair
-        clusters[i] = sorted(clusters[i] + clusters[j])
-        del clusters[j]
-    return sorted(clusters)
+        i, j = sorted((int(live[a]), int(live[b])))
+        ni, nj = len(members[i]), len(members[j])
+        M[i, :] = M[:, i] = (ni * M[i, :] + nj * M[j, :]) / (ni + nj)
+        M[i, i] = -np.inf
+        members[i] = sorted(members[i] + members[j])
+        alive[j] = False
+    return sorted(members[i] for i in np.flatnonzero(alive))
 
 
 def correlated_groups(X: np.ndarray, groups: np.ndarray, n_columns: int, seed: int = 0,
