@@ -160,8 +160,12 @@ def sparsemax(z: np.ndarray) -> np.ndarray:
     return np.maximum(z - tau[:, None], 0)
 
 
-def validate_spec(spec: WeightingSpec) -> None:
-    """Raise WeightingError with the exact reason a setting is refused."""
+def validate_spec(spec: WeightingSpec) -> Formula | None:
+    """Raise WeightingError with the exact reason a setting is refused; return the checked
+    formula of a custom weighting (None otherwise), so a caller need not check it again.
+
+    The bounds repeat what the declared options check, because a spec also comes from a
+    model file, which never went through the options."""
     if spec.kind not in KINDS:
         raise WeightingError("unknown weighting '{kind}'; choose one of {kinds}",
                              kind=spec.kind, kinds=", ".join(KINDS))
@@ -188,10 +192,14 @@ def validate_spec(spec: WeightingSpec) -> None:
             check_score(formula)
         except FormulaError as exc:
             raise WeightingError(exc.template, **exc.values) from None
+        return formula
+    return None
 
 
-def preview(spec: WeightingSpec, logits: np.ndarray) -> np.ndarray:
-    """The weights the function gives one example vector of logits (for the editor)."""
-    validate_spec(spec)
+def preview(spec: WeightingSpec, logits: np.ndarray, validated: bool = False) -> np.ndarray:
+    """The weights the function gives one example vector of logits (for the editor, which
+    has validated the spec already: checking a formula is its costly part)."""
+    if not validated:
+        validate_spec(spec)
     z = np.asarray(logits, dtype=np.float64)[None, :]
     return Weighting(spec, z.shape[1]).forward(z)[0]

@@ -185,3 +185,17 @@ def test_default_base_e_survives_unrounded(editor):
     assert out.base == 2.5
     np.testing.assert_allclose(editor.preview_weights(),
                                preview(WeightingSpec(kind="exponential", base=2.5), [1, 2, 3]))
+
+
+def test_a_keystroke_checks_the_formula_once(editor, monkeypatch):
+    """Checking a formula's score over the logit grid is the editor's costly step."""
+    import attn_gui.core.weighting as weighting
+
+    calls = []
+    real = weighting.check_score
+    monkeypatch.setattr(weighting, "check_score", lambda f: calls.append(f) or real(f))
+    choose(editor.field("weighting"), "custom")
+    calls.clear()
+    editor.field("formula").setText("exp(z)*0.8**i")
+    assert len(calls) == 1
+    assert editor.is_valid() and editor.preview_weights().size == 3

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config import TrainConfig
-from ...core.formula import FormulaError, check_score, compile_formula
+from ...core.formula import Formula, FormulaError, compile_formula
 from ...core.weighting import WeightingError, WeightingSpec, preview, validate_spec
 from ..app.core_text import translated
 from ..widgets.colors import ERROR, OK, WARN, colored
@@ -163,26 +163,31 @@ class WeightingEditor(QWidget):
         for name, kind in (("temperature", "softmax"), ("base", "exponential"),
                            ("linear_score", "linear"), ("formula", "custom")):
             self.field(name).setEnabled(attention and spec.kind == kind)
-        self._show_formula_status(spec)
         try:
-            validate_spec(spec)
+            formula = validate_spec(spec)
             self._error = ""
         except WeightingError as exc:
-            self._error = translated(exc)
+            formula, self._error = None, translated(exc)
+        self._show_formula_status(spec, formula)
         self.math_label.setText(self._math_text(spec, attention))
         self._update_preview(spec)
 
-    def _show_formula_status(self, spec: WeightingSpec) -> None:
+    def _show_formula_status(self, spec: WeightingSpec, formula: Formula | None) -> None:
+        """`formula` is the spec's formula as `validate_spec` checked it, None if refused."""
         # The status row only takes space while there is a formula to judge.
         self._form.setRowVisible(self._status_row, spec.kind == "custom")
         if spec.kind != "custom":
             colored(self.formula_status, "", None)
             return
-        try:
-            formula = compile_formula(spec.formula)
-            check_score(formula)
-        except FormulaError as exc:
-            colored(self.formula_status, translated(exc), ERROR)
+        if formula is None:
+            # Parsing is cheap; it tells a formula that does not parse (its own reason,
+            # without the spec's "formula refused:") from one the score check refused.
+            try:
+                compile_formula(spec.formula)
+                reason = self._error
+            except FormulaError as exc:
+                reason = translated(exc)
+            colored(self.formula_status, reason, ERROR)
             return
         text = self.tr("ok — ds/dz = {derivative}").format(derivative=formula.derivative_text)
         if not formula.uses_z:
@@ -240,7 +245,7 @@ class WeightingEditor(QWidget):
                      ERROR)
             return
         try:
-            weights = preview(spec, logits)
+            weights = preview(spec, logits, validated=True)
         except WeightingError as exc:
             self._draw(np.zeros(0), np.zeros(0))
             colored(self.preview_status, self.tr("With these logits: {reason}").format(
