@@ -34,6 +34,7 @@ _BOOL_PAIRS = tuple(
 _ANALYSIS_THREADS = 8
 _MAX_JUNK_LEVELS = 5  # distinct non-numbers tolerated in a numeric column ("#DIV/0!", ".")
 _ID_MIN_ROWS = 20
+_FREE_TEXT_LEVELS = 50
 _INDEX_REASON = Phrase("unnamed first column (an index written by R or pandas)")
 
 # A column's new values for the frame (None: keep the parsed float64), its info and
@@ -273,11 +274,18 @@ def _text_info(
             Phrase("unique per row (looks like an ID)"),
             Phrase("{count} distinct values, e.g. {levels}", count=n_unique, levels=levels),
         )
-    if n_unique * 2 > n_rows and n_unique > 50:
+    if mostly_distinct(n_unique, n_rows, _FREE_TEXT_LEVELS):
         reason = Phrase("free text: {count} distinct values in {rows} rows", count=n_unique,
                         rows=n_rows)
         return ColumnInfo(name, "categorical", missing, n_unique, reason, summary)
     return ColumnInfo(name, "categorical", missing, n_unique, None, summary)
+
+
+def mostly_distinct(n_unique: int, rows: int, more_than: int) -> bool:
+    """Text whose values are mostly distinct, in more levels than `more_than`: names or
+    free text, not categories. The reader excludes such a column past 50 levels; the
+    default target skips it past the 20 levels a set of classes could have."""
+    return n_unique > more_than and n_unique * 2 > rows
 
 
 def _empty(name: str, missing: int) -> ColumnInfo:

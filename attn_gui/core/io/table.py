@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import memory
 from ..errors import Phrase
-from .columns import analyse
+from .columns import analyse, mostly_distinct
 from .common import ColumnInfo, Progress, TableError
 from .parse import parse
 from .sniff import sniff
@@ -105,8 +105,8 @@ def _usable_target(column: ColumnInfo, n_rows: int) -> bool:
     and not free text (a text column whose present values are mostly distinct, with more
     levels than any sensible set of classes)."""
     present = n_rows - column.missing
-    free_text = (column.kind == "categorical" and column.n_unique > _MAX_CLASSES
-                 and column.n_unique * 2 > present)
+    free_text = (column.kind == "categorical"
+                 and mostly_distinct(column.n_unique, present, _MAX_CLASSES))
     return (column.excluded is None and column.missing * 2 <= n_rows and not free_text
             and not _ID_WORDS.intersection(_words(column.name)))
 
