@@ -184,3 +184,32 @@ def test_make_dist_compiles_translations_builds_self_tests_and_checks_size():
              ("pyside6-lrelease", "PyInstaller", "--self-test --epochs 300", "du -sm")]
     assert -1 not in steps and steps == sorted(steps), plan
     assert "packaging/attn_gui.spec" in plan
+
+
+def test_the_wheel_lists_every_package_and_carries_the_resources():
+    """pyproject lists the packages by hand (a search would miss attn_gui._resources, the
+    top-level resources/ folder mapped into the wheel): a new subpackage must be listed."""
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    on_disk = {".".join(path.parent.relative_to(ROOT).parts)
+               for path in (ROOT / "attn_gui").rglob("__init__.py")}
+    assert set(setuptools["packages"]) == on_disk | {"attn_gui._resources"}
+    assert setuptools["package-dir"] == {"attn_gui._resources": "resources"}
+    shipped = setuptools["package-data"]["attn_gui._resources"]
+    needed = [path.relative_to(ROOT / "resources") for path in (
+        ROOT / "resources" / "demo" / "demo.csv", ROOT / "resources" / "icons" / "attn_gui.ico",
+        ROOT / "resources" / "translations" / "attn_gui_zh_CN.ts", *ROOT.glob("resources/demo/*.csv"))]
+    for path in needed:
+        assert any(path.match(pattern) for pattern in shipped), path
+
+
+def test_an_installed_package_reads_its_own_resources(tmp_path, monkeypatch):
+    """Outside a checkout, the files come from the package's _resources folder."""
+    import attn_gui.resources as resources
+
+    assert resources._base() == ROOT / "resources"  # a checkout reads its own folder
+    package = tmp_path / "site" / "attn_gui"
+    (package / "_resources" / "demo").mkdir(parents=True)
+    monkeypatch.setattr(resources, "_PACKAGE", package)
+    assert resources._base() == package / "_resources"
