@@ -10,6 +10,11 @@ import math
 
 import numpy as np
 
+from .curves import brier, ranking_scores
+
+# The threshold that means "the most probable class" (argmax), not a cut on one class.
+ARGMAX_THRESHOLD = 0.5
+
 
 def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, n_classes: int) -> np.ndarray:
     """Rows are true classes, columns predicted classes (integer codes 0..k-1)."""
@@ -33,16 +38,30 @@ def per_class(cm: np.ndarray) -> dict[str, np.ndarray]:
     return {"precision": precision, "recall": recall, "f1": f1, "support": support}
 
 
+def predicted_classes(proba: np.ndarray, positive: int | None,
+                      threshold: float = ARGMAX_THRESHOLD) -> np.ndarray:
+    """The class of each row: the most probable, or for two classes with another threshold,
+    the positive class wherever its probability is ≥ the threshold (scikit-learn's curves
+    call a score ≥ a threshold positive too)."""
+    if threshold == ARGMAX_THRESHOLD or positive is None or proba.shape[1] != 2:
+        return proba.argmax(axis=1)
+    return np.where(proba[:, positive] >= threshold, positive, 1 - positive)
+
+
 def classification_metrics(
-    y_true: np.ndarray, proba: np.ndarray, positive: int | None = None
+    y_true: np.ndarray, proba: np.ndarray, positive: int | None = None,
+    threshold: float = ARGMAX_THRESHOLD,
 ) -> dict:
-    """Loss (mean cross-entropy), accuracy, precision/recall/F1 and the confusion matrix.
+    """Loss (mean cross-entropy), accuracy, precision/recall/F1, ROC AUC, average precision,
+    the Brier score and the confusion matrix.
 
     `positive` is the class code whose binary scores are reported for two
-    classes; with more classes f1/precision/recall are macro averages.
+    classes; with more classes f1/precision/recall are macro averages, and ROC AUC and
+    average precision macro means one-vs-rest. `threshold` (two classes) decides which
+    rows count as positive; the curves' scores do not depend on it.
     """
     n_classes = proba.shape[1]
-    y_pred = proba.argmax(axis=1)
+    y_pred = predicted_classes(proba, positive, threshold)
     cm = confusion_matrix(y_true, y_pred, n_classes)
     pc = per_class(cm)
     support = pc["support"]
@@ -67,6 +86,8 @@ def classification_metrics(
         **headline,
         "f1_macro": macro["f1"],
         "f1_weighted": weighted_f1,
+        **ranking_scores(y_true, proba, positive),
+        "brier": brier(y_true, proba, positive),
         "confusion": cm.tolist(),
         "per_class": {k: pc[k].tolist() for k in ("precision", "recall", "f1", "support")},
     }

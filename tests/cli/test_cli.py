@@ -32,7 +32,11 @@ def test_train_json_has_every_contract_key():
     assert r["seconds"] == r["train_seconds"] <= r["fit_seconds"]
     assert r["task"] == "classification" and r["target"] == "defaulted"
     assert set(r["metrics"]["valid"]) >= {"loss", "accuracy", "precision", "recall", "f1",
-                                           "f1_macro", "f1_weighted"}
+                                           "f1_macro", "f1_weighted", "roc_auc",
+                                           "average_precision", "brier"}
+    for split in ("train", "valid"):
+        m = r["metrics"][split]
+        assert 0.5 < m["roc_auc"] <= 1 and 0 < m["average_precision"] <= 1 and 0 <= m["brier"] < 0.25
     assert r["n_train"] + r["n_valid"] == 2000
     assert abs(sum(r["attention"].values()) - 1) < 1e-9
     assert set(r["attention"]) == set(r["features"])
