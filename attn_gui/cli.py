@@ -19,6 +19,7 @@ from .core.options import ConfigError, Option, parse_sizes
 from .core.predict import predict, write_csv
 from .core.project import ProjectError, load_model, save_model, saved_model
 from .core.repeats import summarise, train_runs
+from .core.thresholds import threshold_summary
 from .core.training import EpochReport
 
 EXIT_USER_ERROR = 2
@@ -171,6 +172,9 @@ def _train(args: argparse.Namespace) -> int:
                    "decimal": table.decimal, "warnings": table.warnings},
         "preprocessing": data.report,
     }
+    proba = kept.trainer.model_.predict_batches(data.X_valid) if data.task == "classification" else None
+    result.update(threshold_summary(data.task, len(data.classes), data.positive, data.y_valid,
+                                    proba, config.threshold, config.fp_cost))
     if args.importance:
         from .core.importance import importance_report
 
@@ -201,6 +205,12 @@ def _summary(r: dict, n_runs: int) -> str:
         m, sd = r["metrics"][split], (r["metrics_sd"] or {}).get(split, {})
         lines.append(f"{split:>5}: " + "  ".join(
             f"{k} {v:.4f}" + (f" ± {sd[k]:.4f}" if k in sd else "") for k, v in m.items()))
+    if r["threshold"] is not None:
+        cost = r["cost"]
+        lines.append(f"threshold {r['threshold']:.3f}: cost {cost['per_row']:.4f} a row "
+                     f"(a false positive costs {cost['false_positive']:g}, a false negative 1); "
+                     f"least at threshold {r['best_threshold']:.3f}: "
+                     f"{cost['per_row_at_best']:.4f}")
     lines.append("attention" + (" (mean over the runs ± sd):" if n_runs > 1 else ":"))
     spread = r["attention_sd"] or {}
     for name, w in sorted(r["attention"].items(), key=lambda kv: -kv[1]):

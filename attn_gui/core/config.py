@@ -220,6 +220,18 @@ class TrainConfig:
             ("balanced", "Each class counts in inverse proportion to its rows (n / (k·n_c)), "
              "so a rare class weighs as much as a common one: higher recall on it, often "
              "lower precision.")))
+    threshold: float = setting(
+        0.5, "Decision threshold", "Two classes: a row is called positive when the model's "
+        "probability of the positive class is at least this; it moves precision, recall, F1 "
+        "and the confusion matrix, not the training. 0.5 = the more probable class. Saved "
+        "with the model; predictions use it.", "training",
+        low=0.0, high=1.0, low_open=True, high_open=True, decimals=3, step=0.05)
+    fp_cost: float = setting(
+        1.0, "Cost of a false positive", "Two classes: what a false positive costs, with a "
+        "false negative costing 1 (e.g. 0.2: a missed positive is five times worse). The "
+        "threshold that makes fp_cost·FP + FN least on the validation rows is reported, "
+        "to use as the decision threshold.", "training",
+        low=0.0, low_open=True, widget_high=1e6, decimals=3, step=0.1)
     valid_fraction: float = setting(
         0.2, "Validation fraction", "The share of rows set aside (stratified by class, "
         "seeded) to measure the model on rows it never trained on; early stopping watches "

@@ -14,8 +14,9 @@ import numpy as np
 from .config import TrainConfig
 from .errors import Phrase, UserError
 from .io import Table, infer_task
-from .metrics import classification_metrics, regression_metrics
+from .metrics import ARGMAX_THRESHOLD, classification_metrics, regression_metrics
 from .preprocess import Preprocessor, target_labels
+from .thresholds import check_binary_settings
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,10 +59,12 @@ class TargetInfo:
         ok = np.isfinite(v)
         return (np.where(ok, v, 0.0) - self.mean) / self.std, ok
 
-    def metrics(self, y: np.ndarray, out: np.ndarray, positive: int | None) -> dict:
-        """Metrics of encoded targets y against network outputs, in the target's own units."""
+    def metrics(self, y: np.ndarray, out: np.ndarray, positive: int | None,
+                threshold: float = ARGMAX_THRESHOLD) -> dict:
+        """Metrics of encoded targets y against network outputs, in the target's own units;
+        `threshold`: the positive class's decision threshold (two classes)."""
         if self.task == "classification":
-            return classification_metrics(y, out, positive)
+            return classification_metrics(y, out, positive, threshold)
         # float64: back in the target's units a float32 value may pass 3.4e38
         y, out = np.asarray(y, np.float64), np.asarray(out, np.float64)
         return regression_metrics(y * self.std + self.mean, out * self.std + self.mean)
@@ -135,6 +138,7 @@ def prepare(table: Table, config: TrainConfig, valid_table: Table | None = None,
     y_all, usable = info.encode(frame[target], words)
     report["rows_without_target"] = int((~usable).sum())
     _check_targets(info, usable, target, len(frame), config.positive)
+    check_binary_settings(config.threshold, config.fp_cost, task, len(info.classes), target)
     train_idx, valid_idx, valid_frame, valid_rows = _split_rows(
         table, valid_table, [*features, target], y_all, usable, task, config, rng, rows)
     valid_words = valid_table.info(target).labels if valid_table is not None else words

@@ -17,7 +17,7 @@ import pandas as pd
 from .dataset import DataError, target_labels
 from .files import atomic_write
 from .io import Table
-from .metrics import scalars
+from .metrics import predicted_classes, scalars
 from .project import SavedModel
 
 # What a spreadsheet may read as the start of a formula (OWASP: CSV injection).
@@ -45,7 +45,8 @@ def predict(saved: SavedModel, table: Table, attention: bool = False) -> Predict
     info = saved.target_info
     metrics = None
     if info.task == "classification":
-        frame[_free(frame, "prediction")] = np.asarray(info.classes, dtype=object)[out.argmax(axis=1)]
+        chosen = predicted_classes(out, saved.positive, saved.threshold)
+        frame[_free(frame, "prediction")] = np.asarray(info.classes, dtype=object)[chosen]
         for j, label in enumerate(info.classes):
             frame[_free(frame, f"proba_{label}")] = out[:, j].astype(np.float64)
     else:
@@ -81,7 +82,7 @@ def _metrics(saved: SavedModel, table: Table, out: np.ndarray) -> dict | None:
     y, ok = info.encode(table.frame[saved.target], table.info(saved.target).labels)
     if not ok.any():
         return None
-    return scalars(info.metrics(y[ok], out[ok], saved.positive))
+    return scalars(info.metrics(y[ok], out[ok], saved.positive, saved.threshold))
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:

@@ -57,6 +57,12 @@ class SavedModel:
     def task(self) -> str:
         return self.target_info.task
 
+    @property
+    def threshold(self) -> float:
+        """The decision threshold predictions use: kept with the settings, so a model file
+        from before thresholds reads as 0.5 (the more probable class)."""
+        return self.config.threshold
+
 
 def model_bytes(saved: SavedModel) -> bytes:
     buf = io.BytesIO()

@@ -277,7 +277,7 @@ class Trainer:
         return per_class[y].astype(self.dtype)
 
     def _metrics(self, y: np.ndarray, out: np.ndarray) -> dict:
-        return self.data.target_info.metrics(y, out, self.data.positive)
+        return self.data.target_info.metrics(y, out, self.data.positive, self.config.threshold)
 
     @staticmethod
     def _score(valid: dict) -> float:
