@@ -6,15 +6,17 @@ Every bad input ends with exit code 2 and one line `error: ...` on stderr.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
 from pathlib import Path
 
+from .core.compare import check_compare_off, compare_runs
 from .core.config import OPTIONS, TrainConfig
 from .core.errors import USER_ERRORS
 from .core.io import read_table
-from .core.metrics import json_finite
+from .core.metrics import json_finite, scalars
 from .core.options import ConfigError, Option, parse_sizes
 from .core.predict import predict, write_csv
 from .core.project import ProjectError, load_model, save_model, saved_model
@@ -53,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also shuffle each column of the validation rows and report the "
                        "rise in loss, groups of correlated columns, and how well attention "
                        "agrees (averaged over the runs with --repeats or --cv)")
+    train.add_argument("--compare-off", action="store_true",
+                       help="also train the same runs (seeds and folds) with attention off "
+                       "and compare each metric by the corrected resampled t-test (Nadeau & "
+                       "Bengio); needs --repeats or --cv")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     settings = train.add_argument_group("settings (defaults in attn_gui/core/config.py)")
     for option in OPTIONS.values():
@@ -134,6 +140,8 @@ def _writable(path: str, what: str) -> None:
 
 def _train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
+    if args.compare_off:
+        check_compare_off(config.attention, config.repeats, config.cv)
     if args.save:
         _writable(args.save, "model")
     t0 = time.perf_counter()
@@ -142,6 +150,8 @@ def _train(args: argparse.Namespace) -> int:
     load_seconds = time.perf_counter() - t0
     progress = None if args.json else _Progress()
     runs = train_runs(table, config, valid, progress.show if progress else None)
+    baseline = (train_runs(table, dataclasses.replace(config, attention="off"), valid,
+                           progress.show if progress else None) if args.compare_off else None)
     if progress:
         progress.close()
     kept = runs[0]
@@ -175,6 +185,8 @@ def _train(args: argparse.Namespace) -> int:
     proba = kept.trainer.model_.predict_batches(data.X_valid) if data.task == "classification" else None
     result.update(threshold_summary(data.task, len(data.classes), data.positive, data.y_valid,
                                     proba, config.threshold, config.fp_cost))
+    if baseline is not None:
+        result["comparison"] = _comparison(baseline, runs, config)
     if args.importance:
         from .core.importance import importance_report
 
@@ -186,6 +198,13 @@ def _train(args: argparse.Namespace) -> int:
     else:
         print(_summary(result, len(runs)))
     return 0
+
+
+def _comparison(off: list, on: list, config: TrainConfig) -> dict:
+    ratio = sum(len(r.data.X_valid) / len(r.data.X_train) for r in on) / len(on)
+    headline = "r2" if on[0].data.task == "regression" else "f1"
+    return compare_runs([scalars(r.final.valid) for r in off], [scalars(r.final.valid) for r in on],
+                        ratio, headline, "attention off", f"attention {config.attention}")
 
 
 def _summary(r: dict, n_runs: int) -> str:
@@ -220,6 +239,9 @@ def _summary(r: dict, n_runs: int) -> str:
         s = r["stability"]
         pearson = "undefined" if s["pearson"] is None else f"{s['pearson']:.3f}"
         lines.append(f"stability across runs: Pearson r {pearson}, total variation {s['tv']:.3f}")
+    if "comparison" in r:
+        lines.append(f"on the validation rows, over {r['comparison']['runs']} paired runs: "
+                     + r["comparison"]["sentence"])
     if "importance" in r:
         lines.extend(_importance_lines(r))
     return "\n".join(lines)

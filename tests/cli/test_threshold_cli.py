@@ -119,3 +119,25 @@ def test_threshold_with_regression_exits_2(real_data):
 def test_regression_and_multiclass_report_null_thresholds(real_data):
     r = train_json(real_data / "penguins.csv", "--target", "species", "--epochs", "3")
     assert r["threshold"] is None and r["best_threshold"] is None and r["cost"] is None
+
+
+def test_compare_off_with_folds(files):
+    _, train, _ = files
+    r = train_json(train, "--cv", "3", "--epochs", "15", "--compare-off")
+    c = r["comparison"]
+    assert c["a"] == "attention off" and c["b"] == "attention global" and c["runs"] == 3
+    assert c["metric"] == "f1" and c["test_train_ratio"] == pytest.approx(0.5, abs=0.01)
+    f1 = c["metrics"]["f1"]
+    assert f1["low"] <= f1["mean_difference"] <= f1["high"] and f1["df"] == 2
+    assert f1["mean_b"] == pytest.approx(r["metrics"]["valid"]["f1"], abs=1e-12)
+    assert "F1" in c["sentence"] and "(95% interval" in c["sentence"]
+    assert {"loss", "accuracy", "roc_auc", "brier"} <= set(c["metrics"])
+
+
+@pytest.mark.parametrize("args,message", [
+    ([], "several runs"),
+    (["--repeats", "2", "--attention", "off"], "already has attention off"),
+])
+def test_compare_off_refusals_exit_2(args, message):
+    proc = run("train", DEMO, "--epochs", "2", "--compare-off", *args)
+    assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr
