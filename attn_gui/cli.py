@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -59,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also train the same runs (seeds and folds) with attention off "
                        "and compare each metric by the corrected resampled t-test (Nadeau & "
                        "Bengio); needs --repeats or --cv")
+    train.add_argument("--report", metavar="FILE.html",
+                       help="also write the run as one HTML page that opens offline: the "
+                       "data, preprocessing, settings and the command line, curves, metrics, "
+                       "confusion matrix, ROC and precision-recall, attention")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     settings = train.add_argument_group("settings (defaults in attn_gui/core/config.py)")
     for option in OPTIONS.values():
@@ -136,6 +141,9 @@ def _writable(path: str, what: str) -> None:
     if not target.resolve().parent.is_dir():
         raise ProjectError("the folder of the {kind} path '{path}' does not exist",
                            kind=what, path=path)
+    if not os.access(target.resolve().parent, os.W_OK):
+        raise ProjectError("no permission to write in the folder of the {kind} path '{path}'",
+                           kind=what, path=path)
 
 
 def _train(args: argparse.Namespace) -> int:
@@ -144,6 +152,8 @@ def _train(args: argparse.Namespace) -> int:
         check_compare_off(config.attention, config.repeats, config.cv)
     if args.save:
         _writable(args.save, "model")
+    if args.report:
+        _writable(args.report, "report")
     t0 = time.perf_counter()
     table = read_table(args.data)
     valid = read_table(args.valid_data) if args.valid_data else None
@@ -191,6 +201,8 @@ def _train(args: argparse.Namespace) -> int:
         from .core.importance import importance_report
 
         result.update(importance_report(runs, result["attention"]))
+    if args.report:
+        _report(args, config, table, runs, result, proba)
     if args.save:
         save_model(args.save, saved_model(kept.trainer.config, data, kept.trainer, final))
     if args.json:
@@ -205,6 +217,34 @@ def _comparison(off: list, on: list, config: TrainConfig) -> dict:
     headline = "r2" if on[0].data.task == "regression" else "f1"
     return compare_runs([scalars(r.final.valid) for r in off], [scalars(r.final.valid) for r in on],
                         ratio, headline, "attention off", f"attention {config.attention}")
+
+
+def _report(args: argparse.Namespace, config: TrainConfig, table, runs: list, result: dict,
+            proba) -> None:
+    from .core.command import shell_line, train_argv
+    from .core.diagnostics import classification_curves, regression_diagnostics
+    from .core.report import ReportInput, table_summary, write_report
+
+    data, model = runs[0].data, runs[0].trainer.model_
+    try:
+        argv = train_argv(args.data, config)
+    except ConfigError:  # a feature's name holds a comma: only a config file can say it
+        argv = train_argv(args.data, config, "SETTINGS.json")
+    argv += [*(["--valid-data", args.valid_data] if args.valid_data else []),
+             *(["--importance"] if args.importance else []),
+             *(["--compare-off"] if args.compare_off else [])]
+    curves, regression = [], None
+    if proba is not None:
+        curves = classification_curves(data.y_valid, proba, data.classes, data.positive)
+    else:
+        info = data.target_info
+        predicted = model.predict_batches(data.X_valid).astype("float64") * info.std + info.mean
+        regression = regression_diagnostics(data.y_valid * info.std + info.mean, predicted,
+                                            seed=config.seed)
+    write_report(args.report, ReportInput(
+        result=result, config=config.to_dict(), command=shell_line(argv),
+        data=table_summary(table), history=runs[0].final.history, curves=curves,
+        regression=regression, runs=len(runs)))
 
 
 def _summary(r: dict, n_runs: int) -> str:
