@@ -216,6 +216,14 @@
         <translation>未知的目标列“{target}”；现有的列：{columns}</translation>
     </message>
     <message>
+        <source>--compare-off compares attention with attention off; this run already has attention off</source>
+        <translation>--compare-off 比较开启注意力与关闭注意力；这次运行已经关闭了注意力</translation>
+    </message>
+    <message>
+        <source>--compare-off needs several runs to compare: add --repeats N or --cv K (2 or more)</source>
+        <translation>--compare-off 需要多次运行才能比较：请加上 --repeats N 或 --cv K（2 或以上）</translation>
+    </message>
+    <message>
         <source>cross-validation needs at least 2 folds, not 1; use 0 to turn it off</source>
         <translation>交叉验证至少需要 2 折，而不是 1 折；用 0 关闭它</translation>
     </message>
@@ -748,6 +756,26 @@
         <translation>--cv 在每一折自己的行上验证；请去掉 --valid-data 或 --cv</translation>
     </message>
     <message>
+        <source>cannot write the report &apos;{path}&apos;: {reason}</source>
+        <translation>无法写入报告“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>the decision threshold</source>
+        <translation>决策阈值</translation>
+    </message>
+    <message>
+        <source>the cost of a false positive</source>
+        <translation>假阳性的代价</translation>
+    </message>
+    <message>
+        <source>{setting} applies to a target with two classes; &apos;{target}&apos; is predicted as a number (regression)</source>
+        <translation>{setting}只适用于有两个类别的目标；“{target}”是作为数值预测的（回归）</translation>
+    </message>
+    <message>
+        <source>{setting} applies to a target with two classes; &apos;{target}&apos; has {classes} classes</source>
+        <translation>{setting}只适用于有两个类别的目标；“{target}”有 {classes} 个类别</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -858,6 +886,14 @@
     <message>
         <source>Class weights</source>
         <translation>类别权重</translation>
+    </message>
+    <message>
+        <source>Decision threshold</source>
+        <translation>决策阈值</translation>
+    </message>
+    <message>
+        <source>Cost of a false positive</source>
+        <translation>假阳性的代价</translation>
     </message>
     <message>
         <source>Validation fraction</source>
@@ -2012,6 +2048,22 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>Each class counts in inverse proportion to its rows (n / (k·n_c)), so a rare class weighs as much as a common one: higher recall on it, often lower precision.</source>
         <translation>每个类别的分量与其行数成反比（n / (k·n_c)），使少见类别与常见类别同等重要：其召回率更高，但精确率往往更低。</translation>
+    </message>
+    <message>
+        <source>Decision threshold</source>
+        <translation>决策阈值</translation>
+    </message>
+    <message>
+        <source>Two classes: a row is called positive when the model&apos;s probability of the positive class is at least this; it moves precision, recall, F1 and the confusion matrix, not the training. 0.5 = the more probable class. Saved with the model; predictions use it.</source>
+        <translation>两个类别时：当模型给出的正类概率不低于此值时，该行判为正类；它改变精确率、召回率、F1 和混淆矩阵，但不改变训练。0.5 = 取概率较大的类别。随模型保存，预测时使用。</translation>
+    </message>
+    <message>
+        <source>Cost of a false positive</source>
+        <translation>假阳性的代价</translation>
+    </message>
+    <message>
+        <source>Two classes: what a false positive costs, with a false negative costing 1 (e.g. 0.2: a missed positive is five times worse). The threshold that makes fp_cost·FP + FN least on the validation rows is reported, to use as the decision threshold.</source>
+        <translation>两个类别时：一个假阳性的代价，以一个假阴性的代价为 1（例如 0.2：漏掉一个正类比误报严重五倍）。会报告使验证行上 fp_cost·FP + FN 最小的阈值，可用作决策阈值。</translation>
     </message>
     <message>
         <source>Validation fraction</source>
