@@ -342,6 +342,7 @@ def _predict(args: argparse.Namespace) -> int:
         return _fail(f"cannot write '{args.output}': {exc.strerror}")
     summary = {"rows": table.n_rows, "output": args.output, "task": saved.task,
                "target": saved.target, "classes": saved.target_info.classes,
+               "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
                "preprocessing": result.report, "metrics": result.metrics}
     if args.json:
         print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))

@@ -64,6 +64,7 @@ def test_saved_threshold_is_what_predict_uses(files, tmp_path):
     proc = run("predict", model, valid, "--output", out, "--json")
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout)
+    assert summary["threshold"] == 0.2
     for key in ("f1", "recall", "precision", "accuracy"):
         assert summary["metrics"][key] == pytest.approx(trained["metrics"]["valid"][key], abs=1e-9)
     written = pd.read_csv(out)
