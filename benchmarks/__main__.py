@@ -8,11 +8,10 @@ RESULTS.md always comes from one complete run.
 import sys
 from pathlib import Path
 
-from benchmarks import load, memory, scores, startup, throughput, window
+from benchmarks import load, memory, startup, throughput, window
 from benchmarks.data import machine
 
 SECTIONS = {"load": load.main, "throughput": throughput.main, "window": window.main,
-            "scores": scores.main,
             "startup": startup.main, "memory": memory.main}
 
 names = sys.argv[1:] or list(SECTIONS)

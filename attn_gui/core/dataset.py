@@ -60,11 +60,12 @@ class TargetInfo:
         return (np.where(ok, v, 0.0) - self.mean) / self.std, ok
 
     def metrics(self, y: np.ndarray, out: np.ndarray, positive: int | None,
-                threshold: float = ARGMAX_THRESHOLD) -> dict:
+                threshold: float = ARGMAX_THRESHOLD, scores: bool = True) -> dict:
         """Metrics of encoded targets y against network outputs, in the target's own units;
-        `threshold`: the positive class's decision threshold (two classes)."""
+        `threshold`: the positive class's decision threshold (two classes); `scores`: with
+        the ranking and calibration scores of classification (see classification_metrics)."""
         if self.task == "classification":
-            return classification_metrics(y, out, positive, threshold)
+            return classification_metrics(y, out, positive, threshold, scores)
         # float64: back in the target's units a float32 value may pass 3.4e38
         y, out = np.asarray(y, np.float64), np.asarray(out, np.float64)
         return regression_metrics(y * self.std + self.mean, out * self.std + self.mean)

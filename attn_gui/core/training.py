@@ -237,8 +237,9 @@ class Trainer:
         # Train metrics from the predictions made while the epoch ran (as Keras
         # reports them): no second pass over a large training set.
         assert loop.outputs is not None
-        train_metrics = self._metrics(loop.y[trained], loop.outputs[:done])
-        valid_metrics = self._metrics(data.y_valid, loop.model.predict_batches(data.X_valid))
+        train_metrics = self._metrics(loop.y[trained], loop.outputs[:done], scores=False)
+        valid_metrics = self._metrics(data.y_valid, loop.model.predict_batches(data.X_valid),
+                                      scores=False)
         score = self._score(valid_metrics)
         if score > loop.best_score + _MIN_IMPROVEMENT:
             loop.best_score, loop.since_best, self.best_epoch_ = score, 0, epoch + 1
@@ -276,8 +277,9 @@ class Trainer:
         per_class = len(y) / (len(counts) * np.maximum(counts, 1))
         return per_class[y].astype(self.dtype)
 
-    def _metrics(self, y: np.ndarray, out: np.ndarray) -> dict:
-        return self.data.target_info.metrics(y, out, self.data.positive, self.config.threshold)
+    def _metrics(self, y: np.ndarray, out: np.ndarray, scores: bool = True) -> dict:
+        return self.data.target_info.metrics(y, out, self.data.positive, self.config.threshold,
+                                             scores)
 
     @staticmethod
     def _score(valid: dict) -> float:
