@@ -52,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also shuffle each column of the validation rows and report the "
                        "rise in loss, groups of correlated columns, and how well attention "
                        "agrees (averaged over the runs with --repeats or --cv)")
+    train.add_argument("--checks", action="store_true",
+                       help="also run the three checks of Wiegreffe & Pinter (2019): the same "
+                       "settings without attention, the spread of attention across seeds, and "
+                       "a fresh network on the learned attention frozen vs uniform weights "
+                       "(max(--repeats, 5) seeds on one split; not with --cv)")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     settings = train.add_argument_group("settings (defaults in attn_gui/core/config.py)")
     for option in OPTIONS.values():
@@ -133,6 +138,10 @@ def _writable(path: str, what: str) -> None:
 
 def _train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
+    if args.checks:
+        from .core.checks import refuse
+
+        refuse(config)
     if args.save:
         _writable(args.save, "model")
     t0 = time.perf_counter()
@@ -175,6 +184,12 @@ def _train(args: argparse.Namespace) -> int:
         from .core.importance import importance_report
 
         result.update(importance_report(runs, result["attention"]))
+    if args.checks:
+        from .core.checks import run_checks
+
+        if progress:
+            sys.stderr.write("checking attention…\n")
+        result["checks"] = run_checks(table, config, valid, runs)
     if args.save:
         save_model(args.save, saved_model(kept.trainer.config, data, kept.trainer, final))
     if args.json:
@@ -212,6 +227,11 @@ def _summary(r: dict, n_runs: int) -> str:
         lines.append(f"stability across runs: Pearson r {pearson}, total variation {s['tv']:.3f}")
     if "importance" in r:
         lines.extend(_importance_lines(r))
+    if "checks" in r:
+        lines.append("checks of attention (Wiegreffe & Pinter, 2019):")
+        for key, name in (("uniform", "uniform baseline"), ("seeds", "across seeds"),
+                          ("frozen", "frozen attention")):
+            lines.append(f"  {name}: {r['checks'][key]['verdict']}")
     return "\n".join(lines)
 
 
