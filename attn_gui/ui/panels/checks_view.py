@@ -91,7 +91,7 @@ class ChecksDialog(QDialog):
         self.seeds = _Check(self.tr("2. Across seeds: does attention stay put?"))
         self.frozen = _Check(self.tr("3. Frozen attention: does a fresh network gain from it?"))
         self._build_layout()
-        self.resize(720, 560)
+        self.resize(720, 500)
 
     def _build_layout(self) -> None:
         intro = QLabel(self.tr(
