@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also write the run as one HTML page that opens offline: the "
                        "data, preprocessing, settings and the command line, curves, metrics, "
                        "confusion matrix, ROC and precision-recall, attention")
+    train.add_argument("--checks", action="store_true",
+                       help="also run the three checks of Wiegreffe & Pinter (2019): the same "
+                       "settings without attention, the spread of attention across seeds, and "
+                       "a fresh network on the learned attention frozen vs uniform weights "
+                       "(max(--repeats, 5) seeds on one split; not with --cv)")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     settings = train.add_argument_group("settings (defaults in attn_gui/core/config.py)")
     for option in OPTIONS.values():
@@ -150,6 +155,10 @@ def _train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if args.compare_off:
         check_compare_off(config.attention, config.repeats, config.cv)
+    if args.checks:
+        from .core.checks import refuse
+
+        refuse(config)
     if args.save:
         _writable(args.save, "model")
     if args.report:
@@ -201,6 +210,12 @@ def _train(args: argparse.Namespace) -> int:
         from .core.importance import importance_report
 
         result.update(importance_report(runs, result["attention"]))
+    if args.checks:
+        from .core.checks import run_checks
+
+        if progress:
+            sys.stderr.write("checking attention…\n")
+        result["checks"] = run_checks(table, config, valid, runs)
     if args.report:
         _report(args, config, table, runs, result, proba)
     if args.save:
@@ -284,6 +299,11 @@ def _summary(r: dict, n_runs: int) -> str:
                      + r["comparison"]["sentence"])
     if "importance" in r:
         lines.extend(_importance_lines(r))
+    if "checks" in r:
+        lines.append("checks of attention (Wiegreffe & Pinter, 2019):")
+        for key, name in (("uniform", "uniform baseline"), ("seeds", "across seeds"),
+                          ("frozen", "frozen attention")):
+            lines.append(f"  {name}: {r['checks'][key]['verdict']}")
     return "\n".join(lines)
 
 

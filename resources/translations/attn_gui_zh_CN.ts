@@ -70,6 +70,65 @@
     </message>
 </context>
 <context>
+    <name>ChecksDialog</name>
+    <message>
+        <source>Attention checks</source>
+        <translation>注意力检验</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>1. Uniform baseline: does attention help at all?</source>
+        <translation>1. 均匀基线：注意力到底有没有帮助？</translation>
+    </message>
+    <message>
+        <source>2. Across seeds: does attention stay put?</source>
+        <translation>2. 跨随机种子：注意力是否稳定？</translation>
+    </message>
+    <message>
+        <source>3. Frozen attention: does a fresh network gain from it?</source>
+        <translation>3. 冻结注意力：全新网络能否从中获益？</translation>
+    </message>
+    <message>
+        <source>Three checks of Wiegreffe &amp; Pinter, “Attention is not not Explanation” (EMNLP 2019), each over several seeds of one validation split: the same settings without attention; how much attention moves between seeds; and a fresh network trained on the inputs weighted by the learned attention, frozen, against uniform and permuted weights.</source>
+        <translation>Wiegreffe 与 Pinter 的三项检验（“Attention is not not Explanation”，EMNLP 2019），每项都在同一验证划分上使用多个随机种子：相同设置但不用注意力；注意力在不同种子之间变动多少；以及用学到的注意力（冻结）加权输入训练一个全新网络，并与均匀权重和置换后的权重对比。</translation>
+    </message>
+    <message>
+        <source>Checking the settings of “{0}” on {1}.</source>
+        <translation>正在 {1} 上检验“{0}”的设置。</translation>
+    </message>
+    <message>
+        <source>Checking the current settings on {0}.</source>
+        <translation>正在 {0} 上检验当前设置。</translation>
+    </message>
+    <message>
+        <source>Training the runs the checks compare…</source>
+        <translation>正在训练检验所比较的各次运行…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Per seed, with attention: {0}; without: {1}.</source>
+        <translation>各随机种子，有注意力：{0}；无注意力：{1}。</translation>
+    </message>
+    <message>
+        <source>Moves most (sd of the weight over {0} seeds): {1}.</source>
+        <translation>变动最大（{0} 个随机种子上权重的标准差）：{1}。</translation>
+    </message>
+    <message>
+        <source>Correlated columns, weighed together: {0}.</source>
+        <translation>相关列合并计权：{0}。</translation>
+    </message>
+    <message>
+        <source>Per seed, learned weights: {0}; uniform: {1}; permuted: {2}.</source>
+        <translation>各随机种子，学到的权重：{0}；均匀：{1}；置换：{2}。</translation>
+    </message>
+</context>
+<context>
     <name>ColumnTable</name>
     <message>
         <source>Column</source>
@@ -222,6 +281,66 @@
     <message>
         <source>--compare-off needs several runs to compare: add --repeats N or --cv K (2 or more)</source>
         <translation>--compare-off 需要多次运行才能比较：请加上 --repeats N 或 --cv K（2 或以上）</translation>
+    </message>
+    <message>
+        <source>the attention checks compare learned attention with none; choose global or per-row attention</source>
+        <translation>注意力检验将学到的注意力与无注意力比较；请选择全局或逐行注意力</translation>
+    </message>
+    <message>
+        <source>the attention checks compare runs on one validation split; leave out --cv</source>
+        <translation>注意力检验比较同一验证划分上的运行；请去掉 --cv</translation>
+    </message>
+    <message>
+        <source>macro F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+    <message>
+        <source>attention helps: {metric} {attended:.3f} with attention vs {plain:.3f} without ({difference:+.3f}, 95% interval {low:+.3f} to {high:+.3f}, {runs} seeds)</source>
+        <translation>注意力有帮助：{metric} 有注意力 {attended:.3f}，无注意力 {plain:.3f}（{difference:+.3f}，95% 区间 {low:+.3f} 至 {high:+.3f}，{runs} 个随机种子）</translation>
+    </message>
+    <message>
+        <source>attention hurts: {metric} {attended:.3f} with attention vs {plain:.3f} without ({difference:+.3f}, 95% interval {low:+.3f} to {high:+.3f}, {runs} seeds)</source>
+        <translation>注意力有害：{metric} 有注意力 {attended:.3f}，无注意力 {plain:.3f}（{difference:+.3f}，95% 区间 {low:+.3f} 至 {high:+.3f}，{runs} 个随机种子）</translation>
+    </message>
+    <message>
+        <source>attention makes no clear difference: {metric} {attended:.3f} with attention vs {plain:.3f} without ({difference:+.3f}, 95% interval {low:+.3f} to {high:+.3f}, {runs} seeds)</source>
+        <translation>注意力没有明显差别：{metric} 有注意力 {attended:.3f}，无注意力 {plain:.3f}（{difference:+.3f}，95% 区间 {low:+.3f} 至 {high:+.3f}，{runs} 个随机种子）</translation>
+    </message>
+    <message>
+        <source>attention cannot vary between seeds here: {tv:.0%} of the weight moves between runs</source>
+        <translation>此处注意力无法随随机种子变化：运行之间有 {tv:.0%} 的权重变动</translation>
+    </message>
+    <message>
+        <source>attention is stable across seeds: Pearson r {pearson:.2f} between runs, {tv:.0%} of the weight moves</source>
+        <translation>注意力在随机种子之间稳定：运行之间 Pearson r 为 {pearson:.2f}，{tv:.0%} 的权重变动</translation>
+    </message>
+    <message>
+        <source>attention moves between seeds (Pearson r {pearson:.2f}, {tv:.0%} of the weight moves), but mostly within groups of correlated columns ({group_tv:.0%} moves between groups)</source>
+        <translation>注意力随随机种子变动（Pearson r {pearson:.2f}，{tv:.0%} 的权重变动），但主要在相关列组内部（组之间变动 {group_tv:.0%}）</translation>
+    </message>
+    <message>
+        <source>attention is unstable across seeds: Pearson r {pearson:.2f} between runs, {tv:.0%} of the weight moves; &apos;{column}&apos; moves most (sd {sd:.3f})</source>
+        <translation>注意力在随机种子之间不稳定：运行之间 Pearson r 为 {pearson:.2f}，{tv:.0%} 的权重变动；“{column}”变动最大（标准差 {sd:.3f}）</translation>
+    </message>
+    <message>
+        <source>attention varies between seeds: Pearson r {pearson:.2f} between runs, {tv:.0%} of the weight moves; &apos;{column}&apos; moves most (sd {sd:.3f})</source>
+        <translation>注意力随随机种子有所变化：运行之间 Pearson r 为 {pearson:.2f}，{tv:.0%} 的权重变动；“{column}”变动最大（标准差 {sd:.3f}）</translation>
+    </message>
+    <message>
+        <source>learned attention helps a fresh network: {metric} {learned:.3f} vs {uniform:.3f} with uniform weights and {permuted:.3f} with permuted weights ({difference:+.3f}, 95% interval {low:+.3f} to {high:+.3f})</source>
+        <translation>学到的注意力对全新网络有帮助：{metric} {learned:.3f}，均匀权重 {uniform:.3f}，置换权重 {permuted:.3f}（{difference:+.3f}，95% 区间 {low:+.3f} 至 {high:+.3f}）</translation>
+    </message>
+    <message>
+        <source>learned attention hurts a fresh network: {metric} {learned:.3f} vs {uniform:.3f} with uniform weights and {permuted:.3f} with permuted weights ({difference:+.3f}, 95% interval {low:+.3f} to {high:+.3f})</source>
+        <translation>学到的注意力对全新网络有害：{metric} {learned:.3f}，均匀权重 {uniform:.3f}，置换权重 {permuted:.3f}（{difference:+.3f}，95% 区间 {low:+.3f} 至 {high:+.3f}）</translation>
+    </message>
+    <message>
+        <source>learned attention gives a fresh network no clear gain: {metric} {learned:.3f} vs {uniform:.3f} with uniform weights and {permuted:.3f} with permuted weights ({difference:+.3f}, 95% interval {low:+.3f} to {high:+.3f})</source>
+        <translation>学到的注意力没有给全新网络带来明显增益：{metric} {learned:.3f}，均匀权重 {uniform:.3f}，置换权重 {permuted:.3f}（{difference:+.3f}，95% 区间 {low:+.3f} 至 {high:+.3f}）</translation>
     </message>
     <message>
         <source>cross-validation needs at least 2 folds, not 1; use 0 to turn it off</source>
@@ -1489,6 +1608,14 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Check Attention…</source>
+        <translation>检验注意力(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Does attention help, stay put across seeds, and help a fresh network? (Wiegreffe &amp; Pinter)</source>
+        <translation>注意力是否有帮助、在随机种子之间是否稳定、能否帮助全新网络？（Wiegreffe 与 Pinter）</translation>
     </message>
     <message>
         <source>&amp;View</source>

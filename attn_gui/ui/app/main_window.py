@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.config import TrainConfig
+from ...core.config import ConfigError, TrainConfig
 from ..jobs.gui_gc import collect_in_gui_thread
 from ..panels.data_panel import DataPanel
 from ..panels.training_monitor import TrainingMonitor
 from ..panels.weighting_editor import WeightingEditor
 from ..widgets.lazy_tabs import LazyTabs
 from . import settings
-from .core_text import attention_mode
+from .core_text import attention_mode, sentence
 from .demos import demos_menu
 from .i18n import language_menu
 from .session import Session
@@ -42,6 +42,7 @@ RUNS_PAGE_DELAY_MS = 500
 
 if TYPE_CHECKING:
     from ...core.runs import Run
+    from ..panels.checks_view import ChecksDialog
     from ..panels.explain_view import ExplainView
     from ..panels.runs_view import RunsView
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.pages.add("explain", self.tr("Explain rows"), self._build_explain_view)
         self.session = Session(self)
         self.workflow = Workflow(self, self.session)
+        self.checks_dialog: ChecksDialog | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.data_panel, self._settings_column(), self.monitor):
             self.splitter.addWidget(widget)
@@ -194,6 +196,11 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self._action("pause", self.tr("&Pause / Resume"),
                                           self.monitor.toggle_pause, "Ctrl+P"))
         train_menu.addAction(self._action("stop", self.tr("S&top"), self.monitor.stop, "Ctrl+."))
+        train_menu.addSeparator()
+        train_menu.addAction(self._action("check_attention", self.tr("&Check Attention…"),
+                                          self.check_attention, "Ctrl+K", self.tr(
+                                              "Does attention help, stay put across seeds, "
+                                              "and help a fresh network? (Wiegreffe & Pinter)")))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addMenu(language_menu(self))
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -220,6 +227,7 @@ class MainWindow(QMainWindow):
         run = self.selected_run()
         have_runs = bool(self.session.runs)
         self.actions["start"].setEnabled(have_table and not running)
+        self.actions["check_attention"].setEnabled(have_table and not running)
         self.monitor.start_button.setEnabled(have_table and not running)
         self.actions["pause"].setEnabled(running)
         self.actions["stop"].setEnabled(running)
@@ -377,6 +385,25 @@ class MainWindow(QMainWindow):
             self.monitor.tabs.setCurrentIndex(0)
         self._update_actions()
 
+    def check_attention(self) -> None:
+        """Wiegreffe & Pinter's three checks of the selected run's settings (the current
+        ones when no run of this file is selected), in a dialog that stays open."""
+        from ..panels.checks_view import ChecksDialog
+
+        table, run = self.session.table, self.selected_run()
+        if table is None or self.monitor.is_running:
+            return
+        if run is not None and run.data_path not in (None, self.session.data_path):
+            run = None
+        try:
+            config = run.config if run is not None else self.current_config()
+        except ConfigError as exc:
+            self.statusBar().showMessage(sentence(exc))
+            return
+        if self.checks_dialog is None:
+            self.checks_dialog = ChecksDialog(self)
+        self.checks_dialog.start(table, config, run.name if run is not None else None)
+
     def _run_ended(self, result) -> None:
         trainer, final = result["trainer"], result["report"]
         config = trainer.config
@@ -442,6 +469,8 @@ class MainWindow(QMainWindow):
         if explain is not None:
             explain.shutdown()
         self.workflow.shutdown()
+        if self.checks_dialog is not None:
+            self.checks_dialog.shutdown()
         settings.write("geometry", bytes(self.saveGeometry().data()))
         settings.write("splitter", bytes(self.splitter.saveState().data()))
         super().closeEvent(event)
