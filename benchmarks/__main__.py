@@ -8,10 +8,11 @@ RESULTS.md always comes from one complete run.
 import sys
 from pathlib import Path
 
-from benchmarks import load, memory, startup, throughput, window
+from benchmarks import load, memory, stability, startup, throughput, window
 from benchmarks.data import machine
 
 SECTIONS = {"load": load.main, "throughput": throughput.main, "window": window.main,
+            "stability": stability.main,
             "startup": startup.main, "memory": memory.main}
 
 names = sys.argv[1:] or list(SECTIONS)

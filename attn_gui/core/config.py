@@ -157,8 +157,9 @@ class TrainConfig:
     # epochs: the shared attention logits learn faster so the weights settle before that.
     attention_lr: float = setting(
         10.0, "Attention learning-rate factor", "The attention logits (global logits, or the "
-        "per-row bias) learn this many times faster than the rest of the network, so the "
-        "weights settle before early stopping ends a short run. 1 = the same rate.",
+        "per-row bias) start this many times faster than the rest of the network, so the "
+        "weights form before early stopping ends a short run; the factor then decays as "
+        "3/(3 + epoch), so the weights settle instead of drifting. 1 = the same rate at first.",
         "attention", low=0.0, low_open=True, widget_high=1000.0, decimals=2, step=1.0)
     # -- network and training --------------------------------------------------------------
     epochs: int = setting(

@@ -24,6 +24,13 @@ from .weighting import Weighting, WeightingSpec
 
 ATTENTION_MODES = ("global", "row", "off")
 ACTIVATIONS = ("relu", "tanh")
+# The first layer starts near zero, a thousandth of He's scale. From He's scale a column's
+# attention follows whether its random first-layer weights happen to point somewhere useful
+# (the gradient of a column's weight is the product of its first-layer weights and their
+# gradient), and what the data cannot tell apart, such as two correlated columns, keeps
+# that random start: two seeds gave uncorrelated attention on the same rows. From near
+# zero the first layer grows along the data's gradient, and attention with it.
+FIRST_LAYER_SCALE = 1e-3
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,8 @@ class AttentionNet:
             elif name.startswith("W"):
                 k = int(name[1:])
                 gain = 2.0 if self.spec.activation == "relu" and k < self.n_layers - 1 else 1.0
-                p[name] = rng.normal(0.0, np.sqrt(gain / shape[0]), size=shape)
+                std = np.sqrt(gain / shape[0]) * (FIRST_LAYER_SCALE if k == 0 else 1.0)
+                p[name] = rng.normal(0.0, std, size=shape)
             else:
                 p[name] = np.zeros(shape)  # biases, and global logits: uniform attention
         self.params = {k: v.astype(self.dtype) for k, v in p.items()}

@@ -26,6 +26,11 @@ from .weighting import WeightingError
 
 _MIN_IMPROVEMENT = 1e-6
 SPARSEMAX_WARMUP = 8  # epochs
+# The attention logits' faster rate decays as SETTLE / (SETTLE + epoch): fast at first, so
+# the weights form before early stopping ends a short run, then slower, so that Adam's
+# steps, full-sized even where the loss is flat, do not carry the weight on to and fro
+# between columns that carry the same information as training goes on.
+ATTENTION_SETTLE = 3.0  # epochs
 
 
 class TrainingError(UserError):
@@ -186,7 +191,9 @@ class Trainer:
         returns the number of rows trained on (fewer when the run is stopped)."""
         cfg = self.config
         warm = min(1.0, (epoch + 1) / (loop.warmup + 1))
-        scale = 1 + (cfg.attention_lr * warm - 1) * loop.fast if loop.fast.any() else None
+        settle = ATTENTION_SETTLE / (ATTENTION_SETTLE + max(epoch - loop.warmup, 0))
+        factor = cfg.attention_lr * warm * settle
+        scale = 1 + (factor - 1) * loop.fast if loop.fast.any() else None
         done = 0  # rows trained on this epoch
         loss_sum = 0.0
         for b in range(loop.n_batches):

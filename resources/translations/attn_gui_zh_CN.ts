@@ -1997,8 +1997,8 @@ missing: {missing:,} of {rows:,}
         <translation>注意力学习率倍数</translation>
     </message>
     <message>
-        <source>The attention logits (global logits, or the per-row bias) learn this many times faster than the rest of the network, so the weights settle before early stopping ends a short run. 1 = the same rate.</source>
-        <translation>注意力 logit（全局 logit 或逐行偏置）的学习速度是网络其余部分的这么多倍，使权重在早停结束较短的运行之前就已稳定。1 = 相同的学习率。</translation>
+        <source>The attention logits (global logits, or the per-row bias) start this many times faster than the rest of the network, so the weights form before early stopping ends a short run; the factor then decays as 3/(3 + epoch), so the weights settle instead of drifting. 1 = the same rate at first.</source>
+        <translation>注意力 logit（全局 logit 或逐行偏置）起初的学习速度是网络其余部分的这么多倍，使权重在早停结束较短的运行之前就已形成；之后该倍数按 3/(3 + epoch) 衰减，使权重趋于稳定而不再漂移。1 = 起初相同的学习率。</translation>
     </message>
     <message>
         <source>Epochs</source>

@@ -64,8 +64,11 @@ def test_network_gradients(attention, name, task):
     spec = NetSpec(d, n_out, task, attention=attention, hidden=(4,), activation="tanh",
                    weighting=SPECS[name], groups=(0, 1, 1, 2, 3))
     net = AttentionNet(spec, dtype=np.float64).init(rng)
+    # Away from the near-zero first layer and the uniform point where training starts, so
+    # every term of the gradient is of a size finite differences resolve.
+    net.params["W0"][:] = rng.normal(size=net.params["W0"].shape)
     if attention == "global":
-        net.params["att_a"][:] = rng.normal(size=4)  # away from the uniform point
+        net.params["att_a"][:] = rng.normal(size=4)
     X = rng.normal(size=(n, d))
     y = rng.integers(0, 3, n) if task == "classification" else rng.normal(size=n)
     sw = rng.uniform(0.5, 2, n)
@@ -79,6 +82,7 @@ def test_relu_head_gradients():
     rng = np.random.default_rng(3)
     spec = NetSpec(4, 2, "classification", attention="row", hidden=(6, 5), activation="relu")
     net = AttentionNet(spec, dtype=np.float64).init(rng)
+    net.params["W0"][:] = rng.normal(size=net.params["W0"].shape)
     X, y = rng.normal(size=(8, 4)), rng.integers(0, 2, 8)
     _, grads, _ = net.loss_and_grads(X, y)
     _fd_check(lambda: net.loss_and_grads(X, y)[0], net.params, grads)
