@@ -19,6 +19,7 @@ import numpy as np
 from ..errors import Phrase
 from .common import READ_SHARE, ColumnInfo, Progress, TableError
 from .distinct import distinct
+from .formats import read_formatted, with_formats
 from .sniff import COMMA_THOUSANDS, DOT_THOUSANDS, MARKER_SET, Sniff
 
 if TYPE_CHECKING:
@@ -106,8 +107,9 @@ def _column(series: pd.Series, name: str, index: bool, sniff: Sniff) -> _Analyse
         return _parsed_number_column(series, name, index)
     codes, uniques = _codes(series)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    numbers = _as_numbers(uniques, counts, sniff)
-    if numbers is not None:
+    read = _as_numbers(uniques, counts, sniff)
+    if read is not None:
+        numbers, formats = read
         junk = np.isnan(numbers)
         note = None
         if junk.any():
@@ -116,7 +118,7 @@ def _column(series: pd.Series, name: str, index: bool, sniff: Sniff) -> _Analyse
                 "column '{column}': {count} non-numeric values ({values}) were treated as missing",
                 column=name, count=int(counts[junk].sum()), values=shown)
         values = np.append(numbers, np.nan)[codes]  # code -1 picks the trailing NaN
-        return values, _numeric_info(name, values, index), note
+        return values, _numeric_info(name, values, index, formats=formats), note
     if 2 <= len(uniques) <= 8 and frozenset(u.lower() for u in uniques) in _BOOL_PAIRS:
         truth = np.isin(np.array([u.lower() for u in uniques]), _TRUE)
         values = np.append(truth.astype(np.float64), np.nan)[codes]
@@ -168,24 +170,37 @@ def _codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.asarray(merged, dtype=object)
 
 
-def _as_numbers(uniques: np.ndarray, counts: np.ndarray, sniff: Sniff) -> np.ndarray | None:
+def _as_numbers(
+    uniques: np.ndarray, counts: np.ndarray, sniff: Sniff
+) -> tuple[np.ndarray, Phrase | None] | None:
     """Numbers for the distinct values when the column is numeric apart from a few junk
-    entries (≤ 5 distinct, ≤ 5% of cells); None when it is text."""
+    entries (≤ 5 distinct, ≤ 5% of cells), and what formatting was stripped to read them
+    (`formats.py`); None when it is text."""
     import pandas as pd
 
     if len(uniques) == 0:
         return None
     probe = pd.Series(uniques[:1000], dtype=object)
     if pd.to_numeric(_with_point(probe, sniff), errors="coerce").notna().mean() < 0.5:
-        return None  # cheap exit for text with many levels
+        formatted = read_formatted(probe.to_numpy(), sniff.decimal)
+        if formatted is None or np.isnan(formatted.numbers).mean() > 0.5:
+            return None  # cheap exit for text with many levels
     numbers = pd.to_numeric(_with_point(pd.Series(uniques, dtype=object), sniff), errors="coerce")
     numbers = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
     numbers = np.where(np.isinf(numbers), np.nan, numbers)
+    formats = None
+    unread = np.flatnonzero(np.isnan(numbers))
+    if unread.size:
+        # only what plain parsing refused: a numeric column with a stray "?" stays cheap
+        formatted = read_formatted(uniques[unread], sniff.decimal)
+        if formatted is not None:
+            numbers[unread] = formatted.numbers
+            formats = formatted.summary
     junk = np.isnan(numbers)
     doubtful = junk & ~np.isin(uniques, _EXCEL_ERRORS)
     if junk.all() or doubtful.sum() > _MAX_JUNK_LEVELS or counts[doubtful].sum() * 20 > counts.sum():
         return None
-    return numbers
+    return numbers, formats
 
 
 def _with_point(values: pd.Series, sniff: Sniff) -> pd.Series:
@@ -200,7 +215,8 @@ def _with_point(values: pd.Series, sniff: Sniff) -> pd.Series:
 
 
 def _numeric_info(
-    name: str, values: np.ndarray, index: bool, ints: np.ndarray | None = None
+    name: str, values: np.ndarray, index: bool, ints: np.ndarray | None = None,
+    formats: Phrase | None = None,
 ) -> ColumnInfo:
     missing_mask = np.isnan(values)
     missing = int(missing_mask.sum())
@@ -228,7 +244,7 @@ def _numeric_info(
     with np.errstate(over="ignore"):  # the mean of values near 1e308 is inf, and says so
         summary = Phrase("mean {mean}, range {span}", mean=_fmt(float(present.mean())),
                          span=span)
-    return ColumnInfo(name, "numeric", missing, n_unique, None, summary)
+    return ColumnInfo(name, "numeric", missing, n_unique, None, with_formats(summary, formats))
 
 
 def _boolean_info(
