@@ -112,6 +112,10 @@
         <translation>ID</translation>
     </message>
     <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>constant</source>
         <translation>常量</translation>
     </message>
@@ -242,6 +246,10 @@
     <message>
         <source>the target &apos;{target}&apos; is empty in every row; choose another target</source>
         <translation>目标“{target}”在每一行都为空；请选择其他目标</translation>
+    </message>
+    <message>
+        <source>the target &apos;{target}&apos; holds dates, which cannot be predicted here; choose another target</source>
+        <translation>目标“{target}”是日期，此处无法预测；请选择其他目标</translation>
     </message>
     <message>
         <source>the target &apos;{target}&apos; has only one class{only}; a classifier needs at least two: choose another target or use --task regression</source>
@@ -524,6 +532,14 @@
         <translation>列“{column}”：{count} 个非数值（{values}）已按缺失值处理</translation>
     </message>
     <message>
+        <source>column &apos;{column}&apos;: {count} values that are not dates ({values}) were treated as missing</source>
+        <translation>列“{column}”：{count} 个不是日期的值（{values}）按缺失处理</translation>
+    </message>
+    <message>
+        <source>dates whose day/month order the column never shows (no number above 12, e.g. {example}); written as YYYY-MM-DD they would be used</source>
+        <translation>该列的日期无法判断日/月顺序（没有大于 12 的数字，例如 {example}）；写成 YYYY-MM-DD 即可使用</translation>
+    </message>
+    <message>
         <source>column &apos;{column}&apos;: {count} infinite values (inf, or numbers beyond ±1.8e308) were treated as missing</source>
         <translation>列“{column}”：{count} 个无穷值（inf，或超出 ±1.8e308 的数）已按缺失值处理</translation>
     </message>
@@ -542,6 +558,18 @@
     <message>
         <source>mean {mean}, range {span}</source>
         <translation>均值 {mean}，范围 {span}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}; used as year, month, day of week, days since the first date and hour of the day</source>
+        <translation>{first} 至 {last}；用作年、月、星期几、距首个日期的天数和一天中的小时</translation>
+    </message>
+    <message>
+        <source>{first} to {last}; used as year, month, day of week and days since the first date</source>
+        <translation>{first} 至 {last}；用作年、月、星期几和距首个日期的天数</translation>
     </message>
     <message>
         <source>{percent}% {label}</source>
@@ -590,6 +618,30 @@
     <message>
         <source>decoded as {encoding}: the file is not valid UTF-8; if accented letters look wrong, re-save it as UTF-8</source>
         <translation>已按 {encoding} 解码：文件不是有效的 UTF-8；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>currency {symbols}</source>
+        <translation>货币符号 {symbols}</translation>
+    </message>
+    <message>
+        <source>percentages (divided by 100)</source>
+        <translation>百分比（除以 100）</translation>
+    </message>
+    <message>
+        <source>parentheses read as minus</source>
+        <translation>括号视为负号</translation>
+    </message>
+    <message>
+        <source>thousands separators (decimal mark &apos;{mark}&apos;)</source>
+        <translation>千位分隔符（小数点为“{mark}”）</translation>
+    </message>
+    <message>
+        <source>{first}, {then}</source>
+        <translation>{first}，{then}</translation>
+    </message>
+    <message>
+        <source>{summary}; read from formatted numbers: {stripped}</source>
+        <translation>{summary}；由带格式的数字读取：{stripped}</translation>
     </message>
     <message>
         <source>could not decode &apos;{name}&apos; as text</source>

@@ -81,8 +81,10 @@ class Table:
         for column in usable[-1:] + usable[:1]:
             if _holds_classes(column):
                 return column.name
-        fallbacks = (usable, [c for c in self.columns if c.excluded is None],
-                     [c for c in self.columns if c.kind not in ("id", "constant", "empty")])
+        fallbacks = (usable,
+                     [c for c in self.columns if c.excluded is None and c.kind != "date"],
+                     [c for c in self.columns
+                      if c.kind not in ("id", "constant", "empty", "date")])
         for columns in fallbacks:
             if columns:
                 return columns[-1].name
@@ -108,6 +110,7 @@ def _usable_target(column: ColumnInfo, n_rows: int) -> bool:
     free_text = (column.kind == "categorical"
                  and mostly_distinct(column.n_unique, present, _MAX_CLASSES))
     return (column.excluded is None and column.missing * 2 <= n_rows and not free_text
+            and column.kind != "date"
             and not _ID_WORDS.intersection(_words(column.name)))
 
 
