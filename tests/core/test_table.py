@@ -425,6 +425,8 @@ def test_binary_file(tmp_path, data):
 
 def test_excel_workbook(tmp_path):
     with pytest.raises(TableError, match="Excel workbook"):
+        read_table(write(tmp_path, b"PK\x03\x04\x14\x00\x06\x00rest", "book.csv"))
+    with pytest.raises(TableError, match="as a workbook, it may be damaged"):
         read_table(write(tmp_path, b"PK\x03\x04\x14\x00\x06\x00rest", "book.xlsx"))
 
 

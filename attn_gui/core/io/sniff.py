@@ -68,7 +68,7 @@ def sniff(head: bytes, tail: bytes, complete: bool, name: str, notes: list[str])
     names, has_header = _raw_names(records, notes)
     index_first = has_header and (names[0] == "" or names[0].startswith("Unnamed: 0"))
     unnamed = [i for i, n in enumerate(names) if has_header and not n and i > 0]
-    names = _unique_names(names, has_header, notes)
+    names = unique_names(names, has_header, notes)
     data = records[1:] if has_header else records
     _note_short_rows(data, len(names), truncated, notes)
     return Sniff(
@@ -223,7 +223,7 @@ def _is_text(field: str) -> bool:
     )
 
 
-def _unique_names(names: list[str], has_header: bool, notes: list[str]) -> list[str]:
+def unique_names(names: list[str], has_header: bool, notes: list[str]) -> list[str]:
     result: list[str] = []
     seen: set[str] = set()
     renamed: list[str] = []
