@@ -716,6 +716,10 @@
         <translation>“{path}”是文件夹，不是文件</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; is a CSV/TSV file, which has no sheets; a sheet is chosen only in a workbook (.xlsx, .xlsm, .xls, .ods)</source>
+        <translation>“{name}”是 CSV/TSV 文件，没有工作表；只有工作簿（.xlsx、.xlsm、.xls、.ods）才能选择工作表</translation>
+    </message>
+    <message>
         <source>no such file: &apos;{path}&apos;</source>
         <translation>找不到文件：“{path}”</translation>
     </message>
@@ -726,6 +730,46 @@
     <message>
         <source>could not read &apos;{path}&apos;: {reason}</source>
         <translation>无法读取“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>the workbook &apos;{name}&apos; has no sheet with data (only empty sheets, charts or macros)</source>
+        <translation>工作簿“{name}”中没有含数据的工作表（只有空工作表、图表或宏）</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;{sheet}&apos; of &apos;{name}&apos; has a header but no data rows</source>
+        <translation>“{name}”的工作表“{sheet}”只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>the workbook &apos;{name}&apos; has no sheet &apos;{sheet}&apos;; its sheets are: {sheets}</source>
+        <translation>工作簿“{name}”中没有工作表“{sheet}”；现有的工作表：{sheets}</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;{sheet}&apos; of &apos;{name}&apos; holds no data; the sheets with data are: {sheets}</source>
+        <translation>“{name}”的工作表“{sheet}”没有数据；含数据的工作表：{sheets}</translation>
+    </message>
+    <message>
+        <source>the sheet holds no cells</source>
+        <translation>该工作表没有任何单元格</translation>
+    </message>
+    <message>
+        <source>the title line &apos;{title}&apos; above the table was skipped</source>
+        <translation>已跳过表格上方的标题行“{title}”</translation>
+    </message>
+    <message>
+        <source>the header has two rows (a merged group over its columns); their names were joined</source>
+        <translation>表头有两行（合并的分组位于各列之上）；已将两行的名称合并</translation>
+    </message>
+    <message>
+        <source>the first row looks like data, not column names, so the columns are named column_1, column_2, …</source>
+        <translation>第一行看起来是数据而不是列名，因此各列命名为 column_1、column_2、…</translation>
+    </message>
+    <message>
+        <source>the workbook &apos;{name}&apos; is protected by a password; save a copy without the password (or as CSV) and open that</source>
+        <translation>工作簿“{name}”受密码保护；请另存一份不带密码的副本（或另存为 CSV）后再打开</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{name}&apos; as a workbook: it is damaged, or not a workbook despite its name</source>
+        <translation>无法将“{name}”作为工作簿读取：文件已损坏，或者虽然扩展名如此，实际上并不是工作簿</translation>
     </message>
     <message>
         <source>the file &apos;{name}&apos; is {size}; reading it needs about {needed} of memory, but only {available} is available: open an export with fewer rows or columns, or close other programs</source>
@@ -1195,6 +1239,10 @@
         <translation>句点</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;, sheet &lt;b&gt;{sheet}&lt;/b&gt; — {rows:,} rows × {columns:,} columns</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;，工作表 &lt;b&gt;{sheet}&lt;/b&gt; — {rows:,} 行 × {columns:,} 列</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; — {rows:,} rows × {columns:,} columns&lt;br&gt;encoding {encoding} · delimiter: {delimiter} · decimal mark: {decimal}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; — {rows:,} 行 × {columns:,} 列&lt;br&gt;编码 {encoding} · 分隔符：{delimiter} · 小数点：{decimal}</translation>
     </message>
@@ -1348,8 +1396,8 @@ missing: {missing:,} of {rows:,}
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <source>Read a CSV or TSV file; the encoding, delimiter and decimal mark are detected.</source>
-        <translation>读取 CSV 或 TSV 文件；编码、分隔符和小数点符号会自动检测。</translation>
+        <source>Read a CSV or TSV file (the encoding, delimiter and decimal mark are detected) or a workbook (.xlsx, .xlsm, .xls, .ods).</source>
+        <translation>读取 CSV 或 TSV 文件（自动检测编码、分隔符和小数点）或工作簿（.xlsx、.xlsm、.xls、.ods）。</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1360,12 +1408,20 @@ missing: {missing:,} of {rows:,}
         <translation>停止读取；之前载入的表格保持不变。</translation>
     </message>
     <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s sheet to read; only sheets that hold cells are listed.</source>
+        <translation>要读取的工作簿工作表；只列出含有单元格的工作表。</translation>
+    </message>
+    <message>
         <source>Open a table</source>
         <translation>打开表格</translation>
     </message>
     <message>
-        <source>Tables (*.csv *.tsv *.txt *.dat);;All files (*)</source>
-        <translation>表格 (*.csv *.tsv *.txt *.dat);;所有文件 (*)</translation>
+        <source>Tables (*.csv *.tsv *.txt *.dat *.xlsx *.xlsm *.xls *.ods);;Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.dat *.xlsx *.xlsm *.xls *.ods);;工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1415,12 +1471,12 @@ missing: {missing:,} of {rows:,}
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Open CSV…</source>
-        <translation>打开 CSV(&amp;O)…</translation>
+        <source>&amp;Open Table…</source>
+        <translation>打开表格(&amp;O)…</translation>
     </message>
     <message>
-        <source>Read a CSV or TSV file</source>
-        <translation>读取 CSV 或 TSV 文件</translation>
+        <source>Read a CSV or TSV file, or a workbook</source>
+        <translation>读取 CSV 或 TSV 文件，或工作簿</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -1523,8 +1579,8 @@ missing: {missing:,} of {rows:,}
         <translation>打开表格</translation>
     </message>
     <message>
-        <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+        <source>Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Stop the training run before opening another file.</source>

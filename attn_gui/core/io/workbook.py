@@ -195,6 +195,6 @@ def _failure(exc: BaseException, name: str) -> TableError:
 
     if isinstance(exc, PasswordError) or "password" in str(exc).lower():
         return _protected(name)
-    detail = " ".join(str(exc).split()) or type(exc).__name__
-    return TableError("could not read '{name}' as a workbook, it may be damaged: {detail}",
-                      name=name, detail=detail)
+    # calamine's own words ("Cannot detect file format") would stay English in the window
+    return TableError("could not read '{name}' as a workbook: it is damaged, or not a "
+                      "workbook despite its name", name=name)
