@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     train = sub.add_parser("train", help="train on a CSV and report metrics and attention")
-    train.add_argument("data", help="the CSV/TSV file to train on")
+    train.add_argument("data", help="the CSV/TSV file or workbook (.xlsx, .xlsm, .xls, .ods) "
+                       "to train on")
+    _add_sheet(train)
     train.add_argument("--config", help="settings as a JSON file (flags override it)")
     train.add_argument("--valid-data", help="use this file as the validation set instead of a split")
     train.add_argument("--save", metavar="MODEL",
@@ -76,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     predict = sub.add_parser("predict", help="apply a saved model to a new CSV")
     predict.add_argument("model", help="a model saved with 'train --save', or a project file")
-    predict.add_argument("data", help="the CSV/TSV file to score")
+    predict.add_argument("data", help="the CSV/TSV file or workbook to score")
+    _add_sheet(predict)
     predict.add_argument("--output", required=True,
                          help="where to write the input columns plus prediction and proba_<class>")
     predict.add_argument("--attention", action="store_true",
@@ -87,8 +90,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     inspect = sub.add_parser("inspect", help="show what the reader detects in a CSV")
     inspect.add_argument("data")
+    _add_sheet(inspect)
     inspect.add_argument("--json", action="store_true")
     return parser
+
+
+def _add_sheet(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sheet", metavar="NAME|INDEX",
+                        help="a workbook's sheet, by name or position (1 is the first); "
+                        "default: the first sheet with data")
+
+
+def _sheet_fields(table) -> dict:
+    """What the JSON says of a workbook: the sheet read and the sheets there were."""
+    return {"sheet": table.sheet, "sheets": table.sheets} if table.sheet is not None else {}
+
+
+def _source(table) -> str:
+    return f"{table.path} (sheet '{table.sheet}')" if table.sheet is not None else table.path
 
 
 def _add_flag(group: argparse._ArgumentGroup, option: Option) -> None:
@@ -164,7 +183,7 @@ def _train(args: argparse.Namespace) -> int:
     if args.report:
         _writable(args.report, "report")
     t0 = time.perf_counter()
-    table = read_table(args.data)
+    table = read_table(args.data, sheet=args.sheet)
     valid = read_table(args.valid_data) if args.valid_data else None
     load_seconds = time.perf_counter() - t0
     progress = None if args.json else _Progress()
@@ -198,7 +217,8 @@ def _train(args: argparse.Namespace) -> int:
         **summarise(runs),
         "confusion": final.valid.get("confusion"),
         "reader": {"encoding": table.encoding, "delimiter": table.delimiter,
-                   "decimal": table.decimal, "warnings": table.warnings},
+                   "decimal": table.decimal, "warnings": table.warnings,
+                   **_sheet_fields(table)},
         "preprocessing": data.report,
     }
     proba = kept.trainer.model_.predict_batches(data.X_valid) if data.task == "classification" else None
@@ -223,6 +243,8 @@ def _train(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
     else:
+        if table.sheet is not None:
+            print(f"read sheet '{table.sheet}' of {table.path}")
         print(_summary(result, len(runs)))
     return 0
 
@@ -354,7 +376,7 @@ class _Progress:
 def _predict(args: argparse.Namespace) -> int:
     _writable(args.output, "output")
     saved = load_model(args.model)
-    table = read_table(args.data)
+    table = read_table(args.data, sheet=args.sheet)
     result = predict(saved, table, attention=args.attention)
     try:
         write_csv(result.frame, args.output)
@@ -363,11 +385,12 @@ def _predict(args: argparse.Namespace) -> int:
     summary = {"rows": table.n_rows, "output": args.output, "task": saved.task,
                "target": saved.target, "classes": saved.target_info.classes,
                "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
-               "preprocessing": result.report, "metrics": result.metrics}
+               "preprocessing": result.report, "metrics": result.metrics,
+               **_sheet_fields(table)}
     if args.json:
         print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))
         return 0
-    print(f"wrote {table.n_rows} rows to {args.output}")
+    print(f"wrote {table.n_rows} rows of {_source(table)} to {args.output}")
     if result.report["unseen_levels"]:
         print(f"note: {result.report['unseen_levels']} cells held categories not seen in "
               "training; they were scored as '(other)' or as no category")
@@ -378,21 +401,26 @@ def _predict(args: argparse.Namespace) -> int:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    table = read_table(args.data)
+    table = read_table(args.data, sheet=args.sheet)
     target = table.default_target()
     info = {
         "path": table.path, "encoding": table.encoding, "delimiter": table.delimiter,
         "decimal": table.decimal, "rows": table.n_rows, "default_target": target,
         "columns": [{"name": c.name, "kind": c.kind, "missing": c.missing, "unique": c.n_unique,
                      "excluded": c.excluded, "summary": c.summary} for c in table.columns],
-        "warnings": table.warnings,
+        "warnings": table.warnings, **_sheet_fields(table),
     }
     if args.json:
         print(json.dumps(json_finite(info), allow_nan=False, ensure_ascii=False))
         return 0
-    delim = {"\t": "tab"}.get(table.delimiter, table.delimiter)
-    print(f"{table.path}: {table.n_rows} rows, encoding {table.encoding}, "
-          f"delimiter '{delim}', decimal '{table.decimal}'")
+    if table.sheet is not None:
+        others = [f"'{s}'" for s in table.sheets if s != table.sheet]
+        print(f"{table.path}: sheet '{table.sheet}', {table.n_rows} rows"
+              + (f" (other sheets: {', '.join(others)})" if others else ""))
+    else:
+        delim = {"\t": "tab"}.get(table.delimiter, table.delimiter)
+        print(f"{table.path}: {table.n_rows} rows, encoding {table.encoding}, "
+              f"delimiter '{delim}', decimal '{table.decimal}'")
     for c in table.columns:
         note = f"excluded: {c.excluded}" if c.excluded else c.summary
         mark = "  (default target)" if c.name == target else ""

@@ -166,7 +166,7 @@ def test_modules_imported_by_name_are_bundled(contents):
     # its self-test with "No module named 'pandas'".
     hidden = set(contents.hidden_imports(ROOT))
     assert {"pandas", "attn_gui.core.project", "attn_gui.ui.plots.plot_export",
-            "attn_gui.ui.app.main_window"} <= hidden
+            "attn_gui.ui.app.main_window", "python_calamine"} <= hidden
     assert not any(name.endswith(".__init__") for name in hidden)
 
 

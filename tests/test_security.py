@@ -160,7 +160,7 @@ def test_a_saved_model_passes_its_schema(model_file):
     (changed(("preprocessor", "steps", "x1", "scale"), float("nan")),
      "preprocessor.steps['x1'].scale must be a positive finite number, not nan"),
     (changed(("preprocessor", "steps", "x1", "type"), "module"),
-     "preprocessor.steps['x1'].type must be one of 'numeric', 'categorical'"),
+     "preprocessor.steps['x1'].type must be one of 'numeric', 'date', 'categorical'"),
     (changed(("net", "__class__"), "x"), "net has unknown entries: '__class__'"),
     (changed(("target",), ["not", "text"]), "target must be text of at most"),
     (lambda meta: {k: v for k, v in meta.items() if k != "net"}, "the contents lack 'net'"),

@@ -166,6 +166,9 @@ def _target_info(table: Table, target: str, task: str) -> TargetInfo:
     if table.info(target).kind == "empty":
         raise DataError("the target '{target}' is empty in every row; choose another target",
                         target=target)
+    if table.info(target).kind == "date":
+        raise DataError("the target '{target}' holds dates, which cannot be predicted here; "
+                        "choose another target", target=target)
     if task != "classification":
         return TargetInfo(task)
     words = table.info(target).labels
@@ -234,8 +237,9 @@ def _training_rows(table: Table, config: TrainConfig, features: list[str], targe
     frame = table.frame
     kinds = {f: table.info(f).kind for f in features}
     feature_words = {f: table.info(f).labels for f in features if table.info(f).labels}
+    orders = {f: table.info(f).order for f in features if table.info(f).order}
     pre = Preprocessor(config.preprocess_spec()).fit(frame, features, kinds, feature_words,
-                                                     rows=train_idx)
+                                                     rows=train_idx, orders=orders)
     X_train, keep, report["train"] = pre.transform(frame, rows=train_idx)
     y_train = y_all[train_idx][keep]
     if info.task == "regression":

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .errors import UserError
+from .io.dates import ISO, PARTS, date_parts, day_numbers, parse_dates
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,23 +70,39 @@ class CategoricalStep:
 
 
 @dataclass
+class DateStep:
+    """A date column as several numbers (`io.dates.PARTS`, and "hour" when the training
+    dates hold times), each imputed and scaled like a numeric column; never clipped or
+    dropped as an outlier, since days since the first date grow by design. `origin` is the
+    first training date (days since 1970), `order` how text dates were read."""
+
+    order: str
+    origin: float
+    parts: list[str]
+    steps: list[NumericStep]
+
+
+@dataclass
 class Preprocessor:
     spec: PreprocessSpec = field(default_factory=PreprocessSpec)
     features: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
-    steps: dict[str, NumericStep | CategoricalStep] = field(default_factory=dict)
+    steps: dict[str, NumericStep | CategoricalStep | DateStep] = field(default_factory=dict)
 
     # -- fitting -----------------------------------------------------------
     def fit(self, frame: pd.DataFrame, features: list[str], kinds: dict[str, str],
             words: dict[str, tuple[str, str]] | None = None,
-            rows: np.ndarray | None = None) -> Preprocessor:
+            rows: np.ndarray | None = None,
+            orders: dict[str, str] | None = None) -> Preprocessor:
         """`words`: for yes/no columns, the two words the reader turned into 0 and 1, so a
         new file whose column reads differently is encoded the same way. `rows`: positions
         of the training rows in `frame` (None: all), taken one column at a time, so a
-        million-row frame is never copied whole."""
+        million-row frame is never copied whole. `orders`: how a date column's text was
+        read (ColumnInfo.order), kept for new files."""
         words = words or {}
         self.features = list(features)
-        self.kinds = {f: ("numeric" if kinds[f] in NUMERIC_KINDS else "categorical") for f in features}
+        self.kinds = {f: ("numeric" if kinds[f] in NUMERIC_KINDS else
+                          "date" if kinds[f] == "date" else "categorical") for f in features}
         self.steps = {}
         numeric = [f for f in features if self.kinds[f] == "numeric"]
         n = len(frame) if rows is None else len(rows)
@@ -129,7 +146,26 @@ class Preprocessor:
             if self.kinds[f] == "categorical":
                 col = _take(frame, f, rows)
                 self.steps[f] = self._fit_levels(col if every_row else col[keep])
+            elif self.kinds[f] == "date":
+                order = (orders or {}).get(f) or ISO
+                days = _days(_take(frame, f, rows), order)
+                self.steps[f] = self._fit_date(days if every_row else days[keep], inside, order)
         return self
+
+    def _fit_date(self, days: np.ndarray, inside: np.ndarray | None, order: str) -> DateStep:
+        if inside is not None:
+            days = days[inside]
+        known = days[~np.isnan(days)]
+        origin = float(np.floor(known.min())) if known.size else 0.0
+        timed = bool(known.size and (known != np.floor(known)).any())
+        parts = [*PARTS, "hour"] if timed else list(PARTS)
+        steps = []
+        for v in date_parts(days, origin, parts).T:
+            fill = self._fill(v)
+            v = np.where(np.isnan(v), fill, v)
+            center, scale = self._scaling(v)
+            steps.append(NumericStep(float(fill), -np.inf, np.inf, float(center), float(scale)))
+        return DateStep(order, origin, parts, steps)
 
     def _fill(self, v: np.ndarray) -> float:
         ok = v[~np.isnan(v)]
@@ -188,7 +224,10 @@ class Preprocessor:
         names = []
         for f in self.features:
             step = self.steps[f]
-            names += [f] if isinstance(step, NumericStep) else [f"{f}={lv}" for lv in step.levels]
+            if isinstance(step, DateStep):
+                names += [f"{f}:{part}" for part in step.parts]
+            else:
+                names += [f] if isinstance(step, NumericStep) else [f"{f}={lv}" for lv in step.levels]
         return names
 
     @property
@@ -197,7 +236,7 @@ class Preprocessor:
         idx = []
         for i, f in enumerate(self.features):
             step = self.steps[f]
-            idx += [i] * (1 if isinstance(step, NumericStep) else len(step.levels))
+            idx += [i] * _width(step)
         return np.asarray(idx, dtype=np.int64)
 
     def transform(self, frame: pd.DataFrame, drop_rows: bool = True,
@@ -247,6 +286,12 @@ class Preprocessor:
                 if isinstance(step, NumericStep):
                     self._encode_numbers(part, step, out[:, col], report)
                     col += 1
+                elif isinstance(step, DateStep):
+                    for k, part_step in enumerate(step.steps):
+                        # a missing date is one imputed value, not one for each part
+                        counts = report if k == 0 else dict(report)
+                        self._encode_numbers(part[:, k], part_step, out[:, col + k], counts)
+                    col += len(step.steps)
                 else:
                     levels = out[:, col : col + len(step.levels)]
                     levels[:] = 0
@@ -265,6 +310,9 @@ class Preprocessor:
             return _as_float(frame[f]), selected
         if isinstance(step, NumericStep):
             return _as_float(_take(frame, f, selected), step.words), None
+        if isinstance(step, DateStep):
+            days = _days(_take(frame, f, selected), step.order)
+            return date_parts(days, step.origin, step.parts), None
         # A chunk at a time: text, label and lookup copies of every row at once would be
         # tens of MiB on a million rows.
         n = len(frame) if selected is None else len(selected)
@@ -301,15 +349,15 @@ class Preprocessor:
 
     @classmethod
     def from_dict(cls, data: dict) -> Preprocessor:
-        steps: dict[str, NumericStep | CategoricalStep] = {}
+        steps: dict[str, NumericStep | CategoricalStep | DateStep] = {}
         for f, s in data["steps"].items():
             s = dict(s)
             kind = s.pop("type")
             if kind == "numeric":
-                # JSON has no infinity: open outlier bounds are stored as null.
-                s["low"] = -np.inf if s["low"] is None else s["low"]
-                s["high"] = np.inf if s["high"] is None else s["high"]
-                steps[f] = NumericStep(**s)
+                steps[f] = _numeric_step(s)
+            elif kind == "date":
+                steps[f] = DateStep(s["order"], s["origin"], list(s["parts"]),
+                                    [_numeric_step(dict(p)) for p in s["steps"]])
             else:
                 steps[f] = CategoricalStep(**s)
         return cls(spec=PreprocessSpec(**data["spec"]), features=list(data["features"]),
@@ -327,12 +375,38 @@ def _mean_std(v: np.ndarray) -> tuple[float, float]:
     return peak * float(unit.mean()), peak * float(unit.std())
 
 
-def _json_step(step: NumericStep | CategoricalStep) -> dict:
+def _json_step(step: NumericStep | CategoricalStep | DateStep) -> dict:
     if isinstance(step, CategoricalStep):
         return {"type": "categorical", **asdict(step)}
-    d = {"type": "numeric", **asdict(step)}
-    d.update({k: None for k in ("low", "high") if not np.isfinite(d[k])})
+    if isinstance(step, DateStep):
+        return {"type": "date", "order": step.order, "origin": step.origin,
+                "parts": step.parts, "steps": [_json_numbers(p) for p in step.steps]}
+    return {"type": "numeric", **_json_numbers(step)}
+
+
+def _json_numbers(step: NumericStep) -> dict:
+    d = asdict(step)
+    d.update({k: None for k in ("low", "high") if not np.isfinite(d[k])})  # JSON has no inf
     return d
+
+
+def _numeric_step(s: dict) -> NumericStep:
+    s.pop("type", None)
+    s["low"] = -np.inf if s["low"] is None else s["low"]
+    s["high"] = np.inf if s["high"] is None else s["high"]
+    return NumericStep(**s)
+
+
+def _width(step: NumericStep | CategoricalStep | DateStep) -> int:
+    """How many encoded columns the step makes of its input column."""
+    if isinstance(step, NumericStep):
+        return 1
+    return len(step.steps) if isinstance(step, DateStep) else len(step.levels)
+
+
+def _days(col: pd.Series, order: str) -> np.ndarray:
+    """A date column as days since 1970 (NaN where missing or no date)."""
+    return day_numbers(parse_dates(col, order))
 
 
 def target_labels(col: pd.Series, words: tuple[str, str] | list[str] | None = None) -> np.ndarray:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import Phrase, UserError
+from .io.dates import ORDERS as DATE_ORDERS
+from .io.dates import PARTS
 from .model import ACTIVATIONS, ATTENTION_MODES
 from .preprocess import MISSING, OUTLIER_RULES, OUTLIERS, SCALINGS
 from .weighting import KINDS, LINEAR_SCORES
@@ -236,6 +238,11 @@ NET_SCHEMA = Obj(
             Phrase("groups must name one input column, below n_features, per feature")),
            (_outputs_fit, Phrase("a regression network has exactly one output"))),
 )
+_NUMBERS = {
+    "fill": Num(), "low": Nullable(Num()), "high": Nullable(Num()), "center": Num(),
+    "scale": Num(positive=True), "words": Nullable(List(_NAME, 2)),
+}
+DATE_PARTS = (*PARTS, "hour")
 PREPROCESSOR_SCHEMA = Obj({
     "spec": Obj({
         "missing": Str(MISSING), "outliers": Str(OUTLIERS), "outlier_rule": Str(OUTLIER_RULES),
@@ -243,12 +250,13 @@ PREPROCESSOR_SCHEMA = Obj({
         "rare_fraction": Num(), "max_levels": Int(1, _MAX_LEVELS),
     }),
     "features": List(_NAME, _MAX_FEATURES),
-    "kinds": Dict(Str(("numeric", "categorical")), _MAX_FEATURES),
+    "kinds": Dict(Str(("numeric", "categorical", "date")), _MAX_FEATURES),
     "steps": Dict(Tagged("type", {
-        "numeric": Obj({
-            "type": Str(("numeric",)), "fill": Num(), "low": Nullable(Num()),
-            "high": Nullable(Num()), "center": Num(), "scale": Num(positive=True),
-            "words": Nullable(List(_NAME, 2)),
+        "numeric": Obj({"type": Str(("numeric",)), **_NUMBERS}),
+        "date": Obj({
+            "type": Str(("date",)), "order": Str(DATE_ORDERS), "origin": Num(),
+            "parts": List(Str(DATE_PARTS), len(DATE_PARTS)),
+            "steps": List(Obj(_NUMBERS), len(DATE_PARTS)),
         }),
         "categorical": Obj({
             "type": Str(("categorical",)), "levels": List(_NAME, _MAX_LEVELS), "fill": _NAME,

@@ -171,6 +171,10 @@
         <translation>ID</translation>
     </message>
     <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>constant</source>
         <translation>常量</translation>
     </message>
@@ -369,6 +373,10 @@
     <message>
         <source>the target &apos;{target}&apos; is empty in every row; choose another target</source>
         <translation>目标“{target}”在每一行都为空；请选择其他目标</translation>
+    </message>
+    <message>
+        <source>the target &apos;{target}&apos; holds dates, which cannot be predicted here; choose another target</source>
+        <translation>目标“{target}”是日期，此处无法预测；请选择其他目标</translation>
     </message>
     <message>
         <source>the target &apos;{target}&apos; has only one class{only}; a classifier needs at least two: choose another target or use --task regression</source>
@@ -651,6 +659,14 @@
         <translation>列“{column}”：{count} 个非数值（{values}）已按缺失值处理</translation>
     </message>
     <message>
+        <source>column &apos;{column}&apos;: {count} values that are not dates ({values}) were treated as missing</source>
+        <translation>列“{column}”：{count} 个不是日期的值（{values}）按缺失处理</translation>
+    </message>
+    <message>
+        <source>dates whose day/month order the column never shows (no number above 12, e.g. {example}); written as YYYY-MM-DD they would be used</source>
+        <translation>该列的日期无法判断日/月顺序（没有大于 12 的数字，例如 {example}）；写成 YYYY-MM-DD 即可使用</translation>
+    </message>
+    <message>
         <source>column &apos;{column}&apos;: {count} infinite values (inf, or numbers beyond ±1.8e308) were treated as missing</source>
         <translation>列“{column}”：{count} 个无穷值（inf，或超出 ±1.8e308 的数）已按缺失值处理</translation>
     </message>
@@ -669,6 +685,18 @@
     <message>
         <source>mean {mean}, range {span}</source>
         <translation>均值 {mean}，范围 {span}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>{first} to {last}; used as year, month, day of week, days since the first date and hour of the day</source>
+        <translation>{first} 至 {last}；用作年、月、星期几、距首个日期的天数和一天中的小时</translation>
+    </message>
+    <message>
+        <source>{first} to {last}; used as year, month, day of week and days since the first date</source>
+        <translation>{first} 至 {last}；用作年、月、星期几和距首个日期的天数</translation>
     </message>
     <message>
         <source>{percent}% {label}</source>
@@ -717,6 +745,30 @@
     <message>
         <source>decoded as {encoding}: the file is not valid UTF-8; if accented letters look wrong, re-save it as UTF-8</source>
         <translation>已按 {encoding} 解码：文件不是有效的 UTF-8；如果带重音的字母显示不对，请将文件另存为 UTF-8</translation>
+    </message>
+    <message>
+        <source>currency {symbols}</source>
+        <translation>货币符号 {symbols}</translation>
+    </message>
+    <message>
+        <source>percentages (divided by 100)</source>
+        <translation>百分比（除以 100）</translation>
+    </message>
+    <message>
+        <source>parentheses read as minus</source>
+        <translation>括号视为负号</translation>
+    </message>
+    <message>
+        <source>thousands separators (decimal mark &apos;{mark}&apos;)</source>
+        <translation>千位分隔符（小数点为“{mark}”）</translation>
+    </message>
+    <message>
+        <source>{first}, {then}</source>
+        <translation>{first}，{then}</translation>
+    </message>
+    <message>
+        <source>{summary}; read from formatted numbers: {stripped}</source>
+        <translation>{summary}；由带格式的数字读取：{stripped}</translation>
     </message>
     <message>
         <source>could not decode &apos;{name}&apos; as text</source>
@@ -791,6 +843,10 @@
         <translation>“{path}”是文件夹，不是文件</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; is a CSV/TSV file, which has no sheets; a sheet is chosen only in a workbook (.xlsx, .xlsm, .xls, .ods)</source>
+        <translation>“{name}”是 CSV/TSV 文件，没有工作表；只有工作簿（.xlsx、.xlsm、.xls、.ods）才能选择工作表</translation>
+    </message>
+    <message>
         <source>no such file: &apos;{path}&apos;</source>
         <translation>找不到文件：“{path}”</translation>
     </message>
@@ -801,6 +857,46 @@
     <message>
         <source>could not read &apos;{path}&apos;: {reason}</source>
         <translation>无法读取“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>the workbook &apos;{name}&apos; has no sheet with data (only empty sheets, charts or macros)</source>
+        <translation>工作簿“{name}”中没有含数据的工作表（只有空工作表、图表或宏）</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;{sheet}&apos; of &apos;{name}&apos; has a header but no data rows</source>
+        <translation>“{name}”的工作表“{sheet}”只有表头，没有数据行</translation>
+    </message>
+    <message>
+        <source>the workbook &apos;{name}&apos; has no sheet &apos;{sheet}&apos;; its sheets are: {sheets}</source>
+        <translation>工作簿“{name}”中没有工作表“{sheet}”；现有的工作表：{sheets}</translation>
+    </message>
+    <message>
+        <source>the sheet &apos;{sheet}&apos; of &apos;{name}&apos; holds no data; the sheets with data are: {sheets}</source>
+        <translation>“{name}”的工作表“{sheet}”没有数据；含数据的工作表：{sheets}</translation>
+    </message>
+    <message>
+        <source>the sheet holds no cells</source>
+        <translation>该工作表没有任何单元格</translation>
+    </message>
+    <message>
+        <source>the title line &apos;{title}&apos; above the table was skipped</source>
+        <translation>已跳过表格上方的标题行“{title}”</translation>
+    </message>
+    <message>
+        <source>the header has two rows (a merged group over its columns); their names were joined</source>
+        <translation>表头有两行（合并的分组位于各列之上）；已将两行的名称合并</translation>
+    </message>
+    <message>
+        <source>the first row looks like data, not column names, so the columns are named column_1, column_2, …</source>
+        <translation>第一行看起来是数据而不是列名，因此各列命名为 column_1、column_2、…</translation>
+    </message>
+    <message>
+        <source>the workbook &apos;{name}&apos; is protected by a password; save a copy without the password (or as CSV) and open that</source>
+        <translation>工作簿“{name}”受密码保护；请另存一份不带密码的副本（或另存为 CSV）后再打开</translation>
+    </message>
+    <message>
+        <source>could not read &apos;{name}&apos; as a workbook: it is damaged, or not a workbook despite its name</source>
+        <translation>无法将“{name}”作为工作簿读取：文件已损坏，或者虽然扩展名如此，实际上并不是工作簿</translation>
     </message>
     <message>
         <source>the file &apos;{name}&apos; is {size}; reading it needs about {needed} of memory, but only {available} is available: open an export with fewer rows or columns, or close other programs</source>
@@ -1298,6 +1394,10 @@
         <translation>句点</translation>
     </message>
     <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;, sheet &lt;b&gt;{sheet}&lt;/b&gt; — {rows:,} rows × {columns:,} columns</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;，工作表 &lt;b&gt;{sheet}&lt;/b&gt; — {rows:,} 行 × {columns:,} 列</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; — {rows:,} rows × {columns:,} columns&lt;br&gt;encoding {encoding} · delimiter: {delimiter} · decimal mark: {decimal}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; — {rows:,} 行 × {columns:,} 列&lt;br&gt;编码 {encoding} · 分隔符：{delimiter} · 小数点：{decimal}</translation>
     </message>
@@ -1451,8 +1551,8 @@ missing: {missing:,} of {rows:,}
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <source>Read a CSV or TSV file; the encoding, delimiter and decimal mark are detected.</source>
-        <translation>读取 CSV 或 TSV 文件；编码、分隔符和小数点符号会自动检测。</translation>
+        <source>Read a CSV or TSV file (the encoding, delimiter and decimal mark are detected) or a workbook (.xlsx, .xlsm, .xls, .ods).</source>
+        <translation>读取 CSV 或 TSV 文件（自动检测编码、分隔符和小数点）或工作簿（.xlsx、.xlsm、.xls、.ods）。</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1463,12 +1563,20 @@ missing: {missing:,} of {rows:,}
         <translation>停止读取；之前载入的表格保持不变。</translation>
     </message>
     <message>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <source>The workbook&apos;s sheet to read; only sheets that hold cells are listed.</source>
+        <translation>要读取的工作簿工作表；只列出含有单元格的工作表。</translation>
+    </message>
+    <message>
         <source>Open a table</source>
         <translation>打开表格</translation>
     </message>
     <message>
-        <source>Tables (*.csv *.tsv *.txt *.dat);;All files (*)</source>
-        <translation>表格 (*.csv *.tsv *.txt *.dat);;所有文件 (*)</translation>
+        <source>Tables (*.csv *.tsv *.txt *.dat *.xlsx *.xlsm *.xls *.ods);;Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.dat *.xlsx *.xlsm *.xls *.ods);;工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1518,12 +1626,12 @@ missing: {missing:,} of {rows:,}
         <translation>项目另存为(&amp;A)…</translation>
     </message>
     <message>
-        <source>&amp;Open CSV…</source>
-        <translation>打开 CSV(&amp;O)…</translation>
+        <source>&amp;Open Table…</source>
+        <translation>打开表格(&amp;O)…</translation>
     </message>
     <message>
-        <source>Read a CSV or TSV file</source>
-        <translation>读取 CSV 或 TSV 文件</translation>
+        <source>Read a CSV or TSV file, or a workbook</source>
+        <translation>读取 CSV 或 TSV 文件，或工作簿</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -1634,8 +1742,8 @@ missing: {missing:,} of {rows:,}
         <translation>打开表格</translation>
     </message>
     <message>
-        <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+        <source>Tables (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;Workbooks (*.xlsx *.xlsm *.xls *.ods);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.xlsx *.xlsm *.xls *.ods);;工作簿 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Stop the training run before opening another file.</source>

@@ -104,12 +104,14 @@ def test_pima_r_export():
     assert table.default_features("type") == ["npreg", "glu", "bp", "skin", "bmi", "ped", "age"]
 
 
-def test_seattle_date_is_an_id_and_weather_the_target():
+def test_seattle_date_is_a_date_feature_and_weather_the_target():
     table = read_table(REAL / "seattle_weather.csv")
     date = table.info("date")
-    assert date.kind == "id" and date.excluded == "unique per row (looks like an ID)"
+    assert date.kind == "date" and date.excluded is None and date.order == "iso"
+    assert str(table.frame["date"].iloc[0]) == "2012-01-01 00:00:00"
     assert table.default_target() == "weather"
-    assert table.default_features("weather") == ["precipitation", "temp_max", "temp_min", "wind"]
+    assert table.default_features("weather") == ["date", "precipitation", "temp_max",
+                                                 "temp_min", "wind"]
     assert infer_task(table.frame["weather"], "categorical") == "classification"
     assert infer_task(table.frame["temp_max"], "numeric") == "regression"
 
@@ -122,6 +124,8 @@ def test_every_real_file_gives_float_or_text_columns(name):
         dtype = table.frame[column.name].dtype
         if column.kind in ("numeric", "boolean"):
             assert dtype == np.float64
+        elif column.kind == "date":
+            assert dtype == "datetime64[ns]"
         elif column.kind == "categorical":
             assert dtype.kind == "O"
             values = table.frame[column.name].dropna()
@@ -421,6 +425,8 @@ def test_binary_file(tmp_path, data):
 
 def test_excel_workbook(tmp_path):
     with pytest.raises(TableError, match="Excel workbook"):
+        read_table(write(tmp_path, b"PK\x03\x04\x14\x00\x06\x00rest", "book.csv"))
+    with pytest.raises(TableError, match="as a workbook: it is damaged"):
         read_table(write(tmp_path, b"PK\x03\x04\x14\x00\x06\x00rest", "book.xlsx"))
 
 

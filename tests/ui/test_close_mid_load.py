@@ -20,7 +20,7 @@ real_read_table = loader.read_table
 def test_close_mid_load_joins_the_reader(qtbot, monkeypatch):
     reached, released = threading.Event(), threading.Event()
 
-    def long_read(path, progress, should_stop):
+    def long_read(path, progress, should_stop, sheet=None):
         """The real reader, held at its first progress report until it is cancelled, as a
         large file would be at the moment the user closes the window."""
         def held(fraction):
@@ -54,7 +54,7 @@ def test_close_mid_load_joins_the_reader(qtbot, monkeypatch):
 def test_close_while_the_read_is_stuck(qtbot, monkeypatch):
     stuck = threading.Event()
 
-    def stuck_read(path, progress, should_stop):
+    def stuck_read(path, progress, should_stop, sheet=None):
         stuck.wait(TIMEOUT / 1000)  # never polls should_stop, like a blocked read()
         return real_read_table(path, progress=progress, should_stop=should_stop)
 
@@ -77,7 +77,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 import attn_gui.ui.jobs.loader as loader
 real = loader.read_table
-def stuck(path, progress, should_stop):
+def stuck(path, progress, should_stop, sheet=None):
     threading.Event().wait(600)
     return real(path, progress=progress, should_stop=should_stop)
 loader.read_table = stuck

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import replace
 from math import floor, isfinite, log10
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,9 @@ import numpy as np
 
 from ..errors import Phrase
 from .common import READ_SHARE, ColumnInfo, Progress, TableError
+from .dates import ISO, Ambiguous, Dates, parse_dates, read_dates
 from .distinct import distinct
+from .formats import read_formatted, with_formats
 from .sniff import COMMA_THOUSANDS, DOT_THOUSANDS, MARKER_SET, Sniff
 
 if TYPE_CHECKING:
@@ -104,10 +107,14 @@ def _column(series: pd.Series, name: str, index: bool, sniff: Sniff) -> _Analyse
     dtype = series.dtype
     if pd.api.types.is_numeric_dtype(dtype) and not isinstance(dtype, pd.CategoricalDtype):
         return _parsed_number_column(series, name, index)
+    if pd.api.types.is_datetime64_any_dtype(dtype):  # a workbook's date cells
+        values = parse_dates(series, ISO)
+        return values, _date_info(name, values, index), None
     codes, uniques = _codes(series)
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
-    numbers = _as_numbers(uniques, counts, sniff)
-    if numbers is not None:
+    read = _as_numbers(uniques, counts, sniff)
+    if read is not None:
+        numbers, formats = read
         junk = np.isnan(numbers)
         note = None
         if junk.any():
@@ -116,7 +123,7 @@ def _column(series: pd.Series, name: str, index: bool, sniff: Sniff) -> _Analyse
                 "column '{column}': {count} non-numeric values ({values}) were treated as missing",
                 column=name, count=int(counts[junk].sum()), values=shown)
         values = np.append(numbers, np.nan)[codes]  # code -1 picks the trailing NaN
-        return values, _numeric_info(name, values, index), note
+        return values, _numeric_info(name, values, index, formats=formats), note
     if 2 <= len(uniques) <= 8 and frozenset(u.lower() for u in uniques) in _BOOL_PAIRS:
         truth = np.isin(np.array([u.lower() for u in uniques]), _TRUE)
         values = np.append(truth.astype(np.float64), np.nan)[codes]
@@ -126,8 +133,24 @@ def _column(series: pd.Series, name: str, index: bool, sniff: Sniff) -> _Analyse
             str(uniques[truth][np.argmax(counts[truth])]),
         )
         return values, _boolean_info(name, values, labels, index), None
+    dates = read_dates(uniques, counts) if len(uniques) else None
+    if isinstance(dates, Dates):
+        values = np.append(dates.values, np.datetime64("NaT", "ns"))[codes]
+        junk = np.isnat(dates.values)
+        note = None
+        if junk.any():
+            shown = ", ".join(f"'{u}'" for u in uniques[junk][:3])
+            note = Phrase(
+                "column '{column}': {count} values that are not dates ({values}) were treated "
+                "as missing", column=name, count=int(counts[junk].sum()), values=shown)
+        return values, replace(_date_info(name, values, index), order=dates.order), note
     text = np.append(uniques, np.nan)[codes]
-    return text, _text_info(name, uniques, counts, len(series), index), None
+    info = _text_info(name, uniques, counts, len(series), index)
+    if isinstance(dates, Ambiguous) and info.excluded is None:
+        info = replace(info, excluded=Phrase(
+            "dates whose day/month order the column never shows (no number above 12, e.g. "
+            "{example}); written as YYYY-MM-DD they would be used", example=dates.example))
+    return text, info, None
 
 
 def _parsed_number_column(series: pd.Series, name: str, index: bool) -> _Analysed:
@@ -168,24 +191,37 @@ def _codes(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.asarray(merged, dtype=object)
 
 
-def _as_numbers(uniques: np.ndarray, counts: np.ndarray, sniff: Sniff) -> np.ndarray | None:
+def _as_numbers(
+    uniques: np.ndarray, counts: np.ndarray, sniff: Sniff
+) -> tuple[np.ndarray, Phrase | None] | None:
     """Numbers for the distinct values when the column is numeric apart from a few junk
-    entries (≤ 5 distinct, ≤ 5% of cells); None when it is text."""
+    entries (≤ 5 distinct, ≤ 5% of cells), and what formatting was stripped to read them
+    (`formats.py`); None when it is text."""
     import pandas as pd
 
     if len(uniques) == 0:
         return None
     probe = pd.Series(uniques[:1000], dtype=object)
     if pd.to_numeric(_with_point(probe, sniff), errors="coerce").notna().mean() < 0.5:
-        return None  # cheap exit for text with many levels
+        formatted = read_formatted(probe.to_numpy(), sniff.decimal)
+        if formatted is None or np.isnan(formatted.numbers).mean() > 0.5:
+            return None  # cheap exit for text with many levels
     numbers = pd.to_numeric(_with_point(pd.Series(uniques, dtype=object), sniff), errors="coerce")
     numbers = numbers.to_numpy(dtype=np.float64, na_value=np.nan)
     numbers = np.where(np.isinf(numbers), np.nan, numbers)
+    formats = None
+    unread = np.flatnonzero(np.isnan(numbers))
+    if unread.size:
+        # only what plain parsing refused: a numeric column with a stray "?" stays cheap
+        formatted = read_formatted(uniques[unread], sniff.decimal)
+        if formatted is not None:
+            numbers[unread] = formatted.numbers
+            formats = formatted.summary
     junk = np.isnan(numbers)
     doubtful = junk & ~np.isin(uniques, _EXCEL_ERRORS)
     if junk.all() or doubtful.sum() > _MAX_JUNK_LEVELS or counts[doubtful].sum() * 20 > counts.sum():
         return None
-    return numbers
+    return numbers, formats
 
 
 def _with_point(values: pd.Series, sniff: Sniff) -> pd.Series:
@@ -200,7 +236,8 @@ def _with_point(values: pd.Series, sniff: Sniff) -> pd.Series:
 
 
 def _numeric_info(
-    name: str, values: np.ndarray, index: bool, ints: np.ndarray | None = None
+    name: str, values: np.ndarray, index: bool, ints: np.ndarray | None = None,
+    formats: Phrase | None = None,
 ) -> ColumnInfo:
     missing_mask = np.isnan(values)
     missing = int(missing_mask.sum())
@@ -228,7 +265,32 @@ def _numeric_info(
     with np.errstate(over="ignore"):  # the mean of values near 1e308 is inf, and says so
         summary = Phrase("mean {mean}, range {span}", mean=_fmt(float(present.mean())),
                          span=span)
-    return ColumnInfo(name, "numeric", missing, n_unique, None, summary)
+    return ColumnInfo(name, "numeric", missing, n_unique, None, with_formats(summary, formats))
+
+
+def _date_info(name: str, values: np.ndarray, index: bool) -> ColumnInfo:
+    missing_mask = np.isnat(values)
+    present = values[~missing_mask]
+    if len(present) == 0:
+        return _empty(name, int(missing_mask.sum()))
+    n_unique = len(np.unique(present))
+    first, last = present.min(), present.max()
+    timed = bool((present != present.astype("datetime64[D]")).any())
+    span = {"first": _when(first, timed), "last": _when(last, timed)}
+    if index or n_unique == 1:
+        reason = _INDEX_REASON if index else Phrase("constant (every value is {value})",
+                                                    value=span["first"])
+        return ColumnInfo(name, "id" if index else "constant", int(missing_mask.sum()),
+                          n_unique, reason, Phrase("{first} to {last}", **span))
+    summary = (Phrase("{first} to {last}; used as year, month, day of week, days since the "
+                      "first date and hour of the day", **span) if timed else
+               Phrase("{first} to {last}; used as year, month, day of week and days since the "
+                      "first date", **span))
+    return ColumnInfo(name, "date", int(missing_mask.sum()), n_unique, None, summary)
+
+
+def _when(stamp: np.datetime64, timed: bool) -> str:
+    return str(stamp.astype("datetime64[m]" if timed else "datetime64[D]")).replace("T", " ")
 
 
 def _boolean_info(

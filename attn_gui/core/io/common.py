@@ -17,7 +17,7 @@ class TableError(UserError):
 @dataclass(frozen=True)
 class ColumnInfo:
     name: str
-    kind: str  # "numeric" | "boolean" | "categorical" | "id" | "constant" | "empty"
+    kind: str  # "numeric" | "boolean" | "categorical" | "date" | "id" | "constant" | "empty"
     missing: int
     n_unique: int
     excluded: str | None
@@ -25,6 +25,9 @@ class ColumnInfo:
     # boolean columns only: the words that became 0.0 and 1.0, e.g. ("no", "yes"), so a
     # class can still be called by the name the analyst knows
     labels: tuple[str, str] | None = None
+    # date columns read from text: the order of their numbers (io.dates.ORDERS), which a
+    # fitted model keeps to read a new file's dates the same way
+    order: str | None = None
 
 
 class Progress:

@@ -74,7 +74,7 @@ def parse(
         # left to finish in the background. Ragged files fall through to the counting read.
         try:
             work = partial(_read_csv, path, sniff, "utf-8", "strict", "error")
-            return _while_waiting(work, size, report, stop)[0]
+            return while_waiting(work, size, report, stop)[0]
         except TableError:
             raise
         except Exception as exc:
@@ -179,7 +179,7 @@ def _read_csv(
     return frame, skipped
 
 
-def _while_waiting(
+def while_waiting(
     work: Callable[[], Any], size: int, report: Progress, stop: Callable[[], bool]
 ) -> Any:
     """Run work on a helper thread; this thread keeps answering progress and cancel."""

@@ -28,6 +28,7 @@ _DOT_DECIMAL = re.compile(r"[+-]?\d*\.\d+")
 _COMMA_DECIMAL = re.compile(r"[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+")
 DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
 COMMA_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+_FORMATTING = str.maketrans("", "", "%$€£¥₹₩₽¢()\u00a0\u202f")
 _NO_DELIMITERS = str.maketrans("", "", "".join(_DELIMITERS) + '"')
 _NOT_TABLES = (
     (re.compile(r"\s*(<!doctype html|<html|<\?xml)", re.IGNORECASE),
@@ -67,7 +68,7 @@ def sniff(head: bytes, tail: bytes, complete: bool, name: str, notes: list[str])
     names, has_header = _raw_names(records, notes)
     index_first = has_header and (names[0] == "" or names[0].startswith("Unnamed: 0"))
     unnamed = [i for i, n in enumerate(names) if has_header and not n and i > 0]
-    names = _unique_names(names, has_header, notes)
+    names = unique_names(names, has_header, notes)
     data = records[1:] if has_header else records
     _note_short_rows(data, len(names), truncated, notes)
     return Sniff(
@@ -195,7 +196,8 @@ def _common_width(records: list[list[str]]) -> int:
 def _pick_decimal(records: list[list[str]], delimiter: str) -> tuple[str, str | None]:
     if delimiter == ",":
         return ".", None
-    fields = [f.strip() for r in records[1:] for f in r]
+    # "€1.200,50" and "12,5 %" tell the decimal mark as well as bare numbers do
+    fields = [f.translate(_FORMATTING).strip() for r in records[1:] for f in r]
     commas = sum(1 for f in fields if _COMMA_DECIMAL.fullmatch(f))
     dots = sum(1 for f in fields if _DOT_DECIMAL.fullmatch(f))
     if commas == 0 or commas <= dots:
@@ -221,7 +223,7 @@ def _is_text(field: str) -> bool:
     )
 
 
-def _unique_names(names: list[str], has_header: bool, notes: list[str]) -> list[str]:
+def unique_names(names: list[str], has_header: bool, notes: list[str]) -> list[str]:
     result: list[str] = []
     seen: set[str] = set()
     renamed: list[str] = []

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
@@ -19,14 +20,16 @@ from .. import memory
 from ..errors import Phrase
 from .columns import analyse, mostly_distinct
 from .common import ColumnInfo, Progress, TableError
-from .parse import parse
+from .parse import parse, while_waiting
 from .sniff import sniff
+from .workbook import is_workbook, read_sheet
 
 if TYPE_CHECKING:
     import pandas as pd
 # pandas is imported inside the functions that use it: it is kept off the window's start-up path
 
 _HEAD_BYTES = 4 << 20  # enough to see past ASCII-only headers, small next to a 150 MB file
+_WORKBOOK_PACE = 80  # bytes of CSV read in the time a byte of workbook takes, roughly
 _TAIL_BYTES = 1 << 20  # non-ASCII text that only appears late in a file still gets seen
 
 # Names analysts give the column to predict, the most telling first: in seaborn's titanic,
@@ -48,6 +51,8 @@ class Table:
     decimal: str
     columns: list[ColumnInfo]
     warnings: list[str]
+    sheet: str | None = None  # a workbook's sheet that was read
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets with data
 
     def info(self, name: str) -> ColumnInfo:
         for column in self.columns:
@@ -81,8 +86,10 @@ class Table:
         for column in usable[-1:] + usable[:1]:
             if _holds_classes(column):
                 return column.name
-        fallbacks = (usable, [c for c in self.columns if c.excluded is None],
-                     [c for c in self.columns if c.kind not in ("id", "constant", "empty")])
+        fallbacks = (usable,
+                     [c for c in self.columns if c.excluded is None and c.kind != "date"],
+                     [c for c in self.columns
+                      if c.kind not in ("id", "constant", "empty", "date")])
         for columns in fallbacks:
             if columns:
                 return columns[-1].name
@@ -108,6 +115,7 @@ def _usable_target(column: ColumnInfo, n_rows: int) -> bool:
     free_text = (column.kind == "categorical"
                  and mostly_distinct(column.n_unique, present, _MAX_CLASSES))
     return (column.excluded is None and column.missing * 2 <= n_rows and not free_text
+            and column.kind != "date"
             and not _ID_WORDS.intersection(_words(column.name)))
 
 
@@ -153,13 +161,21 @@ def read_table(
     path: str | os.PathLike[str],
     progress: Callable[[float], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    sheet: str | int | None = None,
 ) -> Table:
+    """A CSV/TSV file, or a workbook's `sheet` (a name, or its position from 1; None: the
+    first with data)."""
     path = os.fspath(path)
     name = os.path.basename(path) or path
     report = Progress(progress)
     stop = should_stop or (lambda: False)
     if os.path.isdir(path):
         raise TableError("'{path}' is a folder, not a file", path=path)
+    if is_workbook(path):
+        return _read_workbook(path, sheet, report, stop)
+    if sheet is not None:
+        raise TableError("'{name}' is a CSV/TSV file, which has no sheets; a sheet is chosen "
+                         "only in a workbook (.xlsx, .xlsm, .xls, .ods)", name=name)
     try:
         with open(path, "rb") as raw:
             size = os.fstat(raw.fileno()).st_size
@@ -184,6 +200,27 @@ def read_table(
     # a note is one line, like an error's message, even when a column's name holds a line break
     notes = [_one_line(note) for note in notes]
     return Table(frame, path, found.encoding, found.delimiter, found.decimal, columns, notes)
+
+
+def _read_workbook(path: str, sheet: str | int | None, report: Progress,
+                   stop: Callable[[], bool]) -> Table:
+    notes: list[str] = []
+    try:
+        size = os.path.getsize(path)
+        refusal = memory.check_fits(os.path.basename(path), size)
+        if refusal:
+            raise TableError(refusal.template, **refusal.values)
+        # the bar's estimate: calamine and pandas read about 3 MB of zipped cells a second
+        found = while_waiting(partial(read_sheet, path, sheet, notes), size * _WORKBOOK_PACE,
+                              report, stop)
+    except FileNotFoundError:
+        raise TableError("no such file: '{path}'", path=path) from None
+    except PermissionError:
+        raise TableError("permission denied: cannot read '{path}'", path=path) from None
+    columns, frame = analyse(found.frame, found.sniff, report, stop, notes)
+    report(1.0)
+    notes = [_one_line(note) for note in notes]
+    return Table(frame, path, "", "", ".", columns, notes, sheet=found.name, sheets=found.names)
 
 
 def _head_and_tail(raw: BinaryIO, size: int) -> tuple[bytes, bytes]:

@@ -155,9 +155,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("save_as", self.tr("Save Project &As…"), work.save_as,
                                          QKeySequence.StandardKey.SaveAs))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("open", self.tr("&Open CSV…"), self.open_dialog,
+        file_menu.addAction(self._action("open", self.tr("&Open Table…"), self.open_dialog,
                                          QKeySequence.StandardKey.Open,
-                                         self.tr("Read a CSV or TSV file")))
+                                         self.tr("Read a CSV or TSV file, or a workbook")))
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._fill_recent(settings.read("recent_files"))
         file_menu.addSeparator()
@@ -247,7 +247,9 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a table"),
                                               settings.read("last_directory"),
-                                              self.tr("Tables (*.csv *.tsv *.txt);;All files (*)"))
+                                              self.tr("Tables (*.csv *.tsv *.txt *.xlsx *.xlsm "
+                                                      "*.xls *.ods);;Workbooks (*.xlsx *.xlsm "
+                                                      "*.xls *.ods);;All files (*)"))
         if path:
             self.open_path(path)
 

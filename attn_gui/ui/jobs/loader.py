@@ -194,15 +194,15 @@ class TableLoader(BackgroundTask):
         super().__init__(parent)
         self._wanted: list[str] = []
 
-    def start(self, path: str | os.PathLike[str]) -> None:
-        """Read `path`; the facts of its default target, and of the columns `want` names
-        before the read ends, come with the table. A table no column can be the target of
-        fails with the reader's sentence."""
+    def start(self, path: str | os.PathLike[str], sheet: str | None = None) -> None:
+        """Read `path` (a workbook's `sheet`, None: its first with data); the facts of its
+        default target, and of the columns `want` names before the read ends, come with the
+        table. A table no column can be the target of fails with the reader's sentence."""
         path = os.fspath(path)
         wanted = self._wanted = []  # this job's: appending is atomic, the task reads a copy
 
         def load(progress: Callable[[float], None], should_stop: Callable[[], bool]) -> LoadedTable:
-            table = read_table(path, progress=progress, should_stop=should_stop)
+            table = read_table(path, progress=progress, should_stop=should_stop, sheet=sheet)
             names = {column.name for column in table.columns}
             chosen = [table.default_target(), *(name for name in list(wanted) if name in names)]
             return LoadedTable(table, {name: target_facts(table, name) for name in chosen})

@@ -65,7 +65,7 @@ class ColumnTable(QTableWidget):
         self.setRowCount(len(table.columns))
         self._role_combos = {}
         kinds = {"numeric": self.tr("numeric"), "boolean": self.tr("yes/no"),
-                 "categorical": self.tr("text"), "id": self.tr("ID"),
+                 "categorical": self.tr("text"), "date": self.tr("date"), "id": self.tr("ID"),
                  "constant": self.tr("constant"), "empty": self.tr("empty")}
         for row, info in enumerate(table.columns):
             tip = self._tooltip(info, table.n_rows, core_text)

@@ -67,6 +67,7 @@ class DataPanel(QWidget):
         self.load_row = LoadRow()
         self.load_row.fileChosen.connect(self.load)
         self.load_row.cancelClicked.connect(self.cancel_load)
+        self.load_row.sheetChosen.connect(self._on_sheet_chosen)
         self.info_label = self._wrapping_label()
         self.info_label.setText(self.tr("No table loaded yet: open a CSV file."))
         self.warnings_label = self._wrapping_label(WARN)
@@ -130,11 +131,16 @@ class DataPanel(QWidget):
         return label
 
     # -- public API ------------------------------------------------------------------------
-    def load(self, path: str | os.PathLike[str]) -> None:
-        """Start reading `path` in the background; `tableLoaded` or `loadFailed` follows."""
+    def load(self, path: str | os.PathLike[str], sheet: str | None = None) -> None:
+        """Start reading `path` (a workbook's `sheet`, None: its first with data) in the
+        background; `tableLoaded` or `loadFailed` follows."""
         self._show_message(self.error_label, "")
         self.load_row.set_busy(True)
-        self._loader.start(path)
+        self._loader.start(path, sheet)
+
+    def _on_sheet_chosen(self, sheet: str) -> None:
+        if self._table is not None and sheet != self._table.sheet:
+            self.load(self._table.path, sheet)
 
     def cancel_load(self) -> None:
         if not self._loader.is_busy():
@@ -218,6 +224,7 @@ class DataPanel(QWidget):
     def _on_loaded(self, loaded: LoadedTable) -> None:
         self.load_row.set_busy(False)
         table = loaded.table
+        self.load_row.show_sheets(table.sheet, table.sheets)
         target = table.default_target()  # the loader has checked that there is one
         self._table = table
         self._target_box.set_table(table, loaded.targets)
@@ -240,6 +247,15 @@ class DataPanel(QWidget):
         decimals = {".": self.tr("point"), ",": self.tr("comma")}
         encodings = {"utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-1252", "latin-1": "Latin-1"}
         name = os.path.basename(table.path) or table.path
+        if table.sheet is not None:
+            self.info_label.setText(self.tr(
+                "<b>{name}</b>, sheet <b>{sheet}</b> — {rows:,} rows × {columns:,} columns").format(
+                name=_escape(name), sheet=_escape(table.sheet), rows=table.n_rows,
+                columns=len(table.columns)))
+            self.info_label.setToolTip(table.path)
+            self._show_message(self.warnings_label,
+                               "\n".join("⚠ " + translated(w) for w in table.warnings))
+            return
         self.info_label.setText(self.tr(
             "<b>{name}</b> — {rows:,} rows × {columns:,} columns<br>"
             "encoding {encoding} · delimiter: {delimiter} · decimal mark: {decimal}").format(

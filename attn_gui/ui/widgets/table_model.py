@@ -82,10 +82,13 @@ class FrameModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return _RIGHT if self._numeric[column] else None
         value = self._arrays[column][index.row()]
-        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        missing = value is None or (isinstance(value, float) and math.isnan(value)) or (
+            isinstance(value, np.datetime64) and np.isnat(value))
         if role == _DISPLAY:
             if missing:
                 return ""
+            if isinstance(value, np.datetime64):
+                return _date_text(value)
             return format_number(float(value)) if self._numeric[column] else str(value)
         if role == _BACKGROUND:
             return _MISSING_BACKGROUND if missing else None
@@ -117,3 +120,9 @@ class FrameModel(QAbstractTableModel):
         if info.excluded:
             text += "\n" + self.tr("left out by default: {reason}").format(reason=info.excluded)
         return text
+
+
+def _date_text(value: np.datetime64) -> str:
+    """`2024-03-01`, or `2024-03-01 14:30:00` when the value has a time of day."""
+    text = str(value.astype("datetime64[s]")).replace("T", " ")
+    return text[:10] if text.endswith(" 00:00:00") else text
