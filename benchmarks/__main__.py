@@ -8,12 +8,12 @@ RESULTS.md always comes from one complete run.
 import sys
 from pathlib import Path
 
-from benchmarks import load, memory, stability, startup, throughput, window, workbook
+from benchmarks import load, memory, stability, startup, syn, throughput, window, workbook
 from benchmarks.data import machine
 
 SECTIONS = {"load": load.main, "throughput": throughput.main, "window": window.main,
-            "stability": stability.main, "startup": startup.main, "memory": memory.main,
-            "workbook": workbook.main}
+            "stability": stability.main, "syn": syn.main, "startup": startup.main,
+            "memory": memory.main, "workbook": workbook.main}
 
 names = sys.argv[1:] or list(SECTIONS)
 unknown = [name for name in names if name not in SECTIONS]
