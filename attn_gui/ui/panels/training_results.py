@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...core.training import EpochReport, Trainer
 from ..plots.confusion import ConfusionMatrixPlot
-from ..widgets.cells import number_item
+from ..widgets.cells import number_item, spread_item
 
 _MIN_LABEL_WIDTH = 40  # px: a row label keeps a few letters however narrow the table
 
@@ -65,17 +65,32 @@ class TrainingResults(QWidget):
         self.per_class_box.setVisible(classification)
         self.confusion_plot.setVisible(classification)
 
-    def show_final(self, final: EpochReport, trainer: Trainer) -> None:
+    def show_final(self, final: EpochReport, trainer: Trainer, summary: dict | None = None,
+                   runs: int = 1) -> None:
+        """The kept run's metrics; for a group (`summary` from `core.repeats.summarise`),
+        the mean ± sd over its `runs`, as Orange's Test & Score shows them. Per-class scores
+        and the confusion matrix stay the kept run's."""
         data = trainer.data
         rows = self._metric_rows(trainer)
+        spread = None if summary is None else summary["metrics_sd"]
+        if spread is not None:
+            self.metrics_box.setTitle(self.tr("Final metrics (mean ± sd over {0} runs)")
+                                      .format(runs))
+            self.per_class_box.setTitle(self.tr("Per class (validation, first run)"))
+            splits = [(summary["metrics"][s], spread[s]) for s in ("train", "valid")]
+        else:
+            self.metrics_box.setTitle(self.tr("Final metrics (best epoch)"))
+            self.per_class_box.setTitle(self.tr("Per class (validation)"))
+            splits = [(final.train, None), (final.valid, None)]
         table = self.metrics_table
         table.setRowCount(len(rows))
         for r, (label, key) in enumerate(rows):
             header = QTableWidgetItem(label)
             header.setToolTip(label)  # the whole label, however narrow the header
             table.setVerticalHeaderItem(r, header)
-            for c, split in enumerate((final.train, final.valid)):
-                table.setItem(r, c, number_item(split.get(key, math.nan)))
+            for c, (values, sd) in enumerate(splits):
+                table.setItem(r, c, spread_item(values.get(key, math.nan),
+                                                None if sd is None else sd.get(key)))
         table.fit_row_labels()
         if data.task == "classification":
             self.confusion_plot.set_matrix(final.valid["confusion"], data.classes)
