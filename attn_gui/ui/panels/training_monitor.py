@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...core.config import ConfigError, TrainConfig
 from ...core.io import Table
 from ...core.repeats import RunReport, summarise, summarised_runs
+from ...core.runs import Run
 from ...core.training import BatchReport, EpochReport
 from ..app.core_text import sentence
 from ..jobs.loader import BackgroundTask
@@ -147,9 +148,19 @@ class TrainingMonitor(QWidget):
 
     def clear(self) -> None:
         """Forget the last run's plots and results (a new file starts a new project)."""
+        self.importance_task.cancel()
+        self.last_group = None
         if self.page_built:
             self.page().clear()
         self.progress.set_status("")
+
+    def show_run(self, run: Run) -> None:
+        """A saved run (an opened project's): its models are not in memory, so there is
+        nothing to shuffle; what was computed when it trained is shown."""
+        if self.runner.is_running:
+            return
+        self.clear()
+        self.page().show_run(run)
 
     def build_page_soon(self) -> None:
         self._page.build_soon()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.runs import Run
 from ...core.training import EpochReport, Trainer
 from ..jobs.paint_budget import PaintClock, RefreshGuarantee, TimedPaint
 from ..plots.attention_bars import AttentionBars
@@ -280,6 +282,32 @@ class TrainingPage(QWidget):
             for plot, metric in ((self.loss_plot, "loss"), (self.score_plot, score)):
                 plot.append(epoch + 1, {split: _at(history.get(f"{split}_{metric}", []), epoch)
                                         for split in ("train", "valid")})
+
+    def show_run(self, run: Run) -> None:
+        """A saved run: its curves (the kept run's) with the group's bands, attention with
+        its spread, importance and the sentences, its metrics."""
+        attention_on = run.config.attention != "off"
+        self.begin(run.task, run.features, attention_on, run.runs)
+        self._show_history(run.history)
+        group = run.group
+        if group is not None:
+            for plot, metric in ((self.loss_plot, "loss"), (self.score_plot, self._score_key)):
+                for split in ("train", "valid"):
+                    curve = group["curves"].get(f"{split}_{metric}")
+                    if curve is not None:
+                        mean = np.asarray(curve["mean"], dtype=np.float64)
+                        plot.set_band(split, np.arange(1, len(mean) + 1, dtype=np.float64),
+                                      mean, np.asarray(curve["sd"], dtype=np.float64))
+        for plot in (self.loss_plot, self.score_plot):
+            plot.mark_best(run.best_epoch)
+            plot.refresh()
+        if attention_on:
+            self.attention_bars.set_weights(run.attention,
+                                            None if group is None else group["attention_sd"])
+            if run.importance is not None:
+                self.show_importance(run.importance, run.attention, run.runs)
+        self.evidence.set_stability(None if group is None else group["stability"], run.runs)
+        self.results.show_run(run)
 
     def show_importance(self, report: dict, attention: dict[str, float], runs: int) -> None:
         """`core.importance.importance_report`'s numbers beside the attention they explain."""
