@@ -12,7 +12,6 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from ..jobs.paint_budget import TimedPaint
-from .curves import legend_above
 from .fitted_plot import FittedPlot
 from .style import BAR_COLOR, IMPORTANCE_COLOR, freeze, theme
 from .text_fit import NAME_SHARE, elide, elide_px, first_that_fits
@@ -56,9 +55,6 @@ class AttentionBars(TimedPaint, FittedPlot):
         for errors in (self._errors, self._shuffled_errors):
             errors.hide()
             item.addItem(errors)
-        self._legend = legend_above(item, self._fg)
-        self._legend.setColumnCount(2)
-        self._legend.hide()
         self._texts: list[pg.TextItem] = []
         self._names: list[str] = []
         self._values = np.zeros(0)
@@ -124,8 +120,9 @@ class AttentionBars(TimedPaint, FittedPlot):
         weights = self._weights
         ranked = sorted(weights.items(), key=lambda kv: kv[1], reverse=True)
         room = self._rows_that_fit()
-        groups = self._groups[: max(room - 3, 0)]
-        shown = ranked[: max(room - len(groups), 1) if ranked else 0]
+        # Groups first: a group's total is the answer its columns' split cannot give.
+        groups = self._groups[: max(room - 2, 1)]
+        shown = ranked[: max(room - len(groups), 2)]
         self._rows = _rows(shown, groups, self._sd, self._importance)
         rows = self._rows
         self._names = [name for name, _ in shown]
@@ -145,7 +142,6 @@ class AttentionBars(TimedPaint, FittedPlot):
             self._shuffled.setOpts(x0=np.zeros(n), y=y + 0.19, width=shares, height=height)
             self._shuffled_errors.setData(x=shares, y=y + 0.19, left=rows.share_sd,
                                           right=rows.share_sd, beam=height / 2)
-        self._show_legend(paired)
         axis = self.getAxis("left")
         name_room = NAME_SHARE * self.width()
         axis.setTicks([[(i, elide_px(elide(label), axis.font(), name_room))
@@ -155,20 +151,21 @@ class AttentionBars(TimedPaint, FittedPlot):
         self.setRange(xRange=(0.0, self._x_extent()), yRange=(-0.5, max(n, 1) - 0.5), padding=0)
         self._place_value_labels()
 
-    def _show_legend(self, paired: bool) -> None:
-        self._legend.setVisible(paired)
-        if paired and not self._legend.items:
-            self._legend.addItem(self._bars, self.tr("attention"))
-            self._legend.addItem(self._shuffled, self.tr("shuffled"))
-
     def _set_axis_label(self, n: int, total: int, paired: bool) -> None:
-        # How many are shown goes under the axis, so the title stays whole in a narrow plot.
-        labels = ([self.tr("weight · share of the loss rise when shuffled"),
-                   self.tr("weight · share of loss rise"), self.tr("weight / share")]
-                  if paired else [self.tr("weight")])
-        if total > n:
-            labels = [self.tr("weight (top {0} of {1} features)").format(n, total),
-                      self.tr("weight (top {0} of {1})").format(n, total)]
+        # How many are shown goes under the axis, so the title stays whole in a narrow plot;
+        # so do the bars' colours beside importance, where a legend would take rows.
+        if paired:
+            labels = [self.tr("blue: attention weight · orange: share of the loss rise when "
+                              "shuffled"), self.tr("blue: attention · orange: shuffled")]
+            if total > n:
+                labels.insert(1, self.tr("blue: attention · orange: shuffled (top {0} of {1})")
+                              .format(n, total))
+            labels.append(self.tr("weight / share"))
+        else:
+            labels = [self.tr("weight")]
+            if total > n:
+                labels = [self.tr("weight (top {0} of {1} features)").format(n, total),
+                          self.tr("weight (top {0} of {1})").format(n, total)]
         bottom = self.getAxis("bottom")
         room = self.getPlotItem().vb.width() or self.width()
         self.getPlotItem().setLabel("bottom", first_that_fits(labels, bottom.label.font(), room))
