@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from attn_gui.core.importance import disagreement, group_note, importance_report
 from attn_gui.core.project import load_project
 from attn_gui.core.repeats import summarise
-from attn_gui.ui.app.core_text import sentence
+from attn_gui.ui.app.core_text import translated
 from attn_gui.ui.app.main_window import MainWindow
 from tests.ui.helpers import TIMEOUT, wait_for
 
@@ -175,9 +175,10 @@ def test_importance_beside_attention_equals_the_cores(qtbot, window, real_data):
     a = want["agreement"]
     assert any(line.startswith(f"Attention vs shuffling: Pearson {a['pearson']:.2f}")
                for line in lines)
-    assert sentence(group_note(joint[0], 3)) in lines
+    # the column names as they are, not capitalised
+    assert translated(group_note(joint[0], 3)) + "." in lines
     note = disagreement(attention, want["importance"])
-    assert note is None or sentence(note) in lines
+    assert note is None or translated(note) + "." in lines
     assert window.session.runs[-1].importance == want
 
 

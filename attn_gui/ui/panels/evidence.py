@@ -8,13 +8,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...core.importance import disagreement, group_note
-from ..app.core_text import sentence
+from ..app.core_text import translated
 
 __all__ = ["EvidenceLabel"]
 
 
 def _number(value: float | None, digits: int = 2) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _clause(note: object) -> str:
+    """A core clause as a sentence, its first letter kept: it may begin with a column's
+    name, which is shown as it is."""
+    text = translated(note)
+    cjk = any("\u4e00" <= char <= "\u9fff" for char in text)
+    return text + ("。" if cjk else ".")
 
 
 class EvidenceLabel(QLabel):
@@ -50,7 +58,7 @@ class EvidenceLabel(QLabel):
                 _number(a["pearson"]), _number(a["spearman"]), _number(a["top3"])))
             notes = [disagreement(attention, report["importance"])]
             notes += [group_note(g, runs) for g in report["groups"]]
-            self._importance += [sentence(note) for note in notes if note is not None]
+            self._importance += [_clause(note) for note in notes if note is not None]
         self._show()
 
     @property
