@@ -167,9 +167,9 @@ class AttentionBars(TimedPaint, FittedPlot):
                 labels = [self.tr("weight (top {0} of {1} features)").format(n, total),
                           self.tr("weight (top {0} of {1})").format(n, total)]
         bottom = self.getAxis("bottom")
-        # The label's rich text is laid out a little wider than its font measures, most of
-        # all in CJK fonts: a tenth of the room is kept spare.
-        room = 0.9 * (self.getPlotItem().vb.width() or self.width())
+        room = self.getPlotItem().vb.width() or self.width()
+        if paired:  # the long colour key runs wider than its font measures in CJK fonts
+            room *= 0.9
         self.getPlotItem().setLabel("bottom", first_that_fits(labels, bottom.label.font(), room))
 
     def _on_resized(self, _view: pg.ViewBox) -> None:
