@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .model import ACTIVATIONS, ATTENTION_MODES
 from .optim import OPTIMIZERS, SCHEDULES
-from .options import Choice, ConfigError, Option, check, coerce, setting
+from .options import Choice, ConfigError, Joint, Option, check, coerce, setting
 from .preprocess import (
     MISSING,
     OUTLIER_RULES,
@@ -26,7 +26,7 @@ from .preprocess import (
 )
 from .weighting import KINDS, LINEAR_SCORES, WeightingError, WeightingSpec, validate_spec
 
-__all__ = ["OPTIONS", "ConfigError", "TrainConfig"]
+__all__ = ["JOINTS", "OPTIONS", "ConfigError", "TrainConfig"]
 
 _TRAINING_ONLY = ("Statistics are computed on the training rows only, then applied unchanged "
                   "to validation rows and new data.")
@@ -246,12 +246,12 @@ class TrainConfig:
         1, "Repeats", "Train this many runs with seeds seed, seed+1, … on the same split and "
         "report the mean attention and metrics with their spread across runs, and how alike "
         "the runs' attention is. The first run's model is the one saved.", "training",
-        low=1, widget_high=1000, in_window=False)
+        low=1, widget_high=1000)
     cv: int = setting(
         0, "Cross-validation folds", "K-fold cross-validation: split the rows into K folds "
         "(stratified by class) and train K runs, each validated on its own fold; reports the "
         "mean over the folds. 0 = off: one validation split.", "training",
-        low=0, widget_high=1000, off_text="off", in_window=False)
+        low=0, widget_high=1000, off_text="off")
     l2: float = setting(
         1e-4, "L2 penalty", "Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, "
         "which pulls weights towards zero and curbs over-fitting. 0 turns it off.", "training",
@@ -318,3 +318,37 @@ def _declared() -> dict[str, Option]:
 
 
 OPTIONS: dict[str, Option] = _declared()
+
+
+def _group_values(mode: str, k: int) -> dict[str, int]:
+    return {"repeats": k if mode == "repeats" else 1, "cv": k if mode == "cv" else 0}
+
+
+def _group_mode(values: dict[str, int]) -> tuple[str, int]:
+    # Both at once (a config file may ask for it) is shown as its folds; the window itself
+    # never sets both.
+    if values["cv"]:
+        return "cv", values["cv"]
+    if values["repeats"] > 1:
+        return "repeats", values["repeats"]
+    return "one", 5
+
+
+_KEPT_MODEL = ("Save Model and Predict use the first run's model (seed, fold 1), the same "
+               "one a single run with that seed trains, not an average of the runs.")
+
+# The window's one setting for `repeats` and `cv`.
+JOINTS: dict[str, Joint] = {"runs": Joint(
+    label="Repeats / folds",
+    help="Train several runs to see how much the answer moves with the seed or the split: "
+    "the plots show the mean over the runs with a band of ±1 standard deviation, attention "
+    "with error bars, and the metrics as mean ± sd. " + _KEPT_MODEL,
+    fields=("repeats", "cv"),
+    modes=(Choice("one", "One run", "One run with the seed and one validation split."),
+           Choice("repeats", "K repeats", "K runs with seeds seed, seed+1, …, seed+K−1 on the "
+                  "same validation split: how much the answer depends on the initial weights "
+                  "and the order of the mini-batches."),
+           Choice("cv", "K-fold cross-validation", "The rows split into K folds (stratified by "
+                  "class); one run per fold, trained on the other folds and validated on its "
+                  "own: every row is validated once, and the spread includes the split's.")),
+    low=2, high=1000, default_count=5, values=_group_values, mode=_group_mode)}

@@ -7,11 +7,12 @@ together, with one permutation of the rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from .dataset import Dataset
+from .errors import Phrase
 from .groups import correlated_groups
 from .model import AttentionNet
 from .repeats import Run
@@ -28,7 +29,8 @@ def validation_loss(model: AttentionNet, data: Dataset, X: np.ndarray) -> float:
 
 
 def shuffle_rises(model: AttentionNet, data: Dataset, column_sets: Sequence[np.ndarray],
-                  shuffles: int = SHUFFLES, seed: int = 0) -> np.ndarray:
+                  shuffles: int = SHUFFLES, seed: int = 0,
+                  done: Callable[[int], None] | None = None) -> np.ndarray:
     """Rise of the validation loss (sets × shuffles) when each set of encoded columns is
     shuffled.
 
@@ -46,6 +48,8 @@ def shuffle_rises(model: AttentionNet, data: Dataset, column_sets: Sequence[np.n
             rng.shuffle(idx)
             shuffled[:, cols] = shuffled[np.ix_(idx, cols)]
             rises[j, s] = validation_loss(model, data, shuffled) - base
+        if done is not None:
+            done(j + 1)
     return rises
 
 
@@ -66,7 +70,7 @@ def summary(rises: np.ndarray) -> list[dict]:
     return [{"mean": float(r.mean()), "sd": float(r.std())} for r in rises]
 
 
-def disagreement(attention: dict[str, float], importance: dict[str, dict]) -> str | None:
+def disagreement(attention: dict[str, float], importance: dict[str, dict]) -> Phrase | None:
     """A sentence when attention's top column is not the one whose shuffling hurts most."""
     top = max(attention, key=attention.get)
     hurts = max(importance, key=lambda c: importance[c]["mean"])
@@ -74,16 +78,35 @@ def disagreement(attention: dict[str, float], importance: dict[str, dict]) -> st
         return None
     rise, most = importance[top]["mean"], importance[hurts]["mean"]
     if rise <= 0.1 * most:
-        return (f"attention ranks '{top}' first, but shuffling '{top}' barely changes the "
-                f"loss ({rise:+.4f}; shuffling '{hurts}' raises it most, {most:+.4f})")
-    return (f"attention ranks '{top}' first, but shuffling '{hurts}' raises the loss most "
-            f"({most:+.4f}, against {rise:+.4f} for '{top}')")
+        return Phrase("attention ranks '{top}' first, but shuffling '{top}' barely changes the "
+                      "loss ({rise:+.4f}; shuffling '{hurts}' raises it most, {most:+.4f})",
+                      top=top, rise=rise, hurts=hurts, most=most)
+    return Phrase("attention ranks '{top}' first, but shuffling '{hurts}' raises the loss most "
+                  "({most:+.4f}, against {rise:+.4f} for '{top}')",
+                  top=top, rise=rise, hurts=hurts, most=most)
 
 
-def importance_report(runs: list[Run], attention: dict[str, float]) -> dict:
+def group_note(group: dict, runs: int) -> Phrase | None:
+    """For a group of several correlated columns: its attention is an answer, its split
+    among the columns is not (the network may lean on any of them)."""
+    if len(group["columns"]) < 2:
+        return None
+    columns = ", ".join(group["columns"])
+    if runs > 1:
+        return Phrase("{columns} carry the same information: together {attention:.2f}; how "
+                      "it is split among them changes from run to run",
+                      columns=columns, attention=group["attention"])
+    return Phrase("{columns} carry the same information: together {attention:.2f}; how it "
+                  "is split among them may change with the seed", columns=columns,
+                  attention=group["attention"])
+
+
+def importance_report(runs: list[Run], attention: dict[str, float],
+                      progress: Callable[[float], None] | None = None) -> dict:
     """`importance` per column, correlated `groups` with their summed attention and their
     importance shuffled together, and the `agreement` of attention with importance; the
-    shuffles of every run pooled. Groups come from the kept run's training rows."""
+    shuffles of every run pooled. Groups come from the kept run's training rows.
+    `progress` hears the fraction done after each shuffled set."""
     kept = runs[0].data
     features = kept.features
     clusters = correlated_groups(kept.X_train, kept.groups, len(features), runs[0].seed)
@@ -91,9 +114,17 @@ def importance_report(runs: list[Run], attention: dict[str, float]) -> dict:
     # is its column, shuffled from the same seed, so its rises are that column's.
     singles = [[c] for c in range(len(features))]
     joint = [cols for cols in clusters if len(cols) > 1]
+    sets = len(singles) + len(joint)
+
+    def done(r: int) -> Callable[[int], None] | None:
+        if progress is None:
+            return None
+        return lambda j: progress((r * sets + j) / (len(runs) * sets))
+
     rises = np.concatenate([shuffle_rises(run.trainer.model_, run.data,
-                                          encoded_sets(run.data, singles + joint), seed=run.seed)
-                            for run in runs], axis=1)
+                                          encoded_sets(run.data, singles + joint),
+                                          seed=run.seed, done=done(r))
+                            for r, run in enumerate(runs)], axis=1)
     per_column, joint_rises = rises[:len(singles)], iter(rises[len(singles):])
     per_group = np.array([next(joint_rises) if len(cols) > 1 else per_column[cols[0]]
                           for cols in clusters])

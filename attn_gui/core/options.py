@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import Phrase, UserError
 
-__all__ = ["Choice", "ConfigError", "Option", "check", "coerce", "parse_sizes", "setting"]
+__all__ = ["Choice", "ConfigError", "Joint", "Option", "check", "coerce", "parse_sizes", "setting"]
 
 KINDS = ("int", "float", "choice", "text", "sizes", "names")
 
@@ -69,6 +70,22 @@ class Option:
     @property
     def upper(self) -> float | None:
         return self.high if self.high is not None else self.widget_high
+
+
+@dataclass(frozen=True)
+class Joint:
+    """Settings the window edits as one: a mode and a count K. The settings stay declared
+    (and flags) of their own; `values` and `mode` map between them and the pair."""
+
+    label: str
+    help: str
+    fields: tuple[str, ...]
+    modes: tuple[Choice, ...]
+    low: int  # the smallest K
+    high: int  # the window's largest K
+    default_count: int  # K shown while the mode needs none
+    values: Callable[[str, int], dict[str, int]]  # (mode, K) → each field's value
+    mode: Callable[[dict[str, int]], tuple[str, int]]  # the fields' values → (mode, K)
 
 
 def setting(default: Any, label: str, help: str, group: str, kind: str | None = None,

@@ -23,9 +23,10 @@ from .config import ConfigError, TrainConfig
 from .dataset import Dataset, TargetInfo
 from .errors import Phrase, UserError
 from .files import atomic_write
-from .metrics import scalars
+from .metrics import json_finite, scalars
 from .model import AttentionNet, NetSpec, param_shapes
 from .preprocess import Preprocessor, validate_preprocess
+from .repeats import curve_band
 from .runs import Project, Run
 from .schema import MODEL_SCHEMA, SchemaError, check
 from .training import EpochReport, Trainer
@@ -209,21 +210,42 @@ def saved_model(config: TrainConfig, data: Dataset, trainer: Trainer,
 
 
 def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
-                      final: EpochReport, data_path: str | None = None) -> Run:
+                      final: EpochReport, data_path: str | None = None,
+                      summary: dict | None = None,
+                      finals: list[EpochReport] | None = None) -> Run:
+    """The record of a run; of a group, given `summary` (`repeats.summarise`) and the final
+    reports of the runs it covers: their means, spread and mean curves, and the kept (first)
+    run's curves, epochs and model."""
     data = trainer.data
     confusion = final.valid.get("confusion")
+    grouped = summary is not None and finals is not None and len(finals) > 1
+    metrics = ({"train": scalars(final.train), "valid": scalars(final.valid)}
+               if not grouped else summary["metrics"])
     return Run(
         name=name, config=config, task=data.task, classes=list(data.classes),
-        features=list(data.features),
-        metrics={"train": scalars(final.train), "valid": scalars(final.valid)},
-        attention=dict(final.attention),
+        features=list(data.features), metrics=metrics,
+        attention=dict(summary["attention"] if grouped else final.attention),
         history={k: list(v) for k, v in final.history.items()},
         epochs=final.epoch, best_epoch=final.best_epoch, stop_reason=final.stop_reason or "",
         seconds=trainer.train_seconds_,
         confusion=None if confusion is None else [[int(v) for v in row] for row in confusion],
         model=saved_model(config, data, trainer, final),
         data_path=data_path, target=data.target,
+        group=group_record(summary, finals) if grouped else None,
     )
+
+
+def group_record(summary: dict, finals: list[EpochReport]) -> dict:
+    """What a project keeps of a group beyond its means: the spread, the stability and the
+    mean curves with their sd."""
+    histories = [f.history for f in finals]
+    curves = {}
+    for key in finals[0].history:
+        mean, sd = curve_band(histories, key)
+        curves[key] = {"mean": mean.tolist(), "sd": sd.tolist()}
+    return json_finite({"runs": len(finals), "attention_sd": summary["attention_sd"],
+                        "metrics_sd": summary["metrics_sd"], "stability": summary["stability"],
+                        "curves": curves})
 
 
 def file_sha256(path: str | Path) -> str:

@@ -4,12 +4,18 @@
 run per fold of K-fold cross-validation (stratified by class), each validated on its fold.
 Both together train every fold K times. The first run (seed, fold 1) is the one kept:
 the model `--save` writes, and the run that epochs, confusion and the like describe.
+It is kept rather than an average of the K models or a refit on every row: averaging the
+weights of networks trained from different seeds averages unrelated hidden units, and a
+refit is one more run whose attention the group's numbers would not describe.
+
+`run_group` is the one loop over the runs: the command line (`train_runs`) and the window's
+worker both iterate it, so they train the same runs in the same order.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -20,7 +26,7 @@ from .dataset import DataError, Dataset, _target_info, prepare, resolve_columns
 from .io import Table
 from .metrics import scalars
 from .stats import pearson
-from .training import EpochReport, Trainer
+from .training import BatchReport, EpochReport, Trainer, TrainingControl
 
 
 @dataclass
@@ -71,29 +77,86 @@ def fold_rows(table: Table, config: TrainConfig) -> list[tuple[np.ndarray, np.nd
     return kfold(y, usable, task, k, np.random.default_rng(config.seed))
 
 
-def train_runs(table: Table, config: TrainConfig, valid_table: Table | None = None,
-               on_epoch: Callable[[EpochReport], None] | None = None) -> list[Run]:
-    """Every run that `repeats` and `cv` ask for, the kept one first."""
+@dataclass
+class RunReport:
+    """One report of one run of a group, tagged with which run it is."""
+
+    index: int  # 1-based, in training order
+    count: int  # runs in the group
+    seed: int
+    fold: int | None  # 1-based; None without cross-validation
+    data: Dataset  # the run's prepared split
+    report: BatchReport | EpochReport | None  # None: the run is about to start
+    run: Run | None = None  # with the run's final report: the finished run
+
+
+def group_size(config: TrainConfig) -> int:
+    return (config.cv or 1) * config.repeats
+
+
+def run_group(table: Table, config: TrainConfig, control: TrainingControl | None = None,
+              valid_table: Table | None = None) -> Iterator[RunReport]:
+    """Train every run that `repeats` and `cv` ask for, the kept one first, yielding each
+    run's start, its batch and epoch reports, and its end (`run` set). A stop request ends
+    the run under way (which reports its end as `stop_reason` "stopped") and the group."""
     if config.cv and valid_table is not None:
         raise DataError("--cv validates each fold on its own rows; leave out --valid-data "
                         "or --cv")
+    control = control or TrainingControl()
     splits = fold_rows(table, config) if config.cv else [None]
-    runs = []
+    count, index = group_size(config), 0
     for f, rows in enumerate(splits):
         data = prepare(table, config, valid_table, rows)
+        fold = f + 1 if config.cv else None
         for r in range(config.repeats):
+            index += 1
             run_config = dataclasses.replace(config, seed=config.seed + r)
+            yield RunReport(index, count, run_config.seed, fold, data, None)
             trainer = Trainer(run_config, data)
-            final = None
-            for report in trainer.run():
-                if isinstance(report, EpochReport):
-                    if report.final:
-                        final = report
-                    elif on_epoch:
-                        on_epoch(report)
-            assert final is not None
-            runs.append(Run(run_config.seed, f + 1 if config.cv else None, data, trainer, final))
+            for report in trainer.run(control):
+                done = isinstance(report, EpochReport) and report.final
+                run = Run(run_config.seed, fold, data, trainer, report) if done else None
+                yield RunReport(index, count, run_config.seed, fold, data, report, run)
+            if control.stopped:
+                return
+
+
+def summarised_runs(runs: list[Run]) -> list[Run]:
+    """The runs a group's numbers describe: a run the user stopped half-way is left out
+    (its weights would pull the mean towards an untrained network), unless it is the first,
+    whose model is kept whatever happens."""
+    return [run for i, run in enumerate(runs) if i == 0 or run.final.stop_reason != "stopped"]
+
+
+def train_runs(table: Table, config: TrainConfig, valid_table: Table | None = None,
+               on_epoch: Callable[[EpochReport], None] | None = None) -> list[Run]:
+    """Every run that `repeats` and `cv` ask for, the kept one first."""
+    runs = []
+    for item in run_group(table, config, valid_table=valid_table):
+        if item.run is not None:
+            runs.append(item.run)
+        elif on_epoch is not None and isinstance(item.report, EpochReport):
+            on_epoch(item.report)
     return runs
+
+
+def curve_band(histories: list[dict[str, list[float]]], key: str
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and sample sd of one curve (e.g. "valid_loss") over the runs, epoch by epoch.
+    Runs stopped early have no value at later epochs: each epoch's numbers are over the
+    runs that reached it, and its sd is 0 where only one did."""
+    curves = [h.get(key, []) for h in histories]
+    length = max((len(c) for c in curves), default=0)
+    M = np.full((len(curves), length), np.nan)
+    for i, c in enumerate(curves):
+        M[i, :len(c)] = c
+    present = np.isfinite(M)
+    n = present.sum(axis=0)
+    safe = np.where(present, M, 0.0)
+    mean = np.divide(safe.sum(axis=0), n, out=np.full(length, np.nan), where=n > 0)
+    dev = np.where(present, M - mean, 0.0)
+    var = np.divide((dev ** 2).sum(axis=0), n - 1, out=np.zeros(length), where=n > 1)
+    return mean, np.sqrt(var)
 
 
 def attention_matrix(runs: list[Run]) -> np.ndarray:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .config import TrainConfig
 from .metrics import json_finite
+from .schema import GROUP_SCHEMA, IMPORTANCE_SCHEMA, check
 
 if TYPE_CHECKING:
     from .project import SavedModel
@@ -41,6 +42,12 @@ class Run:
     # against the file and target it learned from.
     data_path: str | None = None
     target: str | None = None
+    # A group of repeats or folds (metrics and attention above are then its means, history
+    # the kept first run's): {"runs", "attention_sd", "metrics_sd", "stability", "curves":
+    # {curve: {"mean", "sd"}}}. None for one run, and in projects saved before groups.
+    group: dict | None = None
+    # Permutation importance of the run's model(s): {"importance", "groups", "agreement"}.
+    importance: dict | None = None
     # In memory for every run of the session; a project file keeps the chosen run's only.
     model: SavedModel | None = field(default=None, repr=False, compare=False)
 
@@ -56,6 +63,7 @@ class Run:
             "epochs": self.epochs, "best_epoch": self.best_epoch,
             "stop_reason": self.stop_reason, "seconds": self.seconds,
             "confusion": self.confusion, "data_path": self.data_path, "target": self.target,
+            "group": self.group, "importance": self.importance,
         })
 
     @classmethod
@@ -76,7 +84,32 @@ class Run:
             # projects saved before runs named their data have neither
             data_path=_optional_text(data.get("data_path")),
             target=_optional_text(data.get("target")),
+            # projects saved before groups and importance have neither
+            group=_checked(data.get("group"), GROUP_SCHEMA),
+            importance=_checked(data.get("importance"), IMPORTANCE_SCHEMA),
         )
+
+    @property
+    def runs(self) -> int:
+        """How many runs the record summarises."""
+        return 1 if self.group is None else int(self.group["runs"])
+
+
+def _checked(value, schema) -> dict | None:
+    """A saved summary checked against its schema (a SchemaError is a ValueError), with
+    null numbers read back as NaN."""
+    if value is None:
+        return None
+    check(value, schema)
+    return _nan_for_null(value)
+
+
+def _nan_for_null(value):
+    if isinstance(value, dict):
+        return {k: _nan_for_null(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nan_for_null(v) for v in value]
+    return value
 
 
 def _optional_text(value) -> str | None:

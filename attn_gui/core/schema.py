@@ -23,7 +23,7 @@ from .model import ACTIVATIONS, ATTENTION_MODES
 from .preprocess import MISSING, OUTLIER_RULES, OUTLIERS, SCALINGS
 from .weighting import KINDS, LINEAR_SCORES
 
-__all__ = ["MODEL_SCHEMA", "Bool", "Dict", "Int", "List", "Nullable", "Num", "Obj", "SchemaError",
+__all__ = ["GROUP_SCHEMA", "IMPORTANCE_SCHEMA", "MODEL_SCHEMA", "Bool", "Dict", "Int", "List", "Nullable", "Num", "Obj", "SchemaError",
            "Str", "Tagged", "Text", "check"]
 
 
@@ -276,4 +276,29 @@ MODEL_SCHEMA = Obj({
     "preprocessor": PREPROCESSOR_SCHEMA,
     "config": Dict(Anything(), 1_000),  # its keys and types: TrainConfig.from_dict
     "summary": Anything(),
+})
+
+
+# ------------------------------------------------------------- a run's group and importance
+# Saved numbers may be null (JSON has no NaN): an undefined correlation, a metric of none.
+
+_NUMBER = Nullable(Num())
+_PER_COLUMN = Dict(_NUMBER, _MAX_FEATURES)
+_PER_SPLIT = Dict(Dict(_NUMBER, 1_000), 2)
+_MAX_EPOCHS = 10_000_000
+_SPREAD = Obj({"mean": _NUMBER, "sd": _NUMBER})
+
+GROUP_SCHEMA = Obj({
+    "runs": Int(2, 1_000_000),
+    "attention_sd": Nullable(_PER_COLUMN),
+    "metrics_sd": Nullable(_PER_SPLIT),
+    "stability": Nullable(Obj({"pearson": _NUMBER, "tv": _NUMBER})),
+    "curves": Dict(Obj({"mean": List(_NUMBER, _MAX_EPOCHS), "sd": List(_NUMBER, _MAX_EPOCHS)}),
+                   1_000),
+})
+IMPORTANCE_SCHEMA = Obj({
+    "importance": Dict(_SPREAD, _MAX_FEATURES),
+    "groups": List(Obj({"columns": List(_NAME, _MAX_FEATURES), "attention": _NUMBER,
+                        "importance": _SPREAD}), _MAX_FEATURES),
+    "agreement": Obj({"pearson": _NUMBER, "spearman": _NUMBER, "top3": _NUMBER}),
 })

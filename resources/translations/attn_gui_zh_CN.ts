@@ -35,6 +35,22 @@
         <translation>注意力权重</translation>
     </message>
     <message>
+        <source>blue: attention weight · orange: share of the loss rise when shuffled</source>
+        <translation>蓝：注意力权重 · 橙：打乱后损失上升的占比</translation>
+    </message>
+    <message>
+        <source>blue: attention · orange: shuffled</source>
+        <translation>蓝：注意力 · 橙：打乱</translation>
+    </message>
+    <message>
+        <source>blue: attention · orange: shuffled (top {0} of {1})</source>
+        <translation>蓝：注意力 · 橙：打乱（{1} 个中前 {0} 个）</translation>
+    </message>
+    <message>
+        <source>weight / share</source>
+        <translation>权重 / 占比</translation>
+    </message>
+    <message>
         <source>weight</source>
         <translation>权重</translation>
     </message>
@@ -641,6 +657,22 @@
     <message>
         <source>the formula is too complex ({error})</source>
         <translation>公式太复杂（{error}）</translation>
+    </message>
+    <message>
+        <source>attention ranks &apos;{top}&apos; first, but shuffling &apos;{top}&apos; barely changes the loss ({rise:+.4f}; shuffling &apos;{hurts}&apos; raises it most, {most:+.4f})</source>
+        <translation>注意力把“{top}”排在第一，但打乱“{top}”几乎不改变损失（{rise:+.4f}；打乱“{hurts}”使损失上升最多，{most:+.4f}）</translation>
+    </message>
+    <message>
+        <source>attention ranks &apos;{top}&apos; first, but shuffling &apos;{hurts}&apos; raises the loss most ({most:+.4f}, against {rise:+.4f} for &apos;{top}&apos;)</source>
+        <translation>注意力把“{top}”排在第一，但打乱“{hurts}”使损失上升最多（{most:+.4f}，而“{top}”为 {rise:+.4f}）</translation>
+    </message>
+    <message>
+        <source>{columns} carry the same information: together {attention:.2f}; how it is split among them changes from run to run</source>
+        <translation>{columns} 携带相同的信息：合计 {attention:.2f}；它在这些列之间如何分配，每次运行都不同</translation>
+    </message>
+    <message>
+        <source>{columns} carry the same information: together {attention:.2f}; how it is split among them may change with the seed</source>
+        <translation>{columns} 携带相同的信息：合计 {attention:.2f}；它在这些列之间如何分配，可能随种子而变</translation>
     </message>
     <message>
         <source>unnamed first column (an index written by R or pandas)</source>
@@ -1343,6 +1375,10 @@
         <translation>最佳轮次：本次运行保留该轮的权重。</translation>
     </message>
     <message>
+        <source>mean ± sd</source>
+        <translation>均值 ± 标准差</translation>
+    </message>
+    <message>
         <source>best epoch</source>
         <translation>最佳轮次</translation>
     </message>
@@ -1443,6 +1479,17 @@
     <message>
         <source>&amp;Demos</source>
         <translation>示例(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceLabel</name>
+    <message>
+        <source>Across {0} runs, attention agrees with Pearson r {1} (total variation {2}).</source>
+        <translation>{0} 次运行之间，注意力的一致性为 Pearson r {1}（总变差 {2}）。</translation>
+    </message>
+    <message>
+        <source>Attention vs shuffling: Pearson {0}, Spearman {1}, top-3 overlap {2}.</source>
+        <translation>注意力与打乱重要性：Pearson {0}，Spearman {1}，前 3 名重合 {2}。</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1815,10 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>{0} · {1} runs</source>
+        <translation>{0} · {1} 次运行</translation>
     </message>
 </context>
 <context>
@@ -2340,6 +2391,38 @@ missing: {missing:,} of {rows:,}
         <source>Weight decay λ: adds ½·λ·Σw² over the layer weights to the loss, which pulls weights towards zero and curbs over-fitting. 0 turns it off.</source>
         <translation>权重衰减 λ：在损失中加上各层权重的 ½·λ·Σw²，把权重拉向零、抑制过拟合。0 表示关闭。</translation>
     </message>
+    <message>
+        <source>Repeats / folds</source>
+        <translation>重复 / 折数</translation>
+    </message>
+    <message>
+        <source>Train several runs to see how much the answer moves with the seed or the split: the plots show the mean over the runs with a band of ±1 standard deviation, attention with error bars, and the metrics as mean ± sd. Save Model and Predict use the first run&apos;s model (seed, fold 1), the same one a single run with that seed trains, not an average of the runs.</source>
+        <translation>训练多次运行，看结果随种子或划分变化多少：图中显示各次运行的均值及 ±1 标准差的带，注意力带误差线，指标为均值 ± 标准差。保存模型和预测使用第一次运行的模型（该种子、第 1 折），即用该种子单次运行所训练的同一个模型，而不是各次运行的平均。</translation>
+    </message>
+    <message>
+        <source>One run</source>
+        <translation>单次运行</translation>
+    </message>
+    <message>
+        <source>One run with the seed and one validation split.</source>
+        <translation>用该种子和一个验证划分训练一次。</translation>
+    </message>
+    <message>
+        <source>K repeats</source>
+        <translation>K 次重复</translation>
+    </message>
+    <message>
+        <source>K runs with seeds seed, seed+1, …, seed+K−1 on the same validation split: how much the answer depends on the initial weights and the order of the mini-batches.</source>
+        <translation>在同一验证划分上用种子 seed、seed+1、…、seed+K−1 训练 K 次：结果在多大程度上取决于初始权重和小批量的顺序。</translation>
+    </message>
+    <message>
+        <source>K-fold cross-validation</source>
+        <translation>K 折交叉验证</translation>
+    </message>
+    <message>
+        <source>The rows split into K folds (stratified by class); one run per fold, trained on the other folds and validated on its own: every row is validated once, and the spread includes the split&apos;s.</source>
+        <translation>将行分成 K 折（按类别分层）；每折一次运行，在其他折上训练并在本折上验证：每行都被验证一次，离散程度也包含划分带来的变化。</translation>
+    </message>
 </context>
 <context>
     <name>PreprocessingEffect</name>
@@ -2416,6 +2499,10 @@ validation row {1}: weight {2}</source>
         <translation>第 {0}/{1} 轮 · 已用 {2}</translation>
     </message>
     <message>
+        <source>run {0} of {1}, epoch {2} of {3} · {4} elapsed</source>
+        <translation>第 {0}/{1} 次运行，第 {2}/{3} 轮 · 已用 {4}</translation>
+    </message>
+    <message>
         <source>paused · {0}</source>
         <translation>已暂停 · {0}</translation>
     </message>
@@ -2426,6 +2513,30 @@ validation row {1}: weight {2}</source>
     <message>
         <source>{0} epochs in {1}</source>
         <translation>{0} 轮，用时 {1}</translation>
+    </message>
+    <message>
+        <source>{0} runs in {1}</source>
+        <translation>{0} 次运行，用时 {1}</translation>
+    </message>
+    <message>
+        <source>Finished {0} runs: the plots and metrics show their mean ± sd; Save Model and Predict use the first run&apos;s model.</source>
+        <translation>已完成 {0} 次运行：图和指标显示其均值 ± 标准差；保存模型和预测使用第一次运行的模型。</translation>
+    </message>
+    <message>
+        <source>stopped in run {0} of {1}</source>
+        <translation>在第 {0}/{1} 次运行中停止</translation>
+    </message>
+    <message>
+        <source>Stopped in run {0} of {1}: only the first run is kept, with its best weights.</source>
+        <translation>在第 {0}/{1} 次运行中停止：只保留第一次运行及其最佳权重。</translation>
+    </message>
+    <message>
+        <source>Stopped in run {0} of {1}: the mean ± sd cover the {2} runs that finished (the first run&apos;s model is kept).</source>
+        <translation>在第 {0}/{1} 次运行中停止：均值 ± 标准差只包括已完成的 {2} 次运行（保留第一次运行的模型）。</translation>
+    </message>
+    <message>
+        <source>shuffling columns… {0:.0f}%</source>
+        <translation>正在打乱各列… {0:.0f}%</translation>
     </message>
     <message>
         <source>failed</source>
@@ -2672,6 +2783,14 @@ validation row {1}: weight {2}</source>
         <translation>F1</translation>
     </message>
     <message>
+        <source>Shuffle columns</source>
+        <translation>打乱各列</translation>
+    </message>
+    <message>
+        <source>Permutation importance: shuffle each column of the validation rows 5 times, in every run of the group, and measure how much the loss rises; a column the predictions need raises it. Drawn beside attention, with groups of correlated columns shuffled together. Runs in the background.</source>
+        <translation>置换重要性：在每次运行中把验证行的每一列打乱 5 次，测量损失上升多少；预测需要的列会使损失上升。与注意力画在一起，相关列的组一起打乱。在后台运行。</translation>
+    </message>
+    <message>
         <source>Attention off: every feature gets weight 1/m.</source>
         <translation>注意力已关闭：每个特征的权重均为 1/m。</translation>
     </message>
@@ -2719,6 +2838,14 @@ validation row {1}: weight {2}</source>
         <translation>各类别（验证集）</translation>
     </message>
     <message>
+        <source>Final metrics (mean ± sd over {0} runs)</source>
+        <translation>最终指标（{0} 次运行的均值 ± 标准差）</translation>
+    </message>
+    <message>
+        <source>Per class (validation, first run)</source>
+        <translation>各类别（验证集，第一次运行）</translation>
+    </message>
+    <message>
         <source>R²</source>
         <translation>R²</translation>
     </message>
@@ -2737,6 +2864,10 @@ validation row {1}: weight {2}</source>
     <message>
         <source>class {0}</source>
         <translation>类别 {0}</translation>
+    </message>
+    <message>
+        <source>positive class</source>
+        <translation>正类</translation>
     </message>
     <message>
         <source>macro</source>

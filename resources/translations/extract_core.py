@@ -141,7 +141,7 @@ def option_texts() -> list[str]:
     window's forms show in the "Options" context. Read from the declarations themselves
     (the core imports without Qt), as their help is often joined from parts."""
     sys.path.insert(0, str(ROOT))
-    from attn_gui.core.config import OPTIONS
+    from attn_gui.core.config import JOINTS, OPTIONS
 
     texts: dict[str, None] = {}
     for option in OPTIONS.values():
@@ -149,6 +149,9 @@ def option_texts() -> list[str]:
                      *(t for c in option.choices for t in (c.label, c.help))):
             if text:
                 texts[text] = None
+    for joint in JOINTS.values():  # settings the window edits as one
+        for text in (joint.label, joint.help, *(t for c in joint.modes for t in (c.label, c.help))):
+            texts[text] = None
     return list(texts)
 
 

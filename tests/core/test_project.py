@@ -180,3 +180,33 @@ def test_the_project_keeps_one_chosen_run_through_adds_renames_and_deletes(two_r
     assert project.chosen == 0 and project.runs == [first]
     project.delete({0})
     assert project.chosen is None and project.runs == []
+
+
+def test_a_groups_summary_and_importance_round_trip_and_are_checked(tmp_path):
+    from attn_gui.core.importance import importance_report
+    from attn_gui.core.repeats import summarise, train_runs
+
+    config = TrainConfig(target="defaulted", epochs=5, patience=0, repeats=2).validate()
+    runs = train_runs(read_table(DEMO), config)
+    summary = summarise(runs)
+    kept = runs[0]
+    run = run_from_training("group", config, kept.trainer, kept.final, summary=summary,
+                            finals=[r.final for r in runs])
+    assert run.metrics == summary["metrics"] and run.attention == summary["attention"]
+    assert run.history == kept.final.history and run.runs == 2
+    run.importance = importance_report(runs, summary["attention"])
+    path = tmp_path / "group.atproj"
+    save_project(path, Project(runs=[run], chosen=0))
+    back = load_project(path).runs[0]
+    assert back == run and back.group == run.group and back.importance == run.importance
+    # written before groups: neither entry, and it still opens
+    old = run.to_dict()
+    del old["group"], old["importance"]
+    assert Run.from_dict(old).group is None and Run.from_dict(old).runs == 1
+    # a tampered group is refused, in the damaged-file sentence
+    for key, value in (("runs", 1), ("curves", {"valid_loss": {"mean": "x", "sd": []}}),
+                       ("attention_sd", [1, 2])):
+        bad = run.to_dict()
+        bad["group"] = {**bad["group"], key: value}
+        with pytest.raises(ValueError):
+            Run.from_dict(bad)

@@ -182,3 +182,32 @@ def test_repeats_summary_on_real_data(real_data):
         k: set(v) for k, v in s["metrics"].items()}
     sd = np.std([[r.final.attention[f] for f in s["attention"]] for r in runs], axis=0, ddof=1)
     np.testing.assert_allclose(list(s["attention_sd"].values()), sd)
+
+
+def test_the_group_generator_tags_every_report_and_train_runs_is_built_on_it(real_data):
+    from attn_gui.core.repeats import curve_band, run_group
+    from attn_gui.core.training import EpochReport, TrainingControl
+
+    table = read_table(real_data / "penguins.csv")
+    config = TrainConfig(epochs=4, patience=0, cv=3, repeats=2).validate()
+    items = list(run_group(table, config))
+    starts = [i for i in items if i.report is None]
+    assert [(i.index, i.count, i.seed, i.fold) for i in starts] == [
+        (1, 6, 0, 1), (2, 6, 1, 1), (3, 6, 0, 2), (4, 6, 1, 2), (5, 6, 0, 3), (6, 6, 1, 3)]
+    ends = [i.run for i in items if i.run is not None]
+    runs = train_runs(table, config)
+    assert [r.final.attention for r in runs] == [r.final.attention for r in ends]
+    epochs = [i for i in items if isinstance(i.report, EpochReport) and not i.report.final]
+    assert [i.report.epoch for i in epochs if i.index == 3] == [1, 2, 3, 4]
+    # a stop ends the run under way and the group
+    control = TrainingControl()
+    seen = []
+    for item in run_group(table, config, control):
+        seen.append(item)
+        if item.index == 2 and item.report is not None:
+            control.stop()
+    assert max(i.index for i in seen) == 2 and seen[-1].run.final.stop_reason == "stopped"
+    # the band of curves of different lengths: each epoch over the runs that reached it
+    mean, sd = curve_band([{"k": [1.0, 2.0, 3.0]}, {"k": [3.0, 4.0]}], "k")
+    np.testing.assert_allclose(mean, [2.0, 3.0, 3.0])
+    np.testing.assert_allclose(sd, [np.sqrt(2), np.sqrt(2), 0.0])

@@ -18,10 +18,9 @@ def test_every_window_option_is_in_exactly_one_form(window):
     shown = [name for form in forms(window) for name in form.options]
     assert sorted(shown) == sorted(n for n, o in OPTIONS.items() if o.in_window)
     assert len(shown) == len(set(shown))
-    # the others are the data panel's own: roles (target, features), task, positive class;
-    # repeats and cross-validation are the command line's until the window shows them
+    # the others are the data panel's own: roles (target, features), task, positive class
     assert {n for n, o in OPTIONS.items() if not o.in_window} == {
-        "target", "features", "task", "positive", "repeats", "cv"}
+        "target", "features", "task", "positive"}
 
 
 @pytest.mark.parametrize("name", [n for n, o in OPTIONS.items() if o.in_window])

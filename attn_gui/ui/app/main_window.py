@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
             signal.connect(self.workflow.mark_modified)
         self.monitor.tabs.currentChanged.connect(self._on_tab)
         self.monitor.runFinished.connect(self._run_ended)
+        self.monitor.importanceComputed.connect(self._importance_computed)
         self.monitor.runFailed.connect(self._run_failed)
         self.monitor.start_button.clicked.connect(self.start_training)
         self._restore_layout()
@@ -417,12 +418,25 @@ class MainWindow(QMainWindow):
         from ...core.project import run_from_training
 
         session = self.session
+        if config.repeats > 1 or config.cv:
+            stem = self.tr("{0} · {1} runs").format(stem, len(result["kept"]))
         run = run_from_training(session.project.next_name(stem), config, trainer, final,
-                                data_path=session.data_path)
+                                data_path=session.data_path, summary=result["summary"],
+                                finals=[r.final for r in result["kept"]])
         compare_with = session.compare_with
         session.add_run(run, trainer.data)
         if compare_with is not None:  # the answer to "what does attention add?"
             self.monitor.tabs.setCurrentWidget(self.runs_view)
+
+    def _importance_computed(self, report: dict) -> None:
+        """Shuffling is done on the last group trained, the session's newest run."""
+        if self.session.latest is not None:
+            self.session.set_importance(self.session.latest[0], report)
+
+    def show_run(self, run: Run | None) -> None:
+        """A saved run's curves, attention, spread and importance on the Training page."""
+        if run is not None:
+            self.monitor.show_run(run)
 
     def _on_tab(self, index: int) -> None:
         if self.monitor.tabs.widget(index) is self.pages.built("explain"):

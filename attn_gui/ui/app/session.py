@@ -86,6 +86,12 @@ class Session(QObject):
         self._runs_changed()
         self.compare_with = None
 
+    def set_importance(self, run: Run, report: dict) -> None:
+        """The permutation importance computed for one of the session's runs."""
+        if any(r is run for r in self.project.runs):
+            run.importance = report
+            self._runs_changed()
+
     def rename(self, index: int, name: str) -> bool:
         done = self.project.rename(index, name)
         if done:

@@ -215,6 +215,7 @@ class Workflow(QObject):
             project.data_path = str(Path(data_path).resolve())
             window.load_data(data_path)
         window.show_config(project.config)  # roles wait for the table, if one is loading
+        window.show_run(project.chosen_run)
         self._set_modified(relocated)
         if project.data_path and not data_path:
             self.error(self.tr("The project's data file {0} was not found; its settings and "

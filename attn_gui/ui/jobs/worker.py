@@ -1,7 +1,8 @@
 """Training off the GUI thread: a worker object moved to a QThread, and the runner that owns it.
 
-The worker prepares the dataset and drives the core's `Trainer.run()` generator; every
-report leaves it as a queued `Signal(object)`. Batch reports are throttled here, in the
+The worker iterates the core's `run_group` generator (one run, or a group of repeats or
+folds: the core prepares each split and trains each run); every report leaves it as a
+queued `Signal(object)`. Batch reports are throttled here, in the
 producer, so a fast loop cannot flood the GUI thread's event queue. The runner keeps one
 job (thread + worker + control) per run; a job that is no longer current, or anything
 reported after `shutdown()`, is dropped before it reaches the runner's own signals.
@@ -29,10 +30,10 @@ from PySide6.QtCore import (
 )
 
 from ...core.config import TrainConfig
-from ...core.dataset import prepare
 from ...core.errors import USER_ERRORS
 from ...core.io import Table
-from ...core.training import BatchReport, Trainer, TrainingControl
+from ...core.repeats import RunReport, run_group
+from ...core.training import BatchReport, TrainingControl
 
 __all__ = ["Pacer", "TrainingRunner", "TrainingWorker"]
 
@@ -72,7 +73,11 @@ class TrainingWorker(QObject):
     prepared = Signal(object)  # dict: features, classes, task, target, n_train, n_valid, report
     progress = Signal(object)  # BatchReport, at most ~30 per second
     epoch = Signal(object)  # EpochReport, every epoch end (not the final summary)
-    finished = Signal(object)  # {"report": final EpochReport, "trainer": Trainer}
+    # RunReport: a run of the group starts (its report None) or ends (its `run` set)
+    member = Signal(object)
+    # {"report": the kept run's final EpochReport, "trainer": its Trainer, "runs": every
+    # finished core Run of the group, the kept one first}
+    finished = Signal(object)
     failed = Signal(object)  # a UserError, or a sentence already in the interface language
     warning = Signal(object)  # str: a NumPy floating-point warning, once per kind and run
     done = Signal()  # run() returned, whatever the outcome: quits the thread
@@ -125,24 +130,18 @@ class TrainingWorker(QObject):
 
     def _train(self) -> None:
         config = self._config.validate()
-        data = prepare(self._table, config)
-        self.prepared.emit({
-            "target": data.target,
-            "features": list(data.features),
-            "classes": list(data.classes),
-            "task": data.task,
-            "n_train": len(data.X_train),
-            "n_valid": len(data.X_valid),
-            "excluded": dict(data.excluded),
-            "report": copy.deepcopy(data.report),
-        })
-        trainer = Trainer(config, data)
+        runs = []
         last_sent = -math.inf
         skipped: BatchReport | None = None
-        # The core builds a fresh report object per yield and never touches it again,
-        # so handing it over is handing over a copy.
-        for report in trainer.run(self.control):
-            if isinstance(report, BatchReport):
+        for item in run_group(self._table, config, self.control):
+            report = item.report
+            if report is None:
+                if item.index == 1:
+                    self.prepared.emit(_prepared(item))
+                self.member.emit(item)
+            elif isinstance(report, BatchReport):
+                # The core builds a fresh report object per yield and never touches it
+                # again, so handing it over is handing over a copy.
                 now = time.monotonic()
                 if now - last_sent >= self._interval:
                     self.progress.emit(report)
@@ -156,9 +155,12 @@ class TrainingWorker(QObject):
             elif report.final:
                 if skipped is not None:
                     self.progress.emit(skipped)
-                self.finished.emit({"report": report, "trainer": trainer})
+                    skipped = None
+                runs.append(item.run)
+                self.member.emit(item)
             else:
                 self.epoch.emit(report)
+        self.finished.emit({"report": runs[0].final, "trainer": runs[0].trainer, "runs": runs})
 
     def _numpy_warning(self, kind: str, _flag: int) -> None:
         if kind not in self._warned:
@@ -166,6 +168,14 @@ class TrainingWorker(QObject):
             self.warning.emit(self.tr(
                 "NumPy reported '{0}' in floating-point arithmetic; the numbers of this run "
                 "may be unreliable.").format(kind))
+
+
+def _prepared(item: RunReport) -> dict:
+    data = item.data
+    return {"target": data.target, "features": list(data.features),
+            "classes": list(data.classes), "task": data.task, "n_train": len(data.X_train),
+            "n_valid": len(data.X_valid), "excluded": dict(data.excluded),
+            "report": copy.deepcopy(data.report), "runs": item.count}
 
 
 class _Job(QObject):
@@ -201,6 +211,7 @@ class _Job(QObject):
             w.prepared.connect(self._on_prepared),
             w.progress.connect(self._on_progress),
             w.epoch.connect(self._on_epoch),
+            w.member.connect(self._on_member),
             w.warning.connect(self._on_warning),
             w.finished.connect(self._on_finished),
             w.failed.connect(self._on_failed),
@@ -231,6 +242,11 @@ class _Job(QObject):
             runner.epoch.emit(report)
 
     @Slot(object)
+    def _on_member(self, item: object) -> None:
+        if runner := self._current_runner():
+            runner.member.emit(item)
+
+    @Slot(object)
     def _on_warning(self, message: object) -> None:
         if runner := self._current_runner():
             runner.warning.emit(message)
@@ -259,13 +275,14 @@ class TrainingRunner(QObject):
     """Starts runs in a worker thread and re-emits the reports of the current one.
 
     Signals carry the worker's payloads unchanged: `prepared(dict)`, `progress(BatchReport)`,
-    `epoch(EpochReport)`, `warning(str)`, and exactly one of `finished(dict)` /
+    `epoch(EpochReport)`, `member(RunReport)`, `warning(str)`, and exactly one of `finished(dict)` /
     `failed(UserError | str)` per run (none after `shutdown()`).
     """
 
     prepared = Signal(object)
     progress = Signal(object)
     epoch = Signal(object)
+    member = Signal(object)
     warning = Signal(object)
     finished = Signal(object)
     failed = Signal(object)

@@ -36,6 +36,10 @@ class RunProgress(QObject):
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(f"color: {WARN};")
         self.warning_label.hide()
+        self.run_of = (1, 1)  # the run under way and the runs of its group
+
+    def set_run(self, index: int, count: int) -> None:
+        self.run_of = (index, count)
 
     def set_status(self, text: str, error: bool = False) -> None:
         colored(self.status_label, text, ERROR if error else None)
@@ -49,6 +53,7 @@ class RunProgress(QObject):
         """A new run: no warnings yet, busy until the data is prepared."""
         self.warning_label.clear()
         self.warning_label.hide()
+        self.run_of = (1, 1)
         self.bar.setRange(0, 0)
         self._set_bar_text(self.tr("preparing the data…"))
         self.set_status(self.tr("Preparing the data…"))
@@ -68,9 +73,14 @@ class RunProgress(QObject):
         else:
             done, current, total, elapsed = epoch.epoch, epoch.epoch, epoch.epochs, epoch.elapsed
         fraction = min(done / total, 1.0)
-        self.bar.setValue(round(fraction * _STEPS))
+        index, count = self.run_of
+        self.bar.setValue(round((index - 1 + fraction) / count * _STEPS))
         text = self.tr("epoch {0}/{1} · {2} elapsed").format(
             current, total, self._duration(elapsed))
+        if count > 1:
+            # The elapsed time and ETA are the run's: runs stop early at different epochs.
+            text = self.tr("run {0} of {1}, epoch {2} of {3} · {4} elapsed").format(
+                index, count, current, total, self._duration(elapsed))
         if paused:
             text = self.tr("paused · {0}").format(text)
         elif 0 < fraction < 1:
@@ -85,6 +95,31 @@ class RunProgress(QObject):
         self._set_bar_text(self.tr("{0} epochs in {1}").format(
             final.epoch, self._duration(final.elapsed)))
         self.set_status(self._outcome(final))
+
+    def group_finished(self, seconds: float, kept: int, stopped: bool) -> None:
+        """A group's end, after `seconds` of training: `kept` runs are summarised."""
+        index, count = self.run_of
+        if not stopped:
+            self.bar.setValue(_STEPS)
+            self._set_bar_text(self.tr("{0} runs in {1}").format(count, self._duration(seconds)))
+            self.set_status(self.tr(
+                "Finished {0} runs: the plots and metrics show their mean ± sd; Save Model and "
+                "Predict use the first run's model.").format(count))
+            return
+        self._set_bar_text(self.tr("stopped in run {0} of {1}").format(index, count))
+        if kept < 2:
+            self.set_status(self.tr(
+                "Stopped in run {0} of {1}: only the first run is kept, with its best weights.")
+                .format(index, count))
+        else:
+            self.set_status(self.tr(
+                "Stopped in run {0} of {1}: the mean ± sd cover the {2} runs that finished "
+                "(the first run's model is kept).").format(index, count, kept))
+
+    def importance(self, fraction: float) -> None:
+        self.bar.setRange(0, _STEPS)
+        self.bar.setValue(round(fraction * _STEPS))
+        self._set_bar_text(self.tr("shuffling columns… {0:.0f}%").format(100 * fraction))
 
     def failed(self, message: str) -> None:
         self.bar.setRange(0, _STEPS)

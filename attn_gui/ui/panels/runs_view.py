@@ -31,7 +31,7 @@ from ..app.core_text import attention_mode
 from ..plots.attention_comparison import AttentionComparison
 from ..plots.curves import CurvePlot, Series
 from ..plots.style import run_color
-from ..widgets.cells import number_item
+from ..widgets.cells import number_item, spread_item
 
 if TYPE_CHECKING:
     from ..app.session import Session
@@ -172,6 +172,8 @@ class RunsView(QWidget):
         self.table.setRowCount(len(self._runs))
         for r, run in enumerate(self._runs):
             valid = run.metrics.get("valid", {})
+            # A group's means, with their spread (as Orange's Test & Score shows them).
+            sd = (run.group["metrics_sd"] or {}).get("valid", {}) if run.group else {}
             name = QTableWidgetItem((_KEPT if r == self.chosen else "") + run.name)
             name.setData(Qt.ItemDataRole.UserRole, run.name)
             name.setForeground(QBrush(QColor(run_color(r))))
@@ -180,9 +182,9 @@ class RunsView(QWidget):
             weighting = (self.tr("none (attention off)") if run.config.attention == "off"
                          else run.config.weighting)
             cells = [name, _text(weighting), _text(attention_mode(run.config.attention)),
-                     number_item(valid.get(run.score_key, math.nan)),
-                     number_item(valid.get("accuracy", math.nan)),
-                     number_item(valid.get("loss", math.nan)),
+                     spread_item(valid.get(run.score_key, math.nan), sd.get(run.score_key)),
+                     spread_item(valid.get("accuracy", math.nan), sd.get("accuracy")),
+                     spread_item(valid.get("loss", math.nan), sd.get("loss")),
                      number_item(run.epochs, 0), _text(self.tr("{0:.1f} s").format(run.seconds))]
             for c, item in enumerate(cells):
                 if c != _NAME:

@@ -21,8 +21,11 @@ from PySide6.QtWidgets import (
 
 from ...core.config import ConfigError, TrainConfig
 from ...core.io import Table
+from ...core.repeats import RunReport, summarise, summarised_runs
+from ...core.runs import Run
 from ...core.training import BatchReport, EpochReport
 from ..app.core_text import sentence
+from ..jobs.loader import BackgroundTask
 from ..jobs.paint_budget import PaintBudget, RefreshGuarantee
 from ..jobs.worker import TrainingRunner
 from ..plots.attention_bars import AttentionBars
@@ -39,7 +42,10 @@ REDRAW_MS = 50  # 20 Hz: each main-thread wake-up costs the worker GIL time
 
 
 class TrainingMonitor(QWidget):
-    runFinished = Signal(object)  # {"report": final EpochReport, "trainer": Trainer}
+    # {"report": the kept run's final EpochReport, "trainer": its Trainer, "runs": every
+    # finished core Run, "kept": those the summary covers, "summary": core summarise()'s}
+    runFinished = Signal(object)
+    importanceComputed = Signal(object)  # core importance_report()'s dict for the last group
     runFailed = Signal(str)  # the sentence shown in the status line
     settingsChanged = Signal()  # the user changed a training setting
 
@@ -55,11 +61,18 @@ class TrainingMonitor(QWidget):
         self._running_status = ""
         self._prepared: dict | None = None  # the run's task and features, until its 1st epoch
         self._attention_on = True
+        self._group_size = 1
+        self.last_group: tuple[list, dict] | None = None  # the kept core Runs and summary
+        self.importance_task = BackgroundTask(self)
+        self.importance_task.progress.connect(self.progress_importance)
+        self.importance_task.loaded.connect(self._on_importance)
+        self.importance_task.failed.connect(self._on_failed_importance)
 
         self.paint_budget = PaintBudget()
         self.refreshes = RefreshGuarantee(self.paint_budget)
         self.progress = RunProgress(self)
         self._page = TrainingPage(self.refreshes)
+        self._page.importanceRequested.connect(self.compute_importance)
         self._build_settings()
         self._build_layout()
 
@@ -72,6 +85,7 @@ class TrainingMonitor(QWidget):
         self.runner.prepared.connect(self._on_prepared)
         self.runner.progress.connect(self._on_progress)
         self.runner.epoch.connect(self._on_epoch)
+        self.runner.member.connect(self._on_member)
         self.runner.warning.connect(self.progress.warn)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
@@ -134,9 +148,19 @@ class TrainingMonitor(QWidget):
 
     def clear(self) -> None:
         """Forget the last run's plots and results (a new file starts a new project)."""
+        self.importance_task.cancel()
+        self.last_group = None
         if self.page_built:
             self.page().clear()
         self.progress.set_status("")
+
+    def show_run(self, run: Run) -> None:
+        """A saved run (an opened project's): its models are not in memory, so there is
+        nothing to shuffle; what was computed when it trained is shown."""
+        if self.runner.is_running:
+            return
+        self.clear()
+        self.page().show_run(run)
 
     def build_page_soon(self) -> None:
         self._page.build_soon()
@@ -213,6 +237,7 @@ class TrainingMonitor(QWidget):
             self.progress.set_status(sentence(exc), error=True)
             return False
         self._reset(run_config.attention != "off")
+        self.importance_task.cancel()
         self.runner.start(run_config, table)
         self._set_running(True)
         self.refreshes.start()
@@ -260,6 +285,7 @@ class TrainingMonitor(QWidget):
         """Stop the run and join its thread within the bound (window close, aboutToQuit)."""
         was_running = self.runner.is_running
         self._timer.stop()
+        self.importance_task.shutdown(timeout_ms)
         joined = self.runner.shutdown(timeout_ms)
         if was_running:
             self.progress.set_status(self.tr("Training was stopped before it finished."))
@@ -293,6 +319,7 @@ class TrainingMonitor(QWidget):
     @Slot(object)
     def _on_prepared(self, info: dict) -> None:
         self._prepared = info
+        self._group_size = info.get("runs", 1)
         self._running_status = self.tr(
             "Training on {0} rows, validating on {1} rows ({2} features).").format(
             info["n_train"], info["n_valid"], len(info["features"]))
@@ -312,16 +339,71 @@ class TrainingMonitor(QWidget):
         self._progress_dirty = True
 
     @Slot(object)
+    def _on_member(self, item: RunReport) -> None:
+        """A run of the group starts (its report None) or ends."""
+        if item.report is None:
+            self.progress.set_run(item.index, item.count)
+            if item.index > 1:
+                self.page().start_member(item.index)
+        else:
+            self._begin_plots()
+            self.page().end_member(item.report)
+        self._progress_dirty = True
+
+    @Slot(object)
     def _on_finished(self, result: dict) -> None:
         final: EpochReport = result["report"]
+        runs = result["runs"]
+        kept = summarised_runs(runs)
+        summary = summarise(kept)
+        result = {**result, "kept": kept, "summary": summary}
         self._timer.stop()
         self._begin_plots()  # a run stopped before its first epoch still replaces the last
         self.refreshes.flush()
         self._redraw()
-        self.page().show_final(final, result["trainer"])
-        self.progress.finished(final)
+        self.page().show_final(final, result["trainer"], summary, [r.final for r in kept])
+        if self._group_size > 1:
+            stopped = len(runs) < self._group_size or runs[-1].final.stop_reason == "stopped"
+            self.progress.group_finished(sum(r.final.elapsed for r in runs), len(kept), stopped)
+        else:
+            self.progress.finished(final)
+        self.last_group = (kept, summary)
+        self.page().importance_button.setEnabled(self._attention_on)
         self._set_running(False)
         self.runFinished.emit(result)
+
+    # -- permutation importance of the last group, in the background ---------------
+    @Slot()
+    def compute_importance(self) -> bool:
+        """Shuffle the columns of the last group's validation rows; False if there is none."""
+        if self.last_group is None or self.runner.is_running:
+            return False
+        from ...core.importance import importance_report
+
+        runs, summary = self.last_group
+        attention = summary["attention"]
+        self.page().importance_button.setEnabled(False)
+        self.progress.importance(0.0)
+        self.importance_task.run(lambda progress, _stop: importance_report(runs, attention,
+                                                                           progress))
+        return True
+
+    @Slot(float)
+    def progress_importance(self, fraction: float) -> None:
+        self.progress.importance(fraction)
+
+    @Slot(object)
+    def _on_importance(self, report: dict) -> None:
+        runs, summary = self.last_group
+        self.progress.importance(1.0)
+        self.page().show_importance(report, summary["attention"], len(runs))
+        self.page().importance_button.setEnabled(True)
+        self.importanceComputed.emit(report)
+
+    @Slot(object)
+    def _on_failed_importance(self, error: object) -> None:
+        self.progress.set_status(sentence(error), error=True)
+        self.page().importance_button.setEnabled(True)
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
@@ -336,7 +418,8 @@ class TrainingMonitor(QWidget):
     def _begin_plots(self) -> None:
         if self._prepared is not None:
             info, self._prepared = self._prepared, None
-            self.page().begin(info["task"], info["features"], self._attention_on)
+            self.page().begin(info["task"], info["features"], self._attention_on,
+                              info.get("runs", 1))
 
     @Slot()
     def _redraw(self) -> None:

@@ -11,15 +11,27 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import QGridLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...core.runs import Run
 from ...core.training import EpochReport, Trainer
 from ..jobs.paint_budget import PaintClock, RefreshGuarantee, TimedPaint
 from ..plots.attention_bars import AttentionBars
 from ..plots.attention_history import AttentionHistory
 from ..plots.curves import CurvePlot, Series
 from ..plots.style import TRAIN_COLOR, VALID_COLOR
+from .evidence import EvidenceLabel
+from .group_state import GroupState
 from .training_results import TrainingResults
 
 __all__ = ["TrainingPage"]
@@ -34,13 +46,18 @@ class TrainingPage(QWidget):
     refresh guarantee (which each plot joins as it is built) draws.
     """
 
+    importanceRequested = Signal()  # the user asked to shuffle the columns
+
     def __init__(self, guarantee: RefreshGuarantee, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._guarantee = guarantee
         self._score_key = "f1"
         self._latest: EpochReport | None = None
         self._bars_epoch = 0
+        self._bars_dirty = False
         self._attention_on = True
+        self._features: list[str] = []
+        self.group = GroupState()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._guide = QLabel(self.tr(
@@ -87,6 +104,15 @@ class TrainingPage(QWidget):
     def _build_attention_plots(self) -> None:
         self.attention_bars = AttentionBars()
         self.attention_history = AttentionHistory()
+        self.importance_button = QPushButton(self.tr("Shuffle columns"))
+        self.importance_button.setToolTip(self.tr(
+            "Permutation importance: shuffle each column of the validation rows 5 times, in "
+            "every run of the group, and measure how much the loss rises; a column the "
+            "predictions need raises it. Drawn beside attention, with groups of correlated "
+            "columns shuffled together. Runs in the background."))
+        self.importance_button.setEnabled(False)
+        self.importance_button.clicked.connect(self.importanceRequested)
+        self.evidence = EvidenceLabel()
         self._watch("bars", self.attention_bars, self._refresh_bars)
         self._watch("history", self.attention_history, self.attention_history.refresh)
 
@@ -105,6 +131,12 @@ class TrainingPage(QWidget):
         grid.addWidget(self.score_plot, 0, 1)
         grid.addWidget(self.attention_bars, 1, 0)
         grid.addWidget(self.attention_history, 1, 1)
+        evidence = QHBoxLayout()
+        evidence.addWidget(self.importance_button, 0, Qt.AlignmentFlag.AlignTop)
+        evidence.addWidget(self.evidence, 1)
+        grid.addLayout(evidence, 2, 0, 1, 2)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(live)
@@ -117,32 +149,68 @@ class TrainingPage(QWidget):
         splitter.show()  # now, not on the next event-loop turn: the plots are used at once
 
     # -- a run ---------------------------------------------------------------
-    def begin(self, task: str, features: list[str], attention_on: bool) -> None:
+    def begin(self, task: str, features: list[str], attention_on: bool, runs: int = 1) -> None:
         """A new run's first epoch: the last run's plots and results give way to it (not
-        before, so a run that fails at once leaves them in place)."""
+        before, so a run that fails at once leaves them in place). `runs`: the runs of its
+        group (repeats or folds)."""
         self._latest = None
         self._bars_epoch = 0
         self._attention_on = attention_on
+        self._features = features if attention_on else []
+        self.group = GroupState(runs)
         self.loss_plot.reset()
         self.score_plot.reset()
+        for plot in (self.loss_plot, self.score_plot):
+            plot.clear_bands()
         self.results.clear()
-        self._set_task(task, features if attention_on else [])
+        self._set_task(task, self._features)
+        self.attention_bars.set_importance(None)
         self.attention_bars.set_weights({})
+        self.evidence.clear()
+        self.importance_button.setEnabled(False)
         # Uniform 1/m weights are not learned ones: say so instead of drawing them.
         note = "" if attention_on else self.tr(
             "Attention off: every feature gets weight 1/m.")
         for plot in (self.attention_bars, self.attention_history):
             plot.set_note(note)
 
+    def start_member(self, index: int) -> None:
+        """Run `index` (1-based) of the group starts: its curves replace the last run's, and
+        the finished runs stay in the bands."""
+        self.group.index = index
+        if index > 1:
+            self._latest = None
+            self.loss_plot.reset()
+            self.score_plot.reset()
+            self.attention_history.set_features(self._features)
+
+    def end_member(self, final: EpochReport) -> None:
+        """A run of the group ended: it joins the mean curves, bands and error bars."""
+        self.group.add(final)
+        self._latest = None
+        self._bars_dirty = True
+        if self.group.is_group:
+            self._draw_bands()
+
+    def _draw_bands(self) -> None:
+        for plot, metric in ((self.loss_plot, "loss"), (self.score_plot, self._score_key)):
+            for split in ("train", "valid"):
+                plot.set_band(split, *self.group.band(f"{split}_{metric}"))
+
     def clear(self) -> None:
         """No run to show (another file's runs are gone): empty plots, not stale ones."""
         self._latest = None
         self._bars_epoch = 0
+        self.group = GroupState()
         for plot in (self.loss_plot, self.score_plot):
             plot.reset()
+            plot.clear_bands()
             plot.refresh()  # now: no run is coming whose redraws would empty them
         self.results.clear()
+        self.attention_bars.set_importance(None)
         self.attention_bars.set_weights({})
+        self.evidence.clear()
+        self.importance_button.setEnabled(False)
         self.attention_history.set_features([])
         for plot in (self.attention_bars, self.attention_history):
             plot.set_note("")
@@ -169,20 +237,83 @@ class TrainingPage(QWidget):
         if self._attention_on:
             self.attention_history.append(report.epoch, report.attention)
         self._latest = report
+        self._bars_dirty = True
 
     def _refresh_bars(self) -> bool:
-        if not self._attention_on or self._latest is None:
+        if not self._attention_on or not self._bars_dirty:
             return False
-        if self._bars_epoch == self._latest.epoch:
-            return False
-        self._bars_epoch = self._latest.epoch
-        self.attention_bars.set_weights(self._latest.attention)
+        self._bars_dirty = False
+        live = None if self._latest is None else self._latest.attention
+        if self._latest is not None:
+            self._bars_epoch = self._latest.epoch
+        # One run: its latest weights; a group: their mean with the finished runs', ± sd.
+        self.attention_bars.set_weights(*self.group.attention(live))
         return True
 
-    def show_final(self, final: EpochReport, trainer: Trainer) -> None:
+    def show_final(self, final: EpochReport, trainer: Trainer, summary: dict | None = None,
+                   finals: list[EpochReport] | None = None) -> None:
+        """The kept run's final report; for a group, `summary` (`core.repeats.summarise`)
+        and the final reports of the runs it covers."""
+        if finals is not None and len(finals) > 1:
+            # The kept run's curves (its best epoch marked) under the group's bands.
+            self._show_history(final.history)
+            self.group = GroupState(len(finals))
+            for report in finals:
+                self.group.add(report)
+            self._draw_bands()
         for plot in (self.loss_plot, self.score_plot):
             plot.mark_best(final.best_epoch)
             plot.refresh()
         if self._attention_on:
-            self.attention_bars.set_weights(final.attention)  # the kept (best) weights
-        self.results.show_final(final, trainer)
+            if summary is not None and summary["attention_sd"] is not None:
+                self.attention_bars.set_weights(summary["attention"], summary["attention_sd"])
+            else:
+                self.attention_bars.set_weights(final.attention)  # the kept (best) weights
+        self._bars_dirty = False
+        self.evidence.set_stability(None if summary is None else summary["stability"],
+                                    len(finals or [final]))
+        self.results.show_final(final, trainer, summary, len(finals or [final]))
+
+    def _show_history(self, history: dict[str, list[float]]) -> None:
+        score = self._score_key
+        self.loss_plot.reset()
+        self.score_plot.reset()
+        for epoch in range(len(history.get("valid_loss", []))):
+            for plot, metric in ((self.loss_plot, "loss"), (self.score_plot, score)):
+                plot.append(epoch + 1, {split: _at(history.get(f"{split}_{metric}", []), epoch)
+                                        for split in ("train", "valid")})
+
+    def show_run(self, run: Run) -> None:
+        """A saved run: its curves (the kept run's) with the group's bands, attention with
+        its spread, importance and the sentences, its metrics."""
+        attention_on = run.config.attention != "off"
+        self.begin(run.task, run.features, attention_on, run.runs)
+        self._show_history(run.history)
+        group = run.group
+        if group is not None:
+            for plot, metric in ((self.loss_plot, "loss"), (self.score_plot, self._score_key)):
+                for split in ("train", "valid"):
+                    curve = group["curves"].get(f"{split}_{metric}")
+                    if curve is not None:
+                        mean = np.asarray(curve["mean"], dtype=np.float64)
+                        plot.set_band(split, np.arange(1, len(mean) + 1, dtype=np.float64),
+                                      mean, np.asarray(curve["sd"], dtype=np.float64))
+        for plot in (self.loss_plot, self.score_plot):
+            plot.mark_best(run.best_epoch)
+            plot.refresh()
+        if attention_on:
+            self.attention_bars.set_weights(run.attention,
+                                            None if group is None else group["attention_sd"])
+            if run.importance is not None:
+                self.show_importance(run.importance, run.attention, run.runs)
+        self.evidence.set_stability(None if group is None else group["stability"], run.runs)
+        self.results.show_run(run)
+
+    def show_importance(self, report: dict, attention: dict[str, float], runs: int) -> None:
+        """`core.importance.importance_report`'s numbers beside the attention they explain."""
+        self.attention_bars.set_importance(report["importance"], report["groups"])
+        self.evidence.set_importance(report, attention, runs)
+
+
+def _at(curve: list[float], epoch: int) -> float:
+    return curve[epoch] if epoch < len(curve) else math.nan

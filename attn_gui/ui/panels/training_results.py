@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.runs import Run
 from ...core.training import EpochReport, Trainer
 from ..plots.confusion import ConfusionMatrixPlot
-from ..widgets.cells import number_item
+from ..widgets.cells import number_item, spread_item
 
 _MIN_LABEL_WIDTH = 40  # px: a row label keeps a few letters however narrow the table
 
@@ -65,37 +66,71 @@ class TrainingResults(QWidget):
         self.per_class_box.setVisible(classification)
         self.confusion_plot.setVisible(classification)
 
-    def show_final(self, final: EpochReport, trainer: Trainer) -> None:
+    def show_final(self, final: EpochReport, trainer: Trainer, summary: dict | None = None,
+                   runs: int = 1) -> None:
+        """The kept run's metrics; for a group (`summary` from `core.repeats.summarise`),
+        the mean ± sd over its `runs`, as Orange's Test & Score shows them. Per-class scores
+        and the confusion matrix stay the kept run's."""
         data = trainer.data
-        rows = self._metric_rows(trainer)
+        rows = self._metric_rows(data.task, data.classes, data.positive)
+        spread = None if summary is None else summary["metrics_sd"]
+        if spread is not None:
+            splits = [(summary["metrics"][s], spread[s]) for s in ("train", "valid")]
+        else:
+            splits = [(final.train, None), (final.valid, None)]
+        self._fill_metrics(rows, splits, runs if spread is not None else 1)
+        if data.task == "classification":
+            self.confusion_plot.set_matrix(final.valid["confusion"], data.classes)
+            self._show_per_class(final.valid["per_class"], data.classes)
+
+    def show_run(self, run: Run) -> None:
+        """A saved run's metrics (means ± sd for a group) and its confusion matrix."""
+        positive = None if run.model is None else run.model.positive
+        rows = self._metric_rows(run.task, run.classes, positive)
+        spread = None if run.group is None else run.group["metrics_sd"]
+        splits = [(run.metrics.get(s, {}), None if spread is None else spread.get(s))
+                  for s in ("train", "valid")]
+        self._fill_metrics(rows, splits, run.runs)
+        self.set_task(run.task)
+        if run.confusion is not None:
+            self.confusion_plot.set_matrix(run.confusion, run.classes)
+
+    def _fill_metrics(self, rows: list[tuple[str, str]], splits: list, runs: int) -> None:
+        if runs > 1:
+            self.metrics_box.setTitle(self.tr("Final metrics (mean ± sd over {0} runs)")
+                                      .format(runs))
+            self.per_class_box.setTitle(self.tr("Per class (validation, first run)"))
+        else:
+            self.metrics_box.setTitle(self.tr("Final metrics (best epoch)"))
+            self.per_class_box.setTitle(self.tr("Per class (validation)"))
         table = self.metrics_table
         table.setRowCount(len(rows))
         for r, (label, key) in enumerate(rows):
             header = QTableWidgetItem(label)
             header.setToolTip(label)  # the whole label, however narrow the header
             table.setVerticalHeaderItem(r, header)
-            for c, split in enumerate((final.train, final.valid)):
-                table.setItem(r, c, number_item(split.get(key, math.nan)))
+            for c, (values, sd) in enumerate(splits):
+                table.setItem(r, c, spread_item(values.get(key, math.nan),
+                                                None if sd is None else sd.get(key)))
         table.fit_row_labels()
-        if data.task == "classification":
-            self.confusion_plot.set_matrix(final.valid["confusion"], data.classes)
-            self._show_per_class(final.valid["per_class"], data.classes)
 
-    def _metric_rows(self, trainer: Trainer) -> list[tuple[str, str]]:
+    def _metric_rows(self, task: str, classes: list[str], positive: int | None
+                     ) -> list[tuple[str, str]]:
         """(label, metric key) of each row of the metrics table, for the run's task."""
-        data = trainer.data
-        if data.task == "regression":
+        if task == "regression":
             return [(self.tr("R²"), "r2"), (self.tr("RMSE"), "rmse"), (self.tr("MAE"), "mae"),
                     (self.tr("Loss (MSE)"), "loss")]
-        if len(data.classes) == 2 and data.positive is not None:
-            which = self.tr("class {0}").format(data.classes[data.positive])
+        if len(classes) == 2 and positive is not None:
+            which = self.tr("class {0}").format(classes[positive])
+        elif len(classes) == 2:  # a saved run whose model is not at hand
+            which = self.tr("positive class")
         else:
             which = self.tr("macro")
         rows = [(self.tr("Accuracy"), "accuracy"),
                 (self.tr("Precision ({0})").format(which), "precision"),
                 (self.tr("Recall ({0})").format(which), "recall"),
                 (self.tr("F1 ({0})").format(which), "f1")]
-        if len(data.classes) > 2:
+        if len(classes) > 2:
             rows.append((self.tr("F1 (weighted)"), "f1_weighted"))
         rows.append((self.tr("Loss (cross-entropy)"), "loss"))
         return rows

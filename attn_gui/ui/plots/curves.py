@@ -17,14 +17,15 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ..jobs.paint_budget import TimedPaint
+from .bands import Band
 from .buffers import GrowBuffer
 from .fitted_plot import FittedPlot
 from .style import theme
 
-__all__ = ["CurvePlot", "Series", "legend_height", "legend_width"]
+__all__ = ["CurvePlot", "Series", "legend_above", "legend_height", "legend_width"]
 
 
-def _legend_above(item: pg.PlotItem, color: QColor) -> pg.LegendItem:
+def legend_above(item: pg.PlotItem, color: QColor) -> pg.LegendItem:
     """A legend in a row of its own between the title and the view, never over a curve:
     in the top axis' cell (that axis is never shown)."""
     item.layout.removeItem(item.getAxis("top"))
@@ -65,7 +66,7 @@ class CurvePlot(TimedPaint, FittedPlot):
         item.showGrid(x=True, y=True, alpha=0.2)
         item.setDownsampling(mode="peak")
         item.setClipToView(True)
-        self._legend = _legend_above(item, self._fg)
+        self._legend = legend_above(item, self._fg)
         self._x = GrowBuffer()
         self._y: dict[str, GrowBuffer] = {}
         self._series: dict[str, Series] = {}
@@ -82,6 +83,8 @@ class CurvePlot(TimedPaint, FittedPlot):
         # Named in the legend rather than beside the line, where it would cover the curves.
         self._best_sample = pg.PlotDataItem(pen=best_pen)
         self._best_in_legend = False
+        self._bands: dict[str, Band] = {}
+        self._band_in_legend = False
         self._cursor = pg.InfiniteLine(angle=90, movable=False,
                                        pen=pg.mkPen(self._fg, style=Qt.PenStyle.DotLine))
         self.hover_label = pg.TextItem(color=self._fg, fill=pg.mkBrush(self.palette().color(
@@ -122,16 +125,37 @@ class CurvePlot(TimedPaint, FittedPlot):
 
     def show_in_legend(self, keys: Sequence[str]) -> None:
         with_best = self._best > 0
-        if list(keys) == self._shown and with_best == self._best_in_legend:
+        band = next((b for b in self._bands.values() if b.visible), None)
+        if (list(keys) == self._shown and with_best == self._best_in_legend
+                and (band is not None) == self._band_in_legend):
             return
         self._legend.clear()
         self._shown = [k for k in keys if k in self._curves]
         for key in self._shown:
             self._legend.addItem(self._curves[key], self._series[key].label)
+        if band is not None:
+            self._legend.addItem(band.mean, self.tr("mean ± sd"))
         if with_best:
             self._legend.addItem(self._best_sample, self.tr("best epoch"))
         self._best_in_legend = with_best
+        self._band_in_legend = band is not None
         self.fit_legend_columns()
+
+    def set_band(self, key: str, x: np.ndarray, mean: np.ndarray, sd: np.ndarray) -> None:
+        """The mean of series `key` over several runs, dashed in its colour, with a ±1 sd
+        band; drawn at once (bands change once per run, not per epoch)."""
+        if key not in self._bands:
+            self._bands[key] = Band(self.getPlotItem(), self._series[key].color)
+        self._bands[key].set(x, mean, sd)
+        self.show_in_legend(self._shown)
+
+    def clear_bands(self) -> None:
+        for band in self._bands.values():
+            band.hide()
+        self.show_in_legend(self._shown)
+
+    def band(self, key: str) -> Band | None:
+        return self._bands.get(key)
 
     def fit_legend_columns(self) -> None:
         """Entries side by side while they fit the view's width, else in more rows."""

@@ -6,12 +6,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
-__all__ = ["BAR_COLOR", "FEATURE_COLORS", "LINE_STYLES", "TRAIN_COLOR", "VALID_COLOR", "freeze",
+__all__ = ["BAR_COLOR", "FEATURE_COLORS", "IMPORTANCE_COLOR", "LINE_STYLES", "TRAIN_COLOR", "VALID_COLOR", "freeze",
            "run_color", "theme"]
 
 TRAIN_COLOR = "#1f77b4"
 VALID_COLOR = "#ff7f0e"
 BAR_COLOR = "#4c72b0"
+IMPORTANCE_COLOR = "#dd8452"  # permutation importance beside attention's BAR_COLOR
 # Tableau 10: distinct on light and dark backgrounds (evenly spaced hues give yellow on white).
 FEATURE_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
                   "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")

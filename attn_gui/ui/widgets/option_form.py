@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.config import OPTIONS, TrainConfig
+from ...core.config import JOINTS, OPTIONS, TrainConfig
 from ...core.options import ConfigError, Option, parse_sizes
 from .colors import ERROR
 from .compact import add_item, compact
+from .joint_editor import JointEditor
 
 __all__ = ["ExactSpinBox", "OptionForm", "option_text", "options_of"]
 
@@ -156,7 +157,13 @@ class OptionForm(QGroupBox):
         # Labels move above their fields when the panel is narrow (next to other panels).
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._editors: dict[str, QWidget] = {}
+        # Settings edited as one (repeats and folds) share one editor, placed at the first.
+        self.joints: dict[str, JointEditor] = {}
+        joined = {field: joint for joint in JOINTS.values() for field in joint.fields}
         for name, option in self.options.items():
+            if name in joined:
+                self._add_joint(name, joined[name])
+                continue
             editor = make_editor(option)
             self._editors[name] = editor
             self.form.addRow(option_text(option.label), editor)
@@ -164,8 +171,22 @@ class OptionForm(QGroupBox):
             if option.kind == "sizes":
                 editor.textChanged.connect(lambda _=None, n=name: self._mark_sizes(n))
 
+    def _add_joint(self, name: str, joint) -> None:
+        editor = next((e for e in self.joints.values() if e.joint is joint), None)
+        if editor is None:
+            editor = JointEditor(joint)
+            self.form.addRow(option_text(joint.label), editor)
+            editor.changed.connect(self.changed)
+        self.joints[name] = editor
+
     def field(self, name: str) -> QWidget:
-        return self._editors[name]
+        """The editor of one setting; settings edited as one share their `JointEditor`."""
+        return self.joints.get(name) or self._editors[name]
+
+    def _read(self, name: str) -> Any:
+        if name in self.joints:
+            return self.joints[name].values()[name]
+        return read_editor(self.options[name], self._editors[name])
 
     def apply_to(self, config: TrainConfig) -> TrainConfig:
         """Write every editor's value into `config` (in place) and return it.
@@ -173,8 +194,8 @@ class OptionForm(QGroupBox):
         Raises ConfigError for text that cannot be read (e.g. hidden layers "abc"); range
         checks are `TrainConfig.validate()`'s, so the window and the CLI refuse the same.
         """
-        for name, option in self.options.items():
-            setattr(config, name, read_editor(option, self._editors[name]))
+        for name in self.options:
+            setattr(config, name, self._read(name))
         return config
 
     def apply_valid(self, config: TrainConfig) -> list[str]:
@@ -182,14 +203,18 @@ class OptionForm(QGroupBox):
         unreadable = []
         for name, option in self.options.items():
             try:
-                setattr(config, name, read_editor(option, self._editors[name]))
+                setattr(config, name, self._read(name))
             except ConfigError:
                 unreadable.append(option_text(option.label))
         return unreadable
 
     def set_from(self, config: TrainConfig) -> None:
         """Show `config`'s values; emits no `changed`."""
+        for editor in set(self.joints.values()):
+            editor.show_values({f: getattr(config, f) for f in editor.joint.fields})
         for name, option in self.options.items():
+            if name in self.joints:
+                continue
             editor = self._editors[name]
             editor.blockSignals(True)
             try:
