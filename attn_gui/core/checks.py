@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .compare import t_ppf
 from .config import TrainConfig
 from .dataset import Dataset, prepare
 from .errors import Phrase, UserError
@@ -54,11 +55,6 @@ MIN_EFFECT = 0.01
 # the weight moves (the average the issue measured on 12 real files).
 STILL_TV, STABLE_TV, STABLE_R = 0.05, 0.20, 0.90
 UNSTABLE_TV, UNSTABLE_R = 0.25, 0.50
-
-# Two-sided 95% quantiles of Student's t for 1 … 30 degrees of freedom.
-_T975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201,
-         2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069,
-         2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042)
 
 
 class ChecksError(UserError):
@@ -162,13 +158,7 @@ def mean_interval(values: list[float]) -> tuple[float, float, float]:
     """Mean and its two-sided 95% Student-t interval (mean ± t·sd/√n), n ≥ 2."""
     x = np.asarray(values, dtype=np.float64)
     n, mean = len(x), float(x.mean())
-    df = n - 1
-    if df <= len(_T975):
-        t = _T975[df - 1]
-    else:  # Cornish–Fisher: within 0.001 of the exact quantile from 30 degrees on
-        z = 1.959964
-        t = z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
-    half = t * float(x.std(ddof=1)) / math.sqrt(n)
+    half = t_ppf(0.975, n - 1) * float(x.std(ddof=1)) / math.sqrt(n)
     return mean, mean - half, mean + half
 
 
