@@ -2894,8 +2894,20 @@ validation row {1}: weight {2}</source>
         <translation>F1（加权）</translation>
     </message>
     <message>
+        <source>ROC AUC</source>
+        <translation>ROC AUC</translation>
+    </message>
+    <message>
+        <source>Average precision</source>
+        <translation>平均精确率</translation>
+    </message>
+    <message>
         <source>Loss (cross-entropy)</source>
         <translation>损失（交叉熵）</translation>
+    </message>
+    <message>
+        <source>Brier score</source>
+        <translation>Brier 分数</translation>
     </message>
 </context>
 <context>

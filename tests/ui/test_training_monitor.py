@@ -77,8 +77,10 @@ def test_a_run_to_the_end_fills_every_view(qtbot, monitor, table):
     results = monitor.page().results
     assert results.per_class_table.rowCount() == 3
     assert [results.per_class_table.item(r, 0).text() for r in range(3)] == ["high", "low", "mid"]
-    assert results.metrics_table.rowCount() == 6  # accuracy, P, R, F1 macro, F1 weighted, loss
+    # accuracy, P, R, F1 macro, F1 weighted, ROC AUC, average precision, Brier, loss
+    assert results.metrics_table.rowCount() == 9
     assert results.metrics_table.item(0, 1).text() == f"{final.valid['accuracy']:.4f}"
+    assert results.metrics_table.item(5, 1).text() == f"{final.valid['roc_auc']:.4f}"
 
     total_batches = 30 * batches[-1].n_batches
     assert 0 < monitor.plot_updates < total_batches / 20

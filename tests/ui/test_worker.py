@@ -105,9 +105,9 @@ def test_numpy_warnings_travel_as_signals(qtbot, runner, table, monkeypatch):
 
     real_metrics = Trainer._metrics
 
-    def overflowing_metrics(self, y, out):
+    def overflowing_metrics(self, y, out, **options):
         np.float32(3e38) * np.float32(10)  # a genuine overflow, raised by NumPy itself
-        return real_metrics(self, y, out)
+        return real_metrics(self, y, out, **options)
 
     monkeypatch.setattr(Trainer, "_metrics", overflowing_metrics)
     warnings: list[str] = []

@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self._build_menus()
         self.data_panel.tableLoaded.connect(self._table_loaded)
+        for signal in (self.data_panel.tableLoaded, self.data_panel.changed):
+            signal.connect(self._enable_two_class_settings)
         self.session.runsChanged.connect(self._update_actions)
         self.session.newProject.connect(self.monitor.clear)
         self.workflow.recentProjectsChanged.connect(self._fill_recent_projects)
@@ -243,6 +245,12 @@ class MainWindow(QMainWindow):
         for key in ("export_metrics", "export_curves", "export_attention", "export_png",
                     "export_svg"):
             self.actions[key].setEnabled(have_runs and not running)
+
+    def _enable_two_class_settings(self) -> None:
+        """Threshold and false-positive cost: for two classes, as the positive class is."""
+        two_classes = self.data_panel.positive_combo.isEnabled()
+        for name in ("threshold", "fp_cost"):
+            self.monitor.field(name).setEnabled(two_classes)
 
     # -- data --------------------------------------------------------------
     def open_dialog(self) -> None:

@@ -110,7 +110,10 @@ class TrainingResults(QWidget):
             header.setToolTip(label)  # the whole label, however narrow the header
             table.setVerticalHeaderItem(r, header)
             for c, (values, sd) in enumerate(splits):
-                table.setItem(r, c, spread_item(values.get(key, math.nan),
+                # an AUC is null where a split lacks a class; runs saved before a metric
+                # existed lack the key
+                value = values.get(key)
+                table.setItem(r, c, spread_item(math.nan if value is None else value,
                                                 None if sd is None else sd.get(key)))
         table.fit_row_labels()
 
@@ -132,7 +135,9 @@ class TrainingResults(QWidget):
                 (self.tr("F1 ({0})").format(which), "f1")]
         if len(classes) > 2:
             rows.append((self.tr("F1 (weighted)"), "f1_weighted"))
-        rows.append((self.tr("Loss (cross-entropy)"), "loss"))
+        rows += [(self.tr("ROC AUC"), "roc_auc"), (self.tr("Average precision"),
+                                                   "average_precision"),
+                 (self.tr("Brier score"), "brier"), (self.tr("Loss (cross-entropy)"), "loss")]
         return rows
 
     def _show_per_class(self, per_class: dict, classes: list[str]) -> None:
