@@ -37,7 +37,7 @@ from .helpers import TIMEOUT, train_demo_twice, wait_for
 # Words that stay as they are in a Chinese interface: names, abbreviations, notation.
 TECHNICAL = {
     "Adam", "SGD", "ReLU", "relu", "tanh", "softmax", "sparsemax", "softplus", "sigmoid",
-    "CSV", "TSV", "JSON", "PNG", "SVG", "UTF", "BOM", "IQR", "F1", "RMSE", "MAE", "MSE", "L2",
+    "CSV", "TSV", "JSON", "PNG", "SVG", "UTF", "BOM", "IQR", "F1", "ROC", "AUC", "RMSE", "MAE", "MSE", "L2",
     "ID", "NumPy", "Attention", "Trainer", "ETA", "Tukey", "Q1", "Q3", "exp", "log", "ln",
     "sqrt", "abs", "sin", "cos", "min", "max", "pi", "ds", "dz", "z_i", "z_j", "z_0", "z_1",
     "W_a", "b_a", "g", "main.py", "predict", "train", "config", "Ctrl", "English", "Windows",
