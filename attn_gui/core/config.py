@@ -106,8 +106,9 @@ class TrainConfig:
             ATTENTION_MODES,
             ("global: one weight per feature", "One learnable logit z_i per feature, the same "
              "for every row: α = g(z) is the model's overall importance of each feature."),
-            ("per row: weights depend on the row", "z = x·W_a + b_a: the logits, and so the "
-             "weights, are computed from each row, as in self-attention over features."),
+            ("per row: weights depend on the row", "z = tanh(x·V + c)·W_a + b_a: the logits, "
+             "and so the weights, are computed from each row, as in self-attention over "
+             "features."),
             ("off: no attention (baseline)", "The inputs pass through unweighted: the run to "
              "compare attention against.")))
     weighting: str = setting(
@@ -161,6 +162,11 @@ class TrainConfig:
         "weights form before early stopping ends a short run; the factor then decays as "
         "3/(3 + epoch), so the weights settle instead of drifting. 1 = the same rate at first.",
         "attention", low=0.0, low_open=True, widget_high=1000.0, decimals=2, step=1.0)
+    attention_hidden: int = setting(
+        16, "Per-row scorer units", "Per-row attention only: the logits come from one hidden "
+        "layer, z = tanh(x·V + c)·W_a + b_a, with this many units, so the weights can switch "
+        "with the row (x1 matters where x11 < 0, x3 elsewhere). 0 = the linear scorer "
+        "z = x·W_a + b_a.", "attention", low=0, widget_high=1024)
     # -- network and training --------------------------------------------------------------
     epochs: int = setting(
         200, "Epochs", "One epoch is one pass over every training row; the curves get one "

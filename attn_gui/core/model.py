@@ -1,6 +1,6 @@
 """The feature-attention network: attention over input columns, then an MLP head.
 
-    z      = a (global: one logit per column)    or   X W_a + b_a (per row)
+    z      = a (global: one logit per column)    or   tanh(X V + c) W_a + b_a (per row)
     alpha  = g(z)                                 on the simplex over the m input columns
     X~     = m · alpha[group] ⊙ X                 (uniform alpha leaves X unchanged)
     output = MLP(X~)                              softmax (classes) or linear (regression)
@@ -43,6 +43,9 @@ class NetSpec:
     activation: str = "relu"
     weighting: WeightingSpec = WeightingSpec()
     groups: tuple[int, ...] | None = None  # input column of each encoded column; None: one each
+    # Per-row attention: units of the tanh layer that scores each row; 0 is the linear
+    # scorer z = X W_a + b_a of models saved before it (model version 1).
+    attention_hidden: int = 0
 
     @property
     def n_columns(self) -> int:
@@ -76,6 +79,8 @@ class AttentionNet:
             if name == "att_W":
                 # Small weights: attention starts near uniform, so the head sees X first.
                 p[name] = rng.normal(0.0, 0.01, size=shape)
+            elif name == "att_V":
+                p[name] = rng.normal(0.0, np.sqrt(1.0 / shape[0]), size=shape)
             elif name.startswith("W"):
                 k = int(name[1:])
                 gain = 2.0 if self.spec.activation == "relu" and k < self.n_layers - 1 else 1.0
@@ -91,13 +96,27 @@ class AttentionNet:
         return self._weight_names
 
     # -- forward -----------------------------------------------------------
-    def attention_logits(self, X: np.ndarray) -> np.ndarray | None:
+    def attention_logits(self, X: np.ndarray, cache: dict | None = None) -> np.ndarray | None:
+        """z for the rows of X; `cache` keeps what the backward pass needs."""
         mode = self.spec.attention
         if mode == "global":
             return self.params["att_a"][None, :]
         if mode == "row":
-            return X @ self.params["att_W"] + self.params["att_b"]
+            t = self._row_hidden(X)
+            if cache is not None:
+                cache["att_hidden"] = t
+            return t @ self.params["att_W"] + self.params["att_b"]
         return None
+
+    def _row_hidden(self, X: np.ndarray) -> np.ndarray:
+        """What the per-row scorer's last layer reads: X itself for the linear scorer.
+
+        A linear scorer cannot say "x1 matters where x11 < 0": every column's logit moves
+        with every input the same way in every row. One tanh layer lets the weights switch
+        with the row (INVASE's Syn4–6, benchmarks/syn.py)."""
+        if not self.spec.attention_hidden:
+            return X
+        return np.tanh(X @ self.params["att_V"] + self.params["att_c"])
 
     def attention(self, X: np.ndarray) -> np.ndarray:
         """Weights per input column and row (rows × m); one shared row for global; uniform off."""
@@ -110,7 +129,7 @@ class AttentionNet:
     def forward(self, X: np.ndarray) -> tuple[np.ndarray, dict]:
         """Output (probabilities or predictions in standardised units) and the cache."""
         cache: dict = {"X": X}
-        z = self.attention_logits(X)
+        z = self.attention_logits(X, cache)
         W0 = self.params["W0"]
         if z is not None:
             alpha, saved = self.weighting.forward_saving(z)
@@ -207,9 +226,16 @@ class AttentionNet:
         dz = self.weighting.vjp(z, alpha, dalpha.astype(self.dtype, copy=False), cache["saved"])
         if self.spec.attention == "global":
             grads["att_a"] = dz[0]
-        else:
+            return penalty
+        grads["att_b"] = column_sums(dz)
+        if not self.spec.attention_hidden:
             grads["att_W"] = X.T @ dz
-            grads["att_b"] = column_sums(dz)
+            return penalty
+        t = cache["att_hidden"]
+        grads["att_W"] = t.T @ dz
+        du = (dz @ self.params["att_W"].T) * (1 - t * t)
+        grads["att_V"] = X.T @ du
+        grads["att_c"] = column_sums(du)
         return penalty
 
     # -- prediction --------------------------------------------------------
@@ -236,6 +262,10 @@ def param_shapes(spec: NetSpec) -> dict[str, tuple[int, ...]]:
     shapes: dict[str, tuple[int, ...]] = {}
     if spec.attention == "global":
         shapes["att_a"] = (m,)
+    elif spec.attention == "row" and spec.attention_hidden:
+        h = spec.attention_hidden
+        shapes["att_V"], shapes["att_c"] = (d, h), (h,)
+        shapes["att_W"], shapes["att_b"] = (h, m), (m,)
     elif spec.attention == "row":
         shapes["att_W"], shapes["att_b"] = (d, m), (m,)
     sizes = (d, *spec.hidden, spec.n_outputs)

@@ -33,7 +33,9 @@ from .training import EpochReport, Trainer
 from .weighting import WeightingSpec
 
 MODEL_FORMAT = "attn-gui-model"
-MODEL_VERSION = 1
+# Version 2: per-row attention scored by a hidden layer (NetSpec.attention_hidden). Every
+# other model is still written as version 1, so the app before it opens what it can read.
+MODEL_VERSION = 2
 PROJECT_FORMAT = "attn-gui-project"
 PROJECT_VERSION = 1
 PROJECT_SUFFIX = ".atproj"
@@ -76,7 +78,7 @@ def _write_model(zf: zipfile.ZipFile, saved: SavedModel) -> None:
     spec = saved.model.spec
     meta = {
         "format": MODEL_FORMAT,
-        "version": MODEL_VERSION,
+        "version": MODEL_VERSION if spec.attention_hidden else 1,
         "target": saved.target,
         "target_info": saved.target_info.to_dict(),
         "positive": saved.positive,

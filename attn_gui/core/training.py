@@ -129,6 +129,7 @@ class Trainer:
             attention=config.attention, hidden=tuple(config.hidden),
             activation=config.activation, weighting=config.weighting_spec(),
             groups=tuple(int(g) for g in data.groups),
+            attention_hidden=config.attention_hidden if config.attention == "row" else 0,
         )
         self.model_ = AttentionNet(self.spec, dtype=self.dtype)
         self.history_: dict[str, list[float]] = {}

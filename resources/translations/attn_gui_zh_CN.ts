@@ -1095,6 +1095,10 @@
         <translation>注意力学习率倍数</translation>
     </message>
     <message>
+        <source>Per-row scorer units</source>
+        <translation>逐行评分器单元数</translation>
+    </message>
+    <message>
         <source>Epochs</source>
         <translation>轮数</translation>
     </message>
@@ -2024,8 +2028,8 @@ missing: {missing:,} of {rows:,}
         <translation>逐行：权重随行而变</translation>
     </message>
     <message>
-        <source>z = x·W_a + b_a: the logits, and so the weights, are computed from each row, as in self-attention over features.</source>
-        <translation>z = x·W_a + b_a：logit 以及权重由每一行计算得出，类似于特征上的自注意力。</translation>
+        <source>z = tanh(x·V + c)·W_a + b_a: the logits, and so the weights, are computed from each row, as in self-attention over features.</source>
+        <translation>z = tanh(x·V + c)·W_a + b_a：logit 以及权重由每一行计算得出，如同对特征的自注意力。</translation>
     </message>
     <message>
         <source>off: no attention (baseline)</source>
@@ -2158,6 +2162,14 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>The attention logits (global logits, or the per-row bias) start this many times faster than the rest of the network, so the weights form before early stopping ends a short run; the factor then decays as 3/(3 + epoch), so the weights settle instead of drifting. 1 = the same rate at first.</source>
         <translation>注意力 logit（全局 logit 或逐行偏置）起初的学习速度是网络其余部分的这么多倍，使权重在早停结束较短的运行之前就已形成；之后该倍数按 3/(3 + epoch) 衰减，使权重趋于稳定而不再漂移。1 = 起初相同的学习率。</translation>
+    </message>
+    <message>
+        <source>Per-row scorer units</source>
+        <translation>逐行评分器单元数</translation>
+    </message>
+    <message>
+        <source>Per-row attention only: the logits come from one hidden layer, z = tanh(x·V + c)·W_a + b_a, with this many units, so the weights can switch with the row (x1 matters where x11 &lt; 0, x3 elsewhere). 0 = the linear scorer z = x·W_a + b_a.</source>
+        <translation>仅用于逐行注意力：logit 来自一个隐藏层 z = tanh(x·V + c)·W_a + b_a，单元数为此值，因此权重可随行切换（x11 &lt; 0 时 x1 重要，否则 x3 重要）。0 = 线性评分器 z = x·W_a + b_a。</translation>
     </message>
     <message>
         <source>Epochs</source>

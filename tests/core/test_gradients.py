@@ -51,7 +51,7 @@ def test_weighting_vjp_matches_finite_differences(name):
     _fd_check(lambda: float(np.sum(w.forward(z) * g)), {"z": z}, {"z": dz})
 
 
-@pytest.mark.parametrize("attention", ["global", "row", "off"])
+@pytest.mark.parametrize("attention", ["global", "row", "row_hidden", "off"])
 @pytest.mark.parametrize("name", list(SPECS))
 @pytest.mark.parametrize("task", ["classification", "regression"])
 def test_network_gradients(attention, name, task):
@@ -61,14 +61,18 @@ def test_network_gradients(attention, name, task):
     d, n = 5, 9
     n_out = 3 if task == "classification" else 1
     # Columns 1-2 are one one-hot encoded input column: they share one attention weight.
-    spec = NetSpec(d, n_out, task, attention=attention, hidden=(4,), activation="tanh",
-                   weighting=SPECS[name], groups=(0, 1, 1, 2, 3))
+    # row_hidden: per-row logits from a tanh layer of 3 units; row: the linear scorer.
+    spec = NetSpec(d, n_out, task, attention=attention.removesuffix("_hidden"), hidden=(4,),
+                   activation="tanh", weighting=SPECS[name], groups=(0, 1, 1, 2, 3),
+                   attention_hidden=3 if attention == "row_hidden" else 0)
     net = AttentionNet(spec, dtype=np.float64).init(rng)
     # Away from the near-zero first layer and the uniform point where training starts, so
     # every term of the gradient is of a size finite differences resolve.
     net.params["W0"][:] = rng.normal(size=net.params["W0"].shape)
     if attention == "global":
         net.params["att_a"][:] = rng.normal(size=4)
+    if attention == "row_hidden":
+        net.params["att_W"][:] = rng.normal(size=net.params["att_W"].shape)
     X = rng.normal(size=(n, d))
     y = rng.integers(0, 3, n) if task == "classification" else rng.normal(size=n)
     sw = rng.uniform(0.5, 2, n)

@@ -143,9 +143,10 @@ def test_bad_settings_are_refused():
         TrainConfig.from_dict({"epochz": 3})
 
 
-def test_saved_model_round_trip(tmp_path):
+@pytest.mark.parametrize("units", [16, 0])
+def test_saved_model_round_trip(tmp_path, units):
     table = synthetic(tmp_path, 8)
-    config = TrainConfig(epochs=10, attention="row")
+    config = TrainConfig(epochs=10, attention="row", attention_hidden=units)
     data = prepare(table, config)
     trainer = Trainer(config, data)
     list(trainer.run())
@@ -156,6 +157,35 @@ def test_saved_model_round_trip(tmp_path):
     X, _, _ = loaded.preprocessor.transform(table.frame, drop_rows=False)
     np.testing.assert_array_equal(loaded.model.predict_batches(X), trainer.model_.predict_batches(X))
     assert loaded.config == config and loaded.target_info.classes == data.classes
+    assert loaded.model.spec.attention_hidden == units
+
+
+def test_a_linear_scorer_model_is_written_as_before_and_opens(tmp_path):
+    """A per-row model with the linear scorer is written as model version 1, which the app
+    before the tanh scorer opens; a version-1 file, without the scorer's units, still opens."""
+    import json
+    import zipfile
+
+    table = synthetic(tmp_path, 8)
+    config = TrainConfig(epochs=3, attention="row", attention_hidden=0)
+    data = prepare(table, config)
+    trainer = Trainer(config, data)
+    list(trainer.run())
+    path = tmp_path / "m.attn"
+    save_model(path, SavedModel(trainer.model_, data.preprocessor, data.target, data.target_info,
+                                data.positive, config, {}))
+    with zipfile.ZipFile(path) as zf:
+        meta = json.loads(zf.read("model.json"))
+        params = zf.read("params.npz")
+    assert meta["version"] == 1
+    del meta["net"]["attention_hidden"]
+    old = tmp_path / "old.attn"
+    with zipfile.ZipFile(old, "w") as zf:
+        zf.writestr("model.json", json.dumps(meta))
+        zf.writestr("params.npz", params)
+    loaded = load_model(old)
+    assert loaded.model.spec.attention_hidden == 0
+    np.testing.assert_array_equal(loaded.model.params["att_W"], trainer.model_.params["att_W"])
 
 
 def test_preprocess_spec_defaults_are_valid():

@@ -303,3 +303,23 @@ def test_final_metrics_are_whole_with_a_long_class_name(qtbot, request, tmp_path
               range(results.metrics_table.rowCount())]
     assert any("malignant_tissue_sample" in label.toolTip() for label in labels)
     window.close()
+
+
+def test_error_bars_only_where_there_is_a_spread(qtbot):
+    """One run has no spread: no bar, not even the beam of a bar of zero width."""
+    bars = AttentionBars()
+    shown(qtbot, bars, 700, 300)
+    given = weights("uniform")
+    bars.set_weights(given)
+    assert not bars.error_item.isVisible()
+    names = list(given)
+    bars.set_weights(given, {names[0]: 0.02, names[1]: 0.0})
+    errors = bars.error_item
+    assert errors.isVisible()
+    assert list(errors.opts["left"]) == [0.02]
+    assert errors.opts["y"][0] == bars.rows.labels.index(names[0])
+    bars.set_importance({n: {"mean": 0.1, "sd": 0.0} for n in names})
+    assert not bars.importance_error_item.isVisible()
+    bars.set_importance({n: {"mean": 0.1, "sd": 0.01 if n == names[2] else 0.0} for n in names})
+    assert bars.importance_error_item.isVisible()
+    assert len(bars.importance_error_item.opts["x"]) == 1

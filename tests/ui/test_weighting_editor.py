@@ -154,6 +154,16 @@ def test_attention_off_disables_the_function_settings(editor):
     assert config.attention == "off"
 
 
+def test_scorer_units_apply_to_per_row_attention_only(editor):
+    assert not editor.field("attention_hidden").isEnabled()
+    choose(editor.field("attention"), "row")
+    assert editor.field("attention_hidden").isEnabled()
+    editor.field("attention_hidden").setValue(8)
+    config = TrainConfig()
+    editor.apply_to(config)
+    assert (config.attention, config.attention_hidden) == ("row", 8)
+
+
 def test_changed_is_emitted_on_user_edits_only(editor, qtbot):
     with qtbot.waitSignal(editor.changed, timeout=1000):
         editor.field("entropy").setValue(0.05)

@@ -157,9 +157,11 @@ class WeightingEditor(QWidget):
 
     def _refresh(self) -> None:
         spec = self.spec()
-        attention = self.field("attention").currentData() != "off"
+        mode = self.field("attention").currentData()
+        attention = mode != "off"
         for name in ("weighting", "decay", "entropy", "attention_lr"):
             self.field(name).setEnabled(attention)
+        self.field("attention_hidden").setEnabled(mode == "row")
         for name, kind in (("temperature", "softmax"), ("base", "exponential"),
                            ("linear_score", "linear"), ("formula", "custom")):
             self.field(name).setEnabled(attention and spec.kind == kind)

@@ -133,15 +133,14 @@ class AttentionBars(TimedPaint, FittedPlot):
         height = 0.36 if paired else 0.7
         top = y - 0.19 if paired else y
         self._bars.setOpts(x0=np.zeros(n), y=top, width=rows.weights, height=height)
-        self._errors.setData(x=rows.weights, y=top, left=rows.sd, right=rows.sd, beam=height / 2)
-        self._errors.setVisible(bool(np.any(rows.sd > 0)))
+        _spread(self._errors, rows.weights, top, rows.sd, height)
         self._shuffled.setVisible(paired)
         self._shuffled_errors.setVisible(paired)
         if paired:
             shares = np.nan_to_num(rows.shares)
             self._shuffled.setOpts(x0=np.zeros(n), y=y + 0.19, width=shares, height=height)
-            self._shuffled_errors.setData(x=shares, y=y + 0.19, left=rows.share_sd,
-                                          right=rows.share_sd, beam=height / 2)
+            _spread(self._shuffled_errors, shares, y + 0.19, np.nan_to_num(rows.share_sd),
+                    height)
         axis = self.getAxis("left")
         name_room = NAME_SHARE * self.width()
         axis.setTicks([[(i, elide_px(elide(label), axis.font(), name_room))
@@ -250,6 +249,15 @@ class _Rows:
         if len(self.rises):
             ends = np.fmax(ends, np.nan_to_num(self.shares + self.share_sd))
         self.ends = ends
+
+
+def _spread(errors: pg.ErrorBarItem, x: np.ndarray, y: np.ndarray, sd: np.ndarray,
+            height: float) -> None:
+    """±sd bars where there is a spread: a bar of no width would still draw its beam, a
+    tick that reads as an interval of zero (one run has no spread to show)."""
+    some = sd > 0
+    errors.setData(x=x[some], y=y[some], left=sd[some], right=sd[some], beam=height / 2)
+    errors.setVisible(bool(some.any()))
 
 
 def _rows(shown: Sequence[tuple[str, float]], groups: Sequence[Mapping],
