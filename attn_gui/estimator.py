@@ -155,7 +155,8 @@ class _AttentionEstimator(BaseEstimator):
         return frame.set_axis(self._names(frame.shape[1]), axis=1), y_checked
 
     def _config(self, target: str, **overrides) -> TrainConfig:
-        values = {name: _plain(getattr(self, name)) for name in parameters(self._task == "classification")}
+        names = parameters(self._task == "classification")
+        values = {name: _plain(getattr(self, name)) for name in names}
         return TrainConfig(**{**values, **overrides}, target=target, task=self._task).validate()
 
     @staticmethod
@@ -219,11 +220,13 @@ class _AttentionEstimator(BaseEstimator):
     @classmethod
     def load(cls, path):
         """A fitted estimator from a model file the app, the command line (`train --save`)
-        or `save` wrote; its parameters are the settings the model was trained with."""
+        or `save` wrote; its parameters are the settings the model was trained with. A
+        model file keeps one model: attention_ is its own (the kept run's, with repeats),
+        and attention_sd_, history_, n_iter_ and best_epoch_ are None."""
         saved = load_model(path)
         if saved.task != cls._task:
-            raise ValueError(f"'{path}' holds a {saved.task} model; open it with "
-                             f"{'AttentionClassifier' if saved.task == 'classification' else 'AttentionRegressor'}.load")
+            other = "AttentionClassifier" if saved.task == "classification" else "AttentionRegressor"
+            raise ValueError(f"'{path}' holds a {saved.task} model; open it with {other}.load")
         names = parameters(cls._task == "classification")
         params = {name: getattr(saved.config, name) for name in names}
         params["hidden"] = tuple(params["hidden"])
@@ -241,6 +244,7 @@ class _AttentionEstimator(BaseEstimator):
         self.excluded_ = {}
         self._set_summary(names, saved.summary["attention"], None)
         self.metrics_, self.metrics_sd_, self.stability_ = saved.summary["metrics"], None, None
+        self.history_ = self.n_iter_ = self.best_epoch_ = None
 
 
 class AttentionClassifier(ClassifierMixin, _AttentionEstimator):
@@ -250,55 +254,27 @@ class AttentionClassifier(ClassifierMixin, _AttentionEstimator):
     def fit(self, X, y):
         """Train on X (an array, or a data frame whose text columns are categories) and the
         class labels y. Returns the estimator."""
+        found: dict = {}
+        weights = self.class_weight if isinstance(self.class_weight, dict) else None
+
         def config_for(target, table, labels):
             check_classification_targets(labels)
-            self._match_classes(table, target, labels)
-            positive = None if self.positive is None else self._engine_label(self.positive)
-            weight = "none" if isinstance(self.class_weight, dict) else self.class_weight
-            return self._config(target, positive=positive, class_weight=weight)
+            classes, texts = _label_texts(table, target, labels)
+            found.update(classes=classes, texts=texts)
+            positive = None if self.positive is None else _text_of(self.positive, classes, texts)
+            return self._config(target, positive=positive,
+                                class_weight="none" if weights is not None else self.class_weight)
 
-        weights = self._class_weights if isinstance(self.class_weight, dict) else None
-        self._train(X, y, config_for, weights)
+        def class_weights(data) -> np.ndarray:
+            return _engine_weights(weights, found["classes"], found["texts"], data.classes)
+
+        self._train(X, y, config_for, None if weights is None else class_weights)
+        self.classes_, self._label_text = found["classes"], found["texts"]
+        self.model_.summary[_SUMMARY_KEY].update(
+            classes=[[_plain(c), t] for c, t in zip(self.classes_, self._label_text, strict=True)],
+            class_weight=None if weights is None else [[_plain(k), float(v)]
+                                                       for k, v in weights.items()])
         return self
-
-    def _match_classes(self, table, target: str, y: np.ndarray) -> None:
-        """classes_ (np.unique(y), as scikit-learn orders them) and the text the engine
-        reads each of them as; a label read as missing, or two read as one, is refused."""
-        self.classes_ = np.unique(y)
-        read = target_labels(table.frame[target], table.info(target).labels)
-        text = []
-        for label in self.classes_:
-            seen = set(read[y == label].tolist())
-            if None in seen or len(seen) != 1:
-                raise ValueError(f"the class label {label!r} reads as a missing value (as "
-                                 "NA, None, '?' and '-' do in a CSV); give it another name")
-            text.append(seen.pop())
-        doubled = [t for t in text if text.count(t) > 1]
-        if doubled:
-            raise ValueError(f"two class labels read as the same class '{doubled[0]}' "
-                             "(they differ only in spaces or in how a number is written)")
-        self._label_text = text
-
-    def _engine_label(self, label) -> str:
-        hits = [t for c, t in zip(self.classes_, self._label_text, strict=True) if c == label]
-        if not hits:
-            raise ValueError(f"positive={label!r} is not one of the classes "
-                             f"{', '.join(map(repr, self.classes_.tolist()))}")
-        return hits[0]
-
-    def _class_weights(self, data) -> np.ndarray:
-        """`class_weight={label: weight}` as the engine's weights, in its class order;
-        classes not named weigh 1, as in scikit-learn."""
-        unknown = [k for k in self.class_weight if k not in self.classes_.tolist()]
-        if unknown:
-            raise ValueError(f"class_weight names {unknown[0]!r}, which is not a class")
-        weights = np.ones(len(data.classes))
-        for label, text in zip(self.classes_, self._label_text, strict=True):
-            weight = float(self.class_weight.get(label, 1.0))
-            if not (np.isfinite(weight) and weight >= 0):
-                raise ValueError(f"class_weight of {label!r} must be a number ≥ 0, not {weight}")
-            weights[data.classes.index(text)] = weight
-        return weights
 
     def _engine_order(self) -> np.ndarray:
         """For each class of classes_, its column among the network's outputs."""
@@ -318,19 +294,65 @@ class AttentionClassifier(ClassifierMixin, _AttentionEstimator):
         by_engine[self._engine_order()] = self.classes_
         return by_engine[chosen]
 
-    def _train(self, X, y, config_for, class_weights=None):
-        table, target = super()._train(X, y, config_for, class_weights)
-        self.model_.summary[_SUMMARY_KEY]["classes"] = _plain(self.classes_)
-        return table, target
-
     def _restore(self, saved: SavedModel) -> None:
         super()._restore(saved)
-        text = list(saved.target_info.classes)
-        kept = (saved.summary.get(_SUMMARY_KEY) or {}).get("classes")
-        if kept is None:  # a model the app trained: whole-number classes are numbers
-            kept = [int(t) for t in text] if all(_is_int(t) for t in text) else text
-        self.classes_ = np.array(kept)
-        self._label_text = text
+        kept = saved.summary.get(_SUMMARY_KEY) or {}
+        pairs = kept.get("classes")
+        if pairs is None:  # a model the app trained: classes that are whole numbers are numbers
+            texts = list(saved.target_info.classes)
+            whole = all(_is_int(t) for t in texts)
+            pairs = [[int(t) if whole else t, t] for t in texts]
+        labels = np.array([label for label, _ in pairs])
+        order = np.argsort(labels, kind="stable")  # sorted, as np.unique(y) gives them
+        self.classes_ = labels[order]
+        self._label_text = [pairs[i][1] for i in order]
+        if saved.config.positive is not None:
+            self.positive = _plain(self.classes_[self._label_text.index(saved.config.positive)])
+        if kept.get("class_weight") is not None:
+            self.class_weight = {label: weight for label, weight in kept["class_weight"]}
+
+
+def _label_texts(table, target: str, y: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """classes_ (np.unique(y), as scikit-learn orders them) and the text the engine reads
+    each of them as; a label read as missing, or two read as one, is refused."""
+    classes = np.unique(y)
+    read = target_labels(table.frame[target], table.info(target).labels)
+    texts = []
+    for label in classes:
+        seen = set(read[y == label].tolist())
+        if None in seen:
+            raise ValueError(f"the class label {label!r} reads as a missing value (as NA, "
+                             "None, '?' and '-' do in a CSV); give it another name")
+        texts.append(seen.pop())
+    doubled = [t for t in texts if texts.count(t) > 1]
+    if doubled:
+        raise ValueError(f"two class labels read as the same class '{doubled[0]}' (they "
+                         "differ only in spaces or in how a number is written)")
+    return classes, texts
+
+
+def _text_of(label, classes: np.ndarray, texts: list[str]) -> str:
+    for known, text in zip(classes.tolist(), texts, strict=True):
+        if known == label:
+            return text
+    raise ValueError(f"positive={label!r} is not one of the classes "
+                     f"{', '.join(map(repr, classes.tolist()))}")
+
+
+def _engine_weights(weights: dict, classes: np.ndarray, texts: list[str],
+                    engine_classes: list[str]) -> np.ndarray:
+    """`class_weight={label: weight}` as the engine's weights, in its class order; a class
+    not named weighs 1, as in scikit-learn."""
+    unknown = [k for k in weights if k not in classes.tolist()]
+    if unknown:
+        raise ValueError(f"class_weight names {unknown[0]!r}, which is not a class")
+    out = np.ones(len(engine_classes))
+    for label, text in zip(classes.tolist(), texts, strict=True):
+        weight = float(weights.get(label, 1.0))
+        if not (np.isfinite(weight) and weight >= 0):
+            raise ValueError(f"class_weight of {label!r} must be a number ≥ 0, not {weight}")
+        out[engine_classes.index(text)] = weight
+    return out
 
 
 def _is_int(text: str) -> bool:

@@ -233,3 +233,31 @@ def test_fitting_does_not_change_the_callers_frame():
         warnings.simplefilter("error")
         AttentionClassifier(epochs=3).fit(X, y)
     pd.testing.assert_frame_equal(X, before)
+
+
+def test_labels_the_app_orders_otherwise_keep_their_columns_through_a_model_file(tmp_path):
+    """"10" sorts before "2" for NumPy (classes_) and after it for the app (its outputs)."""
+    X, y = load_wine(return_X_y=True)
+    labels = np.array(["10", "2", "a"], dtype=object)[y]
+    model = AttentionClassifier(epochs=20, class_weight={"a": 2.0}).fit(X, labels)
+    assert list(model.classes_) == ["10", "2", "a"]
+    proba = model.predict_proba(X)
+    np.testing.assert_array_equal(model.classes_[proba.argmax(axis=1)], model.predict(X))
+    assert model.score(X, labels) > 0.9
+    model.save(tmp_path / "m.atmodel")
+    again = AttentionClassifier.load(tmp_path / "m.atmodel")
+    assert again.get_params() == model.get_params()
+    np.testing.assert_array_equal(again.classes_, model.classes_)
+    np.testing.assert_array_equal(again.predict_proba(X), proba)
+
+
+def test_a_binary_models_positive_class_and_threshold_come_back(tmp_path):
+    X, y = load_breast_cancer(return_X_y=True)
+    labels = np.where(y == 1, "benign", "malignant")
+    model = AttentionClassifier(epochs=10, positive="benign", threshold=0.9).fit(X, labels)
+    calls = model.predict(X)
+    assert (calls == "benign").sum() == (model.predict_proba(X)[:, 0] >= 0.9).sum()
+    model.save(tmp_path / "b.atmodel")
+    again = AttentionClassifier.load(tmp_path / "b.atmodel")
+    assert (again.positive, again.threshold) == ("benign", 0.9)
+    np.testing.assert_array_equal(again.predict(X), calls)
