@@ -1,4 +1,5 @@
-"""scikit-learn's own checks of the estimators, one test per check."""
+"""scikit-learn's own checks of the estimators (`check_estimator`), one test per check: with
+the default settings, and with a group of runs and per-row attention."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from sklearn.utils.estimator_checks import parametrize_with_checks  # noqa: E402
 
 from attn_gui import AttentionClassifier, AttentionRegressor  # noqa: E402
 
-# Few epochs keep the ~50 checks quick; each still trains through the whole engine.
-SMALL = {"epochs": 30}
+# Few epochs keep the variant quick; each check still trains through the whole engine.
+GROUP = {"epochs": 30, "repeats": 2, "attention": "row"}
 
 
-@parametrize_with_checks([AttentionClassifier(**SMALL), AttentionRegressor(**SMALL)])
+@parametrize_with_checks([AttentionClassifier(), AttentionRegressor(),
+                          AttentionClassifier(**GROUP), AttentionRegressor(**GROUP)])
 def test_scikit_learn_check(estimator, check):
     check(estimator)
