@@ -260,7 +260,8 @@ def project_bytes(project: Project) -> bytes:
     chosen = project.chosen_run
     meta = {
         "format": PROJECT_FORMAT, "version": PROJECT_VERSION,
-        "data": {"path": project.data_path, "sha256": project.data_sha256},
+        "data": {"path": project.data_path, "sha256": project.data_sha256,
+                 "sheet": project.data_sheet},
         "config": project.config.to_dict(),
         "runs": [run.to_dict() for run in project.runs],
         "chosen": project.chosen, "kept_by_user": project.kept_by_user,
@@ -306,6 +307,8 @@ def load_project(path: str | Path) -> Project:
                 config=TrainConfig.from_dict(meta["config"]),
                 data_path=None if data["path"] is None else str(data["path"]),
                 data_sha256=None if data["sha256"] is None else str(data["sha256"]),
+                # projects saved before workbooks have no sheet
+                data_sheet=None if data.get("sheet") is None else str(data["sheet"]),
                 runs=[Run.from_dict(r) for r in meta["runs"]],
                 chosen=meta["chosen"],
                 # projects saved before the user's choice was told apart have no such entry

@@ -134,6 +134,7 @@ class Project:
     config: TrainConfig = field(default_factory=TrainConfig)
     data_path: str | None = None
     data_sha256: str | None = None
+    data_sheet: str | None = None  # the workbook's sheet that was read; None for a CSV
     runs: list[Run] = field(default_factory=list)
     chosen: int | None = None  # index into runs of the run whose model is kept
     # Until the user keeps a run, the newest is kept; once they have, a new run leaves

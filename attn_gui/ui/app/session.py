@@ -48,6 +48,7 @@ class Session(QObject):
     def set_table(self, table: Table) -> None:
         self.table = table
         self.project.data_path = self.data_path
+        self.project.data_sheet = table.sheet
         self.tableChanged.emit(table)
 
     def runs_match_data(self) -> bool:
@@ -62,7 +63,7 @@ class Session(QObject):
 
     def start_new(self) -> None:
         """A new project for a new file: its runs belong to the file they were trained on."""
-        self.replace(_new_project(self.data_path), None)
+        self.replace(_new_project(self.data_path, self.table and self.table.sheet), None)
         self.newProject.emit()
 
     def replace(self, project: Project, path: Path | None) -> None:
@@ -112,5 +113,5 @@ class Session(QObject):
         self.set_modified(True)
 
 
-def _new_project(data_path: str | None = None) -> Project:
-    return Project(config=TrainConfig(), data_path=data_path)
+def _new_project(data_path: str | None = None, sheet: str | None = None) -> Project:
+    return Project(config=TrainConfig(), data_path=data_path, data_sheet=sheet)
