@@ -210,3 +210,15 @@ def test_a_groups_summary_and_importance_round_trip_and_are_checked(tmp_path):
         bad["group"] = {**bad["group"], key: value}
         with pytest.raises(ValueError):
             Run.from_dict(bad)
+
+
+def test_the_workbook_sheet_read_comes_back_and_older_projects_have_none(tmp_path):
+    path = tmp_path / "book.atproj"
+    save_project(path, Project(data_path="/data/sales.xlsx", data_sheet="销售数据"))
+    assert load_project(path).data_sheet == "销售数据"
+    with zipfile.ZipFile(path) as zf:
+        meta = json.loads(zf.read("project.json"))
+    del meta["data"]["sheet"]  # as written before projects named their sheet
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.json", json.dumps(meta))
+    assert load_project(path).data_sheet is None
