@@ -1394,16 +1394,16 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <source>No table loaded yet: open a CSV file.</source>
-        <translation>尚未载入表格：请打开一个 CSV 文件。</translation>
-    </message>
-    <message>
         <source>Computed by fitting the chosen preprocessing on the training split, exactly as training will.</source>
         <translation>在训练集上拟合所选的预处理得出，与训练时完全一致。</translation>
     </message>
     <message>
         <source>Preprocessing</source>
         <translation>预处理</translation>
+    </message>
+    <message>
+        <source>No table loaded yet: open a CSV file or a workbook.</source>
+        <translation>尚未载入表格：请打开一个 CSV 文件或工作簿。</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
