@@ -92,14 +92,19 @@ def _init_for(names: tuple[str, ...]):
     return __init__
 
 
+# Where a parameter takes more than its setting on the command line
+_KINDS = {"positive": "a class label (as in y)",
+          "class_weight": "{'none', 'balanced'} or dict of class label to weight"}
+
+
 def _doc(summary: str, names: tuple[str, ...], attributes: str) -> str:
     lines = [summary, "", "Parameters", "----------"]
     for name in names:
         option = OPTIONS[name]
-        kind = {"sizes": "tuple of int", "choice": "str", "text": "str"}.get(option.kind,
-                                                                                option.kind)
+        kind = {"sizes": "tuple of int", "text": "str"}.get(option.kind, option.kind)
         if option.values:
             kind = "{" + ", ".join(repr(v) for v in option.values) + "}"
+        kind = _KINDS.get(name, kind)
         lines.append(f"{name} : {kind}, default={_default(name)!r}")
         lines.append(textwrap.fill(option.help, 84, initial_indent="    ",
                                    subsequent_indent="    "))
