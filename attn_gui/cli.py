@@ -144,7 +144,11 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "valid_sheet", None) is not None and not args.valid_data:
+        parser.error("--valid-sheet chooses a sheet of the --valid-data workbook; give "
+                     "--valid-data too")
     try:
         if args.command == "train":
             return _train(args)
@@ -181,9 +185,6 @@ def _train(args: argparse.Namespace) -> int:
         from .core.checks import refuse
 
         refuse(config)
-    if args.valid_sheet is not None and not args.valid_data:
-        return _fail("--valid-sheet chooses a sheet of the --valid-data workbook; give "
-                     "--valid-data too")
     if args.save:
         _writable(args.save, "model")
     if args.report:
