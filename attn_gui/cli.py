@@ -144,10 +144,9 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     if getattr(args, "valid_sheet", None) is not None and not args.valid_data:
-        parser.error("--valid-sheet chooses a sheet of the --valid-data workbook; give "
+        return _fail("--valid-sheet chooses a sheet of the --valid-data workbook; give "
                      "--valid-data too")
     try:
         if args.command == "train":

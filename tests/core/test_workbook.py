@@ -217,7 +217,7 @@ def test_valid_data_reads_the_sheet_valid_sheet_names(tmp_path, capsys):
     assert results[0]["n_valid"] == results[1]["n_valid"] == len(frame) - 250
     assert results[0]["metrics"] == results[1]["metrics"] == results[2]["metrics"]
     assert main([*common, "--valid-sheet", "valid"]) == 2
-    assert capsys.readouterr().err.startswith(
+    assert capsys.readouterr().err.strip() == (
         "error: --valid-sheet chooses a sheet of the --valid-data workbook; give --valid-data too")
     assert main([*common, "--valid-data", str(book), "--valid-sheet", "sales"]) == 2
     assert "has no sheet 'sales'; its sheets are: 'readme', 'valid'" in capsys.readouterr().err
