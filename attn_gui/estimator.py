@@ -175,8 +175,9 @@ class _AttentionEstimator(BaseEstimator):
         return name
 
     # -- fitting -----------------------------------------------------------------------
-    def _train(self, X, y, config_for, class_weights=None):
-        """Train as `main.py train` does; the fitted attributes every estimator has."""
+    def _train(self, X, y, config_for, class_weights=None) -> None:
+        """Train as `main.py train` does, with the settings `config_for(target, table, y)`
+        gives; set the fitted attributes every estimator has."""
         frame, checked = self._validate(X, y)
         names = list(frame.columns)
         target = self._target_name(y, names)
@@ -196,7 +197,6 @@ class _AttentionEstimator(BaseEstimator):
         self.stability_ = summary["stability"]
         self.n_iter_, self.best_epoch_ = kept.final.epoch, kept.final.best_epoch
         self.history_ = kept.final.history
-        return table, target
 
     def _set_summary(self, names: list[str], attention: dict, spread: dict | None) -> None:
         """Attention per input column in X's order; a column left out has weight 0."""
