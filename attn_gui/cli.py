@@ -271,11 +271,10 @@ def _report(args: argparse.Namespace, config: TrainConfig, table, runs: list, re
 
     data, model = runs[0].data, runs[0].trainer.model_
     try:
-        argv = train_argv(args.data, config)
+        argv = train_argv(args.data, config, sheet=table.sheet)
     except ConfigError:  # a feature's name holds a comma: only a config file can say it
-        argv = train_argv(args.data, config, "SETTINGS.json")
-    argv += [*(["--sheet", args.sheet] if args.sheet else []),
-             *(["--valid-data", args.valid_data] if args.valid_data else []),
+        argv = train_argv(args.data, config, "SETTINGS.json", table.sheet)
+    argv += [*(["--valid-data", args.valid_data] if args.valid_data else []),
              *(["--valid-sheet", args.valid_sheet] if args.valid_sheet else []),
              *(["--importance"] if args.importance else []),
              *(["--compare-off"] if args.compare_off else [])]

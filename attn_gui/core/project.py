@@ -212,7 +212,8 @@ def saved_model(config: TrainConfig, data: Dataset, trainer: Trainer,
 def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
                       final: EpochReport, data_path: str | None = None,
                       summary: dict | None = None,
-                      finals: list[EpochReport] | None = None) -> Run:
+                      finals: list[EpochReport] | None = None,
+                      data_sheet: str | None = None) -> Run:
     """The record of a run; of a group, given `summary` (`repeats.summarise`) and the final
     reports of the runs it covers: their means, spread and mean curves, and the kept (first)
     run's curves, epochs and model."""
@@ -230,7 +231,7 @@ def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
         seconds=trainer.train_seconds_,
         confusion=None if confusion is None else [[int(v) for v in row] for row in confusion],
         model=saved_model(config, data, trainer, final),
-        data_path=data_path, target=data.target,
+        data_path=data_path, data_sheet=data_sheet, target=data.target,
         group=group_record(summary, finals) if grouped else None,
     )
 

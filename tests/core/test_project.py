@@ -157,11 +157,13 @@ def test_truncated_newer_and_tampered_projects_are_refused(two_runs, tmp_path):
 
 def test_runs_name_their_data_and_older_projects_without_it_still_open(two_runs, tmp_path):
     _, runs = two_runs
-    run = dataclasses.replace(runs[0], data_path=str(DEMO), target="defaulted")
+    run = dataclasses.replace(runs[0], data_path=str(DEMO), target="defaulted",
+                              data_sheet="销售数据")
     assert Run.from_dict(run.to_dict()) == run
     old = run.to_dict()
-    del old["data_path"], old["target"]  # as written before runs named their data
+    del old["data_path"], old["target"], old["data_sheet"]  # before runs named their data
     assert Run.from_dict(old).data_path is None and Run.from_dict(old).target is None
+    assert Run.from_dict(old).data_sheet is None
 
 
 def test_the_project_keeps_one_chosen_run_through_adds_renames_and_deletes(two_runs):

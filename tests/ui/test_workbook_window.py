@@ -175,3 +175,30 @@ def test_predict_offers_workbooks_asks_for_the_sheet_and_says_which(qtbot, windo
     out.unlink()
     window.actions["predict"].trigger()
     assert not out.exists()
+
+
+def test_a_runs_command_names_its_sheet_and_another_sheet_starts_a_new_project(
+        qtbot, window, two_sheets, capsys):
+    import json
+    import shlex
+
+    from attn_gui.cli import main
+
+    _open_sheet(qtbot, window, two_sheets, "orders")
+    window.monitor.field("epochs").setValue(6)
+    window.monitor.field("patience").setValue(0)
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=60000):
+        window.start_training()
+    run = window.session.runs[0]
+    assert run.data_sheet == "orders"
+    argv = shlex.split(window.workflow.copy_command())
+    assert "--sheet=orders" in argv
+    assert main([*argv[argv.index("train"):], "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["reader"]["sheet"] == "orders"
+    assert result["metrics"]["valid"] == pytest.approx(run.metrics["valid"], abs=1e-9)
+    combo = window.data_panel.load_row.sheet_combo
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=20000):
+        combo.activated.emit(combo.findText("客户"))
+    assert window.session.runs == []  # the runs learned from another sheet
+    assert window.session.project.data_sheet == "客户"

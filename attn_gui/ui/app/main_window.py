@@ -429,8 +429,8 @@ class MainWindow(QMainWindow):
         if config.repeats > 1 or config.cv:
             stem = self.tr("{0} · {1} runs").format(stem, len(result["kept"]))
         run = run_from_training(session.project.next_name(stem), config, trainer, final,
-                                data_path=session.data_path, summary=result["summary"],
-                                finals=[r.final for r in result["kept"]])
+                                data_path=session.data_path, data_sheet=session.table.sheet,
+                                summary=result["summary"], finals=[r.final for r in result["kept"]])
         compare_with = session.compare_with
         session.add_run(run, trainer.data)
         if compare_with is not None:  # the answer to "what does attention add?"

@@ -52,9 +52,11 @@ class Session(QObject):
         self.tableChanged.emit(table)
 
     def runs_match_data(self) -> bool:
-        """True when every run was trained on the loaded file (or there are none)."""
-        path = self.data_path
-        return all(run.data_path in (None, path) for run in self.project.runs)
+        """True when every run was trained on the loaded file and sheet (or there are
+        none); runs saved before either was recorded match any."""
+        path, sheet = self.data_path, self.table and self.table.sheet
+        return all(run.data_path in (None, path) and run.data_sheet in (None, sheet)
+                   for run in self.project.runs)
 
     # -- the project ---------------------------------------------------------------------
     @property

@@ -428,7 +428,8 @@ class Workflow(QObject):
             self.error(self.tr("Load the data and select a run to copy its command."))
             return None
         try:
-            line = commands.shell_line(commands.train_argv(data, run.config))
+            line = commands.shell_line(commands.train_argv(data, run.config,
+                                                           sheet=run.data_sheet))
         except ConfigError as exc:
             self.error(sentence(exc))
             return None
@@ -456,7 +457,8 @@ class Workflow(QObject):
             self.error(self.tr("The settings were not saved: {0}").format(exc.strerror or exc))
             return None
         data = self._data_path(run) or self.tr("DATA.csv")
-        line = commands.shell_line(commands.train_argv(data, run.config, str(path)))
+        line = commands.shell_line(commands.train_argv(data, run.config, str(path),
+                                                       run.data_sheet))
         QGuiApplication.clipboard().setText(line)
         self._info(self.tr("Saved the settings to {0} and copied the command that uses "
                            "them.").format(path))
