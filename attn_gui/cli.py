@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sheet(train)
     train.add_argument("--config", help="settings as a JSON file (flags override it)")
     train.add_argument("--valid-data", help="use this file as the validation set instead of a split")
+    train.add_argument("--valid-sheet", metavar="NAME|INDEX",
+                       help="the sheet of a --valid-data workbook, by name or position (1 is "
+                       "the first); default: the first sheet with data")
     train.add_argument("--save", metavar="MODEL",
                        help="save the trained model and its preprocessing; with --repeats or "
                        "--cv, the first run's (seed --seed, fold 1): the same model one run "
@@ -142,6 +145,9 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "valid_sheet", None) is not None and not args.valid_data:
+        return _fail("--valid-sheet chooses a sheet of the --valid-data workbook; give "
+                     "--valid-data too")
     try:
         if args.command == "train":
             return _train(args)
@@ -184,7 +190,7 @@ def _train(args: argparse.Namespace) -> int:
         _writable(args.report, "report")
     t0 = time.perf_counter()
     table = read_table(args.data, sheet=args.sheet)
-    valid = read_table(args.valid_data) if args.valid_data else None
+    valid = read_table(args.valid_data, sheet=args.valid_sheet) if args.valid_data else None
     load_seconds = time.perf_counter() - t0
     progress = None if args.json else _Progress()
     runs = train_runs(table, config, valid, progress.show if progress else None)
@@ -218,7 +224,8 @@ def _train(args: argparse.Namespace) -> int:
         "confusion": final.valid.get("confusion"),
         "reader": {"encoding": table.encoding, "delimiter": table.delimiter,
                    "decimal": table.decimal, "warnings": table.warnings,
-                   **_sheet_fields(table)},
+                   **_sheet_fields(table),
+                   **({"valid_sheet": valid.sheet} if valid is not None and valid.sheet else {})},
         "preprocessing": data.report,
     }
     proba = kept.trainer.model_.predict_batches(data.X_valid) if data.task == "classification" else None
@@ -264,10 +271,11 @@ def _report(args: argparse.Namespace, config: TrainConfig, table, runs: list, re
 
     data, model = runs[0].data, runs[0].trainer.model_
     try:
-        argv = train_argv(args.data, config)
+        argv = train_argv(args.data, config, sheet=table.sheet)
     except ConfigError:  # a feature's name holds a comma: only a config file can say it
-        argv = train_argv(args.data, config, "SETTINGS.json")
+        argv = train_argv(args.data, config, "SETTINGS.json", table.sheet)
     argv += [*(["--valid-data", args.valid_data] if args.valid_data else []),
+             *(["--valid-sheet", args.valid_sheet] if args.valid_sheet else []),
              *(["--importance"] if args.importance else []),
              *(["--compare-off"] if args.compare_off else [])]
     curves, regression = [], None

@@ -88,7 +88,9 @@ def test_there_is_no_import_cycle():
 
 
 @pytest.mark.parametrize(("layer", "never"), [
-    ("attn_gui.core", ("attn_gui.ui", "attn_gui.cli", "attn_gui.app")),
+    ("attn_gui.core", ("attn_gui.ui", "attn_gui.cli", "attn_gui.app", "attn_gui.estimator")),
+    ("attn_gui.ui", ("attn_gui.estimator",)),
+    ("attn_gui.cli", ("attn_gui.estimator",)),
     ("attn_gui.ui.widgets", ("attn_gui.ui.app", "attn_gui.ui.panels")),
     ("attn_gui.ui.plots", ("attn_gui.ui.app", "attn_gui.ui.panels")),
     ("attn_gui.ui.jobs", ("attn_gui.ui.app", "attn_gui.ui.panels", "attn_gui.ui.plots")),
@@ -98,6 +100,19 @@ def test_layers_import_one_way(layer, never):
     wrong = {name: sorted(m for m in imported(name, path) if m.startswith(never))
              for name, path in modules().items() if name.startswith(layer)}
     assert not {k: v for k, v in wrong.items() if v}
+
+
+def test_only_the_notebook_estimators_import_scikit_learn():
+    """scikit-learn is an optional extra: the engine, the window and the command line run
+    without it."""
+    users = set()
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == "sklearn" or n.startswith("sklearn.") for n in names):
+                users.add(name)
+    assert users == {"attn_gui.estimator"}
 
 
 def test_ui_is_not_flat():

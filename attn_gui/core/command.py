@@ -25,9 +25,12 @@ def program() -> list[str]:
     return [sys.executable, str(Path(__file__).resolve().parents[2] / "main.py")]
 
 
-def train_argv(data_path: str, config: TrainConfig, config_file: str | None = None) -> list[str]:
-    """argv for `train`: with `config_file`, the settings come from that JSON file."""
-    argv = [*program(), "train", str(data_path)]
+def train_argv(data_path: str, config: TrainConfig, config_file: str | None = None,
+               sheet: str | None = None) -> list[str]:
+    """argv for `train`: with `config_file`, the settings come from that JSON file;
+    `sheet`: the workbook's sheet the run read."""
+    # one token, so a sheet called "-1" is never read as a flag
+    argv = [*program(), "train", str(data_path), *([f"--sheet={sheet}"] if sheet else [])]
     if config_file is not None:
         return [*argv, "--config", str(config_file)]
     default = TrainConfig()

@@ -31,8 +31,9 @@ class Prediction:
     metrics: dict | None  # when the file has the target column with known values
 
 
-def predict(saved: SavedModel, table: Table, attention: bool = False) -> Prediction:
-    """`attention`: also attention_<column>, each row's weights."""
+def outputs(saved: SavedModel, table: Table) -> tuple[np.ndarray, np.ndarray, dict]:
+    """The preprocessed rows, the network's outputs for them (class probabilities, or the
+    standardised number) and what preprocessing did."""
     pre = saved.preprocessor
     missing = [f for f in pre.features if f not in table.frame.columns]
     if missing:
@@ -40,7 +41,12 @@ def predict(saved: SavedModel, table: Table, attention: bool = False) -> Predict
         raise DataError("the file lacks the column(s) {columns} that the model was trained on",
                         columns=shown)
     X, _, report = pre.transform(table.frame, drop_rows=False)
-    out = saved.model.predict_batches(X)
+    return X, saved.model.predict_batches(X), report
+
+
+def predict(saved: SavedModel, table: Table, attention: bool = False) -> Prediction:
+    """`attention`: also attention_<column>, each row's weights."""
+    X, out, report = outputs(saved, table)
     frame = _as_read(table)
     info = saved.target_info
     metrics = None

@@ -214,7 +214,8 @@ def saved_model(config: TrainConfig, data: Dataset, trainer: Trainer,
 def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
                       final: EpochReport, data_path: str | None = None,
                       summary: dict | None = None,
-                      finals: list[EpochReport] | None = None) -> Run:
+                      finals: list[EpochReport] | None = None,
+                      data_sheet: str | None = None) -> Run:
     """The record of a run; of a group, given `summary` (`repeats.summarise`) and the final
     reports of the runs it covers: their means, spread and mean curves, and the kept (first)
     run's curves, epochs and model."""
@@ -232,7 +233,7 @@ def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
         seconds=trainer.train_seconds_,
         confusion=None if confusion is None else [[int(v) for v in row] for row in confusion],
         model=saved_model(config, data, trainer, final),
-        data_path=data_path, target=data.target,
+        data_path=data_path, data_sheet=data_sheet, target=data.target,
         group=group_record(summary, finals) if grouped else None,
     )
 
@@ -262,7 +263,8 @@ def project_bytes(project: Project) -> bytes:
     chosen = project.chosen_run
     meta = {
         "format": PROJECT_FORMAT, "version": PROJECT_VERSION,
-        "data": {"path": project.data_path, "sha256": project.data_sha256},
+        "data": {"path": project.data_path, "sha256": project.data_sha256,
+                 "sheet": project.data_sheet},
         "config": project.config.to_dict(),
         "runs": [run.to_dict() for run in project.runs],
         "chosen": project.chosen, "kept_by_user": project.kept_by_user,
@@ -308,6 +310,8 @@ def load_project(path: str | Path) -> Project:
                 config=TrainConfig.from_dict(meta["config"]),
                 data_path=None if data["path"] is None else str(data["path"]),
                 data_sha256=None if data["sha256"] is None else str(data["sha256"]),
+                # projects saved before workbooks have no sheet
+                data_sheet=None if data.get("sheet") is None else str(data["sheet"]),
                 runs=[Run.from_dict(r) for r in meta["runs"]],
                 chosen=meta["chosen"],
                 # projects saved before the user's choice was told apart have no such entry

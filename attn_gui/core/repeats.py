@@ -95,10 +95,13 @@ def group_size(config: TrainConfig) -> int:
 
 
 def run_group(table: Table, config: TrainConfig, control: TrainingControl | None = None,
-              valid_table: Table | None = None) -> Iterator[RunReport]:
+              valid_table: Table | None = None,
+              class_weights: Callable[[Dataset], np.ndarray] | None = None
+              ) -> Iterator[RunReport]:
     """Train every run that `repeats` and `cv` ask for, the kept one first, yielding each
     run's start, its batch and epoch reports, and its end (`run` set). A stop request ends
-    the run under way (which reports its end as `stop_reason` "stopped") and the group."""
+    the run under way (which reports its end as `stop_reason` "stopped") and the group.
+    `class_weights`: each class's weight in the loss, given the prepared data (`Trainer`)."""
     if config.cv and valid_table is not None:
         raise DataError("--cv validates each fold on its own rows; leave out --valid-data "
                         "or --cv")
@@ -112,7 +115,8 @@ def run_group(table: Table, config: TrainConfig, control: TrainingControl | None
             index += 1
             run_config = dataclasses.replace(config, seed=config.seed + r)
             yield RunReport(index, count, run_config.seed, fold, data, None)
-            trainer = Trainer(run_config, data)
+            weights = None if class_weights is None else class_weights(data)
+            trainer = Trainer(run_config, data, class_weights=weights)
             for report in trainer.run(control):
                 done = isinstance(report, EpochReport) and report.final
                 run = Run(run_config.seed, fold, data, trainer, report) if done else None
@@ -129,10 +133,12 @@ def summarised_runs(runs: list[Run]) -> list[Run]:
 
 
 def train_runs(table: Table, config: TrainConfig, valid_table: Table | None = None,
-               on_epoch: Callable[[EpochReport], None] | None = None) -> list[Run]:
+               on_epoch: Callable[[EpochReport], None] | None = None,
+               class_weights: Callable[[Dataset], np.ndarray] | None = None) -> list[Run]:
     """Every run that `repeats` and `cv` ask for, the kept one first."""
     runs = []
-    for item in run_group(table, config, valid_table=valid_table):
+    for item in run_group(table, config, valid_table=valid_table,
+                          class_weights=class_weights):
         if item.run is not None:
             runs.append(item.run)
         elif on_epoch is not None and isinstance(item.report, EpochReport):

@@ -41,6 +41,7 @@ class Run:
     # The data the run was trained on: a run is compared, repeated or explained only
     # against the file and target it learned from.
     data_path: str | None = None
+    data_sheet: str | None = None  # a workbook's sheet; None for a CSV
     target: str | None = None
     # A group of repeats or folds (metrics and attention above are then its means, history
     # the kept first run's): {"runs", "attention_sd", "metrics_sd", "stability", "curves":
@@ -62,7 +63,8 @@ class Run:
             "metrics": self.metrics, "attention": self.attention, "history": self.history,
             "epochs": self.epochs, "best_epoch": self.best_epoch,
             "stop_reason": self.stop_reason, "seconds": self.seconds,
-            "confusion": self.confusion, "data_path": self.data_path, "target": self.target,
+            "confusion": self.confusion, "data_path": self.data_path,
+            "data_sheet": self.data_sheet, "target": self.target,
             "group": self.group, "importance": self.importance,
         })
 
@@ -84,6 +86,8 @@ class Run:
             # projects saved before runs named their data have neither
             data_path=_optional_text(data.get("data_path")),
             target=_optional_text(data.get("target")),
+            # nor a sheet, as projects saved before workbooks
+            data_sheet=_optional_text(data.get("data_sheet")),
             # projects saved before groups and importance have neither
             group=_checked(data.get("group"), GROUP_SCHEMA),
             importance=_checked(data.get("importance"), IMPORTANCE_SCHEMA),
@@ -134,6 +138,7 @@ class Project:
     config: TrainConfig = field(default_factory=TrainConfig)
     data_path: str | None = None
     data_sha256: str | None = None
+    data_sheet: str | None = None  # the workbook's sheet that was read; None for a CSV
     runs: list[Run] = field(default_factory=list)
     chosen: int | None = None  # index into runs of the run whose model is kept
     # Until the user keeps a run, the newest is kept; once they have, a new run leaves

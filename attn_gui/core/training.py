@@ -119,9 +119,13 @@ class _Loop:
 
 
 class Trainer:
-    def __init__(self, config: TrainConfig, data: Dataset, dtype=np.float32):
+    def __init__(self, config: TrainConfig, data: Dataset, dtype=np.float32,
+                 class_weights: np.ndarray | None = None):
+        """`class_weights`: each class's weight in the loss, in the order of `data.classes`,
+        in place of `config.class_weight` (a notebook's `class_weight={label: weight}`)."""
         self.config = config.validate()
         self.data = data
+        self.class_weights = class_weights
         self.dtype = np.dtype(dtype)
         n_out = len(data.classes) if data.task == "classification" else 1
         self.spec = NetSpec(
@@ -278,9 +282,11 @@ class Trainer:
         return self.final_
 
     def _sample_weights(self) -> np.ndarray | None:
+        y = self.data.y_train
+        if self.data.task == "classification" and self.class_weights is not None:
+            return np.asarray(self.class_weights, dtype=self.dtype)[y]
         if self.data.task != "classification" or self.config.class_weight != "balanced":
             return None
-        y = self.data.y_train
         counts = np.bincount(y, minlength=len(self.data.classes)).astype(np.float64)
         per_class = len(y) / (len(counts) * np.maximum(counts, 1))
         return per_class[y].astype(self.dtype)

@@ -891,6 +891,10 @@
         <translation>无法读取“{path}”：{reason}</translation>
     </message>
     <message>
+        <source>the columns&apos; names must differ; {names} occur more than once</source>
+        <translation>各列的名称必须不同；{names} 出现了不止一次</translation>
+    </message>
+    <message>
         <source>the workbook &apos;{name}&apos; has no sheet with data (only empty sheets, charts or macros)</source>
         <translation>工作簿“{name}”中没有含数据的工作表（只有空工作表、图表或宏）</translation>
     </message>
@@ -1394,16 +1398,16 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <source>No table loaded yet: open a CSV file.</source>
-        <translation>尚未载入表格：请打开一个 CSV 文件。</translation>
-    </message>
-    <message>
         <source>Computed by fitting the chosen preprocessing on the training split, exactly as training will.</source>
         <translation>在训练集上拟合所选的预处理得出，与训练时完全一致。</translation>
     </message>
     <message>
         <source>Preprocessing</source>
         <translation>预处理</translation>
+    </message>
+    <message>
+        <source>No table loaded yet: open a CSV file or a workbook.</source>
+        <translation>尚未载入表格：请打开一个 CSV 文件或工作簿。</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
@@ -1598,8 +1602,8 @@ missing: {missing:,} of {rows:,}
 <context>
     <name>LoadRow</name>
     <message>
-        <source>Open CSV…</source>
-        <translation>打开 CSV…</translation>
+        <source>Open Data…</source>
+        <translation>打开数据…</translation>
     </message>
     <message>
         <source>Read a CSV or TSV file (the encoding, delimiter and decimal mark are detected) or a workbook (.xlsx, .xlsm, .xls, .ods).</source>
@@ -1643,10 +1647,6 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>Explain rows</source>
         <translation>逐行解释</translation>
-    </message>
-    <message>
-        <source>Open a CSV file (Ctrl+O) or drop one on the window.</source>
-        <translation>打开一个 CSV 文件（Ctrl+O），或将文件拖放到窗口中。</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1697,8 +1697,12 @@ missing: {missing:,} of {rows:,}
         <translation>保存所选运行的模型，供“main.py predict”使用</translation>
     </message>
     <message>
-        <source>Pre&amp;dict on a CSV…</source>
-        <translation>对 CSV 进行预测(&amp;D)…</translation>
+        <source>Open a CSV file or a workbook (Ctrl+O), or drop one on the window.</source>
+        <translation>打开一个 CSV 文件或工作簿（Ctrl+O），或将文件拖放到窗口中。</translation>
+    </message>
+    <message>
+        <source>Pre&amp;dict on a Table…</source>
+        <translation>对表格进行预测(&amp;D)…</translation>
     </message>
     <message>
         <source>Score a new file with the selected run&apos;s model</source>
@@ -2767,8 +2771,8 @@ validation row {1}: weight {2}</source>
 <context>
     <name>TrainingPage</name>
     <message>
-        <source>Open a CSV file (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). The loss, the F1 score and the weight of every feature are drawn here while the network trains; the final metrics and the confusion matrix follow.</source>
-        <translation>打开一个 CSV 文件（Ctrl+O），或从“帮助 ▸ 示例”打开一个示例，然后按“开始”（Ctrl+R）。网络训练时，损失、F1 分数和每个特征的权重会实时绘制在这里；训练结束后显示最终指标和混淆矩阵。</translation>
+        <source>Open a CSV file or a workbook (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). The loss, the F1 score and the weight of every feature are drawn here while the network trains; the final metrics and the confusion matrix follow.</source>
+        <translation>打开一个 CSV 文件或工作簿（Ctrl+O），或从“帮助 ▸ 示例”打开一个示例，然后按“开始”（Ctrl+R）。网络训练时，损失、F1 分数和每个特征的权重会实时绘制在这里；训练结束后显示最终指标和混淆矩阵。</translation>
     </message>
     <message>
         <source>train</source>
@@ -3075,10 +3079,6 @@ validation row {1}: weight {2}</source>
         <translation>Attention Trainer 项目 (*{0});;所有文件 (*)</translation>
     </message>
     <message>
-        <source>The project&apos;s data file {0} was not found; its settings and runs are open. Open the CSV with File ▸ Open CSV to train again.</source>
-        <translation>找不到项目的数据文件 {0}；已打开其设置和运行记录。要再次训练，请用“文件 ▸ 打开 CSV”打开该 CSV。</translation>
-    </message>
-    <message>
         <source>Opened the project {0}.</source>
         <translation>已打开项目 {0}。</translation>
     </message>
@@ -3087,8 +3087,12 @@ validation row {1}: weight {2}</source>
         <translation>{0} 现在在哪里？</translation>
     </message>
     <message>
-        <source>Tables (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>表格 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+        <source>The project&apos;s data file {0} was not found; its settings and runs are open. Open the file with File ▸ Open Table to train again.</source>
+        <translation>找不到项目的数据文件 {0}；已打开其设置和运行记录。要再次训练，请用“文件 ▸ 打开表格”打开该文件。</translation>
+    </message>
+    <message>
+        <source>Tables ({0});;All files (*)</source>
+        <translation>表格 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>{0} has changed since the project was saved; new runs will use its current contents.</source>
@@ -3123,6 +3127,14 @@ validation row {1}: weight {2}</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <source>Score which sheet?</source>
+        <translation>为哪个工作表打分？</translation>
+    </message>
+    <message>
+        <source>{0} has several sheets; score the rows of:</source>
+        <translation>{0} 有多个工作表；为以下工作表的行打分：</translation>
+    </message>
+    <message>
         <source>cannot write &apos;{0}&apos;: {1}</source>
         <translation>无法写入“{0}”：{1}</translation>
     </message>
@@ -3133,6 +3145,10 @@ validation row {1}: weight {2}</source>
     <message>
         <source>Wrote {0} rows with predictions to {1}.</source>
         <translation>已将 {0} 行预测写入 {1}。</translation>
+    </message>
+    <message>
+        <source>Wrote the {0} rows of the sheet “{1}” with predictions to {2}.</source>
+        <translation>已将工作表“{1}”的 {0} 行预测写入 {2}。</translation>
     </message>
     <message>
         <source>{0} cells held categories not seen in training; they were scored as the pooled “(other)” level.</source>

@@ -157,11 +157,13 @@ def test_truncated_newer_and_tampered_projects_are_refused(two_runs, tmp_path):
 
 def test_runs_name_their_data_and_older_projects_without_it_still_open(two_runs, tmp_path):
     _, runs = two_runs
-    run = dataclasses.replace(runs[0], data_path=str(DEMO), target="defaulted")
+    run = dataclasses.replace(runs[0], data_path=str(DEMO), target="defaulted",
+                              data_sheet="销售数据")
     assert Run.from_dict(run.to_dict()) == run
     old = run.to_dict()
-    del old["data_path"], old["target"]  # as written before runs named their data
+    del old["data_path"], old["target"], old["data_sheet"]  # before runs named their data
     assert Run.from_dict(old).data_path is None and Run.from_dict(old).target is None
+    assert Run.from_dict(old).data_sheet is None
 
 
 def test_the_project_keeps_one_chosen_run_through_adds_renames_and_deletes(two_runs):
@@ -210,3 +212,15 @@ def test_a_groups_summary_and_importance_round_trip_and_are_checked(tmp_path):
         bad["group"] = {**bad["group"], key: value}
         with pytest.raises(ValueError):
             Run.from_dict(bad)
+
+
+def test_the_workbook_sheet_read_comes_back_and_older_projects_have_none(tmp_path):
+    path = tmp_path / "book.atproj"
+    save_project(path, Project(data_path="/data/sales.xlsx", data_sheet="销售数据"))
+    assert load_project(path).data_sheet == "销售数据"
+    with zipfile.ZipFile(path) as zf:
+        meta = json.loads(zf.read("project.json"))
+    del meta["data"]["sheet"]  # as written before projects named their sheet
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("project.json", json.dumps(meta))
+    assert load_project(path).data_sheet is None

@@ -193,3 +193,31 @@ def test_libreoffice_exports_train_to_the_same_metrics_as_the_csv(book, csv, cap
         results.append(json.loads(capsys.readouterr().out))
     assert results[0]["metrics"] == results[1]["metrics"]
     assert results[0]["features"] == results[1]["features"]
+
+
+def test_valid_data_reads_the_sheet_valid_sheet_names(tmp_path, capsys):
+    """--valid-sheet is to --valid-data what --sheet is to the training data."""
+    frame = pd.read_csv(REAL / "penguins.csv").sample(frac=1.0, random_state=0)
+    train, valid_csv, book = tmp_path / "train.csv", tmp_path / "valid.csv", tmp_path / "v.xlsx"
+    frame.iloc[:250].to_csv(train, index=False)
+    frame.iloc[250:].to_csv(valid_csv, index=False)
+    with pd.ExcelWriter(book, engine="openpyxl") as writer:
+        pd.DataFrame({"note": ["not the data"]}).to_excel(writer, sheet_name="readme",
+                                                          index=False)
+        frame.iloc[250:].to_excel(writer, sheet_name="valid", index=False)
+    common = ["train", str(train), "--epochs", "10", "--target", "species", "--json"]
+    results = []
+    for extra in (["--valid-data", str(valid_csv)],
+                  ["--valid-data", str(book), "--valid-sheet", "valid"],
+                  ["--valid-data", str(book), "--valid-sheet", "2"]):
+        assert main([*common, *extra]) == 0
+        results.append(json.loads(capsys.readouterr().out))
+    assert results[1]["reader"]["valid_sheet"] == results[2]["reader"]["valid_sheet"] == "valid"
+    assert "valid_sheet" not in results[0]["reader"]
+    assert results[0]["n_valid"] == results[1]["n_valid"] == len(frame) - 250
+    assert results[0]["metrics"] == results[1]["metrics"] == results[2]["metrics"]
+    assert main([*common, "--valid-sheet", "valid"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: --valid-sheet chooses a sheet of the --valid-data workbook; give --valid-data too")
+    assert main([*common, "--valid-data", str(book), "--valid-sheet", "sales"]) == 2
+    assert "has no sheet 'sales'; its sheets are: 'readme', 'valid'" in capsys.readouterr().err

@@ -4,6 +4,7 @@ sheet chooser, with real workbooks, widgets and reader."""
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
@@ -105,3 +106,99 @@ def test_a_locked_workbook_is_one_sentence_in_the_window(qtbot, panel, tmp_path)
         panel.load(locked)
     assert blocker.args[0] == ("the workbook 'locked.xlsx' is protected by a password; save a "
                                "copy without the password (or as CSV) and open that")
+
+
+def _open_sheet(qtbot, window, path, sheet):
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=20000):
+        window.open_path(str(path))
+    combo = window.data_panel.load_row.sheet_combo
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=20000) as blocker:
+        combo.activated.emit(combo.findText(sheet))
+    return blocker.args[0]
+
+
+def test_a_project_reopens_the_sheet_it_was_read_from(qtbot, window, two_sheets, tmp_path):
+    from attn_gui.core.project import load_project
+    from attn_gui.ui.app.main_window import MainWindow
+
+    assert _open_sheet(qtbot, window, two_sheets, "orders").sheet == "orders"
+    project = tmp_path / "orders.atproj"
+    assert window.workflow._save_to(project)
+    assert load_project(project).data_sheet == "orders"
+    fresh = MainWindow()
+    qtbot.addWidget(fresh)
+    with qtbot.waitSignal(fresh.data_panel.tableLoaded, timeout=20000) as blocker:
+        assert fresh.workflow.open_project_path(project)
+    assert blocker.args[0].sheet == "orders"
+    assert fresh.data_panel.load_row.sheet_combo.currentText() == "orders"
+    assert [c.name for c in fresh.session.table.columns] == ["amount", "items", "returned"]
+    fresh.close()
+
+
+def test_predict_offers_workbooks_asks_for_the_sheet_and_says_which(qtbot, window, two_sheets,
+                                                                   tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from attn_gui.core.io import read_table
+    from attn_gui.core.predict import predict
+
+    _open_sheet(qtbot, window, two_sheets, "orders")
+    window.monitor.field("epochs").setValue(5)
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=60000):
+        window.start_training()
+    offered, asked = [], []
+    out = tmp_path / "scored.csv"
+
+    def choose_file(parent, caption, folder, filters):
+        offered.append(filters)
+        return str(two_sheets), ""
+
+    def choose_sheet(parent, title, label, items, current, editable):
+        asked.append((label, list(items), current))
+        return "orders", True
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose_file)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(QInputDialog, "getItem", choose_sheet)
+    with qtbot.waitSignal(window.workflow._task.loaded, timeout=20000):
+        window.actions["predict"].trigger()
+    assert all(f"*{s}" in offered[0] for s in (".xlsx", ".xlsm", ".xls", ".ods", ".csv"))
+    assert asked == [("客户与订单.xlsx has several sheets; score the rows of:",
+                      ["客户", "orders"], 0)]
+    text = window.workflow.message_box.text()
+    assert text.startswith(f"Wrote the 40 rows of the sheet “orders” with predictions to {out}.")
+    expected = predict(window.session.project.chosen_run.model,
+                       read_table(two_sheets, sheet="orders")).frame
+    assert pd.read_csv(out)["prediction"].tolist() == expected["prediction"].tolist()
+    # cancelling the sheet's question scores nothing
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a: ("", False))
+    out.unlink()
+    window.actions["predict"].trigger()
+    assert not out.exists()
+
+
+def test_a_runs_command_names_its_sheet_and_another_sheet_starts_a_new_project(
+        qtbot, window, two_sheets, capsys):
+    import json
+    import shlex
+
+    from attn_gui.cli import main
+
+    _open_sheet(qtbot, window, two_sheets, "orders")
+    window.monitor.field("epochs").setValue(6)
+    window.monitor.field("patience").setValue(0)
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=60000):
+        window.start_training()
+    run = window.session.runs[0]
+    assert run.data_sheet == "orders"
+    argv = shlex.split(window.workflow.copy_command())
+    assert "--sheet=orders" in argv
+    assert main([*argv[argv.index("train"):], "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["reader"]["sheet"] == "orders"
+    assert result["metrics"]["valid"] == pytest.approx(run.metrics["valid"], abs=1e-9)
+    combo = window.data_panel.load_row.sheet_combo
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=20000):
+        combo.activated.emit(combo.findText("客户"))
+    assert window.session.runs == []  # the runs learned from another sheet
+    assert window.session.project.data_sheet == "客户"

@@ -2,6 +2,6 @@
 the parse (`parse`) and the classification of every column (`columns`, `distinct`)."""
 
 from .common import ColumnInfo, TableError
-from .table import Table, infer_task, read_table
+from .table import Table, frame_table, infer_task, read_table
 
-__all__ = ["ColumnInfo", "Table", "TableError", "infer_task", "read_table"]
+__all__ = ["ColumnInfo", "Table", "TableError", "frame_table", "infer_task", "read_table"]

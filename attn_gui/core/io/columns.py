@@ -51,10 +51,14 @@ def analyse(
     report: Progress,
     stop: Callable[[], bool],
     notes: list[str],
+    keep_rows: bool = False,
 ) -> tuple[list[ColumnInfo], pd.DataFrame]:
+    """`keep_rows`: every row stays, even a trailing blank one (rows scored in memory must
+    keep their positions)."""
     import pandas as pd
 
-    frame = _drop_blank_rows(frame, notes)
+    if not keep_rows:
+        frame = _drop_blank_rows(frame, notes)
     n_columns = len(frame.columns)
     jobs = [
         (frame.iloc[:, i], str(frame.columns[i]), i == 0 and sniff.index_first, sniff)

@@ -21,7 +21,7 @@ from ..errors import Phrase
 from .columns import analyse, mostly_distinct
 from .common import ColumnInfo, Progress, TableError
 from .parse import parse, while_waiting
-from .sniff import sniff
+from .sniff import Sniff, sniff
 from .workbook import is_workbook, read_sheet
 
 if TYPE_CHECKING:
@@ -221,6 +221,34 @@ def _read_workbook(path: str, sheet: str | int | None, report: Progress,
     report(1.0)
     notes = [_one_line(note) for note in notes]
     return Table(frame, path, "", "", ".", columns, notes, sheet=found.name, sheets=found.names)
+
+
+def frame_table(frame: pd.DataFrame) -> Table:
+    """A table already in memory (a notebook's data frame), given the same column analysis
+    as a file's, so it trains as the same data saved as CSV would. Every row is kept, in
+    order; the frame itself is not changed."""
+    import pandas as pd
+
+    names = [str(name) for name in frame.columns]
+    if len(set(names)) < len(names):
+        raise TableError("the columns' names must differ; {names} occur more than once",
+                         names=", ".join(sorted({f"'{n}'" for n in names if names.count(n) > 1})))
+    columns = {}
+    for name, (_, col) in zip(names, frame.items(), strict=True):
+        # nullable integers and floats hold pd.NA, which NumPy cannot make a float of
+        if isinstance(col.dtype, pd.api.extensions.ExtensionDtype) and \
+                pd.api.types.is_numeric_dtype(col.dtype) and not pd.api.types.is_bool_dtype(col.dtype):
+            col = pd.Series(col.to_numpy(dtype=np.float64, na_value=np.nan))
+        elif pd.api.types.is_bool_dtype(col.dtype) and col.hasnans:
+            col = col.astype(object)
+        columns[name] = col.reset_index(drop=True)
+    found = Sniff(encoding="", pandas_encoding="", skip_bytes=0, delimiter="", decimal=".",
+                  thousands=None, names=names, has_header=True, skip_rows=0, index_first=False,
+                  unnamed=[], text=[], ascii_sample=True, errors="strict")
+    notes: list[str] = []
+    analysed, data = analyse(pd.DataFrame(columns), found,
+                             Progress(None), lambda: False, notes, keep_rows=True)
+    return Table(data, "", "", "", ".", analysed, [_one_line(note) for note in notes])
 
 
 def _head_and_tail(raw: BinaryIO, size: int) -> tuple[bytes, bytes]:

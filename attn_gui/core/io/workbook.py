@@ -63,6 +63,24 @@ def read_sheet(path: str, sheet: str | int | None, notes: list[str]) -> Sheet:
     return Sheet(pd.DataFrame(frame), found, chosen, names)
 
 
+def sheet_names(path: str) -> list[str]:
+    """The workbook's sheets with data, the one `read_table` reads by default first."""
+    name = os.path.basename(path) or path
+    try:
+        book = _open(path, name)
+    except FileNotFoundError:
+        raise TableError("no such file: '{path}'", path=path) from None
+    except OSError as exc:
+        raise TableError("could not read '{path}': {reason}", path=path,
+                         reason=exc.strerror or exc) from None
+    try:
+        return _data_sheets(book)
+    except Exception as exc:  # calamine's own errors: a damaged file
+        raise _failure(exc, name) from None
+    finally:
+        book.close()
+
+
 def _open(path: str, name: str) -> Any:
     import pandas as pd
 

@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.monitor.start_button.clicked.connect(self.start_training)
         self._restore_layout()
         self._update_actions()
-        self.statusBar().showMessage(self.tr("Open a CSV file (Ctrl+O) or drop one on the window."))
+        self.statusBar().showMessage(self.tr("Open a CSV file or a workbook (Ctrl+O), or drop one on the window."))
 
     @property
     def runs_view(self) -> RunsView:
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("save_model", self.tr("Save &Model…"), work.save_model,
                                          "Ctrl+M", self.tr("Save the selected run's model "
                                                            "for 'main.py predict'")))
-        file_menu.addAction(self._action("predict", self.tr("Pre&dict on a CSV…"), work.predict,
+        file_menu.addAction(self._action("predict", self.tr("Pre&dict on a Table…"), work.predict,
                                          "Ctrl+Shift+P", self.tr(
                                              "Score a new file with the selected run's model")))
         export_menu = file_menu.addMenu(self.tr("&Export"))
@@ -318,9 +318,9 @@ class MainWindow(QMainWindow):
     def is_training(self) -> bool:
         return self.monitor.is_running
 
-    def load_data(self, path: str | Path) -> None:
-        """Read a data file for the session (a project's own: no question asked)."""
-        self.data_panel.load(str(path))
+    def load_data(self, path: str | Path, sheet: str | None = None) -> None:
+        """Read a data file (a workbook's `sheet`): a project's own, no question asked."""
+        self.data_panel.load(str(path), sheet)
 
     def show_config(self, config: TrainConfig) -> None:
         self.weighting_editor.set_from(config)
@@ -429,8 +429,8 @@ class MainWindow(QMainWindow):
         if config.repeats > 1 or config.cv:
             stem = self.tr("{0} · {1} runs").format(stem, len(result["kept"]))
         run = run_from_training(session.project.next_name(stem), config, trainer, final,
-                                data_path=session.data_path, summary=result["summary"],
-                                finals=[r.final for r in result["kept"]])
+                                data_path=session.data_path, data_sheet=session.table.sheet,
+                                summary=result["summary"], finals=[r.final for r in result["kept"]])
         compare_with = session.compare_with
         session.add_run(run, trainer.data)
         if compare_with is not None:  # the answer to "what does attention add?"

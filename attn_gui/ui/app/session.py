@@ -48,12 +48,15 @@ class Session(QObject):
     def set_table(self, table: Table) -> None:
         self.table = table
         self.project.data_path = self.data_path
+        self.project.data_sheet = table.sheet
         self.tableChanged.emit(table)
 
     def runs_match_data(self) -> bool:
-        """True when every run was trained on the loaded file (or there are none)."""
-        path = self.data_path
-        return all(run.data_path in (None, path) for run in self.project.runs)
+        """True when every run was trained on the loaded file and sheet (or there are
+        none); runs saved before either was recorded match any."""
+        path, sheet = self.data_path, self.table and self.table.sheet
+        return all(run.data_path in (None, path) and run.data_sheet in (None, sheet)
+                   for run in self.project.runs)
 
     # -- the project ---------------------------------------------------------------------
     @property
@@ -62,7 +65,7 @@ class Session(QObject):
 
     def start_new(self) -> None:
         """A new project for a new file: its runs belong to the file they were trained on."""
-        self.replace(_new_project(self.data_path), None)
+        self.replace(_new_project(self.data_path, self.table and self.table.sheet), None)
         self.newProject.emit()
 
     def replace(self, project: Project, path: Path | None) -> None:
@@ -112,5 +115,5 @@ class Session(QObject):
         self.set_modified(True)
 
 
-def _new_project(data_path: str | None = None) -> Project:
-    return Project(config=TrainConfig(), data_path=data_path)
+def _new_project(data_path: str | None = None, sheet: str | None = None) -> Project:
+    return Project(config=TrainConfig(), data_path=data_path, data_sheet=sheet)

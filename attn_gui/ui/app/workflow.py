@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ...core.config import ConfigError
 from ...core.io import read_table
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["MODEL_SUFFIX", "Workflow"]
 
 MODEL_SUFFIX = ".atmodel"
+_TABLES = "*.csv *.tsv *.txt *.dat *.xlsx *.xlsm *.xls *.ods"
 
 
 class Workflow(QObject):
@@ -213,13 +214,13 @@ class Workflow(QObject):
         if data_path:
             self._restoring = True
             project.data_path = str(Path(data_path).resolve())
-            window.load_data(data_path)
+            window.load_data(data_path, project.data_sheet)
         window.show_config(project.config)  # roles wait for the table, if one is loading
         window.show_run(project.chosen_run)
         self._set_modified(relocated)
         if project.data_path and not data_path:
             self.error(self.tr("The project's data file {0} was not found; its settings and "
-                               "runs are open. Open the CSV with File ▸ Open CSV to train "
+                               "runs are open. Open the file with File ▸ Open Table to train "
                                "again.").format(project.data_path))
         else:
             self._info(self.tr("Opened the project {0}.").format(path.name))
@@ -230,7 +231,8 @@ class Workflow(QObject):
         name = Path(missing).name
         path, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Where is {0} now?").format(name),
-            settings.read("last_directory"), self.tr("Tables (*.csv *.tsv *.txt);;All files (*)"))
+            settings.read("last_directory"),
+            self.tr("Tables ({0});;All files (*)").format(_TABLES))
         return path or None
 
     def table_loaded(self, table) -> None:
@@ -293,24 +295,50 @@ class Workflow(QObject):
             return
         source, _ = QFileDialog.getOpenFileName(
             self.window, self.tr("Score which file?"), settings.read("last_directory"),
-            self.tr("Tables (*.csv *.tsv *.txt);;All files (*)"))
+            self.tr("Tables ({0});;All files (*)").format(_TABLES))
         if not source:
+            return
+        chosen, sheet = self._choose_sheet(source)
+        if not chosen:
             return
         output = self._ask_save_path(self.tr("Write the predictions to"),
                                      Path(source).stem + "_predictions.csv",
                                      self.tr("CSV files (*.csv)"))
         if output is not None:
-            self.predict_file(run, source, output)
+            self.predict_file(run, source, output, sheet)
 
-    def predict_file(self, run: Run, source: str | Path, output: str | Path) -> None:
-        """Read, score and write off the GUI thread; the status bar reports the outcome."""
+    def _choose_sheet(self, source: str) -> tuple[bool, str | None]:
+        """Whether to go on, and the sheet to score: asked for a workbook of several sheets
+        with data; None (the first with data) for one sheet or a CSV."""
+        from ...core.io import TableError
+        from ...core.io.workbook import is_workbook, sheet_names
+
+        if not is_workbook(source):
+            return True, None
+        try:
+            names = sheet_names(source)
+        except TableError as exc:  # a locked or damaged workbook
+            self.error(sentence(exc))
+            return False, None
+        if len(names) < 2:
+            return True, None
+        name, ok = QInputDialog.getItem(
+            self.window, self.tr("Score which sheet?"),
+            self.tr("{0} has several sheets; score the rows of:").format(Path(source).name),
+            names, 0, False)
+        return ok, name if ok else None
+
+    def predict_file(self, run: Run, source: str | Path, output: str | Path,
+                     sheet: str | None = None) -> None:
+        """Read, score and write off the GUI thread; the status bar reports the outcome.
+        `sheet`: a workbook's sheet (None: its first with data)."""
         from ...core import predict as predictions
         from ...core import project as projects
 
         saved = run.model
 
         def task(progress: Callable[[float], None], should_stop: Callable[[], bool]) -> dict:
-            table = read_table(source, progress=progress, should_stop=should_stop)
+            table = read_table(source, progress=progress, should_stop=should_stop, sheet=sheet)
             result = predictions.predict(saved, table)
             try:
                 predictions.write_csv(result.frame, output)
@@ -318,15 +346,19 @@ class Workflow(QObject):
                 raise projects.ProjectError(self.tr("cannot write '{0}': {1}").format(
                     output, exc.strerror)) from None
             return {"rows": table.n_rows, "output": str(output), "report": result.report,
-                    "metrics": result.metrics}
+                    "metrics": result.metrics, "sheet": table.sheet}
 
         self._info(self.tr("Scoring {0} with “{1}”…").format(Path(source).name, run.name))
         self._task.run(task)
 
     @Slot(object)
     def _predicted(self, summary: dict) -> None:
-        text = self.tr("Wrote {0} rows with predictions to {1}.").format(
-            summary["rows"], summary["output"])
+        if summary.get("sheet") is None:
+            text = self.tr("Wrote {0} rows with predictions to {1}.").format(
+                summary["rows"], summary["output"])
+        else:
+            text = self.tr("Wrote the {0} rows of the sheet “{1}” with predictions to {2}."
+                           ).format(summary["rows"], summary["sheet"], summary["output"])
         unseen = summary["report"].get("unseen_levels", 0)
         if unseen:
             text += " " + self.tr("{0} cells held categories not seen in training; they were "
@@ -396,7 +428,8 @@ class Workflow(QObject):
             self.error(self.tr("Load the data and select a run to copy its command."))
             return None
         try:
-            line = commands.shell_line(commands.train_argv(data, run.config))
+            line = commands.shell_line(commands.train_argv(data, run.config,
+                                                           sheet=run.data_sheet))
         except ConfigError as exc:
             self.error(sentence(exc))
             return None
@@ -424,7 +457,8 @@ class Workflow(QObject):
             self.error(self.tr("The settings were not saved: {0}").format(exc.strerror or exc))
             return None
         data = self._data_path(run) or self.tr("DATA.csv")
-        line = commands.shell_line(commands.train_argv(data, run.config, str(path)))
+        line = commands.shell_line(commands.train_argv(data, run.config, str(path),
+                                                       run.data_sheet))
         QGuiApplication.clipboard().setText(line)
         self._info(self.tr("Saved the settings to {0} and copied the command that uses "
                            "them.").format(path))

@@ -69,7 +69,7 @@ class DataPanel(QWidget):
         self.load_row.cancelClicked.connect(self.cancel_load)
         self.load_row.sheetChosen.connect(self._on_sheet_chosen)
         self.info_label = self._wrapping_label()
-        self.info_label.setText(self.tr("No table loaded yet: open a CSV file."))
+        self.info_label.setText(self.tr("No table loaded yet: open a CSV file or a workbook."))
         self.warnings_label = self._wrapping_label(WARN)
         self.error_label = self._wrapping_label(ERROR)
         self.column_table = ColumnTable()

@@ -28,7 +28,7 @@ class LoadRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.open_button = QPushButton(self.tr("Open CSV…"))
+        self.open_button = QPushButton(self.tr("Open Data…"))
         self.open_button.setToolTip(self.tr("Read a CSV or TSV file (the encoding, delimiter "
                                             "and decimal mark are detected) or a workbook "
                                             "(.xlsx, .xlsm, .xls, .ods)."))

@@ -61,7 +61,8 @@ class TrainingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._guide = QLabel(self.tr(
-            "Open a CSV file (Ctrl+O), or a demo from Help ▸ Demos, and press Start (Ctrl+R). "
+            "Open a CSV file or a workbook (Ctrl+O), or a demo from Help ▸ Demos, and press "
+            "Start (Ctrl+R). "
             "The loss, the F1 score and the weight of every feature are drawn here while the "
             "network trains; the final metrics and the confusion matrix follow."))
         self._guide.setWordWrap(True)
