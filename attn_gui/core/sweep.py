@@ -41,12 +41,12 @@ import numpy as np
 from .config import OPTIONS, TrainConfig
 from .errors import Phrase, UserError
 from .io import Table
-from .options import ConfigError, Option, check, coerce
+from .options import ConfigError, Option, check, coerce, parse_sizes
 from .repeats import Run, RunReport, run_group, summarise, summarised_runs
 from .training import BatchReport, EpochReport, TrainingControl
 
 __all__ = ["MAX_RUNS", "SweepError", "SweepPoint", "SweepResult", "SweepSpec", "best_result",
-           "expand", "load_spec", "parse_spec", "results_frame", "run_sweep", "shown_value"]
+           "expand", "load_spec", "parse_spec", "parse_values", "results_frame", "run_sweep", "shown_value", "spaced"]
 
 MAX_RUNS = 1000
 # One target and one positive class for every run, or their scores would not compare.
@@ -277,6 +277,42 @@ def _draw(rng: np.random.Generator, option: Option, draw: dict[str, list]) -> An
     except ConfigError:
         return value
     return short if low <= short <= high else value
+
+
+def spaced(low: float, high: float, count: int, log: bool = False, whole: bool = False
+           ) -> list:
+    """`count` values from `low` to `high`, evenly spaced (geometrically with `log`): a
+    grid's values given as a range. Numbers keep 4 significant digits; whole numbers are
+    rounded and each kept once."""
+    if log and (low <= 0 or high <= 0):
+        raise SweepError("a logarithmic range needs numbers > 0, not {low} to {high}",
+                         low=low, high=high)
+    values = (np.geomspace(low, high, count) if log else np.linspace(low, high, count)).tolist()
+    if whole:
+        return list(dict.fromkeys(int(round(v)) for v in values))
+    return list(dict.fromkeys(float(f"{v:.{_DIGITS}g}") for v in values))
+
+
+def parse_values(option: Option, text: str) -> list:
+    """Values typed in one line: numbers or choices separated by commas or spaces, layer
+    sizes separated by semicolons ("8; 16,8"; an empty entry is no hidden layer). Their
+    types and ranges are checked by `parse_spec`."""
+    if option.kind == "sizes":
+        entries = text.split(";")
+        if len(entries) > 1 and not entries[-1].strip():
+            entries.pop()  # a trailing ";" ends the list rather than adding no layer
+        return [parse_sizes(option, entry) for entry in entries]
+    tokens = [t for t in text.replace(";", ",").replace(" ", ",").split(",") if t]
+    if option.kind not in _NUMERIC:
+        return tokens
+    values = []
+    for token in tokens:
+        try:
+            values.append(int(token) if token.lstrip("+-").isdigit() else float(token))
+        except ValueError:
+            raise SweepError("{setting}: '{token}' is not a number", setting=Phrase(option.label),
+                             token=token) from None
+    return values
 
 
 def shown_value(value: Any) -> str:

@@ -189,3 +189,28 @@ def test_stop_ends_the_run_under_way_and_the_sweep(penguins):
     assert len(results) == 3 and [r.ok for r in results] == [True, True, False]
     assert results[2].stop_reason == "stopped" and results[2].epochs < 50
     assert best_result(results) in results[:2]
+
+
+def test_a_range_of_grid_values():
+    from attn_gui.core.sweep import spaced
+
+    assert spaced(0.001, 0.1, 3, log=True) == [0.001, 0.01, 0.1]
+    assert spaced(0.5, 2, 4) == [0.5, 1.0, 1.5, 2.0]
+    assert spaced(1, 10, 4, log=True) == [1.0, 2.154, 4.642, 10.0]
+    assert spaced(2, 5, 10, whole=True) == [2, 3, 4, 5]  # rounded, each once
+    assert spaced(3, 3, 1) == [3.0]
+    with pytest.raises(SweepError, match="logarithmic range needs numbers > 0"):
+        spaced(0, 1, 3, log=True)
+
+
+def test_values_typed_in_one_line():
+    from attn_gui.core.config import OPTIONS
+    from attn_gui.core.sweep import parse_values
+
+    assert parse_values(OPTIONS["lr"], "0.001, 0.01 1e-1") == [0.001, 0.01, 0.1]
+    assert parse_values(OPTIONS["epochs"], "10,20, 2.5") == [10, 20, 2.5]  # 2.5: parse_spec says
+    assert parse_values(OPTIONS["hidden"], "8; 16,8; ") == [[8], [16, 8]]
+    assert parse_values(OPTIONS["hidden"], "8;;4") == [[8], [], [4]]
+    assert parse_values(OPTIONS["weighting"], "softmax, sparsemax") == ["softmax", "sparsemax"]
+    with pytest.raises(SweepError, match="^Learning rate: 'fast' is not a number$"):
+        parse_values(OPTIONS["lr"], "0.1, fast")
