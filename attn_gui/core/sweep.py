@@ -164,7 +164,7 @@ def _checked(option: Option, value: Any, where: Phrase) -> Any:
 def _grid(grid: Any) -> dict[str, list]:
     if not isinstance(grid, dict):
         raise SweepError("the sweep's \"grid\" must be an object of settings and their values, "
-                         "e.g. {\"lr\": [0.001, 0.01]}")
+                         "e.g. {example}", example='{"lr": [0.001, 0.01]}')
     checked = {}
     for name, values in grid.items():
         option = _option(name, Phrase("the grid"))
@@ -188,7 +188,7 @@ def _random(section: Any, spec: SweepSpec) -> None:
     options = section.get("options")
     if not isinstance(options, dict) or not options:
         raise SweepError("\"random\" needs 'options': an object of settings and what to draw, "
-                         "e.g. {\"lr\": {\"log_uniform\": [0.0001, 0.1]}}")
+                         "e.g. {example}", example='{"lr": {"log_uniform": [0.0001, 0.1]}}')
     spec.samples, spec.seed = samples, seed
     for name, draw in options.items():
         option = _option(name, Phrase("\"random\""))

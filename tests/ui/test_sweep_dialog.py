@@ -138,3 +138,29 @@ def test_random_samples_stop_and_a_bad_value(qtbot, window, real_data):
     assert dialog.plot.axes[2].log  # the learning rate is drawn log-uniformly
     lrs = [r.settings["lr"] for r in dialog.results]
     assert all(0.003 <= v <= 0.03 for v in lrs) and len(set(lrs)) == n
+
+
+def test_the_dialog_speaks_chinese(qtbot, zh_cn, real_data):
+    from attn_gui.ui.app.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        dialog = _open_sweep(qtbot, window, real_data / "penguins.csv", epochs=3)
+        assert dialog.windowTitle() == "参数扫描" and dialog.count_label.text() == "12 次运行"
+        assert window.actions["sweep"].text() == "参数扫描(&W)…"
+        dialog.editor.rows["temperature"].edit.setText("0.5, fast")
+        assert dialog.count_label.text() == "温度 T：“fast”不是数值。"
+        dialog.editor.rows["temperature"].edit.setText("0")
+        assert dialog.count_label.text().startswith("网格“temperature”：")
+        dialog.editor.rows["temperature"].edit.setText("1")
+        with qtbot.waitSignal(dialog.sweepEnded, timeout=120_000):
+            dialog.start()
+        assert dialog.status.text().startswith("4 次运行，用时 ")
+        assert "最佳：第 " in dialog.status.text()
+        assert dialog.model.headerData(dialog.model.metric_column,
+                                       Qt.Orientation.Horizontal) == "验证 F1"
+    finally:
+        window.workflow.discard_changes()
+        window.close()

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from ...core.config import OPTIONS
 from ...core.errors import UserError
-from ...core.sweep import SweepResult, SweepSpec, best_result, expand, settings_text, shown_value
+from ...core.sweep import SweepResult, SweepSpec, best_result, expand, shown_value
 from ..app.core_text import sentence
 from ..jobs.sweep_runner import SweepRunner
 from ..plots.parallel_coords import Axis, ParallelCoordinates
@@ -280,7 +280,7 @@ class SweepDialog(QDialog):
                 len(self.results), self.spec.size)
         if best is not None:
             text += " " + self.tr("Best: run {0} ({1}), {2} {3:.4f}.").format(
-                best.index, settings_text(best.settings), self.model.headerData(
+                best.index, self._described(best.settings), self.model.headerData(
                     self.model.metric_column, Qt.Orientation.Horizontal), best.score)
         colored(self.status, text, OK if complete else None)
         self.table.sortByColumn(self.model.metric_column, Qt.SortOrder.DescendingOrder)
@@ -339,7 +339,7 @@ class SweepDialog(QDialog):
             if record is None or result.index in self.added:
                 continue
             stem = self.tr("sweep {0} · {1}").format(result.index,
-                                                     settings_text(result.settings))
+                                                     self._described(result.settings))
             self.session.add_run(dataclasses.replace(
                 record, name=self.session.project.next_name(stem)))
             self.added.add(result.index)
@@ -348,6 +348,11 @@ class SweepDialog(QDialog):
             self._runs_text(added)), OK)
         self._selection_changed()
         return added
+
+    def _described(self, settings: dict) -> str:
+        """A run's swept settings in words: "Learning rate 0.03, Function sparsemax"."""
+        return ", ".join(f"{option_text(OPTIONS[name].label)} {_level(value, self.tr('none'))}"
+                         for name, value in settings.items())
 
     # -- files -----------------------------------------------------------------------------
     def _save_spec_dialog(self) -> None:

@@ -120,6 +120,7 @@ class _NumberRow(_TextRow):
         default = option.default
         super().__init__(option, preset if isinstance(preset, str) else f"{default:g}")
         self.body.removeWidget(self.edit)
+        self.edit.setToolTip(self.tr("Values separated by commas, e.g. 0.5, 1, 2"))
         self.mode = QComboBox()
         self.mode.addItem(self.tr("values"), "values")
         self.mode.addItem(self.tr("range"), "range")
