@@ -164,3 +164,34 @@ def test_the_dialog_speaks_chinese(qtbot, zh_cn, real_data):
     finally:
         window.workflow.discard_changes()
         window.close()
+
+
+def test_many_quick_runs_keep_the_best_models_and_closing_stops_the_sweep(
+        qtbot, window, real_data):
+    from attn_gui.ui.panels.sweep_dialog import MAX_RECORDS
+
+    dialog = _open_sweep(qtbot, window, real_data / "penguins.csv", epochs=2)
+    editor = dialog.editor
+    for name in list(editor.rows):
+        editor.remove(name)
+    assert dialog.count_label.text() == "Add a setting to sweep."
+    assert not dialog.start_button.isEnabled()
+    editor.add("seed", ", ".join(map(str, range(60))))
+    assert dialog.count_label.text() == "60 runs"
+    with qtbot.waitSignal(dialog.sweepEnded, timeout=180_000):
+        dialog.start()
+    assert len(dialog.results) == 60 and len(dialog.plot.lines) == 60
+    assert [a.title for a in dialog.plot.axes] == ["Seed"]
+    kept = sorted(dialog.records, key=lambda i: -dialog.results[i - 1].score)
+    assert len(kept) == MAX_RECORDS
+    worst_kept = min(dialog.results[i - 1].score for i in kept)
+    assert all(r.score <= worst_kept for r in dialog.results if r.index not in kept)
+
+    window.monitor.field("epochs").setValue(100_000)
+    window.monitor.field("patience").setValue(0)
+    with qtbot.waitSignal(dialog.runner.progress, timeout=60_000):
+        dialog.start()
+    thread = dialog.runner._threads[0][0]
+    window.workflow.discard_changes()
+    window.close()  # joins the sweep's thread, as it does the training's
+    assert thread.isFinished() and not dialog.is_running()

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -55,7 +56,11 @@ if TYPE_CHECKING:
 
 __all__ = ["SweepDialog"]
 
-_STEPS = 1000
+# Percent: each new value repaints the bar at once, and each repaint waits for the GIL.
+_STEPS = 100
+REDRAW_MS = 200
+_FIT_ROWS = 30
+MAX_RECORDS = 50  # runs whose models are kept for Add to Runs: the best ones
 # A numeric axis is logarithmic when its values span this factor or more (0.001 … 0.1).
 _LOG_SPAN = 100.0
 
@@ -91,6 +96,13 @@ class SweepDialog(QDialog):
         self.proxy.setSortRole(SORT_ROLE)
         self.plot = ParallelCoordinates()
         self.plot.lineClicked.connect(self.select_run)
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self._refresh)
+        self._redraw_due = False
+        self._pending: list[SweepResult] = []
+        self._step = -1
         self._build()
         self._update_count()
         self._running(False)
@@ -147,6 +159,8 @@ class SweepDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
+        # Columns fit the first rows only: measuring every row of a long sweep stalls.
+        table.horizontalHeader().setResizeContentsPrecision(_FIT_ROWS)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         table.doubleClicked.connect(self.restore_selected)
         return table
@@ -180,6 +194,11 @@ class SweepDialog(QDialog):
 
     # -- the sweep to run -------------------------------------------------------------------
     def _update_count(self) -> None:
+        if not self.editor.rows:
+            self._spec_ok = False
+            colored(self.count_label, self.tr("Add a setting to sweep."), None)
+            self.start_button.setEnabled(False)
+            return
         try:
             spec = self.editor.spec()
         except UserError as exc:
@@ -213,6 +232,7 @@ class SweepDialog(QDialog):
             colored(self.status, sentence(exc), ERROR)
             return False
         self.spec, self.results, self.records, self.added = spec, [], {}, set()
+        self._pending, self._step = [], -1
         self._data_path = self.session.data_path
         metric = self.tr("validation R²") if task == "regression" else self.tr("validation F1")
         self.model.reset(spec.names, [option_text(OPTIONS[n].label) for n in spec.names], metric)
@@ -242,12 +262,12 @@ class SweepDialog(QDialog):
         self.stop_button.setEnabled(running)
         self.editor.setEnabled(not running)
         if running:
-            self.bar.setValue(0)
+            self._show_progress(0.0)
         self._selection_changed()
 
     # -- what the runner reports --------------------------------------------------------------
     def _on_progress(self, event) -> None:
-        self.bar.setValue(round(event.fraction * _STEPS))
+        self._show_progress(event.fraction)
         report = event.item.report
         text = self.tr("Run {0} of {1}…").format(event.index, event.count)
         if report is not None and report.epochs:
@@ -255,20 +275,54 @@ class SweepDialog(QDialog):
                 event.index, event.count, report.epoch, report.epochs)
         self.status.setText(text)
 
+    def _show_progress(self, fraction: float) -> None:
+        # Every Qt call waits for the GIL the worker holds: none for an unchanged value.
+        step = round(fraction * _STEPS)
+        if step != self._step:
+            self._step = step
+            self.bar.setValue(step)
+
     def _on_result(self, result: SweepResult, record: Run | None) -> None:
+        """Kept at once, shown at the next redraw: a sweep of quick runs reports faster
+        than the table and the plot are worth redrawing."""
         self.results.append(result)
+        self._pending.append(result)
         if record is not None:
             self.records[result.index] = record
-        self.model.add(result)
-        values = [_axis_value(n, result.settings[n], self.tr("none"))
-                  for n in self.spec.names]
-        self.plot.add_run(result.index, values, result.score)
+        self._keep_best_records()
+        if not self._redraw_due:
+            self._redraw_due = True
+            self._redraw.start()
+
+    def _refresh(self) -> None:
+        """The runs reported since the last redraw into the table and the plot, and every
+        line's colour again (the metric's range moves with each run)."""
+        self._redraw.stop()
+        self._redraw_due = False
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        none = self.tr("none")
+        self.model.add(pending)
+        for result in pending:
+            values = [_axis_value(n, result.settings[n], none) for n in self.spec.names]
+            self.plot.add_run(result.index, values, result.score)
+        self.plot.refresh()
         best = best_result(self.results)
         self.model.set_colors(self.plot.colors(), None if best is None else best.index)
-        self.bar.setValue(round(result.index / result.count * _STEPS))
+        self._show_progress(pending[-1].index / pending[-1].count)
         self.table.resizeColumnsToContents()
 
+    def _keep_best_records(self) -> None:
+        """Models and curves of the best runs only: a sweep of a thousand runs would hold
+        a thousand models for Add to Runs."""
+        if len(self.records) > MAX_RECORDS:
+            scores = {r.index: r.score for r in self.results if math.isfinite(r.score)}
+            worst = min(self.records, key=lambda i: scores.get(i, -math.inf))
+            del self.records[worst]
+
     def _on_finished(self, complete: bool) -> None:
+        self._refresh()
         self._running(False)
         seconds = time.perf_counter() - self._started
         best = best_result(self.results)
@@ -289,6 +343,7 @@ class SweepDialog(QDialog):
         self.sweepEnded.emit()
 
     def _on_failed(self, message: object) -> None:
+        self._refresh()
         self._running(False)
         colored(self.status, sentence(message), ERROR)
         self.sweepEnded.emit()
@@ -322,16 +377,24 @@ class SweepDialog(QDialog):
         chosen = self.selected_results()
         if len(chosen) != 1:
             return
+        if not self._same_file():
+            return
         self._restore(dataclasses.replace(chosen[0].config))
         colored(self.status, self.tr("The settings of run {0} are in the window's forms: "
                                      "press Start there to train it.").format(chosen[0].index),
                 OK)
 
+    def _same_file(self) -> bool:
+        """The sweep's runs belong to the file they were trained on, as every run does."""
+        if self._data_path == self.session.data_path:
+            return True
+        colored(self.status, self.tr("These runs were trained on another file; open it "
+                                     "again to use them."), ERROR)
+        return False
+
     def add_selected(self) -> int:
         """Add the selected runs to the session's Runs page; how many were added."""
-        if self._data_path != self.session.data_path:
-            colored(self.status, self.tr("These runs were trained on another file; open it "
-                                         "again to add them to its runs."), ERROR)
+        if not self._same_file():
             return 0
         added = 0
         for result in self.selected_results():

@@ -47,10 +47,10 @@ class SweepTableModel(QAbstractTableModel):
     def metric_column(self) -> int:
         return 1 + len(self.names)
 
-    def add(self, result: SweepResult) -> None:
+    def add(self, results: list[SweepResult]) -> None:
         row = len(self.results)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.results.append(result)
+        self.beginInsertRows(QModelIndex(), row, row + len(results) - 1)
+        self.results.extend(results)
         self.endInsertRows()
 
     def set_colors(self, colors: dict[int, QColor], best: int | None) -> None:

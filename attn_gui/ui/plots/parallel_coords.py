@@ -11,7 +11,7 @@ metric axis. Clicking a line selects the run; `highlight` marks one.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
@@ -41,7 +41,6 @@ class Axis:
     low: float = 0.0
     high: float = 1.0
     log: bool = False
-    tick_texts: list[str] = field(default_factory=list)  # filled in by the plot
 
     def position(self, value) -> float:
         """Where `value` sits on the axis, 0 (bottom) to 1 (top)."""
@@ -85,20 +84,47 @@ class ParallelCoordinates(pg.PlotWidget):
         self.lines: dict[int, pg.PlotCurveItem] = {}
         self._values: dict[int, list[float]] = {}  # key → positions on the settings' axes
         self._scores: dict[int, float] = {}
-        self._decor: list[pg.GraphicsObject] = []
+        self._decor: list[pg.GraphicsObject] = []  # the axes' lines, titles and ticks
+        self._metric_ticks: list[pg.TextItem] = []
+        self._metric_range: tuple[float, float] | None = None
+        self._drawn: dict[int, tuple] = {}  # key → (fraction, selected, dimmed) as drawn
         self._selected: int | None = None
 
     # -- axes ----------------------------------------------------------------------------
     def set_axes(self, axes: list[Axis], metric_title: str) -> None:
         """New axes (the settings', then the metric's); every line is removed."""
         item = self.getPlotItem()
-        for line in self.lines.values():
-            item.removeItem(line)
+        for thing in [*self.lines.values(), *self._decor, *self._metric_ticks]:
+            item.removeItem(thing)
         self.lines, self._values, self._scores, self._selected = {}, {}, {}, None
+        self._drawn, self._metric_ticks, self._metric_range = {}, [], None
         self.axes, self.metric_title = list(axes), metric_title
-        self._draw_axes()
+        self._decor = []
+        for x, axis in enumerate([*self.axes, Axis(metric_title, levels=[])]):
+            self._decor += self._axis_items(x, axis)
         item.setXRange(-0.25, len(self.axes) + 0.45, padding=0)
         item.setYRange(_BOTTOM - 0.04, _TITLE_Y + 0.06, padding=0)
+
+    def _axis_items(self, x: int, axis: Axis) -> list[pg.GraphicsObject]:
+        """An axis's line, title and tick labels, added to the plot."""
+        line = pg.PlotCurveItem([x, x], [0.0, 1.0], pen=pg.mkPen(self._fg, width=1))
+        line.setZValue(-10)
+        title = pg.TextItem(axis.title, color=self._fg, anchor=(0.5, 1.0))
+        title.setPos(x, _TITLE_Y)
+        title.setZValue(10)
+        items = [line, title, *self._tick_items(x, axis)]
+        for thing in items:
+            self.getPlotItem().addItem(thing)
+        return items
+
+    def _tick_items(self, x: int, axis: Axis) -> list[pg.TextItem]:
+        labels = []
+        for y, text in axis.ticks():
+            label = pg.TextItem(text, color=self._fg, anchor=(0.0, 0.5))
+            label.setPos(x + 0.03, y)
+            label.setZValue(10)
+            labels.append(label)
+        return labels
 
     def _metric_axis(self) -> Axis:
         scores = [s for s in self._scores.values() if math.isfinite(s)]
@@ -106,30 +132,27 @@ class ParallelCoordinates(pg.PlotWidget):
             return Axis(self.metric_title, levels=[])
         return Axis(self.metric_title, low=min(scores), high=max(scores))
 
-    def _draw_axes(self) -> None:
+    def metric_ticks(self) -> list[str]:
+        """The metric axis's tick labels as drawn."""
+        return [label.toPlainText() for label in self._metric_ticks]
+
+    def _update_metric_ticks(self, metric: Axis) -> None:
+        """The metric axis's labels follow its range, which moves as runs arrive."""
+        span = None if metric.levels is not None else (metric.low, metric.high)
+        if span == self._metric_range:
+            return
         item = self.getPlotItem()
-        for thing in self._decor:
-            item.removeItem(thing)
-        self._decor = []
-        pen = pg.mkPen(self._fg, width=1)
-        for x, axis in enumerate([*self.axes, self._metric_axis()]):
-            line = pg.PlotCurveItem([x, x], [0.0, 1.0], pen=pen)
-            title = pg.TextItem(axis.title, color=self._fg, anchor=(0.5, 1.0))
-            title.setPos(x, _TITLE_Y)
-            self._decor += [line, title]
-            axis.tick_texts = []
-            for y, text in axis.ticks():
-                label = pg.TextItem(text, color=self._fg, anchor=(0.0, 0.5))
-                label.setPos(x + 0.03, y)
-                axis.tick_texts.append(text)
-                self._decor.append(label)
-        for thing in self._decor:
-            thing.setZValue(-10 if isinstance(thing, pg.PlotCurveItem) else 10)
-            item.addItem(thing)
+        for label in self._metric_ticks:
+            item.removeItem(label)
+        self._metric_ticks = self._tick_items(len(self.axes), metric)
+        for label in self._metric_ticks:
+            item.addItem(label)
+        self._metric_range = span
 
     # -- runs ----------------------------------------------------------------------------
     def add_run(self, key: int, values: list, score: float) -> None:
-        """A run's line through its settings' `values` (in the axes' order) and `score`."""
+        """A run's line through its settings' `values` (in the axes' order) and `score`,
+        drawn at the next `refresh` (every line moves with the metric axis's range)."""
         self._values[key] = [axis.position(v) for axis, v in zip(self.axes, values, strict=True)]
         self._scores[key] = float(score)
         line = pg.PlotCurveItem(clickable=True)
@@ -137,7 +160,6 @@ class ParallelCoordinates(pg.PlotWidget):
         line.sigClicked.connect(lambda _item, _event=None, k=key: self.lineClicked.emit(k))
         self.lines[key] = line
         self.getPlotItem().addItem(line)
-        self._restyle()
 
     def fractions(self) -> dict[int, float]:
         """Each run's place between the lowest and the highest metric (NaN: none)."""
@@ -151,18 +173,24 @@ class ParallelCoordinates(pg.PlotWidget):
     def highlight(self, key: int | None) -> None:
         """Draw one run's line wide and the others faded; None shows every line alike."""
         self._selected = key
-        self._restyle()
+        self.refresh()
 
-    def _restyle(self) -> None:
-        """Place and colour every line: the metric axis's range moves as runs arrive."""
-        self._draw_axes()
-        fractions = self.fractions()
+    def refresh(self) -> None:
+        """Place and colour every line whose place or colour changed."""
+        metric = self._metric_axis()
+        self._update_metric_ticks(metric)
         for key, line in self.lines.items():
-            fraction = fractions[key]
+            score = self._scores[key]
+            fraction = metric.position(score) if math.isfinite(score) else math.nan
+            selected = key == self._selected
+            dimmed = self._selected is not None and not selected
+            state = (fraction, selected, dimmed)
+            if self._drawn.get(key) == state:
+                continue
+            self._drawn[key] = state
             ys = self._values[key] + ([fraction] if math.isfinite(fraction) else [])
             color = metric_color(fraction)
-            selected = key == self._selected
-            if self._selected is not None and not selected:
+            if dimmed:
                 color.setAlpha(_DIMMED_ALPHA)
             style = Qt.PenStyle.SolidLine if math.isfinite(fraction) else Qt.PenStyle.DashLine
             line.setPen(pg.mkPen(color, width=_SELECTED_WIDTH if selected else _WIDTH,
