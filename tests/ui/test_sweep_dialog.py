@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from attn_gui.core.io import read_table
 from attn_gui.core.sweep import load_spec, parse_spec
 from attn_gui.ui.panels.sweep_table import SORT_ROLE
-from tests.ui.helpers import TIMEOUT
+from tests.ui.helpers import TIMEOUT, wait_for
 
 
 def _open_sweep(qtbot, window, path, epochs):
@@ -56,7 +56,7 @@ def test_a_sweep_of_twelve_runs_in_the_window(qtbot, window, real_data, tmp_path
     assert model.headerData(metric, Qt.Orientation.Horizontal) == "validation F1"
     scores = _column(dialog, metric)
     assert scores == sorted((r.score for r in results), reverse=True)
-    lr = 1 + model.names.index("lr")
+    lr = model.setting_column("lr")
     dialog.table.sortByColumn(lr, Qt.SortOrder.AscendingOrder)
     assert _column(dialog, lr) == sorted(r.settings["lr"] for r in results)
     assert sorted(_column(dialog, 0)) == list(range(1, 13))
@@ -125,14 +125,17 @@ def test_random_samples_stop_and_a_bad_value(qtbot, window, real_data):
     assert not dialog.start_button.isEnabled()
     row.edit.setText("0.5, 2")
     assert dialog.start_button.isEnabled()
-    with qtbot.waitSignal(dialog.runner.result, timeout=120_000):
-        assert dialog.start()
+    window.monitor.field("patience").setValue(0)  # every run trains its 300 epochs
+    seen = []
+    dialog.runner.progress.connect(seen.append)
+    assert dialog.start()
+    wait_for(qtbot, lambda: any(e.index == 2 and e.item.report for e in seen), 120_000)
     assert dialog.model.headerData(dialog.model.metric_column,
                                    Qt.Orientation.Horizontal) == "validation R²"
     with qtbot.waitSignal(dialog.sweepEnded, timeout=60_000):
-        dialog.stop_button.click()
+        dialog.stop_button.click()  # in the second run
     n = len(dialog.results)
-    assert 2 <= n < 12 and dialog.results[-1].stop_reason == "stopped"
+    assert n == 2 and dialog.results[-1].stop_reason == "stopped"
     assert dialog.status.text().startswith(f"Stopped after {n} of 12 runs.")
     assert len(dialog.plot.lines) == n
     assert dialog.plot.axes[2].log  # the learning rate is drawn log-uniformly

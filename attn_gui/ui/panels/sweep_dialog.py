@@ -60,6 +60,7 @@ __all__ = ["SweepDialog"]
 _STEPS = 100
 REDRAW_MS = 200
 _FIT_ROWS = 30
+_ROWS_HEIGHT = 200  # px of settings' rows shown before they scroll
 MAX_RECORDS = 50  # runs whose models are kept for Add to Runs: the best ones
 # A numeric axis is logarithmic when its values span this factor or more (0.001 … 0.1).
 _LOG_SPAN = 100.0
@@ -119,10 +120,11 @@ class SweepDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.editor)
-        scroll.setMaximumHeight(230)
+        self.scroll = scroll
         box = QGroupBox(self.tr("Settings to sweep"))
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(scroll)
+        box_layout.addWidget(self.editor.mode_bar)
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
         box_layout.addWidget(self.count_label)
@@ -193,7 +195,14 @@ class SweepDialog(QDialog):
         return row
 
     # -- the sweep to run -------------------------------------------------------------------
+    def _fit_rows(self) -> None:
+        """The settings' rows in view up to a limit; beyond it they scroll."""
+        self.editor.layout().activate()
+        self.scroll.setFixedHeight(min(self.editor.sizeHint().height() + 2, _ROWS_HEIGHT))
+
     def _update_count(self) -> None:
+        # A row just added is shown on the next turn of the event loop, and counts then.
+        QTimer.singleShot(0, self, self._fit_rows)
         if not self.editor.rows:
             self._spec_ok = False
             colored(self.count_label, self.tr("Add a setting to sweep."), None)

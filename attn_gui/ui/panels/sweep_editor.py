@@ -210,14 +210,17 @@ class SweepEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.rows_box)
-        mode = QGridLayout()
+        layout.addStretch(1)
+        # Below the rows, outside the scroll area that holds them: always in view.
+        self.mode_bar = QWidget()
+        mode = QGridLayout(self.mode_bar)
+        mode.setContentsMargins(0, 0, 0, 0)
         mode.addWidget(self.add_combo, 0, 0)
         mode.addWidget(self.grid_button, 0, 1)
         mode.addWidget(self.random_button, 0, 2)
         mode.addWidget(self.samples, 0, 3)
         mode.addWidget(self.seed, 0, 4)
         mode.setColumnStretch(5, 1)
-        layout.addLayout(mode)
         for name, preset in _PRESET.items():
             self.add(name, preset)
         self._mode_changed()
@@ -261,6 +264,10 @@ class SweepEditor(QWidget):
         if name:
             self.add(name)
         self.add_combo.setCurrentIndex(0)
+
+    def setEnabled(self, enabled: bool) -> None:  # noqa: N802 (Qt's name)
+        super().setEnabled(enabled)
+        self.mode_bar.setEnabled(enabled)
 
     def _mode_changed(self) -> None:
         random = self.random_button.isChecked()

@@ -25,8 +25,10 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class SweepTableModel(QAbstractTableModel):
-    """Columns: the run's number, each swept setting, the metric, epochs, best epoch,
-    seconds and how the run ended."""
+    """Columns: the run's number, the metric (beside it, in view however many settings
+    follow), each swept setting, epochs, best epoch, seconds and how the run ended."""
+
+    metric_column = 1
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,13 +41,12 @@ class SweepTableModel(QAbstractTableModel):
     def reset(self, names: list[str], setting_titles: list[str], metric_title: str) -> None:
         self.beginResetModel()
         self.results, self.names, self.colors, self.best = [], list(names), {}, None
-        self._headers = [self.tr("Run"), *setting_titles, metric_title, self.tr("Epochs"),
+        self._headers = [self.tr("Run"), metric_title, *setting_titles, self.tr("Epochs"),
                          self.tr("Best epoch"), self.tr("Seconds"), self.tr("Status")]
         self.endResetModel()
 
-    @property
-    def metric_column(self) -> int:
-        return 1 + len(self.names)
+    def setting_column(self, name: str) -> int:
+        return 2 + self.names.index(name)
 
     def add(self, results: list[SweepResult]) -> None:
         row = len(self.results)
@@ -98,15 +99,17 @@ class SweepTableModel(QAbstractTableModel):
     def _value(self, result: SweepResult, column: int) -> Any:
         if column == 0:
             return result.index
-        if column < self.metric_column:
-            return result.settings.get(self.names[column - 1])
-        return (result.score, result.epochs, result.best_epoch, result.seconds,
-                result.stop_reason)[column - self.metric_column]
+        if column == self.metric_column:
+            return result.score
+        if column < 2 + len(self.names):
+            return result.settings.get(self.names[column - 2])
+        return (result.epochs, result.best_epoch, result.seconds,
+                result.stop_reason)[column - 2 - len(self.names)]
 
     def _text(self, result: SweepResult, column: int, value: Any) -> str:
         if column == self.metric_column:
             return "—" if math.isnan(value) else f"{value:.4f}"
-        if column == self.metric_column + 3:
+        if column == len(self._headers) - 2:
             return f"{value:.2f}"
         if column == len(self._headers) - 1:
             return self.status_text(value)
