@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
 
 from ...core.config import OPTIONS
 from ...core.errors import UserError
-from ...core.sweep import SweepResult, SweepSpec, best_result, expand, shown_value
+from ...core.sweep import SweepResult, SweepSpec, best_result, expand
 from ..app.core_text import sentence
 from ..jobs.sweep_runner import SweepRunner
-from ..plots.parallel_coords import Axis, ParallelCoordinates
+from ..plots.parallel_coords import ParallelCoordinates, axis_value, level_text, sweep_axes
 from ..widgets.colors import ERROR, OK, colored
 from ..widgets.option_form import option_text
 from .sweep_editor import SweepEditor
@@ -62,8 +62,6 @@ REDRAW_MS = 200
 _FIT_ROWS = 30
 _ROWS_HEIGHT = 200  # px of settings' rows shown before they scroll
 MAX_RECORDS = 50  # runs whose models are kept for Add to Runs: the best ones
-# A numeric axis is logarithmic when its values span this factor or more (0.001 … 0.1).
-_LOG_SPAN = 100.0
 
 
 class SweepDialog(QDialog):
@@ -246,7 +244,7 @@ class SweepDialog(QDialog):
         metric = self.tr("validation R²") if task == "regression" else self.tr("validation F1")
         self.model.reset(spec.names, [option_text(OPTIONS[n].label) for n in spec.names], metric)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.plot.set_axes(_axes(spec, self.tr("none")), metric)
+        self.plot.set_axes(sweep_axes(spec, self.tr("none")), metric)
         self._started = time.perf_counter()
         self.runner.start(table, points, self._data_path)
         self._running(True)
@@ -314,7 +312,7 @@ class SweepDialog(QDialog):
         none = self.tr("none")
         self.model.add(pending)
         for result in pending:
-            values = [_axis_value(n, result.settings[n], none) for n in self.spec.names]
+            values = [axis_value(n, result.settings[n], none) for n in self.spec.names]
             self.plot.add_run(result.index, values, result.score)
         self.plot.refresh()
         best = best_result(self.results)
@@ -423,7 +421,7 @@ class SweepDialog(QDialog):
 
     def _described(self, settings: dict) -> str:
         """A run's swept settings in words: "Learning rate 0.03, Function sparsemax"."""
-        return ", ".join(f"{option_text(OPTIONS[name].label)} {_level(value, self.tr('none'))}"
+        return ", ".join(f"{option_text(OPTIONS[name].label)} {level_text(value, self.tr('none'))}"
                          for name, value in settings.items())
 
     # -- files -----------------------------------------------------------------------------
@@ -468,35 +466,3 @@ class SweepDialog(QDialog):
         colored(self.status, self.tr("Wrote {0} rows to {1}.").format(len(self.results), path),
                 OK)
         return True
-
-
-def _axes(spec: SweepSpec, none: str) -> list[Axis]:
-    """The plot's axis of each swept setting: a number's spans the values it can take
-    (logarithmic for log-uniform draws, or values spanning a factor of 100 or more), any
-    other setting's has its values as levels, in the order given."""
-    axes = []
-    for name in spec.names:
-        option = OPTIONS[name]
-        title = option_text(option.label)
-        if name in spec.grid:
-            kind, values = "choice", spec.grid[name]
-        else:
-            kind, values = next(iter(spec.random[name].items()))
-        if option.kind in ("int", "float"):
-            low, high = min(values), max(values)
-            log = kind == "log_uniform" or (kind != "uniform" and low > 0
-                                            and high / low >= _LOG_SPAN)
-            axes.append(Axis(title, low=low, high=high, log=log))
-        else:
-            levels = [_level(v, none) for v in values]
-            axes.append(Axis(title, levels=list(dict.fromkeys(levels))))
-    return axes
-
-
-def _level(value: Any, none: str) -> str:
-    return none if isinstance(value, list) and not value else shown_value(value)
-
-
-def _axis_value(name: str, value: Any, none: str) -> Any:
-    return value if OPTIONS[name].kind in ("int", "float") else _level(value, none)
-

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -19,9 +20,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from ...core.config import OPTIONS
+from ...core.sweep import SweepSpec, shown_value
+from ..widgets.option_form import option_text
 from .style import freeze, theme
 
-__all__ = ["Axis", "ParallelCoordinates", "metric_color"]
+__all__ = ["Axis", "ParallelCoordinates", "axis_value", "level_text", "metric_color",
+           "sweep_axes"]
 
 # Plasma, stopped before its pale yellow: each end stands out on light and dark backgrounds.
 _COLORMAP = pg.ColorMap([0.0, 0.25, 0.5, 0.75, 1.0],
@@ -30,6 +35,8 @@ _FAILED = QColor(150, 150, 150)
 _WIDTH, _SELECTED_WIDTH = 1.6, 4.0
 _DIMMED_ALPHA = 70
 _TITLE_Y, _BOTTOM = 1.07, -0.06
+# A numeric axis is logarithmic when its values span this factor or more (0.001 … 0.1).
+_LOG_SPAN = 100.0
 
 
 @dataclass
@@ -198,3 +205,36 @@ class ParallelCoordinates(pg.PlotWidget):
             line.setData(np.arange(len(ys), dtype=float), np.asarray(ys, dtype=float))
             # better runs above worse ones, the selected one above all
             line.setZValue(2.0 if selected else (fraction if math.isfinite(fraction) else -1.0))
+
+
+# -- a sweep's axes -------------------------------------------------------------------------
+def sweep_axes(spec: SweepSpec, none: str) -> list[Axis]:
+    """The plot's axis of each swept setting: a number's spans the values it can take
+    (logarithmic for log-uniform draws, or values spanning a factor of 100 or more), any
+    other setting's has its values as levels, in the order given."""
+    axes = []
+    for name in spec.names:
+        option = OPTIONS[name]
+        title = option_text(option.label)
+        if name in spec.grid:
+            kind, values = "choice", spec.grid[name]
+        else:
+            kind, values = next(iter(spec.random[name].items()))
+        if option.kind in ("int", "float"):
+            low, high = min(values), max(values)
+            log = kind == "log_uniform" or (kind != "uniform" and low > 0
+                                            and high / low >= _LOG_SPAN)
+            axes.append(Axis(title, low=low, high=high, log=log))
+        else:
+            levels = [level_text(v, none) for v in values]
+            axes.append(Axis(title, levels=list(dict.fromkeys(levels))))
+    return axes
+
+
+def level_text(value: Any, none: str) -> str:
+    return none if isinstance(value, list) and not value else shown_value(value)
+
+
+def axis_value(name: str, value: Any, none: str) -> Any:
+    return value if OPTIONS[name].kind in ("int", "float") else level_text(value, none)
+
