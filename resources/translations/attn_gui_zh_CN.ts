@@ -2849,6 +2849,10 @@ validation row {1}: weight {2}</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Add a setting to sweep.</source>
+        <translation>请添加要扫描的设置。</translation>
+    </message>
+    <message>
         <source>1 run</source>
         <translation>1 次运行</translation>
     </message>
@@ -2897,12 +2901,16 @@ validation row {1}: weight {2}</source>
         <translation>最佳：第 {0} 次运行（{1}），{2} {3:.4f}。</translation>
     </message>
     <message>
+        <source>Every run failed: {0}</source>
+        <translation>每次运行都失败了：{0}</translation>
+    </message>
+    <message>
         <source>The settings of run {0} are in the window&apos;s forms: press Start there to train it.</source>
         <translation>第 {0} 次运行的设置已填入主窗口的表单：在那里按“开始”即可训练。</translation>
     </message>
     <message>
-        <source>These runs were trained on another file; open it again to add them to its runs.</source>
-        <translation>这些运行是在另一个文件上训练的；请重新打开该文件，再把它们加入其运行记录。</translation>
+        <source>These runs were trained on another file; open it again to use them.</source>
+        <translation>这些运行是在另一个文件上训练的；请重新打开该文件再使用它们。</translation>
     </message>
     <message>
         <source>sweep {0} · {1}</source>

@@ -198,3 +198,22 @@ def test_many_quick_runs_keep_the_best_models_and_closing_stops_the_sweep(
     window.workflow.discard_changes()
     window.close()  # joins the sweep's thread, as it does the training's
     assert thread.isFinished() and not dialog.is_running()
+
+
+def test_every_run_failing_says_why(qtbot, window, real_data):
+    dialog = _open_sweep(qtbot, window, real_data / "mroz.csv", epochs=5)
+    combo = window.data_panel.target_combo
+    combo.setCurrentIndex(combo.findData("income"))
+    window.monitor.field("optimizer").setCurrentIndex(
+        window.monitor.field("optimizer").findData("sgd"))
+    editor = dialog.editor
+    for name in list(editor.rows):
+        editor.remove(name)
+    editor.add("lr", "50, 80")
+    with qtbot.waitSignal(dialog.sweepEnded, timeout=60_000):
+        dialog.start()
+    assert [r.stop_reason for r in dialog.results] == ["failed", "failed"]
+    assert "Every run failed: The run diverged at epoch" in dialog.status.text()
+    assert dialog.model.data(dialog.model.index(0, len(dialog.model.names) + 5)) == "failed"
+    assert len(dialog.plot.lines) == 2  # grey, and stopping before the metric axis
+    assert len(dialog.plot.lines[1].getData()[0]) == 1

@@ -343,7 +343,11 @@ class SweepDialog(QDialog):
             text += " " + self.tr("Best: run {0} ({1}), {2} {3:.4f}.").format(
                 best.index, self._described(best.settings), self.model.headerData(
                     self.model.metric_column, Qt.Orientation.Horizontal), best.score)
-        colored(self.status, text, OK if complete else None)
+        failed = [r for r in self.results if r.error is not None]
+        if failed and len(failed) == len(self.results):
+            text += " " + self.tr("Every run failed: {0}").format(sentence(failed[0].error))
+        colored(self.status, text, ERROR if best is None and failed else
+                OK if complete else None)
         self.table.sortByColumn(self.model.metric_column, Qt.SortOrder.DescendingOrder)
         if best is not None:
             self.select_run(best.index)
