@@ -2877,10 +2877,6 @@ validation row {1}: weight {2}</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>Run 1 of {0}…</source>
-        <translation>第 1/{0} 次运行…</translation>
-    </message>
-    <message>
         <source>Run {0} of {1}…</source>
         <translation>第 {0}/{1} 次运行…</translation>
     </message>

@@ -104,3 +104,19 @@ def test_missing_flags_and_every_run_failing(real_data, tmp_path):
     assert proc.stderr.strip().splitlines()[-1].startswith(
         "error: every run of the sweep failed; the first: the run diverged")
     assert [r["stop_reason"] for r in _rows(tmp_path / "o.csv")] == ["failed", "failed"]
+
+
+def test_a_column_name_that_is_a_formula_stays_text_in_the_results(tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(120, 2))
+    rows = [f"{a:.4f},{b:.4f},{'yes' if a + b > 0 else 'no'}" for a, b in x]
+    data = tmp_path / "formula.csv"
+    data.write_text("=1+2,b,label\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    spec = _write(tmp_path / "s.json", {"grid": {"features": [["=1+2"], ["=1+2", "b"]]}})
+    out = tmp_path / "o.csv"
+    proc = run("sweep", data, "--target", "label", "--spec", spec, "--output", out,
+               "--epochs", "2")
+    assert proc.returncode == 0, proc.stderr
+    assert [r["features"] for r in _rows(out)] == ["'=1+2", "'=1+2,b"]

@@ -47,6 +47,7 @@ def test_a_sweep_of_twelve_runs_in_the_window(qtbot, window, real_data, tmp_path
         assert not dialog.editor.isEnabled() and not dialog.start_button.isEnabled()
     assert progress  # reports reached the GUI thread while the worker trained
     assert not dialog.is_running() and dialog.start_button.isEnabled()
+    assert dialog.bar.value() == 100
     results = dialog.results
     assert len(results) == 12 and all(r.ok for r in results)
     assert dialog.status.text().startswith("12 runs in ") and "Best: run " in dialog.status.text()

@@ -5,9 +5,9 @@ makes, and starts; the runs train one after another in a worker thread (`SweepRu
 the core's `run_sweep`, each run as `train` would), with progress and Stop. Finished runs
 fill a sortable table and a parallel-coordinates plot (as TensorBoard's HParams); a row
 and its line select each other. "Restore Settings" puts a run's settings into the
-window's forms, ready to train; "Add to Runs" keeps chosen runs, with their models, on
-the Runs page (sweep runs are not added by themselves: a sweep of a hundred runs would
-bury the runs the analyst trained by hand). The sweep and its results can be saved as
+window's forms, ready to train; "Add to Runs" keeps chosen runs (of the 50 best, whose
+models are kept), with their models, on the Runs page (sweep runs are not added by
+themselves: a sweep of a hundred runs would bury the runs the analyst trained by hand). The sweep and its results can be saved as
 the JSON and the CSV of `main.py sweep`.
 """
 
@@ -248,7 +248,7 @@ class SweepDialog(QDialog):
         self._started = time.perf_counter()
         self.runner.start(table, points, self._data_path)
         self._running(True)
-        colored(self.status, self.tr("Run 1 of {0}…").format(len(points)), None)
+        colored(self.status, self.tr("Run {0} of {1}…").format(1, len(points)), None)
         return True
 
     def stop(self) -> None:
@@ -317,7 +317,6 @@ class SweepDialog(QDialog):
         self.plot.refresh()
         best = best_result(self.results)
         self.model.set_colors(self.plot.colors(), None if best is None else best.index)
-        self._show_progress(pending[-1].index / pending[-1].count)
         self.table.resizeColumnsToContents()
 
     def _keep_best_records(self) -> None:
@@ -334,6 +333,7 @@ class SweepDialog(QDialog):
         seconds = time.perf_counter() - self._started
         best = best_result(self.results)
         if complete:
+            self._show_progress(1.0)  # the last progress report may have been skipped
             text = self.tr("{0} in {1:.1f} s.").format(self._runs_text(len(self.results)),
                                                        seconds)
         else:
