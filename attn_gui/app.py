@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-SUBCOMMANDS = ("train", "inspect", "predict")
+SUBCOMMANDS = ("train", "inspect", "predict", "sweep")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,11 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("data", help="the CSV/TSV file or workbook (.xlsx, .xlsm, .xls, .ods) "
                        "to train on")
     _add_sheet(train)
-    train.add_argument("--config", help="settings as a JSON file (flags override it)")
-    train.add_argument("--valid-data", help="use this file as the validation set instead of a split")
-    train.add_argument("--valid-sheet", metavar="NAME|INDEX",
-                       help="the sheet of a --valid-data workbook, by name or position (1 is "
-                       "the first); default: the first sheet with data")
+    _add_run_flags(train)
     train.add_argument("--save", metavar="MODEL",
                        help="save the trained model and its preprocessing; with --repeats or "
                        "--cv, the first run's (seed --seed, fold 1): the same model one run "
@@ -75,9 +71,23 @@ def build_parser() -> argparse.ArgumentParser:
                        "a fresh network on the learned attention frozen vs uniform weights "
                        "(max(--repeats, 5) seeds on one split; not with --cv)")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
-    settings = train.add_argument_group("settings (defaults in attn_gui/core/config.py)")
-    for option in OPTIONS.values():
-        _add_flag(settings, option)
+    _add_settings(train)
+
+    sweep = sub.add_parser("sweep", help="train many runs with settings from a JSON file "
+                           "(a grid, random samples) and write their metrics as CSV")
+    sweep.add_argument("data", help="the CSV/TSV file or workbook to train on")
+    _add_sheet(sweep)
+    sweep.add_argument("--spec", required=True, metavar="SPEC.json",
+                       help="the settings to sweep and their values: {\"grid\": {\"lr\": "
+                       "[0.001, 0.01]}, \"random\": {\"samples\": N, \"seed\": S, \"options\": "
+                       "{\"temperature\": {\"log_uniform\": [0.1, 10]}}}} (see README)")
+    sweep.add_argument("--output", required=True, metavar="RESULTS.csv",
+                       help="where to write one row per run: the swept settings, the metrics, "
+                       "epochs, best_epoch, stop_reason, seconds and error")
+    _add_run_flags(sweep)
+    sweep.add_argument("--json", action="store_true",
+                       help="print a JSON summary on stdout, with the best run's settings")
+    _add_settings(sweep)
 
     predict = sub.add_parser("predict", help="apply a saved model to a new CSV")
     predict.add_argument("model", help="a model saved with 'train --save', or a project file")
@@ -96,6 +106,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sheet(inspect)
     inspect.add_argument("--json", action="store_true")
     return parser
+
+
+def _add_run_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="settings as a JSON file (flags override it)")
+    parser.add_argument("--valid-data",
+                        help="use this file as the validation set instead of a split")
+    parser.add_argument("--valid-sheet", metavar="NAME|INDEX",
+                        help="the sheet of a --valid-data workbook, by name or position (1 is "
+                        "the first); default: the first sheet with data")
+
+
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    settings = parser.add_argument_group("settings (defaults in attn_gui/core/config.py)")
+    for option in OPTIONS.values():
+        _add_flag(settings, option)
 
 
 def _add_sheet(parser: argparse.ArgumentParser) -> None:
@@ -153,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             return _train(args)
         if args.command == "predict":
             return _predict(args)
+        if args.command == "sweep":
+            return _sweep(args)
         return _inspect(args)
     except USER_ERRORS as exc:
         return _fail(str(exc))
@@ -254,6 +281,14 @@ def _train(args: argparse.Namespace) -> int:
             print(f"read sheet '{table.sheet}' of {table.path}")
         print(_summary(result, len(runs)))
     return 0
+
+
+def _sweep(args: argparse.Namespace) -> int:
+    from .sweep_cli import run_sweep_command
+
+    config = config_from_args(args)
+    _writable(args.output, "output")
+    return run_sweep_command(args, config)
 
 
 def _comparison(off: list, on: list, config: TrainConfig) -> dict:

@@ -1011,6 +1011,122 @@
         <translation>无法写入报告“{path}”：{reason}</translation>
     </message>
     <message>
+        <source>cannot read the sweep file &apos;{path}&apos;: {reason}</source>
+        <translation>无法读取扫描文件“{path}”：{reason}</translation>
+    </message>
+    <message>
+        <source>the sweep file &apos;{path}&apos; is not UTF-8 text</source>
+        <translation>扫描文件“{path}”不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>the sweep file &apos;{path}&apos; is not valid JSON (line {line}: {reason})</source>
+        <translation>扫描文件“{path}”不是有效的 JSON（第 {line} 行：{reason}）</translation>
+    </message>
+    <message>
+        <source>a sweep must be a JSON object with &quot;grid&quot; and/or &quot;random&quot;</source>
+        <translation>扫描必须是含有 &quot;grid&quot; 和/或 &quot;random&quot; 的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>the sweep changes no setting; give &quot;grid&quot; or &quot;random&quot; settings</source>
+        <translation>扫描没有改变任何设置；请给出 &quot;grid&quot; 或 &quot;random&quot; 中的设置</translation>
+    </message>
+    <message>
+        <source>the sweep has {runs} runs; at most {most} are allowed</source>
+        <translation>扫描有 {runs} 次运行；最多允许 {most} 次</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;{key}&apos; in {where}; known: {known}</source>
+        <translation>{where}中有未知的键“{key}”；已知的键：{known}</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{name}&apos; in {where}; did you mean &apos;{close}&apos;?</source>
+        <translation>{where}中有未知的设置“{name}”；您是指“{close}”吗？</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{name}&apos; in {where}; known: {known}</source>
+        <translation>{where}中有未知的设置“{name}”；已知的设置：{known}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be swept: every run of a sweep has the same target, task and positive class</source>
+        <translation>“{name}”不能扫描：扫描的每次运行都使用相同的目标、任务和正类</translation>
+    </message>
+    <message>
+        <source>{where}: {reason}</source>
+        <translation>{where}：{reason}</translation>
+    </message>
+    <message>
+        <source>the grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>the grid&apos;s &apos;{name}&apos; must be a non-empty list of values, not {value}</source>
+        <translation>网格中的“{name}”必须是非空的取值列表，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>grid &apos;{name}&apos;</source>
+        <translation>网格“{name}”</translation>
+    </message>
+    <message>
+        <source>the sweep&apos;s &quot;random&quot; must be an object with &quot;samples&quot;, &quot;seed&quot; and &quot;options&quot;</source>
+        <translation>扫描的 &quot;random&quot; 必须是含有 &quot;samples&quot;、&quot;seed&quot; 和 &quot;options&quot; 的对象</translation>
+    </message>
+    <message>
+        <source>&quot;random&quot;</source>
+        <translation>&quot;random&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;random&quot; needs &apos;{key}&apos;, a whole number ≥ {low}, not {value}</source>
+        <translation>&quot;random&quot; 需要“{key}”为 ≥ {low} 的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is both in the grid and drawn at random; give it once</source>
+        <translation>“{name}”既在网格中又被随机抽样；请只给出一次</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; in &quot;random&quot; must be one of {{&quot;uniform&quot;: [low, high]}}, {{&quot;log_uniform&quot;: [low, high]}} or {{&quot;choice&quot;: [values]}}, not {value}</source>
+        <translation>&quot;random&quot; 中的“{name}”必须是 {{&quot;uniform&quot;: [low, high]}}、{{&quot;log_uniform&quot;: [low, high]}} 或 {{&quot;choice&quot;: [values]}} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>random &apos;{name}&apos;</source>
+        <translation>随机“{name}”</translation>
+    </message>
+    <message>
+        <source>the choice of &apos;{name}&apos; must be a non-empty list of values</source>
+        <translation>“{name}”的 choice 必须是非空的取值列表</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a number: draw it with {{&quot;choice&quot;: [values]}}</source>
+        <translation>“{name}”不是数值：请用 {{&quot;choice&quot;: [values]}} 抽取</translation>
+    </message>
+    <message>
+        <source>{kind} of &apos;{name}&apos; needs [low, high], not {value}</source>
+        <translation>“{name}”的 {kind} 需要 [low, high]，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{kind} of &apos;{name}&apos; needs low &lt; high, not [{low}, {high}]</source>
+        <translation>“{name}”的 {kind} 需要 low &lt; high，而不是 [{low}, {high}]</translation>
+    </message>
+    <message>
+        <source>log_uniform of &apos;{name}&apos; needs low &gt; 0, not {low}</source>
+        <translation>“{name}”的 log_uniform 需要 low &gt; 0，而不是 {low}</translation>
+    </message>
+    <message>
+        <source>run {index} of the sweep ({settings}): {reason}</source>
+        <translation>扫描的第 {index} 次运行（{settings}）：{reason}</translation>
+    </message>
+    <message>
+        <source>a logarithmic range needs numbers &gt; 0, not {low} to {high}</source>
+        <translation>对数范围需要 &gt; 0 的数，而不是 {low} 到 {high}</translation>
+    </message>
+    <message>
+        <source>{setting}: &apos;{token}&apos; is not a number</source>
+        <translation>{setting}：“{token}”不是数值</translation>
+    </message>
+    <message>
         <source>the decision threshold</source>
         <translation>决策阈值</translation>
     </message>
@@ -1273,6 +1389,14 @@
     <message>
         <source>{where}: {requirement}</source>
         <translation>{where}：{requirement}</translation>
+    </message>
+    <message>
+        <source>the sweep&apos;s &quot;grid&quot; must be an object of settings and their values, e.g. {example}</source>
+        <translation>扫描的 &quot;grid&quot; 必须是由设置及其取值组成的对象，例如 {example}</translation>
+    </message>
+    <message>
+        <source>&quot;random&quot; needs &apos;options&apos;: an object of settings and what to draw, e.g. {example}</source>
+        <translation>&quot;random&quot; 需要“options”：由设置及其抽样方式组成的对象，例如 {example}</translation>
     </message>
     <message>
         <source>the run diverged at epoch {epoch}; try a smaller learning rate (the best weights so far are kept)</source>
@@ -1779,6 +1903,10 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>Does attention help, stay put across seeds, and help a fresh network? (Wiegreffe &amp; Pinter)</source>
         <translation>注意力是否有帮助、在随机种子之间是否稳定、能否帮助全新网络？（Wiegreffe 与 Pinter）</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>参数扫描(&amp;W)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2679,6 +2807,227 @@ validation row {1}: weight {2}</source>
     </message>
 </context>
 <context>
+    <name>SweepDialog</name>
+    <message>
+        <source>Sweep</source>
+        <translation>参数扫描</translation>
+    </message>
+    <message>
+        <source>Train one run for each combination of the values below (a grid), or for random samples of them; the settings not swept are the window&apos;s. Each run is ranked by its validation F1 (R² for regression).</source>
+        <translation>为下列取值的每种组合（网格）或其随机抽样各训练一次；未扫描的设置取自主窗口。每次运行按其验证 F1（回归为 R²）排序。</translation>
+    </message>
+    <message>
+        <source>Settings to sweep</source>
+        <translation>要扫描的设置</translation>
+    </message>
+    <message>
+        <source>Start Sweep</source>
+        <translation>开始扫描</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Restore Settings</source>
+        <translation>恢复设置</translation>
+    </message>
+    <message>
+        <source>Put the selected run&apos;s settings into the window&apos;s forms, to train it again or start from it (double-click a row does the same)</source>
+        <translation>把所选运行的设置填回主窗口的表单，以便再次训练或在此基础上调整（双击一行效果相同）</translation>
+    </message>
+    <message>
+        <source>Add to Runs</source>
+        <translation>加入运行记录</translation>
+    </message>
+    <message>
+        <source>Keep the selected runs, with their models, on the Runs page</source>
+        <translation>把所选运行连同其模型保留在“运行记录”页</translation>
+    </message>
+    <message>
+        <source>Save Sweep…</source>
+        <translation>保存扫描…</translation>
+    </message>
+    <message>
+        <source>Save the settings to sweep as JSON for &apos;main.py sweep --spec&apos;</source>
+        <translation>把要扫描的设置保存为 JSON，供“main.py sweep --spec”使用</translation>
+    </message>
+    <message>
+        <source>Export Results…</source>
+        <translation>导出结果…</translation>
+    </message>
+    <message>
+        <source>Write one row per run as CSV</source>
+        <translation>每次运行写一行，保存为 CSV</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Add a setting to sweep.</source>
+        <translation>请添加要扫描的设置。</translation>
+    </message>
+    <message>
+        <source>1 run</source>
+        <translation>1 次运行</translation>
+    </message>
+    <message>
+        <source>{0} runs</source>
+        <translation>{0} 次运行</translation>
+    </message>
+    <message>
+        <source>Open a table before sweeping.</source>
+        <translation>请先打开一个表格再扫描。</translation>
+    </message>
+    <message>
+        <source>validation R²</source>
+        <translation>验证 R²</translation>
+    </message>
+    <message>
+        <source>validation F1</source>
+        <translation>验证 F1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1}…</source>
+        <translation>第 {0}/{1} 次运行…</translation>
+    </message>
+    <message>
+        <source>Run {0} of {1}: epoch {2} of {3}</source>
+        <translation>第 {0}/{1} 次运行：第 {2}/{3} 轮</translation>
+    </message>
+    <message>
+        <source>{0} in {1:.1f} s.</source>
+        <translation>{0}，用时 {1:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} of {1} runs.</source>
+        <translation>在完成 {1} 次运行中的 {0} 次后停止。</translation>
+    </message>
+    <message>
+        <source>Best: run {0} ({1}), {2} {3:.4f}.</source>
+        <translation>最佳：第 {0} 次运行（{1}），{2} {3:.4f}。</translation>
+    </message>
+    <message>
+        <source>Every run failed: {0}</source>
+        <translation>每次运行都失败了：{0}</translation>
+    </message>
+    <message>
+        <source>The settings of run {0} are in the window&apos;s forms: press Start there to train it.</source>
+        <translation>第 {0} 次运行的设置已填入主窗口的表单：在那里按“开始”即可训练。</translation>
+    </message>
+    <message>
+        <source>These runs were trained on another file; open it again to use them.</source>
+        <translation>这些运行是在另一个文件上训练的；请重新打开该文件再使用它们。</translation>
+    </message>
+    <message>
+        <source>sweep {0} · {1}</source>
+        <translation>扫描 {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Added {0} to the Runs page.</source>
+        <translation>已把 {0}加入“运行记录”页。</translation>
+    </message>
+    <message>
+        <source>Save the sweep</source>
+        <translation>保存扫描</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>The file was not written: {0}</source>
+        <translation>文件未写入：{0}</translation>
+    </message>
+    <message>
+        <source>Saved the sweep to {0}.</source>
+        <translation>已将扫描保存到 {0}。</translation>
+    </message>
+    <message>
+        <source>Export the results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Wrote {0} rows to {1}.</source>
+        <translation>已将 {0} 行写入 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>SweepEditor</name>
+    <message>
+        <source>Grid: every combination</source>
+        <translation>网格：所有组合</translation>
+    </message>
+    <message>
+        <source>Random samples:</source>
+        <translation>随机抽样：</translation>
+    </message>
+    <message>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <source>The same seed draws the same values.</source>
+        <translation>相同的种子抽出相同的取值。</translation>
+    </message>
+    <message>
+        <source>Add a setting…</source>
+        <translation>添加设置…</translation>
+    </message>
+</context>
+<context>
+    <name>SweepTableModel</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>最佳轮次</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
     <name>TargetBox</name>
     <message>
         <source>Target</source>
@@ -3230,6 +3579,55 @@ validation row {1}: weight {2}</source>
         <source>Saved the settings to {0} and copied the command that uses them.</source>
         <translation>已将设置保存到 {0}，并复制了使用它们的命令。</translation>
     </message>
+    <message>
+        <source>Restored the settings of a sweep run; Start trains them.</source>
+        <translation>已恢复一次扫描运行的设置；按“开始”即可训练。</translation>
+    </message>
+</context>
+<context>
+    <name>_NumberRow</name>
+    <message>
+        <source>Values separated by commas, e.g. 0.5, 1, 2</source>
+        <translation>用逗号分隔的取值，例如 0.5, 1, 2</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source> values</source>
+        <translation> 个值</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <source>Do not sweep this setting</source>
+        <translation>不扫描此设置</translation>
+    </message>
+</context>
+<context>
+    <name>_SweepWorker</name>
+    <message>
+        <source>There is not enough memory for this run; use fewer rows, features or hidden units.</source>
+        <translation>内存不足，无法进行这次运行；请减少行数、特征数或隐藏单元数。</translation>
+    </message>
+    <message>
+        <source>Training stopped on an unexpected error: {0}.</source>
+        <translation>训练因意外错误而停止：{0}。</translation>
+    </message>
 </context>
 <context>
     <name>_TaskWorker</name>
@@ -3240,6 +3638,13 @@ validation row {1}: weight {2}</source>
     <message>
         <source>could not read the file: {error}</source>
         <translation>无法读取文件：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>_TextRow</name>
+    <message>
+        <source>Layer sizes of each value separated by semicolons, e.g. 8; 16,8 (an empty value: no hidden layer)</source>
+        <translation>各取值的层大小用分号分隔，例如 8; 16,8（空值表示没有隐藏层）</translation>
     </message>
 </context>
 </TS>

@@ -1,10 +1,9 @@
 """The main window: data panel, weighting editor and training monitor side by side.
 
 Thin by design: the `Session` holds the project, its runs and the loaded table; the window
-builds a TrainConfig from the three panels and hands it, with the session's table, to the
-training monitor, and a finished run goes to the session, whose signals redraw the Runs
-page and the actions. The File menu's commands live in `workflow.py` and reach the window
-only through its public methods (the settings, the selected run, the plots to export).
+hands a TrainConfig from its panels, with the table, to the training monitor, and a
+finished run goes to the session, whose signals redraw the Runs page and the actions. The
+File menu's commands and Training ▸ Sweep (`workflow.py`) use the window's public methods.
 """
 
 from __future__ import annotations
@@ -204,6 +203,7 @@ class MainWindow(QMainWindow):
                                           self.check_attention, "Ctrl+K", self.tr(
                                               "Does attention help, stay put across seeds, "
                                               "and help a fresh network? (Wiegreffe & Pinter)")))
+        train_menu.addAction(self._action("sweep", self.tr("S&weep…"), work.sweep))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addMenu(language_menu(self))
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -229,8 +229,8 @@ class MainWindow(QMainWindow):
         have_table = self.session.table is not None
         run = self.selected_run()
         have_runs = bool(self.session.runs)
-        self.actions["start"].setEnabled(have_table and not running)
-        self.actions["check_attention"].setEnabled(have_table and not running)
+        for key in ("start", "check_attention", "sweep"):
+            self.actions[key].setEnabled(have_table and not running)
         self.monitor.start_button.setEnabled(have_table and not running)
         self.actions["pause"].setEnabled(running)
         self.actions["stop"].setEnabled(running)
