@@ -162,7 +162,7 @@ _EFFECTS = ("rows_in", "rows_dropped_missing", "rows_dropped_outliers", "values_
 
 def _preprocessing_section(r: ReportInput) -> str:
     t, cfg, pre = r.translate, r.config, r.result.get("preprocessing") or {}
-    chosen = [(OPTIONS[k].label, _choice_label(k, cfg.get(k)))
+    chosen = [(t(OPTIONS[k].label), _choice_label(k, cfg.get(k), t))
               for k in ("missing", "outliers", "outlier_rule", "outlier_threshold", "scaling")
               if k in cfg]
     rows = [[k.replace("_", " "), (pre.get("train") or {}).get(k), (pre.get("valid") or {}).get(k)]
@@ -177,11 +177,12 @@ def _preprocessing_section(r: ReportInput) -> str:
                    if rows else "")
 
 
-def _choice_label(name: str, value):
+def _choice_label(name: str, value, t: Callable[[str], str]):
+    """A chosen value as its label in the report's language; a free value as it is."""
     option = OPTIONS.get(name)
     if option is None or not option.choices:
         return value
-    return next((c.label for c in option.choices if c.value == value), value)
+    return next((t(c.label) for c in option.choices if c.value == value), value)
 
 
 def _settings_section(r: ReportInput) -> str:
@@ -190,8 +191,8 @@ def _settings_section(r: ReportInput) -> str:
     for name, value in r.config.items():
         option = OPTIONS.get(name)
         shown = ", ".join(map(str, value)) if isinstance(value, list) else value
-        rows.append([option.label if option else name, name.replace("_", "-"),
-                     _choice_label(name, shown) if option and option.choices else shown])
+        rows.append([t(option.label) if option else name, name.replace("_", "-"),
+                     _choice_label(name, shown, t)])
     return (_h2(t("Settings")) + _table([t("Setting"), t("Flag"), t("Value")], rows)
             + f"<p>{escape(t('The command line that repeats the run:'))}</p>"
             + f"<pre>{escape(r.command)}</pre>")
@@ -206,10 +207,10 @@ def _training_section(r: ReportInput) -> str:
                     (t("Runs"), r.runs)])
     charts = []
     score = "r2" if res.get("task") == "regression" else "f1"
-    for key, label in (("loss", t("Loss")), (score, METRIC_LABELS[score])):
-        series = [Series(t(name), range(1, len(h[f"{split}_{key}"]) + 1), h[f"{split}_{key}"],
+    for key, label in (("loss", t("Loss")), (score, t(METRIC_LABELS[score]))):
+        series = [Series(name, range(1, len(h[f"{split}_{key}"]) + 1), h[f"{split}_{key}"],
                          dashed=split == "valid")
-                  for split, name in (("train", "training"), ("valid", "validation"))
+                  for split, name in (("train", t("training")), ("valid", t("validation")))
                   if h.get(f"{split}_{key}")]
         if series:
             charts.append(line_chart(series, f"{label} " + t("per epoch"), t("epoch"), label,
@@ -225,7 +226,7 @@ def _metrics_section(r: ReportInput) -> str:
     train, valid = metrics.get("train", {}), metrics.get("valid", {})
     rows = []
     for key in valid:
-        cells = [METRIC_LABELS.get(key, key)]
+        cells = [t(METRIC_LABELS.get(key, key))]
         for split, values in (("train", train), ("valid", valid)):
             sd = (spread.get(split) or {}).get(key)
             v = values.get(key)
