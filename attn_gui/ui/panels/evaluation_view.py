@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
-from PySide6.QtGui import QShowEvent
+import numpy as np
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.curves import brier
 from ...core.diagnostics import ClassCurves, classification_curves, regression_diagnostics
 from ...core.thresholds import at_threshold
 from ..plots.confusion import ConfusionMatrixPlot
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 __all__ = ["EvaluationView"]
 
 _EVERY_CLASS = -1
+_SOLID = Qt.PenStyle.SolidLine
+_NONE = np.empty(0)  # a legend entry's line: its pen is shown, not its points
 
 
 class EvaluationView(QWidget):
@@ -186,27 +190,42 @@ class EvaluationView(QWidget):
 
     @Slot()
     def _draw_curves(self) -> None:
+        """A line per run, or with every class of several classes a line per run and class
+        (the run's colour, the class's dash)."""
         wanted = self.class_combo.currentData()
-        roc, pr, cal = [], [], []
+        every = wanted == _EVERY_CLASS
+        plots = (self.roc, self.pr, self.calibration)
+        lines: dict[OverlayPlot, list[Line]] = {plot: [] for plot in plots}
+        legend: dict[OverlayPlot, list[Line]] = {plot: [] for plot in plots}
         for i, run in self.runs:
-            curves = self.curves(run)
-            if wanted not in (None, _EVERY_CLASS):
-                curves = [c for c in curves if c.code == wanted]
-            for k, c in enumerate(curves):
-                name = elide(run.name)
-                if len(run.classes) > 2:
-                    name = f"{name} · {elide(c.label)}"
-                color, style = run_color(i), LINE_STYLES[k % len(LINE_STYLES)]
-                roc.append(Line(self.tr("{0} · AUC {1:.3f}").format(name, c.auc),
-                                c.fpr, c.tpr, color, style))
-                pr.append(Line(self.tr("{0} · AP {1:.3f}").format(name, c.average_precision),
-                               c.recall, c.precision, color, style))
-                cal.append(Line(self.tr("{0} · Brier {1:.3f}").format(name, c.brier),
-                                c.predicted, c.observed, color, style, kind="points"))
-        self.roc.set_lines(roc)
-        self.pr.set_lines(pr)
-        self.calibration.set_lines(cal)
-        self.roc.set_note("" if roc else self.tr("No curves to draw."))
+            curves = [c for c in self.curves(run) if wanted in (None, _EVERY_CLASS, c.code)]
+            color, name = run_color(i), elide(run.name)
+            for c in curves:
+                style = LINE_STYLES[c.code % len(LINE_STYLES)] if every else _SOLID
+                # one run, every class: the class names each line (the run is its colour)
+                who = elide(c.label) if every and len(self.runs) == 1 else name
+                scores = (self.tr("{0} · AUC {1:.3f}").format(who, c.auc),
+                          self.tr("{0} · AP {1:.3f}").format(who, c.average_precision),
+                          self.tr("{0} · Brier {1:.3f}").format(who, c.brier))
+                for plot, text, x, y in zip(plots, scores, (c.fpr, c.recall, c.predicted),
+                                            (c.tpr, c.precision, c.observed), strict=True):
+                    kind = "points" if plot is self.calibration else "line"
+                    lines[plot].append(Line(text, x, y, color, style, kind))
+            if every and curves:
+                macro = (self.tr("{0} · mean AUC {1:.3f}").format(
+                             name, np.mean([c.auc for c in curves])),
+                         self.tr("{0} · mean AP {1:.3f}").format(
+                             name, np.mean([c.average_precision for c in curves])),
+                         self.tr("{0} · Brier {1:.3f}").format(name, _brier(run)))
+                for plot, text in zip(plots, macro, strict=True):
+                    legend[plot].append(Line(text, _NONE, _NONE, color))
+        several = every and len(self.runs) > 1
+        fg = self.palette().color(QPalette.ColorRole.Text).name()
+        classes = [Line(elide(name), _NONE, _NONE, fg, LINE_STYLES[code % len(LINE_STYLES)])
+                   for code, name in enumerate(self.runs[0][1].classes)] if several else []
+        for plot in plots:
+            plot.set_lines(lines[plot], classes + legend[plot] if several else None)
+        self.roc.set_note("" if lines[self.roc] else self.tr("No curves to draw."))
 
     def _draw_regression(self) -> None:
         actual, residuals = [], []
@@ -235,13 +254,15 @@ class EvaluationView(QWidget):
         elif run.group is not None:
             reason = self.tr("A group's metrics are means over its runs; train one run to "
                              "move its threshold.")
+        # more classes: no threshold to move, and the plots get the room
+        self.threshold_box.setVisible(run is None or len(run.classes) == 2)
         self.threshold_box.set_run(None if reason else run, reason)
         if reason:
             self.roc.set_markers([])
             self.pr.set_markers([])
-            shown = run if run is not None and run.confusion else None
-            if shown is not None:
-                self.confusion.set_matrix(shown.confusion, shown.classes)
+            self.confusion.set_title(self.tr("Confusion (validation)"))
+            if run is not None and run.confusion:
+                self.confusion.set_matrix(run.confusion, run.classes)
 
     @Slot(object)
     def _threshold_moved(self, result: dict) -> None:
@@ -251,6 +272,8 @@ class EvaluationView(QWidget):
         if run is None:
             return
         self.confusion.set_matrix(result["confusion"], run.classes)
+        self.confusion.set_title(self.tr("Confusion at {0:.3f} (validation)")
+                                 .format(box.threshold), self.tr("Confusion (validation)"))
         p = run.predictions
         best = at_threshold(p.actual, p.output, p.positive, box.best)
         color = run_color(next(i for i, r in self.runs if r is run))
@@ -272,3 +295,9 @@ def _precision(result: dict, positive: int) -> float:
     called positive (the curve's end at recall 0)."""
     called = result["confusion"][:, positive].sum()
     return result["precision"] if called else 1.0
+
+
+def _brier(run: Run) -> float:
+    """The run's Brier score over every class (Brier's own definition for several)."""
+    p = run.predictions
+    return brier(p.actual, p.output, p.positive)

@@ -76,16 +76,21 @@ class OverlayPlot(FittedPlot):
             item.addItem(self._ref_item, ignoreBounds=reference == "zero")
         self._items: list[pg.PlotDataItem] = []
         self.lines: list[Line] = []
+        self._legend_lines: list[Line] | None = None
         self._marker_items: list[pg.ScatterPlotItem] = []
         self.markers: list[Marker] = []
 
-    def set_lines(self, lines: Sequence[Line]) -> None:
+    def set_lines(self, lines: Sequence[Line], legend: Sequence[Line] | None = None) -> None:
+        """Draw `lines`, each named in the legend, or when there are many (several runs,
+        each with a line per class) the shorter `legend`: entries that say what a colour
+        and what a dash stand for (their x and y are not drawn)."""
         item = self.getPlotItem()
         for old in self._items:
             item.removeItem(old)
         self._items, self.lines = [], list(lines)
         for line in lines:
             self._items.append(self._draw(line))
+        self._legend_lines = None if legend is None else list(legend)
         if self._reference == "diagonal" and not self._unit:
             # the identity line across the data's span, however far the points reach
             both = [np.r_[line.x, line.y] for line in lines if len(line.x)]
@@ -96,7 +101,7 @@ class OverlayPlot(FittedPlot):
             self.enableAutoRange()
         self._fill_legend()
 
-    def _draw(self, line: Line) -> pg.PlotDataItem:
+    def _draw(self, line: Line, add: bool = True) -> pg.PlotDataItem:
         color = pg.mkColor(line.color)
         if line.kind == "cloud":
             faint = pg.mkColor(line.color)
@@ -108,7 +113,8 @@ class OverlayPlot(FittedPlot):
             symbol = "o" if line.kind == "points" else None
             drawn = pg.PlotDataItem(line.x, line.y, pen=pen, symbol=symbol, symbolSize=6,
                                     symbolPen=pen, symbolBrush=color)
-        self.getPlotItem().addItem(drawn)
+        if add:
+            self.getPlotItem().addItem(drawn)
         return drawn
 
     def set_markers(self, markers: Sequence[Marker]) -> None:
@@ -139,8 +145,13 @@ class OverlayPlot(FittedPlot):
 
     def _fill_legend(self) -> None:
         self._legend.clear()
-        for line, drawn in zip(self.lines, self._items, strict=True):
-            self._legend.addItem(drawn, line.label)
+        if self._legend_lines is not None:
+            entries = [(self._draw(line, add=False), line.label) for line in self._legend_lines]
+        else:
+            entries = [(drawn, line.label) for line, drawn in zip(self.lines, self._items,
+                                                                  strict=True)]
+        for drawn, label in entries:
+            self._legend.addItem(drawn, label)
         self._fit_legend()
 
     def _fit_legend(self) -> None:
