@@ -991,8 +991,80 @@
         <translation>Attention Trainer 报告</translation>
     </message>
     <message>
+        <source>numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常量</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>rows in</source>
+        <translation>输入行数</translation>
+    </message>
+    <message>
+        <source>rows dropped missing</source>
+        <translation>因缺失值删除的行</translation>
+    </message>
+    <message>
+        <source>rows dropped outliers</source>
+        <translation>因异常值删除的行</translation>
+    </message>
+    <message>
+        <source>values imputed</source>
+        <translation>填补的值</translation>
+    </message>
+    <message>
+        <source>values clipped</source>
+        <translation>截断的值</translation>
+    </message>
+    <message>
+        <source>unseen levels</source>
+        <translation>未见过的类别值</translation>
+    </message>
+    <message>
+        <source>rows without usable target</source>
+        <translation>没有可用目标值的行</translation>
+    </message>
+    <message>
         <source>Curves of the first run.</source>
         <translation>曲线来自第一次运行。</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>被用户停止</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
     </message>
     <message>
         <source>of the positive class</source>
@@ -1168,7 +1240,7 @@
     </message>
     <message>
         <source>Runs</source>
-        <translation>运行记录</translation>
+        <translation>运行次数</translation>
     </message>
     <message>
         <source>Metric</source>
@@ -1966,6 +2038,10 @@
     <message>
         <source>Confusion at {0:.3f} (validation)</source>
         <translation>阈值 {0:.3f} 的混淆矩阵（验证集）</translation>
+    </message>
+    <message>
+        <source>Confusion at {0:.3f}</source>
+        <translation>阈值 {0:.3f} 的混淆矩阵</translation>
     </message>
     <message>
         <source>threshold {0:.3f}</source>

@@ -107,6 +107,8 @@ def test_the_threshold_moves_the_confusion_matrix_and_f1_as_sklearn(qtbot, windo
         marker = page.roc.markers[0]
         assert (marker.x, marker.y) == pytest.approx(
             (cm[1 - pos, pos] / cm[1 - pos].sum(), cm[pos, pos] / cm[pos].sum()))
+    window.runs_view.table.selectAll()  # the page redraws: the moved threshold stays
+    assert box.threshold == 0.8 and page.confusion.matrix.tolist() == cm.tolist()
     box.cost.setValue(0.2)  # a missed malignancy is five times worse
     best, _ = best_threshold(p.actual, p.output, pos, 0.2)
     assert box.best == best and f"{best:.3f}" in box.best_label.text()
@@ -239,3 +241,10 @@ def test_more_classes_are_each_scored_against_the_rest(qtbot, window):
     code = run.classes.index("Chinstrap")
     _close(page.pr.line_data(0)[0], skm.precision_recall_curve(
         p.actual == code, p.output[:, code])[1])
+
+
+def test_class_weights_are_a_setting_of_the_window(window):
+    field = window.monitor.field("class_weight")
+    assert field.isVisibleTo(window) and field.isEnabled()
+    field.setCurrentIndex(field.findData("balanced"))
+    assert window.current_config().class_weight == "balanced"

@@ -273,7 +273,8 @@ class EvaluationView(QWidget):
             return
         self.confusion.set_matrix(result["confusion"], run.classes)
         self.confusion.set_title(self.tr("Confusion at {0:.3f} (validation)")
-                                 .format(box.threshold), self.tr("Confusion (validation)"))
+                                 .format(box.threshold),
+                                 self.tr("Confusion at {0:.3f}").format(box.threshold))
         p = run.predictions
         best = at_threshold(p.actual, p.output, p.positive, box.best)
         color = run_color(next(i for i, r in self.runs if r is run))

@@ -40,6 +40,7 @@ class ThresholdBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Decision threshold"), parent)
         self.run: Run | None = None
+        self._loaded: tuple[float, float] | None = None  # the run's threshold and cost shown
         self.best = 0.5
         self.result: dict | None = None
         self.slider = QSlider(Qt.Orientation.Horizontal)
@@ -97,8 +98,11 @@ class ThresholdBox(QGroupBox):
 
     def set_run(self, run: Run | None, reason: str) -> None:
         """Move the threshold of `run` (a two-class run with its predictions), or explain
-        in `reason` why there is none to move."""
-        self.run = run
+        in `reason` why there is none to move. The same run with the same settings keeps
+        the threshold and cost the user has moved to (the page redraws for other reasons)."""
+        loaded = None if run is None else (run.config.threshold, run.config.fp_cost)
+        keep = run is not None and run is self.run and loaded == self._loaded
+        self.run, self._loaded = run, loaded
         for widget in (self.slider, self.spin, self.cost, self.best_button):
             widget.setEnabled(run is not None)
         self.note.setText(reason if run is None else self.tr("The threshold of “{0}”.")
@@ -109,11 +113,13 @@ class ThresholdBox(QGroupBox):
             self.best_label.clear()
             self.use_button.setEnabled(False)
             return
-        for widget, value in ((self.cost, run.config.fp_cost), (self.spin, run.config.threshold),
-                              (self.slider, round(run.config.threshold * _STEPS))):
-            widget.blockSignals(True)
-            widget.setValue(value)
-            widget.blockSignals(False)
+        if not keep:
+            for widget, value in ((self.cost, run.config.fp_cost),
+                                  (self.spin, run.config.threshold),
+                                  (self.slider, round(run.config.threshold * _STEPS))):
+                widget.blockSignals(True)
+                widget.setValue(value)
+                widget.blockSignals(False)
         self._cost_changed(self.cost.value())  # measures at the run's threshold too
 
     @Slot(float)
