@@ -248,3 +248,28 @@ def test_class_weights_are_a_setting_of_the_window(window):
     assert field.isVisibleTo(window) and field.isEnabled()
     field.setCurrentIndex(field.findData("balanced"))
     assert window.current_config().class_weight == "balanced"
+
+
+def test_a_long_curve_is_drawn_thinned_to_what_a_plot_can_show():
+    from attn_gui.ui.plots.overlay import _GRID, thinned
+
+    rng = np.random.default_rng(0)
+    y = rng.random(200_000) < 0.3
+    score = np.clip(0.4 * y + rng.random(200_000) * 0.6, 0, 1)
+    precision, recall, _ = skm.precision_recall_curve(y, score)
+    x_drawn, y_drawn = thinned(recall, precision)
+    assert len(x_drawn) < len(recall) / 10
+    assert (x_drawn[0], y_drawn[0], x_drawn[-1], y_drawn[-1]) == (
+        recall[0], precision[0], recall[-1], precision[-1])
+    # the drawn points are points of the curve, and every point of the curve is within a
+    # grid cell of the drawn point before it
+    last, j = np.empty(len(recall), np.int64), 0
+    for i in range(len(recall)):
+        if j < len(x_drawn) and (recall[i], precision[i]) == (x_drawn[j], y_drawn[j]):
+            j += 1
+        last[i] = j - 1
+    assert j == len(x_drawn)
+    assert np.abs(recall - x_drawn[last]).max() <= 1 / _GRID
+    assert np.abs(precision - y_drawn[last]).max() <= 1 / _GRID
+    small_x, small_y = thinned(recall[:100], precision[:100])
+    assert np.array_equal(small_x, recall[:100]) and np.array_equal(small_y, precision[:100])

@@ -55,6 +55,8 @@ class EvaluationView(QWidget):
         self._dirty = True
         self._cache: dict[int, tuple[object, list[ClassCurves]]] = {}
         self.runs: list[tuple[int, Run]] = []  # (index in the session, run) drawn
+        # the point of least cost: (of these predictions, at this threshold, its measures)
+        self._best: tuple[object, float, dict | None] = (None, 0.0, None)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.class_combo = QComboBox()
@@ -276,7 +278,10 @@ class EvaluationView(QWidget):
                                  .format(box.threshold),
                                  self.tr("Confusion at {0:.3f}").format(box.threshold))
         p = run.predictions
-        best = at_threshold(p.actual, p.output, p.positive, box.best)
+        # the point of least cost moves only with the cost: not measured again per move
+        if self._best[0] is not p or self._best[1] != box.best:
+            self._best = (p, box.best, at_threshold(p.actual, p.output, p.positive, box.best))
+        best = self._best[2]
         color = run_color(next(i for i, r in self.runs if r is run))
         here = self.tr("threshold {0:.3f}").format(box.threshold)
         least = self.tr("least cost {0:.3f}").format(box.best)

@@ -19,10 +19,12 @@ from .curves import legend_above, legend_width
 from .fitted_plot import FittedPlot
 from .style import freeze, theme
 
-__all__ = ["Line", "Marker", "OverlayPlot"]
+__all__ = ["Line", "Marker", "OverlayPlot", "thinned"]
 
 _LEGEND_SIZE = "8pt"
 _POINT_ALPHA = 110  # a cloud of thousands of points: overlaps show as darker
+# A curve in [0, 1]² is drawn on a grid this fine: finer than any plot's pixels.
+_GRID = 2048
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ class OverlayPlot(FittedPlot):
         else:
             pen = pg.mkPen(color, width=2, style=line.style)
             symbol = "o" if line.kind == "points" else None
-            drawn = pg.PlotDataItem(line.x, line.y, pen=pen, symbol=symbol, symbolSize=6,
+            x, y = thinned(line.x, line.y) if self._unit else (line.x, line.y)
+            drawn = pg.PlotDataItem(x, y, pen=pen, symbol=symbol, symbolSize=6,
                                     symbolPen=pen, symbolBrush=color)
         if add:
             self.getPlotItem().addItem(drawn)
@@ -139,7 +142,7 @@ class OverlayPlot(FittedPlot):
         self.markers = list(markers)
 
     def line_data(self, index: int) -> tuple[np.ndarray, np.ndarray]:
-        """The x and y drawn for the line at `index`, as the plot holds them."""
+        """The x and y drawn for the line at `index`, as the plot holds them (`thinned`)."""
         x, y = self._items[index].getData()
         return np.asarray(x), np.asarray(y)
 
@@ -163,3 +166,17 @@ class OverlayPlot(FittedPlot):
         while columns > 1 and legend_width(legend) > room:
             columns -= 1
             legend.setColumnCount(columns)
+
+
+def thinned(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points of a curve in [0, 1]² that move it to another cell of a `_GRID`² grid,
+    and its last: what a plot can show of it. The ROC and precision–recall curves of
+    200,000 rows have a point per distinct score, and a line that long took 0.3 s to
+    paint, at every move of the threshold's markers; thinned it takes a few ms."""
+    if len(x) <= 2 * _GRID:
+        return x, y
+    cells = np.round(np.asarray(x, np.float64) * _GRID) * (_GRID + 1) + np.round(
+        np.asarray(y, np.float64) * _GRID)
+    keep = np.r_[True, cells[1:] != cells[:-1]]
+    keep[-1] = True
+    return x[keep], y[keep]
