@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog
 from sklearn import calibration, datasets
 from sklearn import metrics as skm
 
+from attn_gui.core.config import TrainConfig
 from attn_gui.core.thresholds import best_threshold
 
 from .helpers import wait_for
@@ -273,3 +274,32 @@ def test_a_long_curve_is_drawn_thinned_to_what_a_plot_can_show():
     assert np.abs(precision - y_drawn[last]).max() <= 1 / _GRID
     small_x, small_y = thinned(recall[:100], precision[:100])
     assert np.array_equal(small_x, recall[:100]) and np.array_equal(small_y, precision[:100])
+
+
+def test_a_report_that_cannot_be_written_is_one_sentence(qtbot, window, tmp_path):
+    run = _train(qtbot, window, REAL / "pima_tr2.csv", "type", epochs=3)
+    target = tmp_path / "no such folder" / "report.html"
+    window.report_export.export(run, target)
+    wait_for(qtbot, lambda: window.workflow.message_box is not None)
+    text = window.workflow.message_box.text()
+    assert text.startswith("The report was not written: Cannot write the report")
+    assert "No such file or directory" in text and text.count("\n") == 0
+    assert not target.exists() and window.report_export.last_written is None
+
+
+def test_a_group_shows_its_first_runs_curves_and_keeps_its_threshold(qtbot, window):
+    with qtbot.waitSignal(window.data_panel.tableLoaded, timeout=20_000):
+        window.open_path(str(REAL / "pima_tr2.csv"))
+    window.monitor.set_from(TrainConfig(repeats=2, epochs=3))
+    with qtbot.waitSignal(window.monitor.runFinished, timeout=120_000):
+        window.start_training()
+    wait_for(qtbot, lambda: window.actions["start"].isEnabled())
+    run = window.session.runs[-1]
+    assert run.group is not None and run.predictions is not None
+    page = _evaluate(qtbot, window)
+    assert "is a group of 2 runs: its curves are its first run's" in page.note.text()
+    assert len(page.roc.lines) == 1
+    box = page.threshold_box
+    assert box.isVisible() and box.run is None and not box.use_button.isEnabled()
+    assert "train one run to move its threshold" in box.note.text()
+
