@@ -129,6 +129,7 @@ class EvaluationView(QWidget):
         chosen = self.session.project.chosen_run
         asked = self._selected() or ([chosen] if chosen is not None else [])
         index = {id(run): i for i, run in enumerate(all_runs)}
+        self._cache = {key: value for key, value in self._cache.items() if key in index}
         asked = [run for run in asked if id(run) in index]
         notes = []
         if not asked:
