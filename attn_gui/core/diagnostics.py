@@ -4,11 +4,12 @@ residuals against predicted (regression); ROC, precision–recall and calibratio
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from .curves import calibration_curve, pr_curve, roc_curve
+from .curves import calibration_curve, counts, pr_curve, roc_curve
 from .metrics import regression_metrics
 
 __all__ = ["ClassCurves", "RegressionDiagnostics", "classification_curves",
@@ -57,6 +58,10 @@ class ClassCurves:
     predicted: np.ndarray  # calibration: the mean probability in each bin
     counts: np.ndarray  # calibration: rows in each bin
     prevalence: float  # the share of rows of the class: the PR curve's chance level
+    auc: float = math.nan  # ROC AUC of the class against the rest
+    average_precision: float = math.nan
+    brier: float = math.nan  # mean (p − y)² of the class against the rest
+    code: int = 0  # the class's code: its column of the probabilities
 
 
 def classification_curves(y: np.ndarray, proba: np.ndarray, classes: list[str],
@@ -68,7 +73,10 @@ def classification_curves(y: np.ndarray, proba: np.ndarray, classes: list[str],
         hit, score = np.asarray(y) == c, proba[:, c]
         fpr, tpr, _ = roc_curve(hit, score)
         precision, recall, _ = pr_curve(hit, score)
-        observed, predicted, counts = calibration_curve(hit, score, n_bins)
+        observed, predicted, counts_ = calibration_curve(hit, score, n_bins)
+        both = counts(hit, score)
+        brier = float(np.mean((score.astype(np.float64) - hit) ** 2)) if len(hit) else math.nan
         out.append(ClassCurves(str(classes[c]), fpr, tpr, precision, recall, observed,
-                               predicted, counts, float(hit.mean()) if len(hit) else 0.0))
+                               predicted, counts_, float(hit.mean()) if len(hit) else 0.0,
+                               both.auc(), both.average_precision(), brier, c))
     return out

@@ -22,6 +22,7 @@ import numpy as np
 from .config import ConfigError, TrainConfig
 from .dataset import Dataset, TargetInfo
 from .errors import Phrase, UserError
+from .evaluation import ValidPredictions
 from .files import atomic_write
 from .metrics import json_finite, scalars
 from .model import AttentionNet, NetSpec, param_shapes
@@ -40,6 +41,9 @@ PROJECT_FORMAT = "attn-gui-project"
 PROJECT_VERSION = 1
 PROJECT_SUFFIX = ".atproj"
 _MAX_UNPACKED_BYTES = 2 << 30
+# A project keeps runs' validation predictions up to this many bytes in all, the kept
+# run's first: enough for every run of a file of a few hundred thousand rows.
+PREDICTIONS_BUDGET = 32 << 20
 
 
 class ProjectError(UserError):
@@ -215,10 +219,11 @@ def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
                       final: EpochReport, data_path: str | None = None,
                       summary: dict | None = None,
                       finals: list[EpochReport] | None = None,
-                      data_sheet: str | None = None) -> Run:
+                      data_sheet: str | None = None,
+                      predictions: ValidPredictions | None = None) -> Run:
     """The record of a run; of a group, given `summary` (`repeats.summarise`) and the final
     reports of the runs it covers: their means, spread and mean curves, and the kept (first)
-    run's curves, epochs and model."""
+    run's curves, epochs, model and validation `predictions`."""
     data = trainer.data
     confusion = final.valid.get("confusion")
     grouped = summary is not None and finals is not None and len(finals) > 1
@@ -235,6 +240,9 @@ def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
         model=saved_model(config, data, trainer, final),
         data_path=data_path, data_sheet=data_sheet, target=data.target,
         group=group_record(summary, finals) if grouped else None,
+        prepared={"n_train": len(data.X_train), "n_valid": len(data.X_valid),
+                  "excluded": dict(data.excluded), "preprocessing": data.report},
+        predictions=predictions,
     )
 
 
@@ -275,7 +283,33 @@ def project_bytes(project: Project) -> bytes:
                                                ensure_ascii=False))
         if chosen is not None and chosen.model is not None:
             _write_model(zf, chosen.model)
+        for index in _predictions_kept(project):
+            zf.writestr(f"predictions/{index}.npz", project.runs[index].predictions.to_bytes())
     return buf.getvalue()
+
+
+def _predictions_kept(project: Project) -> list[int]:
+    """The runs whose predictions a project file keeps: the kept run's, then the others'
+    in order while they fit the budget."""
+    order = ([project.chosen] if project.chosen is not None else []) + [
+        i for i in range(len(project.runs)) if i != project.chosen]
+    kept, used = [], 0
+    for i in order:
+        predictions = project.runs[i].predictions
+        if predictions is not None and used + predictions.nbytes <= PREDICTIONS_BUDGET:
+            kept.append(i)
+            used += predictions.nbytes
+    return kept
+
+
+def _read_predictions(zf: zipfile.ZipFile, project: Project) -> None:
+    """Raises ValueError for predictions that do not fit their run."""
+    for name in zf.namelist():
+        stem = name.removeprefix("predictions/").removesuffix(".npz")
+        if not name.startswith("predictions/") or not stem.isdigit():
+            continue
+        run = project.runs[int(stem)]  # an IndexError: damaged
+        run.predictions = ValidPredictions.from_bytes(zf.read(name), run.task, len(run.classes))
 
 
 def save_project(path: str | Path, project: Project) -> None:
@@ -325,4 +359,9 @@ def load_project(path: str | Path) -> Project:
                                "match the format)", path=path) from None
         if project.chosen is not None and "model.json" in zf.namelist():
             project.runs[project.chosen].model = _read_model(zf, path)
+        try:
+            _read_predictions(zf, project)
+        except (ValueError, IndexError, zipfile.BadZipFile, OSError, EOFError):
+            raise ProjectError("the project file '{path}' is damaged (its contents do not "
+                               "match the format)", path=path) from None
     return project

@@ -34,7 +34,7 @@ padding:0 1em;color:#222;line-height:1.4}
 h1{font-size:1.6em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
 table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #ddd;padding:.2em .6em;
 text-align:left;vertical-align:top}td.n{text-align:right;font-variant-numeric:tabular-nums}
-th{background:#f4f4f4}pre{background:#f6f6f6;padding:.6em;white-space:pre-wrap;
+th{background:#f4f4f4}th,td:first-child{white-space:nowrap}pre{background:#f6f6f6;padding:.6em;white-space:pre-wrap;
 word-break:break-all}.charts{display:flex;flex-wrap:wrap;gap:1em}.note{color:#555}
 """
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -149,24 +149,30 @@ def _data_section(r: ReportInput) -> str:
             return t("feature")
         return t("not used") + (f": {c['excluded']}" if c.get("excluded") else "")
 
-    rows = [[c["name"], c["kind"], c["missing"], c["unique"], role(c)]
+    kinds = {"numeric": t("numeric"), "boolean": t("boolean"), "categorical": t("categorical"),
+             "date": t("date"), "id": t("id"), "constant": t("constant"), "empty": t("empty")}
+    rows = [[c["name"], kinds.get(c["kind"], c["kind"]), c["missing"], c["unique"], role(c)]
             for c in d.get("columns", [])]
     columns = _table([t("Column"), t("Kind"), t("Missing"), t("Distinct"), t("Role")], rows)
     warnings = "".join(f"<p class=\"note\">{escape(w)}</p>" for w in d.get("warnings", []))
     return _h2(t("Data")) + about + columns + warnings
 
 
-_EFFECTS = ("rows_in", "rows_dropped_missing", "rows_dropped_outliers", "values_imputed",
-            "values_clipped", "unseen_levels", "rows_without_usable_target")
 
 
 def _preprocessing_section(r: ReportInput) -> str:
     t, cfg, pre = r.translate, r.config, r.result.get("preprocessing") or {}
-    chosen = [(OPTIONS[k].label, _choice_label(k, cfg.get(k)))
+    chosen = [(t(OPTIONS[k].label), _choice_label(k, cfg.get(k), t))
               for k in ("missing", "outliers", "outlier_rule", "outlier_threshold", "scaling")
               if k in cfg]
-    rows = [[k.replace("_", " "), (pre.get("train") or {}).get(k), (pre.get("valid") or {}).get(k)]
-            for k in _EFFECTS if k in (pre.get("train") or {}) or k in (pre.get("valid") or {})]
+    effects = {"rows_in": t("rows in"), "rows_dropped_missing": t("rows dropped missing"),
+               "rows_dropped_outliers": t("rows dropped outliers"),
+               "values_imputed": t("values imputed"), "values_clipped": t("values clipped"),
+               "unseen_levels": t("unseen levels"),
+               "rows_without_usable_target": t("rows without usable target")}
+    rows = [[label, (pre.get("train") or {}).get(k), (pre.get("valid") or {}).get(k)]
+            for k, label in effects.items()
+            if k in (pre.get("train") or {}) or k in (pre.get("valid") or {})]
     note = t("Statistics are fitted on the training rows only, then applied unchanged to "
              "the validation rows.")
     text = _h2(t("Preprocessing")) + _pairs(chosen) + f'<p class="note">{escape(note)}</p>'
@@ -177,11 +183,12 @@ def _preprocessing_section(r: ReportInput) -> str:
                    if rows else "")
 
 
-def _choice_label(name: str, value):
+def _choice_label(name: str, value, t: Callable[[str], str]):
+    """A chosen value as its label in the report's language; a free value as it is."""
     option = OPTIONS.get(name)
     if option is None or not option.choices:
         return value
-    return next((c.label for c in option.choices if c.value == value), value)
+    return next((t(c.label) for c in option.choices if c.value == value), value)
 
 
 def _settings_section(r: ReportInput) -> str:
@@ -190,8 +197,8 @@ def _settings_section(r: ReportInput) -> str:
     for name, value in r.config.items():
         option = OPTIONS.get(name)
         shown = ", ".join(map(str, value)) if isinstance(value, list) else value
-        rows.append([option.label if option else name, name.replace("_", "-"),
-                     _choice_label(name, shown) if option and option.choices else shown])
+        rows.append([t(option.label) if option else name, name.replace("_", "-"),
+                     _choice_label(name, shown, t)])
     return (_h2(t("Settings")) + _table([t("Setting"), t("Flag"), t("Value")], rows)
             + f"<p>{escape(t('The command line that repeats the run:'))}</p>"
             + f"<pre>{escape(r.command)}</pre>")
@@ -202,14 +209,14 @@ def _training_section(r: ReportInput) -> str:
     facts = _pairs([(t("Training rows"), res.get("n_train")),
                     (t("Validation rows"), res.get("n_valid")),
                     (t("Epochs"), res.get("epochs")), (t("Best epoch"), res.get("best_epoch")),
-                    (t("Stopped"), (res.get("stop_reason") or "").replace("_", " ")),
+                    (t("Stopped"), _stop_reason(res.get("stop_reason"), t)),
                     (t("Runs"), r.runs)])
     charts = []
     score = "r2" if res.get("task") == "regression" else "f1"
-    for key, label in (("loss", t("Loss")), (score, METRIC_LABELS[score])):
-        series = [Series(t(name), range(1, len(h[f"{split}_{key}"]) + 1), h[f"{split}_{key}"],
+    for key, label in (("loss", t("Loss")), (score, t(METRIC_LABELS[score]))):
+        series = [Series(name, range(1, len(h[f"{split}_{key}"]) + 1), h[f"{split}_{key}"],
                          dashed=split == "valid")
-                  for split, name in (("train", "training"), ("valid", "validation"))
+                  for split, name in (("train", t("training")), ("valid", t("validation")))
                   if h.get(f"{split}_{key}")]
         if series:
             charts.append(line_chart(series, f"{label} " + t("per epoch"), t("epoch"), label,
@@ -219,13 +226,19 @@ def _training_section(r: ReportInput) -> str:
             + (f'<p class="note">{escape(note)}</p>' if note else ""))
 
 
+def _stop_reason(reason: str | None, t: Callable[[str], str]) -> str:
+    words = {"finished": t("finished"), "early_stopping": t("early stopping"),
+             "stopped": t("stopped"), "diverged": t("diverged")}
+    return words.get(reason or "", (reason or "").replace("_", " "))
+
+
 def _metrics_section(r: ReportInput) -> str:
     t, res = r.translate, r.result
     metrics, spread = res.get("metrics") or {}, res.get("metrics_sd") or {}
     train, valid = metrics.get("train", {}), metrics.get("valid", {})
     rows = []
     for key in valid:
-        cells = [METRIC_LABELS.get(key, key)]
+        cells = [t(METRIC_LABELS.get(key, key))]
         for split, values in (("train", train), ("valid", valid)):
             sd = (spread.get(split) or {}).get(key)
             v = values.get(key)

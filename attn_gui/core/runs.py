@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from .config import TrainConfig
 from .metrics import json_finite
-from .schema import GROUP_SCHEMA, IMPORTANCE_SCHEMA, check
+from .schema import GROUP_SCHEMA, IMPORTANCE_SCHEMA, PREPARED_SCHEMA, check
 
 if TYPE_CHECKING:
+    from .evaluation import ValidPredictions
     from .project import SavedModel
 
 __all__ = ["Project", "Run"]
@@ -49,8 +50,14 @@ class Run:
     group: dict | None = None
     # Permutation importance of the run's model(s): {"importance", "groups", "agreement"}.
     importance: dict | None = None
+    # The split and what preprocessing did to it: {"n_train", "n_valid", "excluded",
+    # "preprocessing"} (the train JSON's keys). None in projects saved before reports.
+    prepared: dict | None = None
     # In memory for every run of the session; a project file keeps the chosen run's only.
     model: SavedModel | None = field(default=None, repr=False, compare=False)
+    # The (kept) run's validation predictions, for its curves and threshold; a project
+    # file keeps them up to a size (project.py), older projects have none.
+    predictions: ValidPredictions | None = field(default=None, repr=False, compare=False)
 
     @property
     def score_key(self) -> str:
@@ -65,7 +72,7 @@ class Run:
             "stop_reason": self.stop_reason, "seconds": self.seconds,
             "confusion": self.confusion, "data_path": self.data_path,
             "data_sheet": self.data_sheet, "target": self.target,
-            "group": self.group, "importance": self.importance,
+            "group": self.group, "importance": self.importance, "prepared": self.prepared,
         })
 
     @classmethod
@@ -91,6 +98,7 @@ class Run:
             # projects saved before groups and importance have neither
             group=_checked(data.get("group"), GROUP_SCHEMA),
             importance=_checked(data.get("importance"), IMPORTANCE_SCHEMA),
+            prepared=_checked(data.get("prepared"), PREPARED_SCHEMA),
         )
 
     @property

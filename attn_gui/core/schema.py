@@ -23,7 +23,7 @@ from .model import ACTIVATIONS, ATTENTION_MODES
 from .preprocess import MISSING, OUTLIER_RULES, OUTLIERS, SCALINGS
 from .weighting import KINDS, LINEAR_SCORES
 
-__all__ = ["GROUP_SCHEMA", "IMPORTANCE_SCHEMA", "MODEL_SCHEMA", "Bool", "Dict", "Int", "List", "Nullable", "Num", "Obj", "SchemaError",
+__all__ = ["GROUP_SCHEMA", "IMPORTANCE_SCHEMA", "MODEL_SCHEMA", "PREPARED_SCHEMA", "Bool", "Dict", "Int", "List", "Nullable", "Num", "Obj", "SchemaError",
            "Str", "Tagged", "Text", "check"]
 
 
@@ -302,4 +302,13 @@ IMPORTANCE_SCHEMA = Obj({
     "groups": List(Obj({"columns": List(_NAME, _MAX_FEATURES), "attention": _NUMBER,
                         "importance": _SPREAD}), _MAX_FEATURES),
     "agreement": Obj({"pearson": _NUMBER, "spearman": _NUMBER, "top3": _NUMBER}),
+})
+_ROWS = Int(0, 2**53)
+_EFFECT = Dict(_ROWS, 100)
+PREPARED_SCHEMA = Obj({
+    "n_train": _ROWS,
+    "n_valid": _ROWS,
+    "excluded": Dict(_NAME, _MAX_FEATURES),
+    "preprocessing": Obj({"rows_without_target": _ROWS, "train": _EFFECT, "valid": _EFFECT},
+                         optional=frozenset({"rows_without_target"})),
 })

@@ -14,9 +14,9 @@ import numpy as np
 
 from .curves import counts
 from .errors import Phrase, UserError
-from .metrics import ARGMAX_THRESHOLD, predicted_classes
+from .metrics import ARGMAX_THRESHOLD, confusion_matrix, per_class, predicted_classes
 
-__all__ = ["ThresholdError", "best_threshold", "check_binary_settings", "cost_report"]
+__all__ = ["ThresholdError", "at_threshold", "best_threshold", "check_binary_settings", "cost_report"]
 
 # A threshold must lie strictly inside (0, 1) to be given back as --threshold.
 _EDGE = 1e-6
@@ -109,3 +109,22 @@ def threshold_summary(task: str, n_classes: int, positive: int | None, y_valid: 
         return {"threshold": None, "best_threshold": None, "cost": None}
     return {"threshold": threshold,
             **cost_report(y_valid, proba_valid, positive, threshold, fp_cost)}
+
+
+def at_threshold(y: np.ndarray, proba: np.ndarray, positive: int, threshold: float,
+                 fp_cost: float = 1.0) -> dict:
+    """What calling rows positive at `threshold` gives, by the rule predictions use: the
+    confusion matrix (rows true, columns predicted), precision, recall and F1 of the positive
+    class, accuracy, the ROC point (false- and true-positive rate) and the cost per row."""
+    cm = confusion_matrix(y, predicted_classes(proba, positive, threshold), 2)
+    pc = per_class(cm)
+    negative = 1 - positive
+    tp, fn = cm[positive, positive], cm[positive, negative]
+    fp, tn = cm[negative, positive], cm[negative, negative]
+    n = max(len(y), 1)
+    return {"confusion": cm, "precision": float(pc["precision"][positive]),
+            "recall": float(pc["recall"][positive]), "f1": float(pc["f1"][positive]),
+            "accuracy": float((tp + tn) / n),
+            "fpr": float(fp / (fp + tn)) if fp + tn else float("nan"),
+            "tpr": float(tp / (tp + fn)) if tp + fn else float("nan"),
+            "cost_per_row": float((fp_cost * fp + fn) / n)}

@@ -983,6 +983,430 @@
         <translation>{setting}必须是 {low} 到 {high} 之间的{number}，而不是 {value}</translation>
     </message>
     <message>
+        <source>Statistics are fitted on the training rows only, then applied unchanged to the validation rows.</source>
+        <translation>统计量只在训练行上拟合，然后原样应用到验证行。</translation>
+    </message>
+    <message>
+        <source>Permutation importance</source>
+        <translation>置换重要性</translation>
+    </message>
+    <message>
+        <source>Attention Trainer report</source>
+        <translation>Attention Trainer 报告</translation>
+    </message>
+    <message>
+        <source>numeric</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>是/否</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>常量</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>rows in</source>
+        <translation>输入行数</translation>
+    </message>
+    <message>
+        <source>rows dropped missing</source>
+        <translation>因缺失值删除的行</translation>
+    </message>
+    <message>
+        <source>rows dropped outliers</source>
+        <translation>因异常值删除的行</translation>
+    </message>
+    <message>
+        <source>values imputed</source>
+        <translation>填补的值</translation>
+    </message>
+    <message>
+        <source>values clipped</source>
+        <translation>截断的值</translation>
+    </message>
+    <message>
+        <source>unseen levels</source>
+        <translation>未见过的类别值</translation>
+    </message>
+    <message>
+        <source>rows without usable target</source>
+        <translation>没有可用目标值的行</translation>
+    </message>
+    <message>
+        <source>Curves of the first run.</source>
+        <translation>曲线来自第一次运行。</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>早停</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>被用户停止</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>of the positive class</source>
+        <translation>正类</translation>
+    </message>
+    <message>
+        <source>one class against the rest</source>
+        <translation>每个类别对其余类别</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>不同值</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>ROC curve</source>
+        <translation>ROC 曲线</translation>
+    </message>
+    <message>
+        <source>false-positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>精确率–召回率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>mean predicted probability</source>
+        <translation>平均预测概率</translation>
+    </message>
+    <message>
+        <source>observed frequency</source>
+        <translation>实际频率</translation>
+    </message>
+    <message>
+        <source>average precision</source>
+        <translation>平均精确率</translation>
+    </message>
+    <message>
+        <source>Brier score</source>
+        <translation>Brier 分数</translation>
+    </message>
+    <message>
+        <source>Predicted against actual</source>
+        <translation>预测值与实际值</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Residuals</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>actual − predicted</source>
+        <translation>实际值 − 预测值</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Rise in validation loss when shuffled</source>
+        <translation>打乱后验证损失的上升</translation>
+    </message>
+    <message>
+        <source>rise in loss</source>
+        <translation>损失上升</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>生成于</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Decimal mark</source>
+        <translation>小数点</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>预处理</translation>
+    </message>
+    <message>
+        <source>Training rows</source>
+        <translation>训练行</translation>
+    </message>
+    <message>
+        <source>Validation rows</source>
+        <translation>验证行</translation>
+    </message>
+    <message>
+        <source>Best epoch</source>
+        <translation>最佳轮次</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止原因</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Confusion matrix (validation rows)</source>
+        <translation>混淆矩阵（验证行）</translation>
+    </message>
+    <message>
+        <source>A sample of {shown} of the {rows} validation rows.</source>
+        <translation>从 {rows} 个验证行中抽取的 {shown} 行样本。</translation>
+    </message>
+    <message>
+        <source>Predictions (validation rows)</source>
+        <translation>预测（验证行）</translation>
+    </message>
+    <message>
+        <source>(mean over the runs ± sd)</source>
+        <translation>（各次运行的均值 ± 标准差）</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Rows without a target value (left out)</source>
+        <translation>没有目标值的行（已略去）</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Means over the runs ± their standard deviation.</source>
+        <translation>各次运行的均值 ± 其标准差。</translation>
+    </message>
+    <message>
+        <source>Cost of a false positive (a false negative costs 1)</source>
+        <translation>假阳性的代价（假阴性的代价为 1）</translation>
+    </message>
+    <message>
+        <source>Cost per validation row</source>
+        <translation>每个验证行的代价</translation>
+    </message>
+    <message>
+        <source>Threshold of least cost</source>
+        <translation>代价最小的阈值</translation>
+    </message>
+    <message>
+        <source>Cost per row there</source>
+        <translation>该阈值下每行的代价</translation>
+    </message>
+    <message>
+        <source>Compared with attention off</source>
+        <translation>与关闭注意力相比</translation>
+    </message>
+    <message>
+        <source>paired runs</source>
+        <translation>次配对运行</translation>
+    </message>
+    <message>
+        <source>ROC, precision–recall and calibration (validation rows)</source>
+        <translation>ROC、精确率–召回率与校准（验证行）</translation>
+    </message>
+    <message>
+        <source>Stability across runs: Pearson r</source>
+        <translation>跨运行的稳定性：Pearson r</translation>
+    </message>
+    <message>
+        <source>Stability across runs: total variation</source>
+        <translation>跨运行的稳定性：总变差</translation>
+    </message>
+    <message>
+        <source>Attention vs importance: Pearson</source>
+        <translation>注意力与重要性：Pearson</translation>
+    </message>
+    <message>
+        <source>Attention vs importance: Spearman</source>
+        <translation>注意力与重要性：Spearman</translation>
+    </message>
+    <message>
+        <source>Attention vs importance: top-3 overlap</source>
+        <translation>注意力与重要性：前 3 名重合</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>命令行参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>The command line that repeats the run:</source>
+        <translation>重现此次运行的命令行：</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>per epoch</source>
+        <translation>随轮次变化</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>weighted F1</source>
+        <translation>加权 F1</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>ROC AUC</source>
+        <translation>ROC AUC</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>RMSE</source>
+        <translation>RMSE</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
         <source>{setting} must be {number} &gt; {low}, not {value}</source>
         <translation>{setting}必须是 &gt; {low} 的{number}，而不是 {value}</translation>
     </message>
@@ -1614,6 +2038,153 @@
     </message>
 </context>
 <context>
+    <name>EvaluationView</name>
+    <message>
+        <source>More than two classes: each class against the rest, or every class at once.</source>
+        <translation>多于两个类别时：每个类别对其余类别，或一次显示所有类别。</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>ROC (validation)</source>
+        <translation>ROC（验证集）</translation>
+    </message>
+    <message>
+        <source>false-positive rate</source>
+        <translation>假阳性率</translation>
+    </message>
+    <message>
+        <source>true-positive rate</source>
+        <translation>真阳性率</translation>
+    </message>
+    <message>
+        <source>Precision–recall (validation)</source>
+        <translation>精确率–召回率（验证集）</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Calibration (validation)</source>
+        <translation>校准（验证集）</translation>
+    </message>
+    <message>
+        <source>mean predicted probability</source>
+        <translation>平均预测概率</translation>
+    </message>
+    <message>
+        <source>observed frequency</source>
+        <translation>实际频率</translation>
+    </message>
+    <message>
+        <source>Predicted against actual (validation)</source>
+        <translation>预测值与实际值（验证集）</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Residuals (validation)</source>
+        <translation>残差（验证集）</translation>
+    </message>
+    <message>
+        <source>actual − predicted</source>
+        <translation>实际值 − 预测值</translation>
+    </message>
+    <message>
+        <source>Train a run to see how its predictions on the validation rows hold up.</source>
+        <translation>训练一次运行，即可查看它在验证行上的预测表现。</translation>
+    </message>
+    <message>
+        <source>“{0}” has no validation predictions to draw: its project was saved without them (older projects, or more than a project keeps); train it again to see its curves.</source>
+        <translation>“{0}”没有可绘制的验证集预测：它的项目保存时未包含这些预测（较早的项目，或超出了项目保存的容量）；请重新训练以查看其曲线。</translation>
+    </message>
+    <message>
+        <source>“{0}” predicts another target and is not drawn.</source>
+        <translation>“{0}”预测的是另一个目标，未绘制。</translation>
+    </message>
+    <message>
+        <source>“{0}” is a group of {1} runs: its curves are its first run&apos;s.</source>
+        <translation>“{0}”是一组 {1} 次运行：曲线来自其中第一次运行。</translation>
+    </message>
+    <message>
+        <source>every class</source>
+        <translation>所有类别</translation>
+    </message>
+    <message>
+        <source>{0} · AUC {1:.3f}</source>
+        <translation>{0} · AUC {1:.3f}</translation>
+    </message>
+    <message>
+        <source>{0} · AP {1:.3f}</source>
+        <translation>{0} · AP {1:.3f}</translation>
+    </message>
+    <message>
+        <source>{0} · Brier {1:.3f}</source>
+        <translation>{0} · Brier {1:.3f}</translation>
+    </message>
+    <message>
+        <source>{0} · mean AUC {1:.3f}</source>
+        <translation>{0} · 平均 AUC {1:.3f}</translation>
+    </message>
+    <message>
+        <source>{0} · mean AP {1:.3f}</source>
+        <translation>{0} · 平均 AP {1:.3f}</translation>
+    </message>
+    <message>
+        <source>No curves to draw.</source>
+        <translation>没有可绘制的曲线。</translation>
+    </message>
+    <message>
+        <source>{0} · R² {1:.3f} · RMSE {2:.4g} · MAE {3:.4g}</source>
+        <translation>{0} · R² {1:.3f} · RMSE {2:.4g} · MAE {3:.4g}</translation>
+    </message>
+    <message>
+        <source>Select a run with validation predictions.</source>
+        <translation>请选择一个带有验证集预测的运行。</translation>
+    </message>
+    <message>
+        <source>The decision threshold applies to a target with two classes.</source>
+        <translation>决策阈值只适用于有两个类别的目标。</translation>
+    </message>
+    <message>
+        <source>A group&apos;s metrics are means over its runs; train one run to move its threshold.</source>
+        <translation>一组运行的指标是各次运行的均值；请训练单次运行来调整其阈值。</translation>
+    </message>
+    <message>
+        <source>Confusion (validation)</source>
+        <translation>混淆矩阵（验证集）</translation>
+    </message>
+    <message>
+        <source>Confusion at {0:.3f} (validation)</source>
+        <translation>阈值 {0:.3f} 的混淆矩阵（验证集）</translation>
+    </message>
+    <message>
+        <source>Confusion at {0:.3f}</source>
+        <translation>阈值 {0:.3f} 的混淆矩阵</translation>
+    </message>
+    <message>
+        <source>threshold {0:.3f}</source>
+        <translation>阈值 {0:.3f}</translation>
+    </message>
+    <message>
+        <source>least cost {0:.3f}</source>
+        <translation>最小代价 {0:.3f}</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceLabel</name>
     <message>
         <source>Across {0} runs, attention agrees with Pearson r {1} (total variation {2}).</source>
@@ -1773,6 +2344,10 @@ missing: {missing:,} of {rows:,}
         <translation>逐行解释</translation>
     </message>
     <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1855,6 +2430,14 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>&amp;Attention table as CSV…</source>
         <translation>注意力表导出为 CSV(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Report…</source>
+        <translation>导出报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The selected run as one HTML page that opens offline</source>
+        <translation>将选中的运行导出为一个可离线打开的 HTML 页面</translation>
     </message>
     <message>
         <source>&amp;Copy as Command</source>
@@ -2592,6 +3175,38 @@ missing: {missing:,} of {rows:,}
     </message>
 </context>
 <context>
+    <name>ReportExport</name>
+    <message>
+        <source>Train or select a run to report on first.</source>
+        <translation>请先训练或选择一个要生成报告的运行。</translation>
+    </message>
+    <message>
+        <source>Export the report of “{0}”</source>
+        <translation>导出“{0}”的报告</translation>
+    </message>
+    <message>
+        <source>HTML pages (*.html)</source>
+        <translation>HTML 页面 (*.html)</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>the HTML language code of the report in this translation, e.g. zh-CN</comment>
+        <translation>zh-CN</translation>
+    </message>
+    <message>
+        <source>Writing the report of “{0}”…</source>
+        <translation>正在写入“{0}”的报告…</translation>
+    </message>
+    <message>
+        <source>Wrote the report to {0}.</source>
+        <translation>报告已写入 {0}。</translation>
+    </message>
+    <message>
+        <source>The report was not written: {0}</source>
+        <translation>报告未写入：{0}</translation>
+    </message>
+</context>
+<context>
     <name>RowHeatmap</name>
     <message>
         <source>Attention per validation row</source>
@@ -3056,6 +3671,45 @@ validation row {1}: weight {2}</source>
     <message>
         <source>⚠ &apos;{target}&apos; is empty in {missing:,} of {rows:,} rows: only the {present:,} rows with a value are used for training and validation.</source>
         <translation>⚠ “{target}”在 {rows:,} 行中有 {missing:,} 行为空：只有有值的 {present:,} 行用于训练和验证。</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdBox</name>
+    <message>
+        <source>Decision threshold</source>
+        <translation>决策阈值</translation>
+    </message>
+    <message>
+        <source>Go to least cost</source>
+        <translation>转到最小代价</translation>
+    </message>
+    <message>
+        <source>Move the threshold to the one of least cost.</source>
+        <translation>把阈值移到代价最小的那个。</translation>
+    </message>
+    <message>
+        <source>Use this threshold</source>
+        <translation>使用此阈值</translation>
+    </message>
+    <message>
+        <source>Give the run this threshold and cost: its metrics, its saved model and its predictions use them.</source>
+        <translation>把这个阈值和代价交给该运行：它的指标、保存的模型和预测都会使用它们。</translation>
+    </message>
+    <message>
+        <source>● Threshold</source>
+        <translation>● 阈值</translation>
+    </message>
+    <message>
+        <source>The threshold of “{0}”.</source>
+        <translation>“{0}”的阈值。</translation>
+    </message>
+    <message>
+        <source>★ least cost at {0:.3f} ({1:.4f} a row)</source>
+        <translation>★ 最小代价在 {0:.3f}（每行 {1:.4f}）</translation>
+    </message>
+    <message>
+        <source>precision {0:.3f} · recall {1:.3f} · F1 {2:.3f} · accuracy {3:.3f} · cost {4:.4f} a row</source>
+        <translation>精确率 {0:.3f} · 召回率 {1:.3f} · F1 {2:.3f} · 准确率 {3:.3f} · 每行代价 {4:.4f}</translation>
     </message>
 </context>
 <context>

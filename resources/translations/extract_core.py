@@ -133,7 +133,28 @@ def core_templates(core: Path = CORE) -> tuple[dict[str, list[str]], list[str]]:
             computed.append(site.where)
     for where, label in setting_labels(core):
         templates.setdefault(label, []).append(where)
+    for where, text in report_texts(core):
+        templates.setdefault(text, []).append(where)
     return templates, computed
+
+
+def report_texts(core: Path = CORE) -> Iterator[tuple[str, str]]:
+    """(where, text) of each literal the report passes through its translate hook, `t(...)`
+    in report.py, and of the metric names its tables show (compare.LABELS)."""
+    for name in ("report.py", "compare.py"):
+        path = core / name
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "t" and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                yield f"{name}:{node.lineno}", node.args[0].value
+            elif (isinstance(node, ast.Assign) and name == "compare.py"
+                  and any(isinstance(t, ast.Name) and t.id == "LABELS" for t in node.targets)
+                  and isinstance(node.value, ast.Dict)):
+                for value in node.value.values:
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        yield f"{name}:{value.lineno}", value.value
 
 
 def option_texts() -> list[str]:

@@ -188,7 +188,7 @@ def test_the_trained_window_shows_no_english(qtbot, zh_cn, tmp_path):
 
     texts = []
     tabs = window.monitor.tabs
-    assert tabs.count() == 3  # Training, Runs, Explain rows
+    assert tabs.count() == 4  # Training, Runs, Explain rows, Evaluate
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
         if tabs.currentWidget() is window.explain_view:

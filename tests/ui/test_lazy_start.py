@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLabel
 from .helpers import wait_for, write_csv
 
 UNUSED_AT_START = ("attn_gui.ui.panels.runs_view", "attn_gui.ui.panels.explain_view",
-                   "attn_gui.ui.plots.plot_export", "attn_gui.core.project", "attn_gui.core.predict")
+                   "attn_gui.ui.panels.evaluation_view", "attn_gui.ui.plots.plot_export",
+                   "attn_gui.core.project", "attn_gui.core.predict", "attn_gui.core.report")
 
 
 def test_the_window_module_leaves_pages_and_file_commands_unimported():
@@ -53,10 +54,11 @@ def test_a_page_is_built_when_its_tab_is_opened_and_keeps_its_place(window):
     tabs.setCurrentIndex(1)
     runs = window.pages.built("runs")
     assert runs is not None and tabs.currentWidget() is runs is window.runs_view
-    assert tabs.tabText(1) == "Runs" and tabs.count() == 3
+    assert tabs.tabText(1) == "Runs" and tabs.count() == 4
     assert window.pages.built("explain") is None
     explain = window.explain_view  # asked for in code: built, not shown
     assert tabs.indexOf(explain) == 2 and tabs.currentIndex() == 1
+    assert window.pages.built("evaluate") is None
 
 
 def test_garbage_is_collected_in_the_gui_thread_only(window, qtbot):

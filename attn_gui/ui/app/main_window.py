@@ -30,10 +30,11 @@ from ..panels.data_panel import DataPanel
 from ..panels.training_monitor import TrainingMonitor
 from ..panels.weighting_editor import WeightingEditor
 from ..widgets.lazy_tabs import LazyTabs
-from . import settings
+from . import pages, settings
 from .core_text import attention_mode, sentence
 from .demos import demos_menu
 from .i18n import language_menu
+from .report_export import ReportExport
 from .session import Session
 from .workflow import Workflow
 
@@ -56,10 +57,12 @@ class MainWindow(QMainWindow):
         self.weighting_editor = WeightingEditor()
         self.monitor = TrainingMonitor()
         self.pages = LazyTabs(self.monitor.tabs)
-        self.pages.add("runs", self.tr("Runs"), self._build_runs_view)
-        self.pages.add("explain", self.tr("Explain rows"), self._build_explain_view)
+        self.pages.add("runs", self.tr("Runs"), lambda: pages.runs_view(self))
+        self.pages.add("explain", self.tr("Explain rows"), pages.explain_view)
+        self.pages.add("evaluate", self.tr("Evaluate"), lambda: pages.evaluation_view(self))
         self.session = Session(self)
         self.workflow = Workflow(self, self.session)
+        self.report_export = ReportExport(self, self.session)
         self.checks_dialog: ChecksDialog | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.data_panel, self._settings_column(), self.monitor):
@@ -98,19 +101,6 @@ class MainWindow(QMainWindow):
     @property
     def explain_view(self) -> ExplainView:
         return self.pages.page("explain")
-
-    def _build_runs_view(self) -> RunsView:
-        from ..panels.runs_view import RunsView
-
-        view = RunsView(self.session)
-        view.table.itemSelectionChanged.connect(self._update_actions)
-        view.withoutAttentionRequested.connect(self.train_without_attention)
-        return view
-
-    def _build_explain_view(self) -> ExplainView:
-        from ..panels.explain_view import ExplainView
-
-        return ExplainView()
 
     def _settings_column(self) -> QScrollArea:
         """Everything the user sets before a run, in one column: weighting, then training.
@@ -181,6 +171,9 @@ class MainWindow(QMainWindow):
                                            lambda: work.export_csv("curves")))
         export_menu.addAction(self._action("export_attention", self.tr("&Attention table as CSV…"),
                                            lambda: work.export_csv("attention")))
+        file_menu.addAction(self._action("export_report", self.tr("Export &Report…"),
+                                         self.report_export.ask, tip=self.tr(
+                                             "The selected run as one HTML page that opens offline")))
         file_menu.addAction(self._action("copy_command", self.tr("&Copy as Command"),
                                          work.copy_command, "Ctrl+Shift+C", self.tr(
                                              "Copy the 'main.py train' line that repeats the "
@@ -239,7 +232,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(not running and bool(settings.read("recent_files")))
         for key in ("save_model", "predict"):
             self.actions[key].setEnabled(run is not None and run.model is not None)
-        for key in ("copy_command", "save_config"):
+        for key in ("copy_command", "save_config", "export_report"):
             self.actions[key].setEnabled(run is not None)
         # Until a run has finished there is nothing to draw: an export would be empty axes.
         for key in ("export_metrics", "export_curves", "export_attention", "export_png",
@@ -430,7 +423,9 @@ class MainWindow(QMainWindow):
             stem = self.tr("{0} · {1} runs").format(stem, len(result["kept"]))
         run = run_from_training(session.project.next_name(stem), config, trainer, final,
                                 data_path=session.data_path, data_sheet=session.table.sheet,
-                                summary=result["summary"], finals=[r.final for r in result["kept"]])
+                                summary=result["summary"],
+                                finals=[r.final for r in result["kept"]],
+                                predictions=result.get("predictions"))
         compare_with = session.compare_with
         session.add_run(run, trainer.data)
         if compare_with is not None:  # the answer to "what does attention add?"
@@ -493,6 +488,7 @@ class MainWindow(QMainWindow):
         if explain is not None:
             explain.shutdown()
         self.workflow.shutdown()
+        self.report_export.shutdown()
         if self.checks_dialog is not None:
             self.checks_dialog.shutdown()
         settings.write("geometry", bytes(self.saveGeometry().data()))

@@ -95,6 +95,15 @@ class Session(QObject):
             run.importance = report
             self._runs_changed()
 
+    def set_threshold(self, run: Run, threshold: float, fp_cost: float) -> None:
+        """A two-class run's decision threshold and cost of a false positive, for its
+        metrics, its model and so for saving and predicting."""
+        from ...core.evaluation import apply_threshold
+
+        if any(r is run for r in self.project.runs):
+            apply_threshold(run, threshold, fp_cost)
+            self._runs_changed()
+
     def rename(self, index: int, name: str) -> bool:
         done = self.project.rename(index, name)
         if done:

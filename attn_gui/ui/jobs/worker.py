@@ -31,6 +31,7 @@ from PySide6.QtCore import (
 
 from ...core.config import TrainConfig
 from ...core.errors import USER_ERRORS
+from ...core.evaluation import validation_predictions
 from ...core.io import Table
 from ...core.repeats import RunReport, run_group
 from ...core.training import BatchReport, TrainingControl
@@ -76,7 +77,8 @@ class TrainingWorker(QObject):
     # RunReport: a run of the group starts (its report None) or ends (its `run` set)
     member = Signal(object)
     # {"report": the kept run's final EpochReport, "trainer": its Trainer, "runs": every
-    # finished core Run of the group, the kept one first}
+    # finished core Run of the group, the kept one first, "predictions": the kept run's
+    # ValidPredictions}
     finished = Signal(object)
     failed = Signal(object)  # a UserError, or a sentence already in the interface language
     warning = Signal(object)  # str: a NumPy floating-point warning, once per kind and run
@@ -160,7 +162,11 @@ class TrainingWorker(QObject):
                 self.member.emit(item)
             else:
                 self.epoch.emit(report)
-        self.finished.emit({"report": runs[0].final, "trainer": runs[0].trainer, "runs": runs})
+        kept = runs[0]
+        # Here rather than in the GUI thread: a pass over the validation rows.
+        predictions = validation_predictions(kept.data, kept.trainer.model_)
+        self.finished.emit({"report": kept.final, "trainer": kept.trainer, "runs": runs,
+                            "predictions": predictions})
 
     def _numpy_warning(self, kind: str, _flag: int) -> None:
         if kind not in self._warned:

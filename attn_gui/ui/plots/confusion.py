@@ -66,17 +66,20 @@ class ConfusionMatrixPlot(FittedPlot):
         self.getAxis("left").setWidth(widest + fm.height() + 14)
         self.getAxis("bottom").setHeight(2 * fm.height() + 14)
         item = self.getPlotItem()
-        for text in self._texts:
-            item.removeItem(text)
-        self._texts = []
-        if len(classes) <= self.max_annotated:
-            for (i, j), count in np.ndenumerate(cm):
-                # Viridis is dark at the bottom of the scale and light at the top.
-                color = "#000000" if count / top > 0.6 else "#ffffff"
-                text = pg.TextItem(str(count), color=color, anchor=(0.5, 0.5))
+        annotated = len(classes) <= self.max_annotated
+        # The same cells again (a threshold dragged): their texts change, not their items.
+        if len(self._texts) != (cm.size if annotated else 0):
+            for text in self._texts:
+                item.removeItem(text)
+            self._texts = []
+            for i, j in np.ndindex(cm.shape) if annotated else ():
+                text = pg.TextItem(anchor=(0.5, 0.5))
                 text.setPos(j + 0.5, i + 0.5)
                 item.addItem(text)
                 self._texts.append(text)
+        for text, count in zip(self._texts, cm.ravel(), strict=False):
+            # Viridis is dark at the bottom of the scale and light at the top.
+            text.setText(str(count), color="#000000" if count / top > 0.6 else "#ffffff")
         k = max(len(classes), 1)
         self.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
         self._fit_bottom_names()  # the range may be unchanged: no signal then
