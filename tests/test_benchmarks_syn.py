@@ -92,10 +92,12 @@ def test_row_auroc_is_the_mean_of_sklearns_over_rows_with_both_kinds():
     assert syn.row_auroc(alpha, mask) == pytest.approx(expected)
 
 
-def test_the_flags_of_the_tuned_settings_are_the_command_lines():
+@pytest.mark.parametrize("settings", ["TUNED", "TUNED_ROW"])
+def test_the_flags_of_the_tuned_settings_are_the_command_lines(settings):
     from attn_gui.cli import build_parser, config_from_args
 
-    args = build_parser().parse_args(["train", "x.csv", *syn.flags(syn.TUNED).split()])
+    tuned = getattr(syn, settings)
+    args = build_parser().parse_args(["train", "x.csv", *syn.flags(tuned).split()])
     config = config_from_args(args)
-    for key, value in syn.TUNED.items():
+    for key, value in tuned.items():
         assert getattr(config, key) == value
