@@ -49,6 +49,9 @@ class Run:
     group: dict | None = None
     # Permutation importance of the run's model(s): {"importance", "groups", "agreement"}.
     importance: dict | None = None
+    # The model file the run was opened from (File ▸ Open Model); None for a run trained
+    # in the window. Such a run keeps its own data and goes along with any loaded file.
+    model_file: str | None = None
     # In memory for every run of the session; a project file keeps the chosen run's only.
     model: SavedModel | None = field(default=None, repr=False, compare=False)
 
@@ -66,6 +69,7 @@ class Run:
             "confusion": self.confusion, "data_path": self.data_path,
             "data_sheet": self.data_sheet, "target": self.target,
             "group": self.group, "importance": self.importance,
+            "model_file": self.model_file,
         })
 
     @classmethod
@@ -91,6 +95,8 @@ class Run:
             # projects saved before groups and importance have neither
             group=_checked(data.get("group"), GROUP_SCHEMA),
             importance=_checked(data.get("importance"), IMPORTANCE_SCHEMA),
+            # projects saved before models could be opened have none
+            model_file=_optional_text(data.get("model_file")),
         )
 
     @property
