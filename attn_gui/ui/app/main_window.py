@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._fill_recent(settings.read("recent_files"))
         file_menu.addSeparator()
-        file_menu.addAction(self._action("open_model", self.tr("Open &Model…"), self.models.open_dialog,
+        file_menu.addAction(self._action("open_model", self.tr("Open Mode&l…"), self.models.open_dialog,
                                          tip=self.tr("Add a saved model to the runs: see, keep, score")))
         file_menu.addAction(self._action("save_model", self.tr("Save &Model…"), work.save_model,
                                          "Ctrl+M", self.tr("Save the selected run's model "
