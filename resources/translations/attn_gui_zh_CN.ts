@@ -1535,6 +1535,10 @@
         <translation>运行“{0}”使用{1}注意力：每一行的权重都相同，见注意力图。使用逐行注意力训练即可查看每一行的权重。</translation>
     </message>
     <message>
+        <source>“{0}” was opened from a model file that learned from other data than the loaded table, so its rows are not explained here; Predict on a Table scores this table with it.</source>
+        <translation>“{0}”是从模型文件打开的，该模型学习自与当前表格不同的数据，因此这里不解释其各行；可用“对表格进行预测”以它为此表格打分。</translation>
+    </message>
+    <message>
         <source>Preparing the validation rows of “{0}”…</source>
         <translation>正在准备“{0}”的验证行…</translation>
     </message>

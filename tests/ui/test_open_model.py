@@ -31,10 +31,10 @@ def answer_dialogs(monkeypatch, open_path=None, save_path=None) -> None:
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(save_path), ""))
 
 
-def cli_model(path: Path, data: Path = PENGUINS, target: str = "species") -> Path:
-    """A model saved by `main.py train --save`, in a process of its own."""
-    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "train", str(data),
-                           "--target", target, "--epochs", "6", "--save", str(path)],
+def cli_model(path: Path, *extra: str) -> Path:
+    """A model of the penguins saved by `main.py train --save`, in a process of its own."""
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), "train", str(PENGUINS),
+                           "--target", "species", "--epochs", "6", *extra, "--save", str(path)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     return path
@@ -108,7 +108,7 @@ def test_a_notebook_model_opens_as_a_run_scores_a_table_as_the_notebook_does_and
 
 
 def test_a_command_line_model_dropped_on_the_window_keeps_its_data(qtbot, window, tmp_path):
-    model = cli_model(tmp_path / "m.attn")
+    model = cli_model(tmp_path / "m.attn", "--attention", "row")
     load(qtbot, window, WEATHER)  # another file, another target
     drop(window, model)
     run = window.runs_view.current_run()
@@ -122,9 +122,18 @@ def test_a_command_line_model_dropped_on_the_window_keeps_its_data(qtbot, window
     assert window.statusBar().currentMessage() == (
         "“1: m” was trained on penguins.csv; open that file to train it again.")
 
-    # its own file loaded, the run stays and trains again with attention off
+    # nor are its rows explained through a preprocessing fitted again on the weather
+    explain = window.explain_view
+    window.monitor.tabs.setCurrentWidget(explain)
+    assert "opened from a model file that learned from other data" in explain.message.text()
+
+    # its own file loaded, the run stays, explains its rows and trains again without attention
+    window.monitor.tabs.setCurrentWidget(window.runs_view)
     load(qtbot, window, PENGUINS)
     assert [r.name for r in window.session.runs] == ["1: m"]
+    window.monitor.tabs.setCurrentWidget(explain)
+    wait_for(qtbot, lambda: "validation rows over 7 features" in explain.message.text())
+    window.monitor.tabs.setCurrentWidget(window.runs_view)
     with qtbot.waitSignal(window.monitor.runFinished, timeout=60_000):
         window.train_without_attention(run)
     wait_for(qtbot, lambda: len(window.session.runs) == 2)
