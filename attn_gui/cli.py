@@ -273,7 +273,8 @@ def _train(args: argparse.Namespace) -> int:
     if args.report:
         _report(args, config, table, runs, result, proba)
     if args.save:
-        save_model(args.save, saved_model(kept.trainer.config, data, kept.trainer, final))
+        save_model(args.save, saved_model(kept.trainer.config, data, kept.trainer, final,
+                                          table.path, table.sheet))
     if args.json:
         print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
     else:

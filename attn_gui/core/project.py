@@ -130,6 +130,19 @@ def _read_model(zf: zipfile.ZipFile, path: Path) -> SavedModel:
     return _from_meta(path, meta, params)
 
 
+def saved_kind(path: str | Path) -> str | None:
+    """"model" or "project" for the app's own files, told by their contents (a model saved
+    under any name); None for anything else, such as a table (a workbook is a zip too)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        return None
+    if "project.json" in names:
+        return "project"
+    return "model" if "model.json" in names else None
+
+
 def _open_zip(path: Path, kind: Phrase) -> zipfile.ZipFile:
     """A zip opened for reading, or a ProjectError with the sentence a user needs; `kind`
     is the kind of file the user meant to open."""
@@ -204,15 +217,47 @@ def _check_consistent(spec: NetSpec, info: TargetInfo, positive, pre: Preprocess
     validate_preprocess(pre.spec, ProjectError)
 
 
-def saved_model(config: TrainConfig, data: Dataset, trainer: Trainer,
-                final: EpochReport) -> SavedModel:
-    """What a model file holds after a run; the CLI's --save and the window's Save Model."""
+def saved_model(config: TrainConfig, data: Dataset, trainer: Trainer, final: EpochReport,
+                data_path: str | Path | None = None, data_sheet: str | None = None
+                ) -> SavedModel:
+    """What a model file holds after a run; the CLI's --save and the window's Save Model.
+    `data_path` (and a workbook's `data_sheet`): the file the run learned from, which a run
+    opened from the model file is tied to, as the window's runs are to theirs."""
+    summary = {"metrics": {"train": scalars(final.train), "valid": scalars(final.valid)},
+               "attention": final.attention, "epochs": final.epoch,
+               "best_epoch": final.best_epoch, "seconds": trainer.train_seconds_}
+    if data_path is not None:  # a notebook's data frame has no file
+        summary["data"] = {"path": str(Path(data_path).resolve()), "sheet": data_sheet}
     return SavedModel(
         model=trainer.model_, preprocessor=data.preprocessor, target=data.target,
         target_info=data.target_info, positive=data.positive, config=config,
-        summary={"metrics": {"train": scalars(final.train), "valid": scalars(final.valid)},
-                 "attention": final.attention},
+        summary=summary,
     )
+
+
+def run_from_model(name: str, saved: SavedModel, path: str | Path) -> Run:
+    """The model of a model file as a run (File ▸ Open Model): its settings, classes and
+    attention, and what the file says of its training (metrics, epochs, the data file);
+    no curves, which a model file does not keep. A summary that does not fit is damage."""
+    summary = saved.summary
+    data = summary.get("data") or {}
+    try:
+        run = Run.from_dict({
+            "name": name, "config": saved.config.to_dict(), "task": saved.task,
+            "classes": saved.target_info.classes, "features": saved.preprocessor.features,
+            "metrics": summary.get("metrics") or {}, "attention": summary["attention"],
+            "history": {}, "epochs": summary.get("epochs", 0),
+            "best_epoch": summary.get("best_epoch", 0), "stop_reason": "",
+            "seconds": summary.get("seconds"), "confusion": None,
+            "data_path": data.get("path"), "data_sheet": data.get("sheet"),
+            "target": saved.target,
+        })
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise ProjectError("the model file '{path}' is damaged (its contents do not match the "
+                           "format)", path=path) from None
+    run.model = saved
+    run.model_file = str(Path(path).resolve())
+    return run
 
 
 def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
@@ -237,7 +282,7 @@ def run_from_training(name: str, config: TrainConfig, trainer: Trainer,
         epochs=final.epoch, best_epoch=final.best_epoch, stop_reason=final.stop_reason or "",
         seconds=trainer.train_seconds_,
         confusion=None if confusion is None else [[int(v) for v in row] for row in confusion],
-        model=saved_model(config, data, trainer, final),
+        model=saved_model(config, data, trainer, final, data_path, data_sheet),
         data_path=data_path, data_sheet=data_sheet, target=data.target,
         group=group_record(summary, finals) if grouped else None,
         prepared={"n_train": len(data.X_train), "n_valid": len(data.X_valid),

@@ -53,6 +53,9 @@ class Run:
     # The split and what preprocessing did to it: {"n_train", "n_valid", "excluded",
     # "preprocessing"} (the train JSON's keys). None in projects saved before reports.
     prepared: dict | None = None
+    # The model file the run was opened from (File ▸ Open Model); None for a run trained
+    # in the window. Such a run keeps its own data and goes along with any loaded file.
+    model_file: str | None = None
     # In memory for every run of the session; a project file keeps the chosen run's only.
     model: SavedModel | None = field(default=None, repr=False, compare=False)
     # The (kept) run's validation predictions, for its curves and threshold; a project
@@ -73,6 +76,7 @@ class Run:
             "confusion": self.confusion, "data_path": self.data_path,
             "data_sheet": self.data_sheet, "target": self.target,
             "group": self.group, "importance": self.importance, "prepared": self.prepared,
+            "model_file": self.model_file,
         })
 
     @classmethod
@@ -99,6 +103,8 @@ class Run:
             group=_checked(data.get("group"), GROUP_SCHEMA),
             importance=_checked(data.get("importance"), IMPORTANCE_SCHEMA),
             prepared=_checked(data.get("prepared"), PREPARED_SCHEMA),
+            # projects saved before models could be opened have none
+            model_file=_optional_text(data.get("model_file")),
         )
 
     @property

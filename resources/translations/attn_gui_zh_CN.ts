@@ -2230,6 +2230,10 @@
         <translation>运行“{0}”使用{1}注意力：每一行的权重都相同，见注意力图。使用逐行注意力训练即可查看每一行的权重。</translation>
     </message>
     <message>
+        <source>“{0}” was opened from a model file that learned from other data than the loaded table, so its rows are not explained here; Predict on a Table scores this table with it.</source>
+        <translation>“{0}”是从模型文件打开的，该模型学习自与当前表格不同的数据，因此这里不解释其各行；可用“对表格进行预测”以它为此表格打分。</translation>
+    </message>
+    <message>
         <source>Preparing the validation rows of “{0}”…</source>
         <translation>正在准备“{0}”的验证行…</translation>
     </message>
@@ -2388,6 +2392,10 @@ missing: {missing:,} of {rows:,}
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>Open Mode&amp;l…</source>
+        <translation>打开模型(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Save &amp;Model…</source>
         <translation>保存模型(&amp;M)…</translation>
     </message>
@@ -2398,6 +2406,10 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>Open a CSV file or a workbook (Ctrl+O), or drop one on the window.</source>
         <translation>打开一个 CSV 文件或工作簿（Ctrl+O），或将文件拖放到窗口中。</translation>
+    </message>
+    <message>
+        <source>Add a saved model to the runs: see, keep, score</source>
+        <translation>将已保存的模型加入运行记录：查看、保留、预测</translation>
     </message>
     <message>
         <source>Pre&amp;dict on a Table…</source>
@@ -2538,6 +2550,33 @@ missing: {missing:,} of {rows:,}
     <message>
         <source>{0} · {1} runs</source>
         <translation>{0} · {1} 次运行</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFiles</name>
+    <message>
+        <source>Open a model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Attention Trainer models ({0});;All files (*)</source>
+        <translation>Attention Trainer 模型 ({0});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Stop the training run before opening a model.</source>
+        <translation>请先停止训练，再打开模型。</translation>
+    </message>
+    <message>
+        <source>Opened the model {0} as the run “{1}”; it predicts {2}.</source>
+        <translation>已将模型 {0} 作为运行“{1}”打开；它预测 {2}。</translation>
+    </message>
+    <message>
+        <source>The file does not say which data it learned from (a notebook&apos;s data frame has no file).</source>
+        <translation>该文件未记录它是从哪份数据学习的（笔记本中的数据框没有文件）。</translation>
+    </message>
+    <message>
+        <source>It learned from {0}: open that file to train its settings again.</source>
+        <translation>它是从 {0} 学习的：请打开该文件，再用其设置重新训练。</translation>
     </message>
 </context>
 <context>
@@ -3419,6 +3458,18 @@ validation row {1}: weight {2}</source>
     <message>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>not recorded (a notebook&apos;s data frame)</source>
+        <translation>未记录（笔记本中的数据框）</translation>
+    </message>
+    <message>
+        <source>{0}
+Opened from {1}
+Predicts “{2}”; learned from: {3}</source>
+        <translation>{0}
+打开自 {1}
+预测“{2}”；学习自：{3}</translation>
     </message>
 </context>
 <context>

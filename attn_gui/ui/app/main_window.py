@@ -34,6 +34,7 @@ from . import pages, settings
 from .core_text import attention_mode, sentence
 from .demos import demos_menu
 from .i18n import language_menu
+from .model_files import ModelFiles
 from .report_export import ReportExport
 from .session import Session
 from .workflow import Workflow
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.session = Session(self)
         self.workflow = Workflow(self, self.session)
         self.report_export = ReportExport(self, self.session)
+        self.models = ModelFiles(self, self.session)
         self.checks_dialog: ChecksDialog | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.data_panel, self._settings_column(), self.monitor):
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self._fill_recent(settings.read("recent_files"))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("open_model", self.tr("Open Mode&l…"), self.models.open_dialog,
+                                         tip=self.tr("Add a saved model to the runs: see, keep, score")))
         file_menu.addAction(self._action("save_model", self.tr("Save &Model…"), work.save_model,
                                          "Ctrl+M", self.tr("Save the selected run's model "
                                                            "for 'main.py predict'")))
@@ -227,7 +231,7 @@ class MainWindow(QMainWindow):
         self.monitor.start_button.setEnabled(have_table and not running)
         self.actions["pause"].setEnabled(running)
         self.actions["stop"].setEnabled(running)
-        for key in ("open", "open_project"):
+        for key in ("open", "open_project", "open_model"):
             self.actions[key].setEnabled(not running)
         self.recent_menu.setEnabled(not running and bool(settings.read("recent_files")))
         for key in ("save_model", "predict"):
@@ -298,14 +302,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
+        self.models.accept_drag(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
-        if urls:
-            self.open_path(urls[0].toLocalFile())
-            event.acceptProposedAction()
+    def dropEvent(self, event: QDropEvent) -> None:  # a model, a project or a table
+        self.models.drop(event)
 
     # -- what commands ask of the window ----------------------------------------------------
     def is_training(self) -> bool:

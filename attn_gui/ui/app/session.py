@@ -53,9 +53,11 @@ class Session(QObject):
 
     def runs_match_data(self) -> bool:
         """True when every run was trained on the loaded file and sheet (or there are
-        none); runs saved before either was recorded match any."""
+        none); runs saved before either was recorded match any, and so do runs opened from
+        a model file: the user brought them in, listed with the data they learned from."""
         path, sheet = self.data_path, self.table and self.table.sheet
-        return all(run.data_path in (None, path) and run.data_sheet in (None, sheet)
+        return all(run.model_file is not None
+                   or run.data_path in (None, path) and run.data_sheet in (None, sheet)
                    for run in self.project.runs)
 
     # -- the project ---------------------------------------------------------------------
@@ -88,6 +90,12 @@ class Session(QObject):
         self.latest = None if data is None else (run, data)
         self._runs_changed()
         self.compare_with = None
+
+    def add_opened(self, run: Run) -> None:
+        """A run opened from a model file: the newest trained run stays the one whose data
+        is at hand and whose importance may still arrive."""
+        self.project.add_run(run)
+        self._runs_changed()
 
     def set_importance(self, run: Run, report: dict) -> None:
         """The permutation importance computed for one of the session's runs."""

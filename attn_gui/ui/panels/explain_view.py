@@ -8,6 +8,8 @@ the values the file holds for it. Global attention gives every row the same weig
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
@@ -167,6 +169,12 @@ class ExplainView(QWidget):
                                "shown in the attention plot. Train with per-row attention to "
                                "see weights per row.").format(run.name,
                                                             attention_mode(run.config.attention)))
+        elif run.model_file is not None and not _learned_from(run, table):
+            # its rows would go through a preprocessing fitted again on other data
+            self.clear(self.tr("“{0}” was opened from a model file that learned from other "
+                               "data than the loaded table, so its rows are not explained "
+                               "here; Predict on a Table scores this table with it.").format(
+                                   run.name))
         elif data is not None:
             self._show(RowAttention.from_data(run, data, table))
         else:
@@ -246,6 +254,11 @@ class ExplainView(QWidget):
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
         return self._task.shutdown(timeout_ms)
+
+
+def _learned_from(run: Run, table: Table) -> bool:
+    """Whether the run learned from the loaded file and sheet."""
+    return (run.data_path, run.data_sheet) == (str(Path(table.path).resolve()), table.sheet)
 
 
 def _value_text(value: object) -> str:

@@ -177,7 +177,7 @@ class RunsView(QWidget):
             name = QTableWidgetItem((_KEPT if r == self.chosen else "") + run.name)
             name.setData(Qt.ItemDataRole.UserRole, run.name)
             name.setForeground(QBrush(QColor(run_color(r))))
-            name.setToolTip(run.name)
+            name.setToolTip(self._tooltip(run))
             # An off run never applied its weighting function: listing it would mislead.
             weighting = (self.tr("none (attention off)") if run.config.attention == "off"
                          else run.config.weighting)
@@ -185,7 +185,10 @@ class RunsView(QWidget):
                      spread_item(valid.get(run.score_key, math.nan), sd.get(run.score_key)),
                      spread_item(valid.get("accuracy", math.nan), sd.get("accuracy")),
                      spread_item(valid.get("loss", math.nan), sd.get("loss")),
-                     number_item(run.epochs, 0), _text(self.tr("{0:.1f} s").format(run.seconds))]
+                     # a model file from before epochs and time were kept has neither
+                     number_item(run.epochs or math.nan, 0),
+                     _text(self.tr("{0:.1f} s").format(run.seconds)
+                           if math.isfinite(run.seconds) else "–")]
             for c, item in enumerate(cells):
                 if c != _NAME:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -195,6 +198,15 @@ class RunsView(QWidget):
             if r < len(self._runs):
                 self.table.selectRow(r)
         self._update_buttons()
+
+    def _tooltip(self, run: Run) -> str:
+        """The whole name; for a run opened from a model file, that file and its data."""
+        if run.model_file is None:
+            return run.name
+        data = (self.tr("not recorded (a notebook's data frame)") if run.data_path is None
+                else run.data_path)
+        return self.tr("{0}\nOpened from {1}\nPredicts “{2}”; learned from: {3}").format(
+            run.name, run.model_file, run.target, data)
 
     @Slot(QTableWidgetItem)
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
