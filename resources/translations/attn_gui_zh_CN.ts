@@ -1581,6 +1581,17 @@ missing: {missing:,} of {rows:,}
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <source>There is not enough memory for this task.</source>
+        <translation>内存不足，无法完成此任务。</translation>
+    </message>
+    <message>
+        <source>The task stopped on an unexpected error: {0}.</source>
+        <translation>任务因意外错误而停止：{0}。</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>

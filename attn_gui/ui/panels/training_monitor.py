@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...core.config import ConfigError, TrainConfig
 from ...core.io import Table
-from ...core.repeats import RunReport, summarise, summarised_runs
+from ...core.repeats import RunReport
 from ...core.runs import Run
 from ...core.training import BatchReport, EpochReport
 from ..app.core_text import sentence
@@ -353,10 +353,7 @@ class TrainingMonitor(QWidget):
     @Slot(object)
     def _on_finished(self, result: dict) -> None:
         final: EpochReport = result["report"]
-        runs = result["runs"]
-        kept = summarised_runs(runs)
-        summary = summarise(kept)
-        result = {**result, "kept": kept, "summary": summary}
+        runs, kept, summary = result["runs"], result["kept"], result["summary"]
         self._timer.stop()
         self._begin_plots()  # a run stopped before its first epoch still replaces the last
         self.refreshes.flush()
