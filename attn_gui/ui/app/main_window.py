@@ -38,8 +38,6 @@ from .i18n import language_menu
 from .session import Session
 from .workflow import Workflow
 
-RUNS_PAGE_DELAY_MS = 500
-
 if TYPE_CHECKING:
     from ...core.runs import Run
     from ..panels.checks_view import ChecksDialog
@@ -276,28 +274,20 @@ class MainWindow(QMainWindow):
     def _table_loaded(self, table) -> None:
         self.workflow.table_loaded(table)
         path = str(Path(table.path).resolve())
-        self._fill_recent(settings.add_recent(path))
-        # Built while the user looks at the data, so the end of the first run need not,
+        # Built while the user looks at the data, a plot a step, so the first run need not,
         # but after the preprocessing effect: its fit holds the GIL on a worker thread, and
         # each Qt call of a paint meanwhile waits for it (80-130 ms stalls at 1M rows).
-        self.data_panel.effectShown.connect(self._build_pages_soon,
+        self.data_panel.effectShown.connect(self.monitor.build_page_soon,
                                             Qt.ConnectionType.SingleShotConnection)
-        settings.write("last_directory", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("{0}: {1} rows, {2} columns").format(
             Path(path).name, table.n_rows, len(table.columns)))
         self._update_actions()
+        # Writing the settings file takes tens of ms on a busy disk: a turn of its own.
+        QTimer.singleShot(0, self, lambda: self._remember_file(path))
 
-    def _build_pages_soon(self) -> None:
-        # The Runs page once the monitor's steps are done and their plots first painted
-        # (~60 ms): together in one turn they would make one long stall.
-        self.monitor.build_page_soon()
-        QTimer.singleShot(RUNS_PAGE_DELAY_MS, self, self._build_runs_page_if_idle)
-
-    def _build_runs_page_if_idle(self) -> None:
-        # Not while a run trains: the worker holds the GIL, and the build would stall the
-        # window; the first finished run builds it then.
-        if not self.monitor.is_running:
-            self.pages.page("runs")
+    def _remember_file(self, path: str) -> None:
+        self._fill_recent(settings.add_recent(path))
+        settings.write("last_directory", str(Path(path).parent))
 
     def _load_failed(self, message: str) -> None:
         self.workflow.load_failed()
