@@ -134,11 +134,12 @@ class RefreshGuarantee:
     def tick(self) -> bool:
         """Refresh at most one plot: the longest-waiting one that is due (among equals the
         cheapest), else, within the budget, the longest-waiting one with new data. True if
-        a plot changed."""
+        a plot changed. A plot not drawn yet in this run is due as soon as it has data."""
         now = time.monotonic()
         waiting = sorted(self._slots, key=lambda s: (s.last, s.cost))
         for slot in waiting:
-            if now - slot.last >= self.SOON * self.period and slot.draw(now):
+            due = slot.count == 0 or now - slot.last >= self.SOON * self.period
+            if due and slot.draw(now):
                 return True
         return self.budget.allows() and any(s.draw(now) for s in waiting)
 

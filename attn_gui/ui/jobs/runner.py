@@ -53,21 +53,24 @@ __all__ = ["Job", "JobContext", "JobRunner", "Pacer", "detached"]
 log = logging.getLogger(__name__)
 
 EXIT_WAIT_MS = 10_000
-HEARTBEAT_MS = 33
+HEARTBEAT_MS = 10
 
 
 class Pacer:
-    """Lets the GUI thread have the GIL when it falls behind.
+    """Lets the GUI thread have the GIL while it works.
 
     PySide releases the GIL around nearly every Qt call, and CPython hands it back to a
-    waiting thread only after the switch interval (5 ms): while a Python thread computes
-    small steps, every Qt call of a repaint can cost 5 ms and the window freezes for
-    seconds. The GUI thread stamps `beat` from a timer; while the stamp is late a job
-    naps briefly at `pace()`, so pacing costs nothing while the GUI keeps up.
+    waiting thread only after the switch interval (5 ms): while a job computes in Python,
+    every Qt call of a repaint or of a page being built can cost 5 ms, and 20 ms of GUI
+    work became 60-120 ms. The GUI thread stamps `beat` from a timer every `HEARTBEAT_MS`;
+    a stamp older than `LATE_S` means the GUI thread is busy (or waiting for the GIL), and
+    a job at `pace()` then sleeps until it is back in its event loop (at most `WAIT_S` a
+    call), so pacing costs nothing while the GUI thread idles.
     """
 
-    LATE_S = 0.05
+    LATE_S = 0.02
     NAP_S = 0.001
+    WAIT_S = 0.03
 
     def __init__(self) -> None:
         self.beat = time.monotonic()  # a float: written by the GUI thread, read by the jobs
@@ -76,7 +79,11 @@ class Pacer:
         self.beat = time.monotonic()
 
     def pace(self) -> None:
-        if time.monotonic() - self.beat > self.LATE_S:
+        now = time.monotonic()
+        if now - self.beat <= self.LATE_S:
+            return
+        until = now + self.WAIT_S
+        while time.monotonic() - self.beat > self.LATE_S and time.monotonic() < until:
             time.sleep(self.NAP_S)
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -68,9 +69,13 @@ class TrainingPage(QWidget):
         self._guide.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._guide.setContentsMargins(40, 0, 40, 0)
         layout.addWidget(self._guide)
-        self._steps = [self._build_frame, self._build_loss, self._build_score,
-                       self._build_bars, self._build_history, self._build_evidence,
-                       self._build_results]
+        # Each part is built hidden and shown a step later: its construction and its first
+        # paint then fall in different turns of the event loop.
+        self._hidden: list[QWidget] = []
+        self._steps = [self._build_frame]
+        for build in (self._build_loss, self._build_score, self._build_bars,
+                      self._build_history, self._build_evidence, self._build_results):
+            self._steps += [build, self._reveal]
 
     # -- construction --------------------------------------------------------
     @property
@@ -96,19 +101,21 @@ class TrainingPage(QWidget):
 
     def _build_frame(self) -> None:
         """The page's layout with an empty cell for each plot and the results: each part
-        then takes its cell's size as it comes, and only it is painted anew."""
-        self._cells = {name: QWidget() for name in ("loss", "score", "bars", "history",
-                                                    "evidence", "results")}
+        then fills a cell whose size is already settled, so only it is painted anew."""
+        self._cells = {name: _Cell() for name in ("loss", "score", "bars", "history",
+                                                  "evidence", "results")}
         live = QWidget()
-        self._grid = grid = QGridLayout(live)
+        grid = QGridLayout(live)
         grid.setContentsMargins(0, 0, 0, 0)
         for name, row, column in (("loss", 0, 0), ("score", 0, 1), ("bars", 1, 0),
                                   ("history", 1, 1)):
             grid.addWidget(self._cells[name], row, column)
         grid.addWidget(self._cells["evidence"], 2, 0, 1, 2)
+        self._cells["evidence"].setSizePolicy(QSizePolicy.Policy.Preferred,
+                                              QSizePolicy.Policy.Preferred)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
-        self._splitter = splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(live)
         splitter.addWidget(self._cells["results"])
         splitter.setSizes([520, 400])  # proportions: the live plots get a little more than half
@@ -118,13 +125,14 @@ class TrainingPage(QWidget):
         splitter.show()  # now, not on the next event-loop turn: the plots are used at once
 
     def _fill(self, name: str, widget: QWidget) -> None:
-        cell = self._cells.pop(name)
-        if name == "results":
-            self._splitter.replaceWidget(1, widget)
-        else:
-            self._grid.replaceWidget(cell, widget)
-        cell.deleteLater()
-        widget.show()  # now: a layout shows a widget added to a visible page a turn later
+        widget.hide()  # until _reveal: shown by the layout, it would be painted this turn
+        self._cells.pop(name).layout().addWidget(widget)
+        self._hidden.append(widget)
+
+    def _reveal(self) -> None:
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
 
     def _build_loss(self) -> None:
         self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("loss"), self._split_series())
@@ -359,6 +367,16 @@ class TrainingPage(QWidget):
         """`core.importance.importance_report`'s numbers beside the attention they explain."""
         self.attention_bars.set_importance(report["importance"], report["groups"])
         self.evidence.set_importance(report, attention, runs)
+
+
+class _Cell(QWidget):
+    """A place for one part of the page, sized by the grid's stretch alone: the part that
+    fills it later does not make the grid move (and repaint) its neighbours."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
 
 def _at(curve: list[float], epoch: int) -> float:
