@@ -117,3 +117,12 @@ def test_a_full_collection_freezes_its_survivors(window):
         gui_gc._collector._threshold = gc.get_threshold()
     assert gc.get_freeze_count() > 0 and survivor
     assert not gc.get_objects(2)  # the next full collection walks nothing of the past
+
+
+def test_a_read_file_settles_what_its_reading_imported(window, qtbot, tmp_path):
+    loaded = []
+    window.data_panel.tableLoaded.connect(loaded.append)
+    window.open_path(write_csv(tmp_path / "three.csv"))
+    wait_for(qtbot, lambda: loaded)
+    wait_for(qtbot, lambda: "three.csv" in window.recent_menu.actions()[0].text())
+    assert gc.get_freeze_count() > 0 and len(gc.get_objects(2)) < 1000

@@ -13,7 +13,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config import ConfigError, TrainConfig
-from ..jobs.gui_gc import collect_in_gui_thread
+from ..jobs.gui_gc import collect_in_gui_thread, settle
+from ..jobs.steps import Steps
 from ..panels.data_panel import DataPanel
 from ..panels.training_monitor import TrainingMonitor
 from ..panels.weighting_editor import WeightingEditor
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.session = Session(self)
         self.workflow = Workflow(self, self.session)
         self.checks_dialog: ChecksDialog | None = None
+        self._after_load = Steps(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.data_panel, self._settings_column(), self.monitor):
             self.splitter.addWidget(widget)
@@ -282,12 +284,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("{0}: {1} rows, {2} columns").format(
             Path(path).name, table.n_rows, len(table.columns)))
         self._update_actions()
-        # Writing the settings file takes tens of ms on a busy disk: a turn of its own.
-        QTimer.singleShot(0, self, lambda: self._remember_file(path))
-
-    def _remember_file(self, path: str) -> None:
-        self._fill_recent(settings.add_recent(path))
-        settings.write("last_directory", str(Path(path).parent))
+        # Each write of the settings file takes tens of ms on a busy disk: a turn of its own.
+        self._after_load.add(lambda: self._fill_recent(settings.add_recent(path)),
+                             lambda: settings.write("last_directory", str(Path(path).parent)),
+                             settle)  # what reading imported is long-lived: no full gc walks it
 
     def _load_failed(self, message: str) -> None:
         self.workflow.load_failed()

@@ -31,6 +31,7 @@ from ..plots.attention_bars import AttentionBars
 from ..plots.attention_history import AttentionHistory
 from ..plots.curves import CurvePlot, Series
 from ..plots.style import TRAIN_COLOR, VALID_COLOR
+from ..widgets.placeholder import Placeholder
 from .evidence import EvidenceLabel
 from .group_state import GroupState
 from .training_results import TrainingResults
@@ -71,7 +72,7 @@ class TrainingPage(QWidget):
         layout.addWidget(self._guide)
         # Each part is built hidden and shown a step later: its construction and its first
         # paint then fall in different turns of the event loop.
-        self._hidden: list[QWidget] = []
+        self._hidden: list[Placeholder] = []
         self._steps = [self._build_frame]
         for build in (self._build_loss, self._build_score, self._build_bars,
                       self._build_history, self._build_evidence, self._build_results):
@@ -102,8 +103,8 @@ class TrainingPage(QWidget):
     def _build_frame(self) -> None:
         """The page's layout with an empty cell for each plot and the results: each part
         then fills a cell whose size is already settled, so only it is painted anew."""
-        self._cells = {name: _Cell() for name in ("loss", "score", "bars", "history",
-                                                  "evidence", "results")}
+        self._cells = {name: Placeholder() for name in ("loss", "score", "bars", "history",
+                                                        "evidence", "results")}
         live = QWidget()
         grid = QGridLayout(live)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -125,13 +126,13 @@ class TrainingPage(QWidget):
         splitter.show()  # now, not on the next event-loop turn: the plots are used at once
 
     def _fill(self, name: str, widget: QWidget) -> None:
-        widget.hide()  # until _reveal: shown by the layout, it would be painted this turn
-        self._cells.pop(name).layout().addWidget(widget)
-        self._hidden.append(widget)
+        cell = self._cells.pop(name)
+        cell.fill(widget)
+        self._hidden.append(cell)
 
     def _reveal(self) -> None:
-        for widget in self._hidden:
-            widget.show()
+        for cell in self._hidden:
+            cell.reveal()
         self._hidden = []
 
     def _build_loss(self) -> None:
@@ -367,16 +368,6 @@ class TrainingPage(QWidget):
         """`core.importance.importance_report`'s numbers beside the attention they explain."""
         self.attention_bars.set_importance(report["importance"], report["groups"])
         self.evidence.set_importance(report, attention, runs)
-
-
-class _Cell(QWidget):
-    """A place for one part of the page, sized by the grid's stretch alone: the part that
-    fills it later does not make the grid move (and repaint) its neighbours."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
 
 def _at(curve: list[float], epoch: int) -> float:
