@@ -22,16 +22,19 @@ Step = Callable[[], object]
 class Steps(QObject):
     """A queue of GUI-thread steps run one per event-loop turn, in order.
 
-    `add` queues steps (a step may add more: they run after the ones already queued);
+    `add` queues steps (a step may add more: they run after the ones already queued)
+    and starts running them, unless made with `start=False`: then `start()` does;
     `finish` runs what is left now, for a caller that needs the result at once; `cancel`
     drops it. `done` is emitted when the queue runs empty.
     """
 
     done = Signal()
 
-    def __init__(self, parent: QObject | None = None, gap_ms: int = 0) -> None:
+    def __init__(self, parent: QObject | None = None, gap_ms: int = 0,
+                 start: bool = True) -> None:
         super().__init__(parent)
         self._queue: list[Step] = []
+        self._autostart = start
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         # Zero: the next turn. A paint queued by a step is delivered before the timer fires
@@ -45,6 +48,10 @@ class Steps(QObject):
 
     def add(self, *steps: Step) -> None:
         self._queue.extend(steps)
+        if self._autostart:
+            self.start()
+
+    def start(self) -> None:
         if self._queue and not self._timer.isActive():
             self._timer.start()
 

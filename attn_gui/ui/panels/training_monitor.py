@@ -309,7 +309,8 @@ class TrainingMonitor(QWidget):
         self._paused = False
         self._prepared = None
         self._attention_on = attention_on
-        self.page()  # built now: reports arrive into it
+        # Its build goes on while the data is prepared; the first epoch finishes it if not.
+        self.build_page_soon()
         self.progress.preparing()
 
     def _set_running(self, running: bool) -> None:

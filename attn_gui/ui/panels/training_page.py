@@ -2,7 +2,7 @@
 
 The plots and result tables are built only once there is data to train on: the first
 frame then paints sooner, and an empty window says what to do instead of showing blank
-axes. They are built a step at a time, a frame apart (`build_soon`), or at once by a
+axes. They are built a part a turn of the event loop (`build_soon`), or at once by a
 caller that needs them now (`build`).
 """
 
@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...core.runs import Run
 from ...core.training import EpochReport, Trainer
 from ..jobs.paint_budget import PaintClock, RefreshGuarantee, TimedPaint
+from ..jobs.steps import Steps
 from ..plots.attention_bars import AttentionBars
 from ..plots.attention_history import AttentionHistory
 from ..plots.curves import CurvePlot, Series
@@ -38,7 +39,6 @@ from .training_results import TrainingResults
 
 __all__ = ["TrainingPage"]
 
-_BUILD_STEP_MS = 16  # between the steps that build the page: input and paints go in between
 
 
 class TrainingPage(QWidget):
@@ -73,32 +73,25 @@ class TrainingPage(QWidget):
         # Each part is built hidden and shown a step later: its construction and its first
         # paint then fall in different turns of the event loop.
         self._hidden: list[Placeholder] = []
-        self._steps = [self._build_frame]
+        self._steps = Steps(self, start=False)  # until build_soon(): nothing to show yet
+        self._steps.add(self._build_frame)
         for build in (self._build_loss, self._build_score, self._build_bars,
                       self._build_history, self._build_evidence, self._build_results):
-            self._steps += [build, self._reveal]
+            self._steps.add(build, self._reveal)
 
     # -- construction --------------------------------------------------------
     @property
     def built(self) -> bool:
-        return not self._steps
+        return not self._steps.pending
 
     def build(self) -> None:
         """Build the plots and result tables now, whatever is left of them."""
-        while self._steps:
-            self._steps.pop(0)()
+        self._steps.finish()
 
     def build_soon(self) -> None:
-        """Build the page one plot at a time, a frame apart, so no turn holds the window
-        long (zero-delay timers would run back to back in one turn)."""
-        if self._steps:
-            QTimer.singleShot(_BUILD_STEP_MS, self._build_step)
-
-    @Slot()
-    def _build_step(self) -> None:
-        if self._steps:
-            self._steps.pop(0)()
-            self.build_soon()
+        """Build the page one part a turn of the event loop, so no turn holds the window
+        long."""
+        self._steps.start()
 
     def _build_frame(self) -> None:
         """The page's layout with an empty cell for each plot and the results: each part
