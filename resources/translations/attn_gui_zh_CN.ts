@@ -2284,6 +2284,17 @@ missing: {missing:,} of {rows:,}
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <source>There is not enough memory for this task.</source>
+        <translation>内存不足，无法完成此任务。</translation>
+    </message>
+    <message>
+        <source>The task stopped on an unexpected error: {0}.</source>
+        <translation>任务因意外错误而停止：{0}。</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <source>&amp;Language</source>
@@ -4321,17 +4332,6 @@ Predicts “{2}”; learned from: {3}</source>
     <message>
         <source>Do not sweep this setting</source>
         <translation>不扫描此设置</translation>
-    </message>
-</context>
-<context>
-    <name>_SweepWorker</name>
-    <message>
-        <source>There is not enough memory for this run; use fewer rows, features or hidden units.</source>
-        <translation>内存不足，无法进行这次运行；请减少行数、特征数或隐藏单元数。</translation>
-    </message>
-    <message>
-        <source>Training stopped on an unexpected error: {0}.</source>
-        <translation>训练因意外错误而停止：{0}。</translation>
     </message>
 </context>
 <context>

@@ -67,14 +67,15 @@ def test_repeats_and_folds_are_one_setting_that_reaches_the_config(window):
 def pause_at_runs(monitor, indexes: set[int]) -> None:
     """Pause the group as each of these runs starts, in the worker's thread, before it
     trains: the test looks at a group mid-way however fast its runs are."""
-    job = monitor.runner._current
-    control = job.control
+    runner = monitor.runner
+    control = runner._control
 
     def hold(item) -> None:
-        if item.report is None and item.index in indexes:
+        kind, value = item
+        if kind == "member" and value.report is None and value.index in indexes:
             control.pause()
 
-    job.worker.member.connect(hold, Qt.ConnectionType.DirectConnection)
+    runner._current.worker.reported.connect(hold, Qt.ConnectionType.DirectConnection)
 
 
 def test_a_group_draws_its_runs_live_then_their_mean_and_spread(qtbot, window, real_data):

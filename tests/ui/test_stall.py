@@ -3,6 +3,7 @@ meter covers the end of a run. Lower bounds only: a busy machine can only add to
 
 import time
 
+import pytest
 from PySide6.QtCore import QTimer
 
 from attn_gui.resources import DEMO_CSV
@@ -39,3 +40,39 @@ def test_the_self_test_reports_a_freeze_at_the_end_of_a_run(qtbot, window, monke
     test.begin(str(DEMO_CSV))
     wait_for(qtbot, lambda: test.done, timeout=60_000)
     assert test.stall.max_gap_ms >= 150
+
+
+def _freeze_once(owner, name: str):
+    """Make the method `name` of `owner` (an object or a class) freeze the GUI thread for
+    150 ms the first time it runs, as a slow table or plot would."""
+    real = getattr(owner, name)
+    frozen = []
+
+    def slow(*args, **kwargs):
+        if not frozen:
+            frozen.append(True)
+            time.sleep(0.15)
+        return real(*args, **kwargs)
+
+    return slow, frozen
+
+
+@pytest.mark.parametrize("where", ["showing the table", "building the page",
+                                   "an epoch", "drawing the end of the run"])
+def test_the_self_test_reports_a_freeze_in_every_phase(qtbot, window, monkeypatch, where):
+    """Loading (the table shown a step at a time), the pages built after it, training and
+    the steps that draw the end of a run: a freeze in any of them is in the stall."""
+    from attn_gui.ui.panels import training_page
+    from attn_gui.ui.panels.training_results import TrainingResults
+
+    monkeypatch.setattr(selftest.QApplication, "quit", staticmethod(lambda: None))
+    owner, name = {"showing the table": (window.data_panel.preview_view, "show_table"),
+                   "building the page": (training_page, "AttentionHistory"),
+                   "an epoch": (training_page.TrainingPage, "add_epoch"),
+                   "drawing the end of the run": (TrainingResults, "_fill_metrics")}[where]
+    slow, frozen = _freeze_once(owner, name)
+    monkeypatch.setattr(owner, name, slow)
+    test = SelfTest(window, epochs=3, screenshot=None)
+    test.begin(str(DEMO_CSV))
+    wait_for(qtbot, lambda: test.done, timeout=60_000)
+    assert frozen and test.stall.max_gap_ms >= 150

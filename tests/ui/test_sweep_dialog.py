@@ -195,7 +195,7 @@ def test_many_quick_runs_keep_the_best_models_and_closing_stops_the_sweep(
     window.monitor.field("patience").setValue(0)
     with qtbot.waitSignal(dialog.runner.progress, timeout=60_000):
         dialog.start()
-    thread = dialog.runner._threads[0][0]
+    thread = dialog.runner.job_thread
     window.workflow.discard_changes()
     window.close()  # joins the sweep's thread, as it does the training's
     assert thread.isFinished() and not dialog.is_running()

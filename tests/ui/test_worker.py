@@ -200,3 +200,76 @@ def test_the_worker_is_destroyed_in_the_gui_thread(qtbot, runner, table):
                              Qt.ConnectionType.DirectConnection)
     wait_for(qtbot, lambda: destroyed_in)
     assert destroyed_in == [threading.main_thread()]
+
+
+# -- the job runner every background job runs on ------------------------------------------
+
+def test_a_generator_job_reports_its_items_and_returns_its_value(qtbot):
+    from attn_gui.ui.jobs.runner import JobRunner
+
+    def count(context):
+        yield from range(3)
+        return "done"
+
+    runner = JobRunner()
+    reported = []
+    runner.reported.connect(reported.append)
+    with qtbot.waitSignal(runner.finished, timeout=TIMEOUT) as blocker:
+        runner.submit(count)
+    assert reported == [0, 1, 2] and blocker.args == ["done"]
+    assert not runner.is_busy() and runner.shutdown()
+
+
+def test_a_cancelled_job_reports_nothing_more(qtbot):
+    from attn_gui.ui.jobs.runner import JobRunner
+
+    started, seen = threading.Event(), []
+
+    def endless(context):
+        started.set()
+        while not context.should_stop():
+            context.report("tick")
+            time.sleep(0.002)
+        return "never shown"
+
+    runner = JobRunner()
+    runner.reported.connect(seen.append)
+    runner.finished.connect(seen.append)
+    runner.failed.connect(seen.append)
+    runner.submit(endless)
+    assert started.wait(10)
+    wait_for(qtbot, lambda: seen)
+    runner.cancel()
+    assert not runner.is_busy()
+    count = len(seen)
+    qtbot.wait(200)  # reports already queued are dropped too
+    assert len(seen) == count and "never shown" not in seen
+    assert runner.shutdown(3000)
+
+
+def test_an_unexpected_error_of_any_job_is_one_sentence(qtbot):
+    from attn_gui.ui.jobs.runner import JobRunner
+
+    def broken(context):
+        return {}["missing"]
+
+    runner = JobRunner()
+    with qtbot.waitSignal(runner.failed, timeout=TIMEOUT) as blocker:
+        runner.submit(broken)
+    message = blocker.args[0]
+    assert message == "The task stopped on an unexpected error: KeyError: 'missing'."
+    assert runner.shutdown()
+
+
+def test_a_detached_job_stuck_in_the_system_still_lets_its_thread_end(qtbot):
+    from attn_gui.ui.jobs.runner import JobRunner, detached
+
+    stuck = threading.Event()
+    runner = JobRunner()
+    runner.submit(detached(lambda context: stuck.wait(60)))
+    thread = runner.job_thread
+    try:
+        assert runner.shutdown(3000)  # the read is abandoned, its QThread joined
+        assert thread.isFinished()
+    finally:
+        stuck.set()

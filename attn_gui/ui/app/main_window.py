@@ -12,7 +12,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.config import ConfigError, TrainConfig
-from ..jobs.gui_gc import collect_in_gui_thread
+from ..jobs.gui_gc import collect_in_gui_thread, settle
+from ..jobs.steps import Steps
 from ..panels.data_panel import DataPanel
 from ..panels.training_monitor import TrainingMonitor
 from ..panels.weighting_editor import WeightingEditor
@@ -38,8 +39,6 @@ from .model_files import ModelFiles
 from .report_export import ReportExport
 from .session import Session
 from .workflow import Workflow
-
-RUNS_PAGE_DELAY_MS = 500
 
 if TYPE_CHECKING:
     from ...core.runs import Run
@@ -66,6 +65,7 @@ class MainWindow(QMainWindow):
         self.report_export = ReportExport(self, self.session)
         self.models = ModelFiles(self, self.session)
         self.checks_dialog: ChecksDialog | None = None
+        self._after_load = Steps(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.data_panel, self._settings_column(), self.monitor):
             self.splitter.addWidget(widget)
@@ -273,28 +273,18 @@ class MainWindow(QMainWindow):
     def _table_loaded(self, table) -> None:
         self.workflow.table_loaded(table)
         path = str(Path(table.path).resolve())
-        self._fill_recent(settings.add_recent(path))
-        # Built while the user looks at the data, so the end of the first run need not,
+        # Built while the user looks at the data, a plot a step, so the first run need not,
         # but after the preprocessing effect: its fit holds the GIL on a worker thread, and
         # each Qt call of a paint meanwhile waits for it (80-130 ms stalls at 1M rows).
-        self.data_panel.effectShown.connect(self._build_pages_soon,
+        self.data_panel.effectShown.connect(self.monitor.build_page_soon,
                                             Qt.ConnectionType.SingleShotConnection)
-        settings.write("last_directory", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("{0}: {1} rows, {2} columns").format(
             Path(path).name, table.n_rows, len(table.columns)))
         self._update_actions()
-
-    def _build_pages_soon(self) -> None:
-        # The Runs page once the monitor's steps are done and their plots first painted
-        # (~60 ms): together in one turn they would make one long stall.
-        self.monitor.build_page_soon()
-        QTimer.singleShot(RUNS_PAGE_DELAY_MS, self, self._build_runs_page_if_idle)
-
-    def _build_runs_page_if_idle(self) -> None:
-        # Not while a run trains: the worker holds the GIL, and the build would stall the
-        # window; the first finished run builds it then.
-        if not self.monitor.is_running:
-            self.pages.page("runs")
+        # Each write of the settings file takes tens of ms on a busy disk: a turn of its own.
+        self._after_load.add(lambda: self._fill_recent(settings.add_recent(path)),
+                             lambda: settings.write("last_directory", str(Path(path).parent)),
+                             settle)  # what reading imported is long-lived: no full gc walks it
 
     def _load_failed(self, message: str) -> None:
         self.workflow.load_failed()

@@ -1,1 +1,1 @@
-"""Background work and its pacing: the training and task workers, GUI-thread garbage collection, the stall meter and the paint budget."""
+"""Background work and its pacing: the one job runner and its training and task jobs, GUI-thread steps and garbage collection, the stall meter and the paint budget."""

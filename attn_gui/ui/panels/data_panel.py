@@ -25,6 +25,7 @@ from ...core.config import TrainConfig
 from ...core.io import Table
 from ..app.core_text import translated
 from ..jobs.loader import LoadedTable, TableLoader
+from ..jobs.steps import Steps
 from ..widgets.colors import ERROR, WARN, colored
 from ..widgets.option_form import OptionForm, options_of
 from ..widgets.table_preview import TablePreview
@@ -54,6 +55,7 @@ class DataPanel(QWidget):
         self._hint = ""  # why the last role change was refused
         self._split = (TrainConfig.valid_fraction, TrainConfig.seed)
         self._loader = TableLoader(self)
+        self._showing = Steps(self)  # a loaded table, shown a part at a time
         self._effect = PreprocessingEffect(self._effect_config, self)
         self._effect.shown.connect(self._show_effect)
         self._build()
@@ -151,7 +153,8 @@ class DataPanel(QWidget):
         self._show_message(self.error_label, self.tr("Loading was cancelled."))
 
     def is_loading(self) -> bool:
-        return self._loader.is_busy()
+        """From load() until the table shows (`tableLoaded`) or the read failed."""
+        return self._loader.is_busy() or self._showing.pending
 
     def table(self) -> Table | None:
         return self._table
@@ -196,7 +199,7 @@ class DataPanel(QWidget):
         being loaded, if any. Emits no `changed`."""
         self._split = (config.valid_fraction, config.seed)
         self._set_preprocessing(config)
-        if self._table is None or self._loader.is_busy():
+        if self._table is None or self.is_loading():
             self._pending = dataclasses.replace(config)
             if config.target and self._loader.is_busy():
                 self._loader.want(config.target)
@@ -206,6 +209,7 @@ class DataPanel(QWidget):
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
         """Stop loading and the pending recomputation; True if their threads ended."""
+        self._showing.cancel()
         effect_ended = self._effect.shutdown(timeout_ms)
         return self._loader.shutdown(timeout_ms) and effect_ended
 
@@ -222,17 +226,26 @@ class DataPanel(QWidget):
         self.loadFailed.emit(message)
 
     def _on_loaded(self, loaded: LoadedTable) -> None:
-        self.load_row.set_busy(False)
+        """Show the table a part a turn of the event loop (the preview and the column list
+        each take a turn of their own); `tableLoaded` once all of it shows."""
         table = loaded.table
-        self.load_row.show_sheets(table.sheet, table.sheets)
-        target = table.default_target()  # the loader has checked that there is one
         self._table = table
+        self._roles = default_roles(table, table.default_target())  # the loader checked it
+        self._showing.add(lambda: self._show_loaded(loaded),
+                          lambda: self.preview_view.show_table(table),
+                          lambda: self.column_table.fill(table, self._roles, translated),
+                          self._loaded_shown)
+
+    def _show_loaded(self, loaded: LoadedTable) -> None:
+        table = loaded.table
+        self.load_row.set_busy(False)
+        self.load_row.show_sheets(table.sheet, table.sheets)
         self._target_box.set_table(table, loaded.targets)
         self._effect.set_table(table)
-        self._roles = default_roles(table, target)
         self._show_table_info(table)
-        self.preview_view.show_table(table)
-        self.column_table.fill(table, self._roles, translated)
+
+    def _loaded_shown(self) -> None:
+        table = self._table
         self._show_roles_summary()
         self._target_box.refresh(None, infer=True)
         if self._pending is not None:
@@ -269,7 +282,9 @@ class DataPanel(QWidget):
 
     # -- roles -----------------------------------------------------------------------------
     def _on_role_chosen(self, name: str, role: str) -> None:
-        if role != self._roles.get(name):
+        # A click on the last table's list while the next one is being shown names a
+        # column the new table may not have.
+        if name in self._roles and role != self._roles[name]:
             self.set_role(name, role)
 
     def _change_role(self, name: str, role: str) -> bool:

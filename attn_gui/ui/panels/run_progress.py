@@ -32,6 +32,9 @@ class RunProgress(QObject):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Two lines kept free: a sentence that wraps to a second line must not move the plots
+        # below it, which would repaint them all (four plots and the results at once).
+        self.status_label.setMinimumHeight(2 * self.status_label.fontMetrics().lineSpacing())
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(f"color: {WARN};")

@@ -13,7 +13,7 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from ...core.runs import Run
 from ..app.core_text import attention_mode
+from ..jobs.steps import Steps
 from ..plots.attention_comparison import AttentionComparison
 from ..plots.curves import CurvePlot, Series
 from ..plots.style import run_color
 from ..widgets.cells import number_item, spread_item
+from ..widgets.placeholder import Placeholder
 
 if TYPE_CHECKING:
     from ..app.session import Session
@@ -83,11 +85,6 @@ class RunsView(QWidget):
         self.delete_button = QPushButton(self.tr("Delete run"))
         self.delete_button.clicked.connect(self._delete_selected)
 
-        series = []  # one curve per compared run, set on selection
-        self.loss_plot = CurvePlot(self.tr("Validation loss"), self.tr("loss"), series)
-        self.score_plot = CurvePlot(self.tr("Validation F1 / R²"), self.tr("score"), series)
-        self.attention_plot = AttentionComparison()
-
         buttons = QHBoxLayout()
         for button in (self.without_button, self.keep_button, self.delete_button):
             buttons.addWidget(button)
@@ -99,14 +96,15 @@ class RunsView(QWidget):
         top_layout.addLayout(buttons)
         # Curves stacked beside the attention comparison rather than three plots in a row:
         # the monitor's column is about 500 px wide in a 1280 px window, too narrow for three.
+        self._cells = [Placeholder() for _ in range(3)]
         curves = QSplitter(Qt.Orientation.Vertical)
-        curves.addWidget(self.loss_plot)
-        curves.addWidget(self.score_plot)
+        curves.addWidget(self._cells[0])
+        curves.addWidget(self._cells[1])
         self.plots = QSplitter(Qt.Orientation.Horizontal)
         self.plots.addWidget(curves)
-        self.plots.addWidget(self.attention_plot)
-        for plot in (self.loss_plot, self.score_plot, self.attention_plot):
-            plot.setMinimumSize(_PLOT_MIN_WIDTH, _PLOT_MIN_HEIGHT)
+        self.plots.addWidget(self._cells[2])
+        for cell in self._cells:
+            cell.setMinimumSize(_PLOT_MIN_WIDTH, _PLOT_MIN_HEIGHT)
         for splitter in (curves, self.plots):
             splitter.setChildrenCollapsible(False)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -118,8 +116,59 @@ class RunsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._shown: tuple[object, int] = (None, 0)  # the project and run count last shown
+        # The plots are built a step at a time once the table shows, and drawn only while
+        # the page is seen (or asked for): drawn unseen, they froze the end of every run.
+        self._steps = Steps(self)
+        self._stale = True  # the plots do not show the selection yet
+        self._steps.add(*self._build_steps())
         session.runsChanged.connect(self._show_runs)
         self._show_runs()
+
+    def _build_steps(self) -> list:
+        def loss() -> None:
+            self._loss_plot = self._cells[0].fill(
+                CurvePlot(self.tr("Validation loss"), self.tr("loss"), []))
+
+        def score() -> None:
+            self._score_plot = self._cells[1].fill(
+                CurvePlot(self.tr("Validation F1 / R²"), self.tr("score"), []))
+
+        def attention() -> None:
+            self._attention_plot = self._cells[2].fill(AttentionComparison())
+
+        cells = self._cells
+        return [loss, cells[0].reveal, score, cells[1].reveal, attention, cells[2].reveal,
+                self._draw_when_seen]
+
+    # The plots File ▸ Export writes and tests read: built and drawn now if they are not.
+    @property
+    def loss_plot(self) -> CurvePlot:
+        self._bring_up_to_date()
+        return self._loss_plot
+
+    @property
+    def score_plot(self) -> CurvePlot:
+        self._bring_up_to_date()
+        return self._score_plot
+
+    @property
+    def attention_plot(self) -> AttentionComparison:
+        self._bring_up_to_date()
+        return self._attention_plot
+
+    def _bring_up_to_date(self) -> None:
+        self._steps.finish()
+        if self._stale:
+            for draw in self._draw_steps():
+                draw()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
+        super().showEvent(event)
+        self._draw_when_seen()
+
+    def _draw_when_seen(self) -> None:
+        if self._stale and self.isVisible() and not self._steps.pending:
+            self._steps.add(*self._draw_steps())
 
     # -- the runs -----------------------------------------------------------------------
     @property
@@ -217,20 +266,35 @@ class RunsView(QWidget):
 
     @Slot()
     def _on_selection(self) -> None:
-        indexes = self.selected_indexes() or ([len(self._runs) - 1] if self._runs else [])
-        compared = [(i, self._runs[i]) for i in indexes]
-        series = [Series(str(i), run.name, run_color(i)) for i, run in compared]
-        longest = max((run.epochs for _, run in compared), default=0)
-        for plot, key in ((self.loss_plot, "valid_loss"), (self.score_plot, None)):
-            plot.set_series(series)
-            for epoch in range(longest):
+        self._update_buttons()
+        self._stale = True
+        self._draw_when_seen()
+
+    def _draw_steps(self) -> list:
+        """Drawing the selected runs' curves and attention, a plot a step; whatever the
+        selection is when each step runs."""
+
+        def compared() -> list[tuple[int, Run]]:
+            indexes = self.selected_indexes() or ([len(self._runs) - 1] if self._runs else [])
+            return [(i, self._runs[i]) for i in indexes]
+
+        def curves(plot: CurvePlot, key: str | None) -> None:
+            runs = compared()
+            plot.set_series([Series(str(i), run.name, run_color(i)) for i, run in runs])
+            for epoch in range(max((run.epochs for _, run in runs), default=0)):
                 plot.append(epoch + 1, {
                     str(i): _at(run.history.get(key or f"valid_{run.score_key}", []), epoch)
-                    for i, run in compared})
+                    for i, run in runs})
             plot.refresh()
-        self.attention_plot.set_runs([(run.name, run_color(i), run.attention)
-                                      for i, run in compared if run.config.attention != "off"])
-        self._update_buttons()
+
+        def attention() -> None:
+            self._attention_plot.set_runs([(run.name, run_color(i), run.attention)
+                                           for i, run in compared()
+                                           if run.config.attention != "off"])
+            self._stale = False
+
+        return [lambda: curves(self._loss_plot, "valid_loss"),
+                lambda: curves(self._score_plot, None), attention]
 
     def _update_buttons(self) -> None:
         run = self.current_run()

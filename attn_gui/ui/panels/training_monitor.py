@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from ...core.config import ConfigError, TrainConfig
 from ...core.io import Table
-from ...core.repeats import RunReport, summarise, summarised_runs
+from ...core.repeats import RunReport
 from ...core.runs import Run
 from ...core.training import BatchReport, EpochReport
 from ..app.core_text import sentence
 from ..jobs.loader import BackgroundTask
 from ..jobs.paint_budget import PaintBudget, RefreshGuarantee
+from ..jobs.steps import Steps
 from ..jobs.worker import TrainingRunner
 from ..plots.attention_bars import AttentionBars
 from ..plots.attention_history import AttentionHistory
@@ -52,7 +53,9 @@ class TrainingMonitor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = TrainingRunner(self)
-        self.plot_updates = 0  # timer ticks that redrew something (tests check the throttle)
+        # Timer ticks that redrew a plot while a run lasted (not the progress bar, not the
+        # drawing of the end): tests check the throttle, the self-test that plots were live.
+        self.plot_updates = 0
         self._epochs_done = 0
         self._last_epoch: EpochReport | None = None
         self._last_batch: BatchReport | None = None
@@ -68,6 +71,7 @@ class TrainingMonitor(QWidget):
         self.importance_task.loaded.connect(self._on_importance)
         self.importance_task.failed.connect(self._on_failed_importance)
 
+        self._ending = Steps(self)  # the end of a run, drawn a step at a time
         self.paint_budget = PaintBudget()
         self.refreshes = RefreshGuarantee(self.paint_budget)
         self.progress = RunProgress(self)
@@ -210,7 +214,8 @@ class TrainingMonitor(QWidget):
     # -- running -----------------------------------------------------------
     @property
     def is_running(self) -> bool:
-        return self.runner.is_running
+        """From start() until the end of the run has been drawn (runFinished / runFailed)."""
+        return self.runner.is_running or self._ending.pending
 
     @property
     def epochs_done(self) -> int:
@@ -223,7 +228,7 @@ class TrainingMonitor(QWidget):
 
         The config is copied first: editing it (or the widgets) later does not reach the run.
         """
-        if self.runner.is_running:
+        if self.is_running:
             return False
         if table is None:
             self.progress.set_status(self.tr("Load a data file before training."), error=True)
@@ -285,6 +290,7 @@ class TrainingMonitor(QWidget):
         """Stop the run and join its thread within the bound (window close, aboutToQuit)."""
         was_running = self.runner.is_running
         self._timer.stop()
+        self._ending.cancel()
         self.importance_task.shutdown(timeout_ms)
         joined = self.runner.shutdown(timeout_ms)
         if was_running:
@@ -303,7 +309,8 @@ class TrainingMonitor(QWidget):
         self._paused = False
         self._prepared = None
         self._attention_on = attention_on
-        self.page()  # built now: reports arrive into it
+        # Its build goes on while the data is prepared; the first epoch finishes it if not.
+        self.build_page_soon()
         self.progress.preparing()
 
     def _set_running(self, running: bool) -> None:
@@ -352,25 +359,32 @@ class TrainingMonitor(QWidget):
 
     @Slot(object)
     def _on_finished(self, result: dict) -> None:
+        """The end of a run, a plot or table a turn of the event loop; `runFinished` once
+        everything shows the final state (the monitor counts as running until then)."""
         final: EpochReport = result["report"]
-        runs = result["runs"]
-        kept = summarised_runs(runs)
-        summary = summarise(kept)
-        result = {**result, "kept": kept, "summary": summary}
+        runs, kept, summary = result["runs"], result["kept"], result["summary"]
         self._timer.stop()
         self._begin_plots()  # a run stopped before its first epoch still replaces the last
-        self.refreshes.flush()
-        self._redraw()
-        self.page().show_final(final, result["trainer"], summary, [r.final for r in kept])
-        if self._group_size > 1:
-            stopped = len(runs) < self._group_size or runs[-1].final.stop_reason == "stopped"
-            self.progress.group_finished(sum(r.final.elapsed for r in runs), len(kept), stopped)
-        else:
-            self.progress.finished(final)
-        self.last_group = (kept, summary)
-        self.page().importance_button.setEnabled(self._attention_on)
-        self._set_running(False)
-        self.runFinished.emit(result)
+        page = self.page()
+
+        def close() -> None:
+            if self._group_size > 1:
+                stopped = (len(runs) < self._group_size
+                           or runs[-1].final.stop_reason == "stopped")
+                self.progress.group_finished(sum(r.final.elapsed for r in runs), len(kept),
+                                             stopped)
+            else:
+                self.progress.finished(final)
+            self.last_group = (kept, summary)
+            page.importance_button.setEnabled(self._attention_on)
+            self._set_running(False)
+            self.runFinished.emit(result)
+
+        self._ending.add(lambda: self.progress.show_latest(self._last_batch, self._last_epoch,
+                                                           False),
+                         *page.final_steps(final, result["trainer"], summary,
+                                           [r.final for r in kept]),
+                         close)
 
     # -- permutation importance of the last group, in the background ---------------
     @Slot()
@@ -409,11 +423,14 @@ class TrainingMonitor(QWidget):
     def _on_failed(self, error: object) -> None:
         message = sentence(error)
         self._timer.stop()
-        self.refreshes.flush()  # what epochs there were; none: the last run's plots stay
-        self._redraw()
-        self.progress.failed(message)
-        self._set_running(False)
-        self.runFailed.emit(message)
+
+        def close() -> None:
+            self.progress.failed(message)
+            self._set_running(False)
+            self.runFailed.emit(message)
+
+        # What epochs there were, a plot a turn; none: the last run's plots stay.
+        self._ending.add(*self.refreshes.flush_steps(), close)
 
     def _begin_plots(self) -> None:
         if self._prepared is not None:
@@ -423,11 +440,9 @@ class TrainingMonitor(QWidget):
 
     @Slot()
     def _redraw(self) -> None:
-        changed = self.refreshes.tick()
+        if self.refreshes.tick():
+            self.plot_updates += 1
         if self._progress_dirty:
             self._progress_dirty = False
             self.progress.show_latest(self._last_batch, self._last_epoch, self._paused)
-            changed = True
-        if changed:
-            self.plot_updates += 1
 

@@ -2,7 +2,7 @@
 
 The plots and result tables are built only once there is data to train on: the first
 frame then paints sooner, and an empty window says what to do instead of showing blank
-axes. They are built a step at a time, a frame apart (`build_soon`), or at once by a
+axes. They are built a part a turn of the event loop (`build_soon`), or at once by a
 caller that needs them now (`build`).
 """
 
@@ -12,12 +12,13 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -26,17 +27,18 @@ from PySide6.QtWidgets import (
 from ...core.runs import Run
 from ...core.training import EpochReport, Trainer
 from ..jobs.paint_budget import PaintClock, RefreshGuarantee, TimedPaint
+from ..jobs.steps import Steps
 from ..plots.attention_bars import AttentionBars
 from ..plots.attention_history import AttentionHistory
 from ..plots.curves import CurvePlot, Series
 from ..plots.style import TRAIN_COLOR, VALID_COLOR
+from ..widgets.placeholder import Placeholder
 from .evidence import EvidenceLabel
 from .group_state import GroupState
 from .training_results import TrainingResults
 
 __all__ = ["TrainingPage"]
 
-_BUILD_STEP_MS = 16  # between the steps that build the page: input and paints go in between
 
 
 class TrainingPage(QWidget):
@@ -69,42 +71,89 @@ class TrainingPage(QWidget):
         self._guide.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._guide.setContentsMargins(40, 0, 40, 0)
         layout.addWidget(self._guide)
-        self._steps = [self._build_curves, self._build_attention_plots, self._build_results,
-                       self._place]
+        # Each part is built hidden and shown a step later: its construction and its first
+        # paint then fall in different turns of the event loop.
+        self._hidden: list[Placeholder] = []
+        self._steps = Steps(self, start=False)  # until build_soon(): nothing to show yet
+        self._steps.add(self._build_frame)
+        for build in (self._build_loss, self._build_score, self._build_bars,
+                      self._build_history, self._build_evidence, self._build_results):
+            self._steps.add(build, self._reveal)
 
     # -- construction --------------------------------------------------------
     @property
     def built(self) -> bool:
-        return not self._steps
+        return not self._steps.pending
 
     def build(self) -> None:
         """Build the plots and result tables now, whatever is left of them."""
-        while self._steps:
-            self._steps.pop(0)()
+        self._steps.finish()
 
     def build_soon(self) -> None:
-        """Build the page one step at a time, a frame apart, so no turn holds the window long
-        (zero-delay timers would run back to back in one turn)."""
-        if self._steps:
-            QTimer.singleShot(_BUILD_STEP_MS, self._build_step)
+        """Build the page one part a turn of the event loop, so no turn holds the window
+        long."""
+        self._steps.start()
 
-    @Slot()
-    def _build_step(self) -> None:
-        if self._steps:
-            self._steps.pop(0)()
-            self.build_soon()
+    def _build_frame(self) -> None:
+        """The page's layout with an empty cell for each plot and the results: each part
+        then fills a cell whose size is already settled, so only it is painted anew."""
+        self._cells = {name: Placeholder() for name in ("loss", "score", "bars", "history",
+                                                        "evidence", "results")}
+        live = QWidget()
+        grid = QGridLayout(live)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for name, row, column in (("loss", 0, 0), ("score", 0, 1), ("bars", 1, 0),
+                                  ("history", 1, 1)):
+            grid.addWidget(self._cells[name], row, column)
+        grid.addWidget(self._cells["evidence"], 2, 0, 1, 2)
+        self._cells["evidence"].setSizePolicy(QSizePolicy.Policy.Preferred,
+                                              QSizePolicy.Policy.Preferred)
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(live)
+        splitter.addWidget(self._cells["results"])
+        splitter.setSizes([520, 400])  # proportions: the live plots get a little more than half
+        splitter.setChildrenCollapsible(False)
+        self._guide.hide()
+        self.layout().addWidget(splitter)
+        splitter.show()  # now, not on the next event-loop turn: the plots are used at once
 
-    def _build_curves(self) -> None:
-        train, valid = self.tr("train"), self.tr("validation")
-        split_series = [Series("train", train, TRAIN_COLOR), Series("valid", valid, VALID_COLOR)]
-        self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("loss"), split_series)
-        self.score_plot = CurvePlot(self.tr("F1 score"), self.tr("F1"), split_series)
+    def _fill(self, name: str, widget: QWidget) -> None:
+        cell = self._cells.pop(name)
+        cell.fill(widget)
+        self._hidden.append(cell)
+
+    def _reveal(self) -> None:
+        for cell in self._hidden:
+            cell.reveal()
+        self._hidden = []
+
+    def _build_loss(self) -> None:
+        self.loss_plot = CurvePlot(self.tr("Loss"), self.tr("loss"), self._split_series())
         self._watch("loss", self.loss_plot, self.loss_plot.refresh)
-        self._watch("score", self.score_plot, self.score_plot.refresh)
+        self._fill("loss", self.loss_plot)
 
-    def _build_attention_plots(self) -> None:
+    def _build_score(self) -> None:
+        self.score_plot = CurvePlot(self.tr("F1 score"), self.tr("F1"), self._split_series())
+        self._watch("score", self.score_plot, self.score_plot.refresh)
+        self._fill("score", self.score_plot)
+
+    def _split_series(self) -> list[Series]:
+        return [Series("train", self.tr("train"), TRAIN_COLOR),
+                Series("valid", self.tr("validation"), VALID_COLOR)]
+
+    def _build_bars(self) -> None:
         self.attention_bars = AttentionBars()
+        self._watch("bars", self.attention_bars, self._refresh_bars)
+        self._fill("bars", self.attention_bars)
+
+    def _build_history(self) -> None:
         self.attention_history = AttentionHistory()
+        self._watch("history", self.attention_history, self.attention_history.refresh)
+        self._fill("history", self.attention_history)
+
+    def _build_evidence(self) -> None:
         self.importance_button = QPushButton(self.tr("Shuffle columns"))
         self.importance_button.setToolTip(self.tr(
             "Permutation importance: shuffle each column of the validation rows 5 times, in "
@@ -114,8 +163,12 @@ class TrainingPage(QWidget):
         self.importance_button.setEnabled(False)
         self.importance_button.clicked.connect(self.importanceRequested)
         self.evidence = EvidenceLabel()
-        self._watch("bars", self.attention_bars, self._refresh_bars)
-        self._watch("history", self.attention_history, self.attention_history.refresh)
+        row = QWidget()
+        evidence = QHBoxLayout(row)
+        evidence.setContentsMargins(0, 0, 0, 0)
+        evidence.addWidget(self.importance_button, 0, Qt.AlignmentFlag.AlignTop)
+        evidence.addWidget(self.evidence, 1)
+        self._fill("evidence", row)
 
     def _watch(self, name: str, plot: TimedPaint, refresh: Callable[[], bool]) -> None:
         plot.paint_clock = PaintClock(total=self._guarantee.budget.clock)
@@ -123,31 +176,7 @@ class TrainingPage(QWidget):
 
     def _build_results(self) -> None:
         self.results = TrainingResults()
-
-    def _place(self) -> None:
-        live = QWidget()
-        grid = QGridLayout(live)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.loss_plot, 0, 0)
-        grid.addWidget(self.score_plot, 0, 1)
-        grid.addWidget(self.attention_bars, 1, 0)
-        grid.addWidget(self.attention_history, 1, 1)
-        evidence = QHBoxLayout()
-        evidence.addWidget(self.importance_button, 0, Qt.AlignmentFlag.AlignTop)
-        evidence.addWidget(self.evidence, 1)
-        grid.addLayout(evidence, 2, 0, 1, 2)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
-
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(live)
-        splitter.addWidget(self.results)
-        splitter.setSizes([520, 400])  # proportions: the live plots get a little more than half
-        splitter.setChildrenCollapsible(False)
-
-        self._guide.hide()
-        self.layout().addWidget(splitter)
-        splitter.show()  # now, not on the next event-loop turn: the plots are used at once
+        self._fill("results", self.results)
 
     # -- a run ---------------------------------------------------------------
     def begin(self, task: str, features: list[str], attention_on: bool, runs: int = 1) -> None:
@@ -255,25 +284,44 @@ class TrainingPage(QWidget):
                    finals: list[EpochReport] | None = None) -> None:
         """The kept run's final report; for a group, `summary` (`core.repeats.summarise`)
         and the final reports of the runs it covers."""
-        if finals is not None and len(finals) > 1:
-            # The kept run's curves (its best epoch marked) under the group's bands.
-            self._show_history(final.history)
-            self.group = GroupState(len(finals))
-            for report in finals:
-                self.group.add(report)
-            self._draw_bands()
-        for plot in (self.loss_plot, self.score_plot):
-            plot.mark_best(final.best_epoch)
-            plot.refresh()
-        if self._attention_on:
-            if summary is not None and summary["attention_sd"] is not None:
-                self.attention_bars.set_weights(summary["attention"], summary["attention_sd"])
-            else:
-                self.attention_bars.set_weights(final.attention)  # the kept (best) weights
-        self._bars_dirty = False
-        self.evidence.set_stability(None if summary is None else summary["stability"],
-                                    len(finals or [final]))
-        self.results.show_final(final, trainer, summary, len(finals or [final]))
+        for step in self.final_steps(final, trainer, summary, finals):
+            step()
+
+    def final_steps(self, final: EpochReport, trainer: Trainer, summary: dict | None = None,
+                    finals: list[EpochReport] | None = None) -> list[Callable[[], object]]:
+        """`show_final` as steps of one plot or table each, in the order a user reads
+        them; each draws its plot once, with the final state (a live redraw of the same
+        plot just before it would be wasted)."""
+        runs = len(finals or [final])
+
+        def curves() -> None:
+            if finals is not None and len(finals) > 1:
+                # The kept run's curves (its best epoch marked) under the group's bands.
+                self._show_history(final.history)
+                self.group = GroupState(len(finals))
+                for report in finals:
+                    self.group.add(report)
+                self._draw_bands()
+            self._finish_curve(self.loss_plot, final.best_epoch)
+
+        def attention() -> None:
+            if self._attention_on:
+                if summary is not None and summary["attention_sd"] is not None:
+                    self.attention_bars.set_weights(summary["attention"],
+                                                    summary["attention_sd"])
+                else:
+                    self.attention_bars.set_weights(final.attention)  # the kept (best) weights
+            self._bars_dirty = False
+            self.evidence.set_stability(None if summary is None else summary["stability"], runs)
+
+        return [curves, lambda: self._finish_curve(self.score_plot, final.best_epoch),
+                self.attention_history.refresh, attention,
+                *self.results.final_steps(final, trainer, summary, runs)]
+
+    @staticmethod
+    def _finish_curve(plot: CurvePlot, best_epoch: int) -> None:
+        plot.mark_best(best_epoch)
+        plot.refresh()
 
     def _show_history(self, history: dict[str, list[float]]) -> None:
         score = self._score_key

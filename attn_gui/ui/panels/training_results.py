@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
@@ -71,17 +72,28 @@ class TrainingResults(QWidget):
         """The kept run's metrics; for a group (`summary` from `core.repeats.summarise`),
         the mean ± sd over its `runs`, as Orange's Test & Score shows them. Per-class scores
         and the confusion matrix stay the kept run's."""
+        for step in self.final_steps(final, trainer, summary, runs):
+            step()
+
+    def final_steps(self, final: EpochReport, trainer: Trainer, summary: dict | None = None,
+                    runs: int = 1) -> list[Callable[[], object]]:
+        """`show_final` as steps: the metrics, then the per-class table and the matrix."""
         data = trainer.data
-        rows = self._metric_rows(data.task, data.classes, data.positive)
-        spread = None if summary is None else summary["metrics_sd"]
-        if spread is not None:
-            splits = [(summary["metrics"][s], spread[s]) for s in ("train", "valid")]
-        else:
-            splits = [(final.train, None), (final.valid, None)]
-        self._fill_metrics(rows, splits, runs if spread is not None else 1)
-        if data.task == "classification":
-            self.confusion_plot.set_matrix(final.valid["confusion"], data.classes)
-            self._show_per_class(final.valid["per_class"], data.classes)
+
+        def metrics() -> None:
+            rows = self._metric_rows(data.task, data.classes, data.positive)
+            spread = None if summary is None else summary["metrics_sd"]
+            if spread is not None:
+                splits = [(summary["metrics"][s], spread[s]) for s in ("train", "valid")]
+            else:
+                splits = [(final.train, None), (final.valid, None)]
+            self._fill_metrics(rows, splits, runs if spread is not None else 1)
+
+        if data.task != "classification":
+            return [metrics]
+        return [metrics,
+                lambda: self._show_per_class(final.valid["per_class"], data.classes),
+                lambda: self.confusion_plot.set_matrix(final.valid["confusion"], data.classes)]
 
     def show_run(self, run: Run) -> None:
         """A saved run's metrics (means ± sd for a group) and its confusion matrix."""

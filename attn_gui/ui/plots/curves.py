@@ -17,12 +17,15 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ..jobs.paint_budget import TimedPaint
+from ..jobs.steps import Steps
 from .bands import Band
 from .buffers import GrowBuffer
 from .fitted_plot import FittedPlot
 from .style import theme
 
-__all__ = ["CurvePlot", "Series", "legend_above", "legend_height", "legend_width"]
+__all__ = ["CurvePlot", "Series", "legend_above", "legend_height", "legend_width", "set_legend"]
+
+CURVES_PER_STEP = 8
 
 
 def legend_above(item: pg.PlotItem, color: QColor) -> pg.LegendItem:
@@ -34,6 +37,28 @@ def legend_above(item: pg.PlotItem, color: QColor) -> pg.LegendItem:
     item.layout.addItem(legend, 1, 1, Qt.AlignmentFlag.AlignRight)
     item.legend = legend  # where pyqtgraph keeps a plot's legend, for whoever looks for it
     return legend
+
+
+def set_legend(legend: pg.LegendItem, entries: Sequence[tuple[pg.GraphicsObject, str]]) -> bool:
+    """Make `legend` list `entries` (item, label), reusing the entries it has: a new
+    entry costs a few ms to lay out, and a ranked legend changes order at every refresh.
+    True if anything changed."""
+    changed = False
+    for (sample, label), (item, text) in zip(legend.items, entries, strict=False):
+        if sample.item is not item:
+            sample.item = item
+            sample.update()
+            changed = True
+        if label.text != text:
+            label.setText(text)
+            changed = True
+    for sample, _label in legend.items[len(entries):]:
+        legend.removeItem(sample.item)
+        changed = True
+    for item, text in entries[len(legend.items):]:
+        legend.addItem(item, text)
+        changed = True
+    return changed
 
 
 def legend_width(legend: pg.LegendItem) -> float:
@@ -72,6 +97,7 @@ class CurvePlot(TimedPaint, FittedPlot):
         self._series: dict[str, Series] = {}
         self._curves: dict[str, pg.PlotDataItem] = {}
         self._shown: list[str] = []  # series in the legend and the hover text
+        self._legend_keys: list[str] = []  # the series asked for in the legend
         self.legend_limit: int | None = None
         self._dirty = False
         self._best = 0  # the best epoch so far; 0 = none marked
@@ -83,6 +109,7 @@ class CurvePlot(TimedPaint, FittedPlot):
         # Named in the legend rather than beside the line, where it would cover the curves.
         self._best_sample = pg.PlotDataItem(pen=best_pen)
         self._best_in_legend = False
+        self._adding = Steps(self)  # curves still to create, a few a turn
         self._bands: dict[str, Band] = {}
         self._band_in_legend = False
         self._cursor = pg.InfiniteLine(angle=90, movable=False,
@@ -102,57 +129,76 @@ class CurvePlot(TimedPaint, FittedPlot):
         self.getPlotItem().setLabel("left", y_label)
 
     def set_series(self, series: Sequence[Series]) -> None:
-        """Replace the curves (once per run at most) and clear the data."""
+        """Replace the curves (once per run at most) and clear the data.
+
+        Creating a curve costs 1-3 ms: sixty of them (one per feature) are created
+        `CURVES_PER_STEP` a turn of the event loop, the legend's first; each is drawn with
+        the data so far as it comes."""
         if list(series) == list(self._series.values()):  # a new run on the same columns
             self.reset()
             return
         item = self.getPlotItem()
+        self._adding.cancel()
         for curve in self._curves.values():
             item.removeItem(curve)
         self._legend.clear()
+        self._shown, self._legend_keys = [], []
         self._series = {s.key: s for s in series}
         self._curves = {}
-        for s in series:
-            pen = pg.mkPen(s.color, width=2, style=s.style)
-            curve = pg.PlotDataItem(pen=pen, connect="finite")
-            item.addItem(curve)
-            self._curves[s.key] = curve
         self._y = {s.key: GrowBuffer() for s in series}
-        # Each legend entry costs a few ms to lay out: a plot with a long list of series
-        # (one per feature) starts with the first few and ranks them as data arrives.
-        self.show_in_legend([s.key for s in series][: self.legend_limit])
+        keys = list(self._series)
+        self._add_curves(keys[:CURVES_PER_STEP])
+        for start in range(CURVES_PER_STEP, len(keys), CURVES_PER_STEP):
+            self._adding.add(lambda chunk=keys[start:start + CURVES_PER_STEP]:
+                             self._add_curves(chunk))
+        self.show_in_legend(keys[: self.legend_limit])
         self.reset()
 
+    def _add_curves(self, keys: Sequence[str]) -> None:
+        item, x = self.getPlotItem(), self._x.view
+        for key in keys:
+            s = self._series[key]
+            curve = pg.PlotDataItem(pen=pg.mkPen(s.color, width=2, style=s.style),
+                                    connect="finite")
+            if len(x):
+                curve.setData(x, self._y[key].view)
+            item.addItem(curve)
+            self._curves[key] = curve
+        if set(keys) & set(self._legend_keys):
+            self.show_in_legend(self._legend_keys)
+
     def show_in_legend(self, keys: Sequence[str]) -> None:
+        """List `keys` in the legend (those whose curve is created yet: the rest join it
+        as they are)."""
+        self._legend_keys = list(keys)
+        shown = [k for k in keys if k in self._curves]
         with_best = self._best > 0
         band = next((b for b in self._bands.values() if b.visible), None)
-        if (list(keys) == self._shown and with_best == self._best_in_legend
+        if (shown == self._shown and with_best == self._best_in_legend
                 and (band is not None) == self._band_in_legend):
             return
-        self._legend.clear()
-        self._shown = [k for k in keys if k in self._curves]
-        for key in self._shown:
-            self._legend.addItem(self._curves[key], self._series[key].label)
+        self._shown = shown
+        entries = [(self._curves[key], self._series[key].label) for key in self._shown]
         if band is not None:
-            self._legend.addItem(band.mean, self.tr("mean ± sd"))
+            entries.append((band.mean, self.tr("mean ± sd")))
         if with_best:
-            self._legend.addItem(self._best_sample, self.tr("best epoch"))
+            entries.append((self._best_sample, self.tr("best epoch")))
         self._best_in_legend = with_best
         self._band_in_legend = band is not None
-        self.fit_legend_columns()
-
+        if set_legend(self._legend, entries):
+            self.fit_legend_columns()
     def set_band(self, key: str, x: np.ndarray, mean: np.ndarray, sd: np.ndarray) -> None:
         """The mean of series `key` over several runs, dashed in its colour, with a ±1 sd
         band; drawn at once (bands change once per run, not per epoch)."""
         if key not in self._bands:
             self._bands[key] = Band(self.getPlotItem(), self._series[key].color)
         self._bands[key].set(x, mean, sd)
-        self.show_in_legend(self._shown)
+        self.show_in_legend(self._legend_keys)
 
     def clear_bands(self) -> None:
         for band in self._bands.values():
             band.hide()
-        self.show_in_legend(self._shown)
+        self.show_in_legend(self._legend_keys)
 
     def band(self, key: str) -> Band | None:
         return self._bands.get(key)
@@ -203,11 +249,13 @@ class CurvePlot(TimedPaint, FittedPlot):
             curve.setData(x, self._y[key].view)
         self.best_line.setPos(self._best)
         self.best_line.setVisible(self._best > 0)
-        self.show_in_legend(self._shown)
+        self.show_in_legend(self._legend_keys)
         self._dirty = False
         return True
 
     def curve(self, key: str) -> pg.PlotDataItem:
+        if key not in self._curves:
+            self._adding.finish()
         return self._curves[key]
 
     def data(self, key: str) -> np.ndarray:
