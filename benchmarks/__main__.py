@@ -8,11 +8,22 @@ RESULTS.md always comes from one complete run.
 import sys
 from pathlib import Path
 
-from benchmarks import load, memory, stability, startup, syn, throughput, window, workbook
+from benchmarks import (
+    load,
+    memory,
+    selftest,
+    stability,
+    startup,
+    syn,
+    throughput,
+    window,
+    workbook,
+)
 from benchmarks.data import machine
 
 SECTIONS = {"load": load.main, "throughput": throughput.main, "window": window.main,
-            "stability": stability.main, "syn": syn.main, "startup": startup.main,
+            "selftest": selftest.main, "stability": stability.main, "syn": syn.main,
+            "startup": startup.main,
             "memory": memory.main, "workbook": workbook.main}
 
 names = sys.argv[1:] or list(SECTIONS)

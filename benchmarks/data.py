@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import tempfile
@@ -60,3 +61,18 @@ def in_subprocess(probe: str, *args) -> dict:
     out = subprocess.run([sys.executable, "-m", "benchmarks.probe", probe, *map(str, args)],
                          capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+@contextlib.contextmanager
+def busy_core():
+    """Another process keeping one core busy for the duration, as a browser does on an
+    analyst's laptop: the window's goals hold under that load."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        yield
+    finally:
+        child.kill()
+        child.wait()

@@ -3,8 +3,10 @@
 Both time the training loop only (`seconds` in the CLI's JSON, the trainer's
 `train_seconds_` in the window), so the ratio is the cost of the worker thread, the
 throttled signals and the plots redrawing while it trains. The longest main-thread stall
-is measured twice: while the file loads (including the panel's follow-up work) and while
-it trains.
+is measured three times: while the file loads (including the panel's follow-up work),
+while it trains (to the run's end, its final plots drawn), and for 1.5 s after the run
+(the pages a finished run updates). Everything runs while another process keeps one core
+busy, as on an analyst's laptop with a browser open.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from benchmarks.data import CACHE, in_subprocess
+from benchmarks.data import CACHE, busy_core, in_subprocess
 
 ROOT = Path(__file__).resolve().parents[1]
 ROWS, FEATURES, EPOCHS = 1_000_000, 20, 8
@@ -82,36 +84,42 @@ def run_in_window(path: str | Path, epochs: int = EPOCHS) -> dict:
     window.start_training()
     loop.exec()
     stall.stop()
+    after = StallMeter()
+    after.start()
+    QTimer.singleShot(1500, loop.quit)
+    loop.exec()
+    after.stop()
     window.workflow.discard_changes()
     window.close()
     app.processEvents()
     data = result["trainer"].data
     return {"seconds": result["trainer"].train_seconds_, "load_stall_ms": load_stall.max_gap_ms,
-            "train_stall_ms": stall.max_gap_ms,
+            "train_stall_ms": stall.max_gap_ms, "end_stall_ms": after.max_gap_ms,
             "rows": len(data.X_train) + len(data.X_valid), "inputs": data.X_train.shape[1]}
 
 
 def main() -> list[str]:
     path = make_csv()
-    cli = min(cli_seconds(path) for _ in range(2))
-    # each run in its own process, so the second does not inherit the first one's heap
-    runs = [in_subprocess("train-window", path, EPOCHS) for _ in range(2)]
+    with busy_core():
+        cli = min(cli_seconds(path) for _ in range(2))
+        # each run in its own process, so the second does not inherit the first one's heap
+        runs = [in_subprocess("train-window", path, EPOCHS) for _ in range(2)]
     win = min(run["seconds"] for run in runs)
-    load_stall = max(run["load_stall_ms"] for run in runs)
-    stall = max(run["train_stall_ms"] for run in runs)
+    stalls = {key: max(run[f"{key}_stall_ms"] for run in runs) for key in ("load", "train", "end")}
     samples = ROWS * 0.8 * EPOCHS
     return [
         "## Window vs CLI",
         "",
-        f"{ROWS:,} rows × {FEATURES} features, {EPOCHS} epochs, batch 256, default network; "
-        "training time best of 2, stalls the worst of 2.",
+        f"{ROWS:,} rows × {FEATURES} features, {EPOCHS} epochs, batch 256, default network, "
+        "another process keeping one core busy; training time best of 2, stalls the worst of 2.",
         "",
         "| where | training seconds | samples/s |",
         "|---|---|---|",
         f"| CLI | {cli:.2f} | {samples / cli:,.0f} |",
         f"| window (live plots) | {win:.2f} | {samples / win:,.0f} |",
         "",
-        f"Window throughput vs CLI: **{cli / win:.2f}×** (goal ≥ 0.8×); "
-        f"longest main-thread stall while loading: {load_stall:.0f} ms, "
-        f"while training: {stall:.0f} ms (goal < 100 ms each).",
+        f"Window throughput vs CLI: **{cli / win:.2f}×** (goal ≥ 0.95×); "
+        f"longest main-thread stall while loading: {stalls['load']:.0f} ms, "
+        f"while training to the end of the run: {stalls['train']:.0f} ms, "
+        f"in the 1.5 s after it: {stalls['end']:.0f} ms (goal < 50 ms each).",
     ]
