@@ -148,14 +148,13 @@ class Trainer:
         reason = "finished"
         for epoch in range(cfg.epochs):
             lr = learning_rate(cfg.lr_schedule, cfg.lr, epoch, cfg.epochs)
-            perm = loop.rng.permutation(len(loop.X))
             t0 = time.perf_counter()
-            done = yield from self._train_epoch(loop, epoch, lr, perm)
+            done, trained = yield from self._epoch(loop, epoch, lr)
             loop.train_time += time.perf_counter() - t0
             if loop.control.stopped and not done:
                 reason = "stopped"
                 break
-            yield self._end_epoch(loop, epoch, lr, perm[:done], t0)
+            yield self._end_epoch(loop, epoch, lr, trained, t0, done)
             if loop.control.stopped:
                 reason = "stopped"
                 break
@@ -166,6 +165,15 @@ class Trainer:
         yield self._finish(loop.best, reason)
 
     # -- the loop ----------------------------------------------------------
+    def _epoch(self, loop: _Loop, epoch: int, lr: float
+               ) -> Generator[BatchReport, None, tuple[int, np.ndarray]]:
+        """One epoch over the rows in memory, in a fresh seeded order: the rows trained on
+        and their positions, in the order their predictions were made (a streamed run
+        overrides this)."""
+        perm = loop.rng.permutation(len(loop.X))
+        done = yield from self._train_epoch(loop, epoch, lr, perm)
+        return done, perm[:done]
+
     def _begin(self, control: TrainingControl) -> _Loop:
         """Fresh weights from the seed, the optimiser and the batching of a run."""
         cfg, data = self.config, self.data
@@ -181,7 +189,7 @@ class Trainer:
         warmup = SPARSEMAX_WARMUP if cfg.weighting == "sparsemax" else 0
         opt = Optimizer(cfg.optimizer, cfg.lr, momentum=cfg.momentum)
         X = data.X_train.astype(self.dtype, copy=False)
-        n = len(X)
+        n = self._n_train()
         batch = n if cfg.optimizer == "gd" else min(cfg.batch_size, n)
         weights = self._sample_weights()
         best = flat.vector.copy()
@@ -195,10 +203,7 @@ class Trainer:
         """One pass over the training rows in the order `perm`, a report per mini-batch;
         returns the number of rows trained on (fewer when the run is stopped)."""
         cfg = self.config
-        warm = min(1.0, (epoch + 1) / (loop.warmup + 1))
-        settle = ATTENTION_SETTLE / (ATTENTION_SETTLE + max(epoch - loop.warmup, 0))
-        factor = cfg.attention_lr * warm * settle
-        scale = 1 + (factor - 1) * loop.fast if loop.fast.any() else None
+        scale = self._attention_scale(loop, epoch)
         done = 0  # rows trained on this epoch
         loss_sum = 0.0
         for b in range(loop.n_batches):
@@ -206,7 +211,8 @@ class Trainer:
             if loop.control.stopped:
                 break
             idx = perm[b * loop.batch : (b + 1) * loop.batch]
-            loss, out = self._step(loop, idx, lr, scale, epoch)
+            w = None if loop.weights is None else loop.weights[idx]
+            loss, out = self._step(loop, loop.X[idx], loop.y[idx], w, lr, scale, epoch)
             if loop.outputs is None:  # one array for every epoch, not a list of batches
                 loop.outputs = np.empty((len(loop.X), *out.shape[1:]), dtype=out.dtype)
             loop.outputs[done : done + len(idx)] = out
@@ -216,18 +222,23 @@ class Trainer:
                               loss_sum / done, time.perf_counter() - loop.start)
         return done
 
-    def _step(self, loop: _Loop, idx: np.ndarray, lr: float, scale: np.ndarray | None,
-              epoch: int) -> tuple[float, np.ndarray]:
+    def _attention_scale(self, loop: _Loop, epoch: int) -> np.ndarray | None:
+        """Each parameter's factor on the learning rate this epoch (None: all 1)."""
+        warm = min(1.0, (epoch + 1) / (loop.warmup + 1))
+        settle = ATTENTION_SETTLE / (ATTENTION_SETTLE + max(epoch - loop.warmup, 0))
+        factor = self.config.attention_lr * warm * settle
+        return 1 + (factor - 1) * loop.fast if loop.fast.any() else None
+
+    def _step(self, loop: _Loop, X: np.ndarray, y: np.ndarray, w: np.ndarray | None, lr: float,
+              scale: np.ndarray | None, epoch: int) -> tuple[float, np.ndarray]:
         """One mini-batch: loss and gradients, then the optimiser's step; the loss and the
         batch's predictions."""
         cfg = self.config
-        w = None if loop.weights is None else loop.weights[idx]
         try:
             # Overflow is detected from the loss and reported once, as a sentence;
             # Adam's g² may overflow as well: v = inf, a step of 0.
             with np.errstate(all="ignore"):
-                loss, grads, out = loop.model.loss_and_grads(loop.X[idx], loop.y[idx], w, cfg.l2,
-                                                             cfg.entropy)
+                loss, grads, out = loop.model.loss_and_grads(X, y, w, cfg.l2, cfg.entropy)
                 # A non-finite gradient makes the next batch's loss non-finite.
                 finite = math.isfinite(loss)
                 if finite:
@@ -242,14 +253,16 @@ class Trainer:
         return loss, out
 
     def _end_epoch(self, loop: _Loop, epoch: int, lr: float, trained: np.ndarray,
-                   t0: float) -> EpochReport:
+                   t0: float, done: int) -> EpochReport:
         """Metrics of the epoch, keeping the best weights so far; `trained` holds the rows
-        trained on, in the order their predictions were made."""
-        data, done = self.data, len(trained)
+        whose predictions `loop.outputs` keeps, in that order; `done` counts every row
+        trained on."""
+        data = self.data
         # Train metrics from the predictions made while the epoch ran (as Keras
         # reports them): no second pass over a large training set.
         assert loop.outputs is not None
-        train_metrics = self._metrics(loop.y[trained], loop.outputs[:done], scores=False)
+        train_metrics = self._metrics(loop.y[trained], loop.outputs[: len(trained)],
+                                      scores=False)
         valid_metrics = self._metrics(data.y_valid, loop.model.predict_batches(data.X_valid),
                                       scores=False)
         score = self._score(valid_metrics)
@@ -267,6 +280,9 @@ class Trainer:
         )
 
     # -- helpers -----------------------------------------------------------
+    def _n_train(self) -> int:
+        return len(self.data.X_train)
+
     def _finish(self, best: np.ndarray, reason: str) -> EpochReport:
         """Restore the best weights and report their metrics on both splits."""
         self.model_.params = {k: v.copy() for k, v in self._flat.views(best).items()}
