@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..io import Table
 from ..io.columns import analyse
-from ..io.common import Progress, TableError
+from ..io.common import ColumnInfo, Progress, TableError
 from ..io.sniff import MARKERS, Sniff, sniff
 from ..io.table import _head_and_tail
 from ..io.workbook import is_workbook
@@ -30,6 +30,7 @@ HEAD_ROWS = 20_000
 class Chunk:
     start: int  # position of the chunk's first row among the file's data rows
     frame: object  # pandas.DataFrame, as the reader would hold these rows
+    columns: list[ColumnInfo]  # the chunk's own analysis (its words and kinds)
 
 
 @dataclass
@@ -42,6 +43,11 @@ class Source:
     @property
     def name(self) -> str:
         return os.path.basename(self.path) or self.path
+
+    def table(self, chunk: Chunk) -> Table:
+        """A chunk as a `Table` of its own, for what scores a table in memory."""
+        return Table(chunk.frame, self.path, self.head.encoding, self.head.delimiter,
+                     self.head.decimal, chunk.columns, [])
 
     def chunks(self, chunk_rows: int = CHUNK_ROWS,
                progress: Callable[[float], None] | None = None,
@@ -56,9 +62,9 @@ class Source:
             for frame in _reader(raw, self.sniff, chunk_rows):
                 if stop():
                     raise TableError("loading was cancelled")
-                _, frame = analyse(frame, self.sniff, Progress(None), stop, [],
+                columns, frame = analyse(frame, self.sniff, Progress(None), stop, [],
                                          keep_rows=True)
-                yield Chunk(start, frame)
+                yield Chunk(start, frame, columns)
                 start += len(frame)
                 report(raw.tell() / max(self.size, 1))
         report(1.0)

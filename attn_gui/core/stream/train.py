@@ -16,7 +16,7 @@ import numpy as np
 
 from ..config import TrainConfig
 from ..dataset import Dataset
-from ..training import BatchReport, Trainer, TrainingControl, _Loop
+from ..training import BatchReport, Trainer, _Loop
 from .batches import BUFFER_ROWS, Batches
 from .fit import Fitted
 from .source import CHUNK_ROWS, Source
@@ -74,9 +74,9 @@ class StreamTrainer(Trainer):
         scale = self._attention_scale(loop, epoch)
         first = self.data.X_valid.shape[0] == 0 and self.batches.X_valid is None
         ys, outs = [], []
-        done, loss_sum, b = 0, 0.0, 0
+        done, loss_sum = 0, 0.0
         stream = self.batches.epoch(loop.rng, loop.batch, collect=first)
-        for X, y, sampled in stream:
+        for b, (X, y, sampled) in enumerate(stream, start=1):
             loop.control.wait_while_paused()
             if loop.control.stopped:
                 stream.close()
@@ -88,7 +88,6 @@ class StreamTrainer(Trainer):
             outs.append(out[sampled])
             done += len(y)
             loss_sum += loss * len(y)
-            b += 1
             yield BatchReport(epoch + 1, cfg.epochs, b, max(loop.n_batches, b),
                               loss_sum / done, _elapsed(loop))
         if first:
