@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import stream_cli
 from .core.compare import check_compare_off, compare_runs
 from .core.config import OPTIONS, TrainConfig
 from .core.errors import USER_ERRORS
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "a fresh network on the learned attention frozen vs uniform weights "
                        "(max(--repeats, 5) seeds on one split; not with --cv)")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    stream_cli.add_flags(train)
     _add_settings(train)
 
     sweep = sub.add_parser("sweep", help="train many runs with settings from a JSON file "
@@ -100,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "model's one set of weights on every row unless it has per-row "
                          "attention)")
     predict.add_argument("--json", action="store_true")
+    stream_cli.add_flags(predict)
 
     inspect = sub.add_parser("inspect", help="show what the reader detects in a CSV")
     inspect.add_argument("data")
@@ -215,6 +218,8 @@ def _train(args: argparse.Namespace) -> int:
         _writable(args.save, "model")
     if args.report:
         _writable(args.report, "report")
+    if stream_cli.streamed(args):
+        return stream_cli.train_streamed(args, config, None if args.json else _Progress())
     t0 = time.perf_counter()
     table = read_table(args.data, sheet=args.sheet)
     valid = read_table(args.valid_data, sheet=args.valid_sheet) if args.valid_data else None
@@ -254,6 +259,7 @@ def _train(args: argparse.Namespace) -> int:
                    **_sheet_fields(table),
                    **({"valid_sheet": valid.sheet} if valid is not None and valid.sheet else {})},
         "preprocessing": data.report,
+        "streamed": False,
     }
     proba = kept.trainer.model_.predict_batches(data.X_valid) if data.task == "classification" else None
     result.update(threshold_summary(data.task, len(data.classes), data.positive, data.y_valid,
@@ -420,6 +426,8 @@ class _Progress:
 def _predict(args: argparse.Namespace) -> int:
     _writable(args.output, "output")
     saved = load_model(args.model)
+    if stream_cli.streamed(args):
+        return stream_cli.predict_streamed(args, saved)
     table = read_table(args.data, sheet=args.sheet)
     result = predict(saved, table, attention=args.attention)
     try:
@@ -430,7 +438,7 @@ def _predict(args: argparse.Namespace) -> int:
                "target": saved.target, "classes": saved.target_info.classes,
                "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
                "preprocessing": result.report, "metrics": result.metrics,
-               **_sheet_fields(table)}
+               "streamed": False, **_sheet_fields(table)}
     if args.json:
         print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))
         return 0

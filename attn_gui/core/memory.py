@@ -1,7 +1,9 @@
 """Whether a file fits in memory, asked before reading it rather than found out by swapping.
 
 A file is read whole (the preview, the statistics and the split all want every row), so a
-file the machine cannot hold is refused up front with its size and the memory available.
+workbook the machine cannot hold is refused up front with its size and the memory
+available; a CSV that large is streamed instead (`core/stream`), where the command line
+and the window open one.
 The need is estimated from the file's size: reading the benchmark's 1M-row export (199 MB,
 20 numbers and 2 text columns a row) grew the process by 1.85× the file's size, which
 `READ_FACTOR` rounds up.
@@ -9,9 +11,10 @@ The need is estimated from the file's size: reading the benchmark's 1M-row expor
 
 from __future__ import annotations
 
-from .errors import Phrase
+from .errors import Phrase, UserError
 
-__all__ = ["READ_FACTOR", "available_memory", "check_fits", "format_bytes"]
+__all__ = ["READ_FACTOR", "available_memory", "check_fits", "format_bytes", "needs_streaming",
+           "parse_size"]
 
 READ_FACTOR = 2.0
 
@@ -43,3 +46,26 @@ def check_fits(name: str, size: int) -> Phrase | None:
                   "only {available} is available: open an export with fewer rows or columns, or "
                   "close other programs", name=name, size=format_bytes(size),
                   needed=format_bytes(needed), available=format_bytes(available))
+
+
+_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
+          "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
+
+
+def parse_size(text: str) -> int:
+    """Bytes of a size as people write it: 512MB, 1GB, 1.5 GiB, 2000000 (bytes); decimal
+    units as `format_bytes` shows them, binary ones with an i."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([A-Za-z]*)\s*", text)
+    unit = match.group(2).upper() if match else ""
+    if not match or unit not in _UNITS or float(match.group(1)) <= 0:
+        raise UserError("a memory size must be a number with a unit such as 512MB, 1GB or "
+                        "2GiB, not '{text}'", text=text)
+    return int(float(match.group(1)) * _UNITS[unit])
+
+
+def needs_streaming(size: int, budget: int | None = None) -> bool:
+    """Whether a file of `size` bytes is too large to read whole within `budget` bytes
+    (None: the memory available now)."""
+    return size * READ_FACTOR > (available_memory() if budget is None else budget)
