@@ -214,12 +214,11 @@ def _train(args: argparse.Namespace) -> int:
         from .core.checks import refuse
 
         refuse(config)
-    if args.save:
-        _writable(args.save, "model")
-    if args.report:
-        _writable(args.report, "report")
+    for path, kind in ((args.save, "model"), (args.report, "report")):
+        if path:
+            _writable(path, kind)
     if stream_cli.streamed(args):
-        return stream_cli.train_streamed(args, config, None if args.json else _Progress())
+        return _train_streamed(args, config)
     t0 = time.perf_counter()
     table = read_table(args.data, sheet=args.sheet)
     valid = read_table(args.valid_data, sheet=args.valid_sheet) if args.valid_data else None
@@ -258,8 +257,7 @@ def _train(args: argparse.Namespace) -> int:
                    "decimal": table.decimal, "warnings": table.warnings,
                    **_sheet_fields(table),
                    **({"valid_sheet": valid.sheet} if valid is not None and valid.sheet else {})},
-        "preprocessing": data.report,
-        "streamed": False,
+        "preprocessing": data.report, "streamed": False,
     }
     proba = kept.trainer.model_.predict_batches(data.X_valid) if data.task == "classification" else None
     result.update(threshold_summary(data.task, len(data.classes), data.positive, data.y_valid,
@@ -287,6 +285,15 @@ def _train(args: argparse.Namespace) -> int:
         if table.sheet is not None:
             print(f"read sheet '{table.sheet}' of {table.path}")
         print(_summary(result, len(runs)))
+    return 0
+
+
+def _train_streamed(args: argparse.Namespace, config: TrainConfig) -> int:
+    result = stream_cli.train_streamed(args, config, None if args.json else _Progress())
+    if args.json:
+        print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
+    else:
+        print(_summary(result, 1))
     return 0
 
 

@@ -78,7 +78,8 @@ def _refuse(args: argparse.Namespace, config: TrainConfig) -> None:
         raise StreamError("--sheet applies to workbooks, which cannot be streamed")
 
 
-def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> int:
+def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> dict:
+    """Train, save with --save, and give the result a normal `train` prints."""
     from .core.project import save_model, saved_model
     from .core.repeats import Run
     from .core.stream import StreamTrainer, fit_stream, open_source
@@ -118,17 +119,7 @@ def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> i
                                     proba, config.threshold, config.fp_cost))
     if args.save:
         save_model(args.save, saved_model(config, data, trainer, final, source.path))
-    _print(args, result)
-    return 0
-
-
-def _print(args: argparse.Namespace, result: dict) -> None:
-    from .cli import _summary
-
-    if args.json:
-        print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
-    else:
-        print(_summary(result, 1))
+    return result
 
 
 def predict_streamed(args: argparse.Namespace, saved) -> int:
