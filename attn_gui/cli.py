@@ -434,28 +434,32 @@ def _predict(args: argparse.Namespace) -> int:
     _writable(args.output, "output")
     saved = load_model(args.model)
     if stream_cli.streamed(args):
-        return stream_cli.predict_streamed(args, saved)
-    table = read_table(args.data, sheet=args.sheet)
-    result = predict(saved, table, attention=args.attention)
-    try:
-        write_csv(result.frame, args.output)
-    except OSError as exc:
-        return _fail(f"cannot write '{args.output}': {exc.strerror}")
-    summary = {"rows": table.n_rows, "output": args.output, "task": saved.task,
-               "target": saved.target, "classes": saved.target_info.classes,
-               "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
-               "preprocessing": result.report, "metrics": result.metrics,
-               "streamed": False, **_sheet_fields(table)}
+        summary = stream_cli.predict_streamed(args, saved)
+        source = f"{args.data} (streamed)"
+    else:
+        table = read_table(args.data, sheet=args.sheet)
+        result = predict(saved, table, attention=args.attention)
+        try:
+            write_csv(result.frame, args.output)
+        except OSError as exc:
+            return _fail(f"cannot write '{args.output}': {exc.strerror}")
+        summary = {"rows": table.n_rows, "output": args.output, "task": saved.task,
+                   "target": saved.target, "classes": saved.target_info.classes,
+                   "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
+                   "preprocessing": result.report, "metrics": result.metrics,
+                   "streamed": False, **_sheet_fields(table)}
+        source = _source(table)
     if args.json:
         print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))
         return 0
-    print(f"wrote {table.n_rows} rows of {_source(table)} to {args.output}")
-    if result.report["unseen_levels"]:
-        print(f"note: {result.report['unseen_levels']} cells held categories not seen in "
-              "training; they were scored as '(other)' or as no category")
-    if result.metrics:
+    print(f"wrote {summary['rows']} rows of {source} to {args.output}")
+    unseen, metrics = summary["preprocessing"]["unseen_levels"], summary["metrics"]
+    if unseen:
+        print(f"note: {unseen} cells held categories not seen in training; they were scored "
+              "as '(other)' or as no category")
+    if metrics:
         print("metrics on the file's own target: "
-              + "  ".join(f"{k} {v:.4f}" for k, v in result.metrics.items()))
+              + "  ".join(f"{k} {v:.4f}" for k, v in metrics.items()))
     return 0
 
 

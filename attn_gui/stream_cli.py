@@ -5,7 +5,6 @@ available. The JSON has the keys of a run read whole. Never imports Qt."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -14,7 +13,6 @@ from .core import memory
 from .core.config import TrainConfig
 from .core.errors import UserError
 from .core.io.workbook import is_workbook
-from .core.metrics import json_finite
 from .core.repeats import summarise
 from .core.thresholds import threshold_summary
 
@@ -122,25 +120,19 @@ def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> d
     return result
 
 
-def predict_streamed(args: argparse.Namespace, saved) -> int:
+def predict_streamed(args: argparse.Namespace, saved) -> dict:
+    """Score the file in parts into --output; the summary a normal `predict` gives."""
     from .core.stream import open_source, predict_stream
 
     if args.sheet is not None:
         raise StreamError("--sheet applies to workbooks, which cannot be streamed")
     source = open_source(args.data)
-    result = predict_stream(saved, source, args.output, attention=args.attention)
-    summary = {"rows": result.rows, "output": args.output, "task": saved.task,
+    try:
+        result = predict_stream(saved, source, args.output, attention=args.attention)
+    except OSError as exc:
+        raise StreamError("cannot write '{path}': {reason}", path=args.output,
+                          reason=exc.strerror or exc) from None
+    return {"rows": result.rows, "output": args.output, "task": saved.task,
                "target": saved.target, "classes": saved.target_info.classes,
                "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
                "preprocessing": result.report, "metrics": result.metrics, "streamed": True}
-    if args.json:
-        print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))
-        return 0
-    print(f"wrote {result.rows} rows of {source.path} to {args.output} (streamed)")
-    if result.report["unseen_levels"]:
-        print(f"note: {result.report['unseen_levels']} cells held categories not seen in "
-              "training; they were scored as '(other)' or as no category")
-    if result.metrics:
-        print("metrics on the file's own target: "
-              + "  ".join(f"{k} {v:.4f}" for k, v in result.metrics.items()))
-    return 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..io import Table
 from ..io.columns import analyse
-from ..io.common import ColumnInfo, Progress, TableError
+from ..io.common import ColumnInfo, Progress, TableError, file_errors
 from ..io.sniff import MARKERS, Sniff, sniff
 from ..io.table import _head_and_tail
 from ..io.workbook import is_workbook
@@ -78,21 +78,14 @@ def open_source(path: str | os.PathLike[str]) -> Source:
     if is_workbook(path):
         raise TableError("the workbook '{name}' cannot be streamed: a workbook is read whole; "
                          "save its sheet as CSV to train on it in parts", name=name)
-    try:
-        with open(path, "rb") as raw:
-            size = os.fstat(raw.fileno()).st_size
-            head_bytes, tail = _head_and_tail(raw, size)
-            notes: list[str] = []
-            found = sniff(head_bytes, tail, complete=size <= len(head_bytes), name=name,
-                          notes=notes)
-            raw.seek(found.skip_bytes)
-            frame = next(_reader(raw, found, HEAD_ROWS), None)
-    except FileNotFoundError:
-        raise TableError("no such file: '{path}'", path=path) from None
-    except IsADirectoryError:
-        raise TableError("'{path}' is a folder, not a file", path=path) from None
-    except PermissionError:
-        raise TableError("permission denied: cannot read '{path}'", path=path) from None
+    with file_errors(path), open(path, "rb") as raw:
+        size = os.fstat(raw.fileno()).st_size
+        head_bytes, tail = _head_and_tail(raw, size)
+        notes: list[str] = []
+        found = sniff(head_bytes, tail, complete=size <= len(head_bytes), name=name,
+                      notes=notes)
+        raw.seek(found.skip_bytes)
+        frame = next(_reader(raw, found, HEAD_ROWS), None)
     if frame is None or len(frame) == 0:
         raise TableError("the file has a header but no data rows")
     columns, frame = analyse(frame, found, Progress(None), lambda: False, notes, keep_rows=True)
