@@ -12,7 +12,6 @@ import time
 from .core import memory
 from .core.config import TrainConfig
 from .core.errors import UserError
-from .core.io.workbook import is_workbook
 from .core.repeats import summarise
 from .core.thresholds import threshold_summary
 
@@ -51,12 +50,12 @@ def streamed(args: argparse.Namespace) -> bool:
     on stderr says so."""
     if args.stream:
         return True
+    from .core.stream import needs_stream
+
     path = args.data
-    if not os.path.isfile(path) or is_workbook(path):
-        return False  # the reader gives its own sentence
+    if not needs_stream(path, args.memory):
+        return False  # a workbook or a missing file: the reader gives its own sentence
     size = os.path.getsize(path)
-    if not memory.needs_streaming(size, args.memory):
-        return False
     budget = args.memory if args.memory is not None else memory.available_memory()
     print(f"note: '{os.path.basename(path)}' ({memory.format_bytes(size)}) needs about "
           f"{memory.format_bytes(size * memory.READ_FACTOR)} to be read whole, more than "

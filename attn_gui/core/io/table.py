@@ -53,6 +53,8 @@ class Table:
     warnings: list[str]
     sheet: str | None = None  # a workbook's sheet that was read
     sheets: list[str] = field(default_factory=list)  # a workbook's sheets with data
+    # a core.stream.Source when the file is read in parts: `frame` holds its first rows
+    stream: object | None = None
 
     def info(self, name: str) -> ColumnInfo:
         for column in self.columns:

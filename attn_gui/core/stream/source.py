@@ -13,14 +13,16 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..errors import Phrase
 from ..io import Table
 from ..io.columns import analyse
 from ..io.common import ColumnInfo, Progress, TableError, file_errors
 from ..io.sniff import MARKERS, Sniff, sniff
 from ..io.table import _head_and_tail
 from ..io.workbook import is_workbook
+from ..memory import format_bytes
 
-__all__ = ["CHUNK_ROWS", "HEAD_ROWS", "Chunk", "Source", "open_source"]
+__all__ = ["CHUNK_ROWS", "HEAD_ROWS", "Chunk", "Source", "open_source", "open_table"]
 
 CHUNK_ROWS = 65_536
 HEAD_ROWS = 20_000
@@ -68,6 +70,19 @@ class Source:
                 start += len(frame)
                 report(raw.tell() / max(self.size, 1))
         report(1.0)
+
+
+def open_table(path: str | os.PathLike[str]) -> Table:
+    """The first rows of a CSV read in parts, as a table whose `stream` reads the rest; a
+    note says so."""
+    source = open_source(path)
+    table = source.head
+    table.stream = source
+    table.warnings.append(Phrase(
+        "'{name}' ({size}) is streamed, read in parts: the preview shows its first {rows} "
+        "rows, and every row is counted when a run reads the file",
+        name=source.name, size=format_bytes(source.size), rows=len(table.frame)))
+    return table
 
 
 def open_source(path: str | os.PathLike[str]) -> Source:
