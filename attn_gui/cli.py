@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import stream_cli
+from . import cluster_cli, stream_cli
 from .core.compare import check_compare_off, compare_runs
 from .core.config import OPTIONS, TrainConfig
 from .core.errors import USER_ERRORS
@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "(max(--repeats, 5) seeds on one split; not with --cv)")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     stream_cli.add_flags(train)
+    cluster_cli.add_flags(train)
     _add_settings(train)
 
     sweep = sub.add_parser("sweep", help="train many runs with settings from a JSON file "
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "attention)")
     predict.add_argument("--json", action="store_true")
     stream_cli.add_flags(predict)
+    cluster_cli.add_flags(predict)
 
     inspect = sub.add_parser("inspect", help="show what the reader detects in a CSV")
     inspect.add_argument("data")
@@ -218,6 +220,8 @@ def _train(args: argparse.Namespace) -> int:
         _writable(args.save, "model")
     if args.report:
         _writable(args.report, "report")
+    if cluster_cli.wanted(args):
+        return cluster_cli.train_cluster(args, config, None if args.json else _Progress())
     if stream_cli.streamed(args):
         return stream_cli.train_streamed(args, config, None if args.json else _Progress())
     t0 = time.perf_counter()
@@ -426,6 +430,8 @@ class _Progress:
 def _predict(args: argparse.Namespace) -> int:
     _writable(args.output, "output")
     saved = load_model(args.model)
+    if cluster_cli.wanted(args):
+        return cluster_cli.predict_cluster(args, saved)
     if stream_cli.streamed(args):
         return stream_cli.predict_streamed(args, saved)
     table = read_table(args.data, sheet=args.sheet)

@@ -13,6 +13,7 @@ __all__ = ["EXTRA_HINT", "LOCAL_WORKERS", "ClusterError", "client_for", "require
 
 EXTRA_HINT = 'pip install "attn-gui[cluster]"'
 LOCAL_WORKERS = 2
+LOCAL_PROCESSES = True  # a process per worker, as a real cluster's; tests may use threads
 CONNECT_SECONDS = 10
 
 
@@ -32,13 +33,14 @@ def require_dask() -> None:
 
 @contextlib.contextmanager
 def client_for(scheduler: str | None, workers: int = LOCAL_WORKERS,
-               processes: bool = True) -> Iterator[object]:
+               processes: bool | None = None) -> Iterator[object]:
     """A `distributed.Client`; without `scheduler`, a `LocalCluster` of `workers` single-
     threaded workers (the network's NumPy already uses a core per worker's process)."""
     require_dask()
     import distributed
 
     if scheduler is None:
+        processes = LOCAL_PROCESSES if processes is None else processes
         with distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
                                       processes=processes, dashboard_address=None) as cluster, \
                 distributed.Client(cluster) as client:

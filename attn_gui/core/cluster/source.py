@@ -35,7 +35,7 @@ class Reading:
     integers: tuple[str, ...]  # read as float so a missing value in a later part is no
     # type clash; back to integers where a partition has none missing, as pandas reads them
 
-    def analysed(self, frame) -> tuple[list, object]:
+    def analysed(self, frame, notes: list[str] | None = None) -> tuple[list, object]:
         for name in self.integers:
             column = frame[name]
             if column.dtype.kind == "f" and not column.isna().any():
@@ -43,9 +43,20 @@ class Reading:
         for name in frame.columns:
             if frame[name].dtype == object or str(frame[name].dtype).startswith("string"):
                 frame[name] = frame[name].astype("category")
-        columns, frame = analyse(frame, self.sniff, Progress(None), lambda: False, [],
-                                 keep_rows=True)
+        columns, frame = analyse(frame, self.sniff, Progress(None), lambda: False,
+                                 [] if notes is None else notes, keep_rows=True)
         return columns, frame
+
+    def head(self, frame, path: str, notes: list[str]) -> Table:
+        """The first `HEAD_ROWS` rows of all the files, analysed as `open_source` analyses
+        the first rows of one file, so the run's columns and kinds are the same."""
+        sample = frame.head(HEAD_ROWS, npartitions=-1)
+        if len(sample) == 0:
+            raise TableError("the file has a header but no data rows")
+        columns, sample = self.analysed(sample, notes)
+        sniff = self.sniff
+        return Table(sample, path, sniff.encoding, sniff.delimiter, sniff.decimal, columns,
+                     notes)
 
 
 @dataclass
@@ -121,7 +132,9 @@ def open_dask_source(path: str, block_bytes: int = BLOCK_BYTES) -> DaskSource:
         # the BOM the sniffer skips by offset is dropped by the codec in every part
         encoding="utf-8-sig" if found.skip_bytes else found.pandas_encoding,
         encoding_errors=found.errors)
-    return DaskSource(path, files, first.head, Reading(found, integers), frame)
+    reading = Reading(found, integers)
+    head = reading.head(frame, files[0], list(first.head.warnings))
+    return DaskSource(path, files, head, reading, frame)
 
 
 def _parquet(path: str, files: list[str]) -> DaskSource:
@@ -136,9 +149,4 @@ def _parquet(path: str, files: list[str]) -> DaskSource:
                   index_first=False, unnamed=[], text=[], ascii_sample=False,
                   errors="strict")
     reading = Reading(found, ())
-    sample = frame.head(HEAD_ROWS, npartitions=-1)
-    if len(sample) == 0:
-        raise TableError("the file has a header but no data rows")
-    columns, sample = reading.analysed(sample)
-    head = Table(sample, files[0], "utf-8", ",", ".", columns, [])
-    return DaskSource(path, files, head, reading, frame)
+    return DaskSource(path, files, reading.head(frame, files[0], []), reading, frame)
