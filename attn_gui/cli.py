@@ -216,14 +216,11 @@ def _train(args: argparse.Namespace) -> int:
         from .core.checks import refuse
 
         refuse(config)
-    if args.save:
-        _writable(args.save, "model")
-    if args.report:
-        _writable(args.report, "report")
-    if cluster_cli.wanted(args):
-        return cluster_cli.train_cluster(args, config, None if args.json else _Progress())
-    if stream_cli.streamed(args):
-        return stream_cli.train_streamed(args, config, None if args.json else _Progress())
+    for path, kind in ((args.save, "model"), (args.report, "report")):
+        if path:
+            _writable(path, kind)
+    if cluster_cli.wanted(args) or stream_cli.streamed(args):
+        return _train_streamed(args, config)
     t0 = time.perf_counter()
     table = read_table(args.data, sheet=args.sheet)
     valid = read_table(args.valid_data, sheet=args.valid_sheet) if args.valid_data else None
@@ -262,8 +259,7 @@ def _train(args: argparse.Namespace) -> int:
                    "decimal": table.decimal, "warnings": table.warnings,
                    **_sheet_fields(table),
                    **({"valid_sheet": valid.sheet} if valid is not None and valid.sheet else {})},
-        "preprocessing": data.report,
-        "streamed": False,
+        "preprocessing": data.report, "streamed": False,
     }
     proba = kept.trainer.model_.predict_batches(data.X_valid) if data.task == "classification" else None
     result.update(threshold_summary(data.task, len(data.classes), data.positive, data.y_valid,
@@ -291,6 +287,17 @@ def _train(args: argparse.Namespace) -> int:
         if table.sheet is not None:
             print(f"read sheet '{table.sheet}' of {table.path}")
         print(_summary(result, len(runs)))
+    return 0
+
+
+def _train_streamed(args: argparse.Namespace, config: TrainConfig) -> int:
+    """Read in parts, by this process or (--engine dask) by Dask's workers."""
+    train = cluster_cli.train_cluster if args.engine == "dask" else stream_cli.train_streamed
+    result = train(args, config, None if args.json else _Progress())
+    if args.json:
+        print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
+    else:
+        print(_summary(result, 1))
     return 0
 
 
@@ -431,30 +438,35 @@ def _predict(args: argparse.Namespace) -> int:
     _writable(args.output, "output")
     saved = load_model(args.model)
     if cluster_cli.wanted(args):
-        return cluster_cli.predict_cluster(args, saved)
-    if stream_cli.streamed(args):
-        return stream_cli.predict_streamed(args, saved)
-    table = read_table(args.data, sheet=args.sheet)
-    result = predict(saved, table, attention=args.attention)
-    try:
-        write_csv(result.frame, args.output)
-    except OSError as exc:
-        return _fail(f"cannot write '{args.output}': {exc.strerror}")
-    summary = {"rows": table.n_rows, "output": args.output, "task": saved.task,
-               "target": saved.target, "classes": saved.target_info.classes,
-               "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
-               "preprocessing": result.report, "metrics": result.metrics,
-               "streamed": False, **_sheet_fields(table)}
+        summary = cluster_cli.predict_cluster(args, saved)
+        source = f"{args.data} (on Dask's workers)"
+    elif stream_cli.streamed(args):
+        summary = stream_cli.predict_streamed(args, saved)
+        source = f"{args.data} (streamed)"
+    else:
+        table = read_table(args.data, sheet=args.sheet)
+        result = predict(saved, table, attention=args.attention)
+        try:
+            write_csv(result.frame, args.output)
+        except OSError as exc:
+            return _fail(f"cannot write '{args.output}': {exc.strerror}")
+        summary = {"rows": table.n_rows, "output": args.output, "task": saved.task,
+                   "target": saved.target, "classes": saved.target_info.classes,
+                   "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
+                   "preprocessing": result.report, "metrics": result.metrics,
+                   "streamed": False, **_sheet_fields(table)}
+        source = _source(table)
     if args.json:
         print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))
         return 0
-    print(f"wrote {table.n_rows} rows of {_source(table)} to {args.output}")
-    if result.report["unseen_levels"]:
-        print(f"note: {result.report['unseen_levels']} cells held categories not seen in "
-              "training; they were scored as '(other)' or as no category")
-    if result.metrics:
+    print(f"wrote {summary['rows']} rows of {source} to {args.output}")
+    unseen, metrics = summary["preprocessing"]["unseen_levels"], summary["metrics"]
+    if unseen:
+        print(f"note: {unseen} cells held categories not seen in training; they were scored "
+              "as '(other)' or as no category")
+    if metrics:
         print("metrics on the file's own target: "
-              + "  ".join(f"{k} {v:.4f}" for k, v in result.metrics.items()))
+              + "  ".join(f"{k} {v:.4f}" for k, v in metrics.items()))
     return 0
 
 

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import time
 from collections.abc import Iterator
 
 from .core.errors import UserError
-from .core.metrics import json_finite
 from .core.repeats import summarise
 from .core.thresholds import threshold_summary
 from .stream_cli import _REFUSED
@@ -67,7 +65,8 @@ def _refuse(args: argparse.Namespace, config) -> None:
         raise EngineError("--sheet applies to workbooks, which --engine dask does not read")
 
 
-def train_cluster(args: argparse.Namespace, config, progress) -> int:
+def train_cluster(args: argparse.Namespace, config, progress) -> dict:
+    """Train, save with --save, and give the result a normal `train` prints."""
     from .core.cluster import ClusterTrainer, fit_cluster, open_dask_source
     from .core.project import save_model, saved_model
     from .core.repeats import Run
@@ -110,13 +109,11 @@ def train_cluster(args: argparse.Namespace, config, progress) -> int:
                                     proba, config.threshold, config.fp_cost))
     if args.save:
         save_model(args.save, saved_model(config, data, trainer, final, source.files[0]))
-    from .stream_cli import _print
-
-    _print(args, result)
-    return 0
+    return result
 
 
-def predict_cluster(args: argparse.Namespace, saved) -> int:
+def predict_cluster(args: argparse.Namespace, saved) -> dict:
+    """Score on the workers into --output; the summary a normal `predict` gives."""
     from .core.cluster import open_dask_source
     from .core.cluster import predict_cluster as score
 
@@ -124,25 +121,17 @@ def predict_cluster(args: argparse.Namespace, saved) -> int:
         raise EngineError("--sheet applies to workbooks, which --engine dask does not read")
     with _client(args) as client, _dask_errors():
         source = open_dask_source(args.data)
-        result = score(saved, source, args.output, client, attention=args.attention)
-    summary = {"rows": result.rows, "output": args.output, "task": saved.task,
-               "target": saved.target, "classes": saved.target_info.classes,
-               "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
-               "preprocessing": result.report, "metrics": result.metrics, "streamed": True,
-               "engine": {"name": "dask", "files": len(source.files),
-                          "partitions": source.frame.npartitions}}
-    if args.json:
-        print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))
-        return 0
-    print(f"wrote {result.rows} rows of {args.data} to {args.output} "
-          f"({len(source.files)} files, {source.frame.npartitions} partitions on Dask)")
-    if result.report.get("unseen_levels"):
-        print(f"note: {result.report['unseen_levels']} cells held categories not seen in "
-              "training; they were scored as '(other)' or as no category")
-    if result.metrics:
-        print("metrics on the file's own target: "
-              + "  ".join(f"{k} {v:.4f}" for k, v in result.metrics.items()))
-    return 0
+        try:
+            result = score(saved, source, args.output, client, attention=args.attention)
+        except OSError as exc:
+            raise EngineError("cannot write '{path}': {reason}", path=args.output,
+                              reason=exc.strerror or exc) from None
+    return {"rows": result.rows, "output": args.output, "task": saved.task,
+            "target": saved.target, "classes": saved.target_info.classes,
+            "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
+            "preprocessing": result.report, "metrics": result.metrics, "streamed": True,
+            "engine": {"name": "dask", "files": len(source.files),
+                       "partitions": source.frame.npartitions}}
 
 
 @contextlib.contextmanager

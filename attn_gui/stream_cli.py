@@ -5,7 +5,6 @@ available. The JSON has the keys of a run read whole. Never imports Qt."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -13,8 +12,6 @@ import time
 from .core import memory
 from .core.config import TrainConfig
 from .core.errors import UserError
-from .core.io.workbook import is_workbook
-from .core.metrics import json_finite
 from .core.repeats import summarise
 from .core.thresholds import threshold_summary
 
@@ -53,12 +50,12 @@ def streamed(args: argparse.Namespace) -> bool:
     on stderr says so."""
     if args.stream:
         return True
+    from .core.stream import needs_stream
+
     path = args.data
-    if not os.path.isfile(path) or is_workbook(path):
-        return False  # the reader gives its own sentence
+    if not needs_stream(path, args.memory):
+        return False  # a workbook or a missing file: the reader gives its own sentence
     size = os.path.getsize(path)
-    if not memory.needs_streaming(size, args.memory):
-        return False
     budget = args.memory if args.memory is not None else memory.available_memory()
     print(f"note: '{os.path.basename(path)}' ({memory.format_bytes(size)}) needs about "
           f"{memory.format_bytes(size * memory.READ_FACTOR)} to be read whole, more than "
@@ -78,7 +75,8 @@ def _refuse(args: argparse.Namespace, config: TrainConfig) -> None:
         raise StreamError("--sheet applies to workbooks, which cannot be streamed")
 
 
-def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> int:
+def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> dict:
+    """Train, save with --save, and give the result a normal `train` prints."""
     from .core.project import save_model, saved_model
     from .core.repeats import Run
     from .core.stream import StreamTrainer, fit_stream, open_source
@@ -118,38 +116,22 @@ def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> i
                                     proba, config.threshold, config.fp_cost))
     if args.save:
         save_model(args.save, saved_model(config, data, trainer, final, source.path))
-    _print(args, result)
-    return 0
+    return result
 
 
-def _print(args: argparse.Namespace, result: dict) -> None:
-    from .cli import _summary
-
-    if args.json:
-        print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
-    else:
-        print(_summary(result, 1))
-
-
-def predict_streamed(args: argparse.Namespace, saved) -> int:
+def predict_streamed(args: argparse.Namespace, saved) -> dict:
+    """Score the file in parts into --output; the summary a normal `predict` gives."""
     from .core.stream import open_source, predict_stream
 
     if args.sheet is not None:
         raise StreamError("--sheet applies to workbooks, which cannot be streamed")
     source = open_source(args.data)
-    result = predict_stream(saved, source, args.output, attention=args.attention)
-    summary = {"rows": result.rows, "output": args.output, "task": saved.task,
+    try:
+        result = predict_stream(saved, source, args.output, attention=args.attention)
+    except OSError as exc:
+        raise StreamError("cannot write '{path}': {reason}", path=args.output,
+                          reason=exc.strerror or exc) from None
+    return {"rows": result.rows, "output": args.output, "task": saved.task,
                "target": saved.target, "classes": saved.target_info.classes,
                "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
                "preprocessing": result.report, "metrics": result.metrics, "streamed": True}
-    if args.json:
-        print(json.dumps(json_finite(summary), allow_nan=False, ensure_ascii=False))
-        return 0
-    print(f"wrote {result.rows} rows of {source.path} to {args.output} (streamed)")
-    if result.report["unseen_levels"]:
-        print(f"note: {result.report['unseen_levels']} cells held categories not seen in "
-              "training; they were scored as '(other)' or as no category")
-    if result.metrics:
-        print("metrics on the file's own target: "
-              + "  ".join(f"{k} {v:.4f}" for k, v in result.metrics.items()))
-    return 0

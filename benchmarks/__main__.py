@@ -14,6 +14,7 @@ from benchmarks import (
     selftest,
     stability,
     startup,
+    stream,
     syn,
     throughput,
     window,
@@ -24,7 +25,7 @@ from benchmarks.data import machine
 SECTIONS = {"load": load.main, "throughput": throughput.main, "window": window.main,
             "selftest": selftest.main, "stability": stability.main, "syn": syn.main,
             "startup": startup.main,
-            "memory": memory.main, "workbook": workbook.main}
+            "memory": memory.main, "workbook": workbook.main, "stream": stream.main}
 
 names = sys.argv[1:] or list(SECTIONS)
 unknown = [name for name in names if name not in SECTIONS]

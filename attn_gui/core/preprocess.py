@@ -207,7 +207,8 @@ class Preprocessor:
     def _fit_levels(self, col: pd.Series) -> CategoricalStep:
         import pandas as pd
 
-        counts = pd.Series(target_labels(col.dropna())).value_counts()
+        # a copy: pandas 3 may hand back counts in a read-only array, refused by `+=` below
+        counts = pd.Series(target_labels(col.dropna())).value_counts().copy()
         fill = str(counts.index[0]) if len(counts) else OTHER
         if len(counts) and self.spec.missing != "drop" and col.isna().any():
             counts[fill] += int(col.isna().sum())

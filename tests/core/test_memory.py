@@ -1,6 +1,8 @@
 """A file the machine cannot hold is refused before it is read, with its size and the memory
 available; the figure for the memory available is patched, so no huge file is needed."""
 
+import json
+
 import pytest
 
 from attn_gui.cli import main
@@ -44,11 +46,18 @@ def test_a_file_that_fits_is_read(csv, monkeypatch):
 
 def test_the_command_line_refuses_with_one_error_line(csv, monkeypatch, capsys):
     monkeypatch.setattr(memory, "available_memory", lambda: 999)
-    for command in (["inspect", str(csv)], ["train", str(csv), "--epochs", "1"]):
-        assert main(command) == 2
-        out, err = capsys.readouterr()
-        assert out == ""
-        assert err.startswith("error: the file 'export.csv' is ")
-        assert err.endswith("but only 999 bytes is available: open an export with fewer rows "
-                            "or columns, or close other programs\n")
-        assert err.count("\n") == 1
+    assert main(["inspect", str(csv)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("error: the file 'export.csv' is ")
+    assert err.endswith("but only 999 bytes is available: open an export with fewer rows "
+                        "or columns, or close other programs\n")
+    assert err.count("\n") == 1
+
+
+def test_the_command_line_streams_a_csv_too_large_to_train_on_whole(csv, monkeypatch, capsys):
+    monkeypatch.setattr(memory, "available_memory", lambda: 999)
+    assert main(["train", str(csv), "--epochs", "1", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["streamed"] is True
+    assert err.startswith("note: 'export.csv' ") and err.count("\n") == 1

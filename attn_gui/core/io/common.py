@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import UserError
@@ -42,3 +43,19 @@ class Progress:
         if self._callback and (fraction >= self._last + 0.01 or fraction == 1.0 > self._last):
             self._last = fraction
             self._callback(fraction)
+
+
+@contextmanager
+def file_errors(path: str) -> Iterator[None]:
+    """The operating system's refusals to read `path`, each as one sentence."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise TableError("no such file: '{path}'", path=path) from None
+    except PermissionError:
+        raise TableError("permission denied: cannot read '{path}'", path=path) from None
+    except IsADirectoryError:
+        raise TableError("'{path}' is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise TableError("could not read '{path}': {reason}",
+                         path=path, reason=exc.strerror or exc) from None

@@ -19,7 +19,7 @@ import numpy as np
 from .. import memory
 from ..errors import Phrase
 from .columns import analyse, mostly_distinct
-from .common import ColumnInfo, Progress, TableError
+from .common import ColumnInfo, Progress, TableError, file_errors
 from .parse import parse, while_waiting
 from .sniff import Sniff, sniff
 from .workbook import is_workbook, read_sheet
@@ -53,6 +53,8 @@ class Table:
     warnings: list[str]
     sheet: str | None = None  # a workbook's sheet that was read
     sheets: list[str] = field(default_factory=list)  # a workbook's sheets with data
+    # a core.stream.Source when the file is read in parts: `frame` holds its first rows
+    stream: object | None = None
 
     def info(self, name: str) -> ColumnInfo:
         for column in self.columns:
@@ -176,25 +178,15 @@ def read_table(
     if sheet is not None:
         raise TableError("'{name}' is a CSV/TSV file, which has no sheets; a sheet is chosen "
                          "only in a workbook (.xlsx, .xlsm, .xls, .ods)", name=name)
-    try:
-        with open(path, "rb") as raw:
-            size = os.fstat(raw.fileno()).st_size
-            refusal = memory.check_fits(name, size)
-            if refusal:
-                raise TableError(refusal.template, **refusal.values)
-            head, tail = _head_and_tail(raw, size)
-            notes: list[str] = []
-            found = sniff(head, tail, complete=size <= len(head), name=name, notes=notes)
-            frame = parse(raw, path, size, found, report, stop, notes)
-    except FileNotFoundError:
-        raise TableError("no such file: '{path}'", path=path) from None
-    except PermissionError:
-        raise TableError("permission denied: cannot read '{path}'", path=path) from None
-    except IsADirectoryError:
-        raise TableError("'{path}' is a folder, not a file", path=path) from None
-    except OSError as exc:
-        raise TableError("could not read '{path}': {reason}",
-                         path=path, reason=exc.strerror or exc) from None
+    with file_errors(path), open(path, "rb") as raw:
+        size = os.fstat(raw.fileno()).st_size
+        refusal = memory.check_fits(name, size)
+        if refusal:
+            raise TableError(refusal.template, **refusal.values)
+        head, tail = _head_and_tail(raw, size)
+        notes: list[str] = []
+        found = sniff(head, tail, complete=size <= len(head), name=name, notes=notes)
+        frame = parse(raw, path, size, found, report, stop, notes)
     columns, frame = analyse(frame, found, report, stop, notes)
     report(1.0)
     # a note is one line, like an error's message, even when a column's name holds a line break

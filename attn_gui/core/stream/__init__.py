@@ -25,16 +25,21 @@ workers and merges them, then trains from the merged state):
   buffer; its `model_` saves as any run's (`project.saved_model`).
 - `predict_stream(saved, source, output, ...)`: a file of any size scored in chunks and
   written as it goes, atomically.
+- `open_table(path)`: the first rows as a `Table` whose `stream` is the `Source`, for the
+  window; `run_streamed(table, config, control)` yields `repeats.RunReport`s as
+  `run_group` does; `needs_stream(path, budget)` says whether a CSV is to be streamed.
 """
 
 from .fit import Fitted, fit_stream, gather, plan_for
+from .group import needs_stream, run_streamed
 from .predict import predict_stream
 from .sketch import RANK_ERROR, SAMPLE_ROWS, LevelCounts, Moments, Reservoir
-from .source import Chunk, Source, open_source
+from .source import Chunk, Source, open_source, open_table
 from .split import validation_rows
 from .stats import FileStats, Plan
 from .train import StreamTrainer
 
 __all__ = ["RANK_ERROR", "SAMPLE_ROWS", "Chunk", "FileStats", "Fitted", "LevelCounts",
            "Moments", "Plan", "Reservoir", "Source", "StreamTrainer", "fit_stream", "gather",
-           "open_source", "plan_for", "predict_stream", "validation_rows"]
+           "needs_stream", "open_source", "open_table", "plan_for", "predict_stream",
+           "run_streamed", "validation_rows"]

@@ -55,6 +55,8 @@ class Moments:
     def update(self, values: np.ndarray) -> None:
         """`values`: rows × columns, NaN where missing."""
         values = np.asarray(values, dtype=np.float64).reshape(len(values), self.width)
+        if len(values) == 0:
+            return
         known = ~np.isnan(values)
         n = known.sum(axis=0).astype(np.float64)
         filled = np.where(known, values, 0.0)

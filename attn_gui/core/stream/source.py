@@ -13,14 +13,16 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..errors import Phrase
 from ..io import Table
 from ..io.columns import analyse
-from ..io.common import ColumnInfo, Progress, TableError
+from ..io.common import ColumnInfo, Progress, TableError, file_errors
 from ..io.sniff import MARKERS, Sniff, sniff
 from ..io.table import _head_and_tail
 from ..io.workbook import is_workbook
+from ..memory import format_bytes
 
-__all__ = ["CHUNK_ROWS", "HEAD_ROWS", "Chunk", "Source", "open_source"]
+__all__ = ["CHUNK_ROWS", "HEAD_ROWS", "Chunk", "Source", "open_source", "open_table"]
 
 CHUNK_ROWS = 65_536
 HEAD_ROWS = 20_000
@@ -70,6 +72,19 @@ class Source:
         report(1.0)
 
 
+def open_table(path: str | os.PathLike[str]) -> Table:
+    """The first rows of a CSV read in parts, as a table whose `stream` reads the rest; a
+    note says so."""
+    source = open_source(path)
+    table = source.head
+    table.stream = source
+    table.warnings.append(Phrase(
+        "'{name}' ({size}) is streamed, read in parts: the preview shows its first {rows} "
+        "rows, and every row is counted when a run reads the file",
+        name=source.name, size=format_bytes(source.size), rows=len(table.frame)))
+    return table
+
+
 def open_source(path: str | os.PathLike[str]) -> Source:
     """Sniff a CSV and analyse its first rows; a workbook is refused, as it cannot be read
     in parts."""
@@ -78,21 +93,14 @@ def open_source(path: str | os.PathLike[str]) -> Source:
     if is_workbook(path):
         raise TableError("the workbook '{name}' cannot be streamed: a workbook is read whole; "
                          "save its sheet as CSV to train on it in parts", name=name)
-    try:
-        with open(path, "rb") as raw:
-            size = os.fstat(raw.fileno()).st_size
-            head_bytes, tail = _head_and_tail(raw, size)
-            notes: list[str] = []
-            found = sniff(head_bytes, tail, complete=size <= len(head_bytes), name=name,
-                          notes=notes)
-            raw.seek(found.skip_bytes)
-            frame = next(_reader(raw, found, HEAD_ROWS), None)
-    except FileNotFoundError:
-        raise TableError("no such file: '{path}'", path=path) from None
-    except IsADirectoryError:
-        raise TableError("'{path}' is a folder, not a file", path=path) from None
-    except PermissionError:
-        raise TableError("permission denied: cannot read '{path}'", path=path) from None
+    with file_errors(path), open(path, "rb") as raw:
+        size = os.fstat(raw.fileno()).st_size
+        head_bytes, tail = _head_and_tail(raw, size)
+        notes: list[str] = []
+        found = sniff(head_bytes, tail, complete=size <= len(head_bytes), name=name,
+                      notes=notes)
+        raw.seek(found.skip_bytes)
+        frame = next(_reader(raw, found, HEAD_ROWS), None)
     if frame is None or len(frame) == 0:
         raise TableError("the file has a header but no data rows")
     columns, frame = analyse(frame, found, Progress(None), lambda: False, notes, keep_rows=True)

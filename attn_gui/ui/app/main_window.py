@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
         if new_file and self.session.runs and not self.workflow.keep_work():
             return
         self.statusBar().showMessage(self.tr("Reading {0}…").format(Path(path).name))
-        self.data_panel.load(str(path))
+        self.data_panel.load(str(path), memory_cap=settings.read("memory_cap") or None)
 
     def _table_loaded(self, table) -> None:
         self.workflow.table_loaded(table)

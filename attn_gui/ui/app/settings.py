@@ -15,6 +15,7 @@ _DEFAULTS: dict[str, object] = {
     "geometry": b"",
     "language": "",  # "" follows the system locale; else a key of i18n.LANGUAGES
     "splitter": b"",
+    "memory_cap": 0,  # bytes a CSV may need to be read whole, else streamed; 0: memory available
 }
 
 

@@ -340,7 +340,16 @@ class Workflow(QObject):
 
         saved = run.model
 
+        cap = settings.read("memory_cap") or None
+
         def task(progress: Callable[[float], None], should_stop: Callable[[], bool]) -> dict:
+            from ...core import stream
+
+            if sheet is None and stream.needs_stream(str(source), cap):
+                result = stream.predict_stream(saved, stream.open_source(source), output,
+                                               progress=progress, should_stop=should_stop)
+                return {"rows": result.rows, "output": str(output), "report": result.report,
+                        "metrics": result.metrics, "sheet": None}
             table = read_table(source, progress=progress, should_stop=should_stop, sheet=sheet)
             result = predictions.predict(saved, table)
             try:

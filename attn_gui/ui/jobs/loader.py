@@ -80,6 +80,8 @@ class TableLoader(BackgroundTask):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._wanted: list[str] = []
+        # bytes a CSV may take to be read whole, else it is streamed (None: memory available)
+        self.memory_cap: int | None = None
 
     def describe_error(self, error: BaseException) -> object:
         if isinstance(error, MemoryError):
@@ -94,9 +96,15 @@ class TableLoader(BackgroundTask):
         table. A table no column can be the target of fails with the reader's sentence."""
         path = os.fspath(path)
         wanted = self._wanted = []  # this job's: appending is atomic, the task reads a copy
+        cap = self.memory_cap
 
         def load(progress: Callable[[float], None], should_stop: Callable[[], bool]) -> LoadedTable:
-            table = read_table(path, progress=progress, should_stop=should_stop, sheet=sheet)
+            from ...core import stream
+
+            if sheet is None and stream.needs_stream(path, cap):
+                table = stream.open_table(path)  # the first rows; a run reads the rest
+            else:
+                table = read_table(path, progress=progress, should_stop=should_stop, sheet=sheet)
             names = {column.name for column in table.columns}
             chosen = [table.default_target(), *(name for name in list(wanted) if name in names)]
             return LoadedTable(table, {name: target_facts(table, name) for name in chosen})

@@ -64,7 +64,13 @@ def _train(context: JobContext, config: TrainConfig, table: Table, control: Trai
     runs = []
     last_sent = -math.inf
     skipped: BatchReport | None = None
-    for item in run_group(table, config, control):
+    if table.stream is not None:
+        from ...core.stream import run_streamed
+
+        items = run_streamed(table, config, control)
+    else:
+        items = run_group(table, config, control)
+    for item in items:
         report = item.report
         if report is None:
             if item.index == 1:
@@ -99,9 +105,12 @@ def _train(context: JobContext, config: TrainConfig, table: Table, control: Trai
 
 def _prepared(item: RunReport) -> dict:
     data = item.data
+    streamed = data.report.get("streamed")  # the rows are in the file, not in the arrays
     return {"target": data.target, "features": list(data.features),
-            "classes": list(data.classes), "task": data.task, "n_train": len(data.X_train),
-            "n_valid": len(data.X_valid), "excluded": dict(data.excluded),
+            "classes": list(data.classes), "task": data.task,
+            "n_train": streamed["train"] if streamed else len(data.X_train),
+            "n_valid": streamed["valid"] if streamed else len(data.X_valid),
+            "excluded": dict(data.excluded),
             "report": copy.deepcopy(data.report), "runs": item.count}
 
 

@@ -133,9 +133,12 @@ class DataPanel(QWidget):
         return label
 
     # -- public API ------------------------------------------------------------------------
-    def load(self, path: str | os.PathLike[str], sheet: str | None = None) -> None:
+    def load(self, path: str | os.PathLike[str], sheet: str | None = None,
+             memory_cap: int | None = None) -> None:
         """Start reading `path` (a workbook's `sheet`, None: its first with data) in the
-        background; `tableLoaded` or `loadFailed` follows."""
+        background; `tableLoaded` or `loadFailed` follows. A CSV that needs more than
+        `memory_cap` bytes (None: the memory available) to be read whole is streamed."""
+        self._loader.memory_cap = memory_cap
         self._show_message(self.error_label, "")
         self.load_row.set_busy(True)
         self._loader.start(path, sheet)
