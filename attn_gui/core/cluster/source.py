@@ -116,22 +116,27 @@ def open_dask_source(path: str, block_bytes: int = BLOCK_BYTES) -> DaskSource:
     files = expand(os.fspath(path))
     if files[0].lower().endswith(_PARQUET):
         return _parquet(path, files)
+    import dask
     import dask.dataframe as dd
 
     first = open_source(files[0])
     found = first.sniff
-    integers = tuple(c.name for c in first.head.columns
-                     if first.head.frame[c.name].dtype.kind in "iu")
-    frame = dd.read_csv(
-        files, blocksize=block_bytes, sep=found.delimiter, decimal=found.decimal,
+    options = dict(
+        blocksize=block_bytes, sep=found.delimiter, decimal=found.decimal,
         thousands=found.thousands, header=0 if found.has_header else None,
         names=found.names, index_col=False, skiprows=found.skip_rows,
-        dtype={**dict.fromkeys(found.text, "category"),
-               **dict.fromkeys(integers, "float64")},
         na_values=MARKERS, keep_default_na=True, on_bad_lines="skip",
         # the BOM the sniffer skips by offset is dropped by the codec in every part
         encoding="utf-8-sig" if found.skip_bytes else found.pandas_encoding,
         encoding_errors=found.errors)
+    text = dict.fromkeys(found.text, "category")
+    # text stays as pandas reads it (object or category), not Arrow strings, so the
+    # workers' analysis sees what a streamed chunk holds
+    with dask.config.set({"dataframe.convert-string": False}):
+        sampled = dd.read_csv(files, dtype=text, **options)
+        integers = tuple(str(c) for c, t in sampled.dtypes.items() if t.kind in "iu")
+        frame = dd.read_csv(files, dtype={**text, **dict.fromkeys(integers, "float64")},
+                            **options)
     reading = Reading(found, integers)
     head = reading.head(frame, files[0], list(first.head.warnings))
     return DaskSource(path, files, head, reading, frame)
@@ -140,9 +145,11 @@ def open_dask_source(path: str, block_bytes: int = BLOCK_BYTES) -> DaskSource:
 def _parquet(path: str, files: list[str]) -> DaskSource:
     """Typed columns need no sniffing: a layout of plain CSV conventions, and text read
     into categories as the CSV reader reads the words it sniffed."""
+    import dask
     import dask.dataframe as dd
 
-    frame = dd.read_parquet(files)
+    with dask.config.set({"dataframe.convert-string": False}):
+        frame = dd.read_parquet(files)
     names = [str(c) for c in frame.columns]
     found = Sniff(encoding="utf-8", pandas_encoding="utf-8", skip_bytes=0, delimiter=",",
                   decimal=".", thousands=None, names=names, has_header=True, skip_rows=0,
