@@ -48,11 +48,19 @@ def wanted(args: argparse.Namespace) -> bool:
 
 
 def _client(args: argparse.Namespace):
-    from .core.cluster import client_for, require_dask
+    from .core.cluster import client_for
     from .core.cluster.engine import LOCAL_WORKERS
 
-    require_dask()
     return client_for(args.scheduler, args.workers or LOCAL_WORKERS)
+
+
+def _source(args: argparse.Namespace):
+    """The files partitioned, before any cluster is started: a bad path costs no wait."""
+    from .core.cluster import open_dask_source, require_dask
+
+    require_dask()
+    with _dask_errors():
+        return open_dask_source(args.data)
 
 
 def _refuse(args: argparse.Namespace, config) -> None:
@@ -67,14 +75,14 @@ def _refuse(args: argparse.Namespace, config) -> None:
 
 def train_cluster(args: argparse.Namespace, config, progress) -> dict:
     """Train, save with --save, and give the result a normal `train` prints."""
-    from .core.cluster import ClusterTrainer, fit_cluster, open_dask_source
+    from .core.cluster import ClusterTrainer, fit_cluster
     from .core.project import save_model, saved_model
     from .core.repeats import Run
 
     _refuse(args, config)
+    t0 = time.perf_counter()
+    source = _source(args)
     with _client(args) as client, _dask_errors():
-        t0 = time.perf_counter()
-        source = open_dask_source(args.data)
         fitted = fit_cluster(source, config, client)
         load_seconds = time.perf_counter() - t0
         trainer = ClusterTrainer(config, source, fitted, client)
@@ -114,13 +122,12 @@ def train_cluster(args: argparse.Namespace, config, progress) -> dict:
 
 def predict_cluster(args: argparse.Namespace, saved) -> dict:
     """Score on the workers into --output; the summary a normal `predict` gives."""
-    from .core.cluster import open_dask_source
     from .core.cluster import predict_cluster as score
 
     if args.sheet is not None:
         raise EngineError("--sheet applies to workbooks, which --engine dask does not read")
+    source = _source(args)
     with _client(args) as client, _dask_errors():
-        source = open_dask_source(args.data)
         try:
             result = score(saved, source, args.output, client, attention=args.attention)
         except OSError as exc:

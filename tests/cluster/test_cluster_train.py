@@ -75,7 +75,7 @@ def test_parts_cut_as_the_chunks_train_exactly_as_the_streamed_run(client, chile
 def test_parts_cut_otherwise_give_nearly_the_same_metrics(client, tmp_path, name, config,
                                                           key):
     # parts of other sizes than the chunks reach the buffer in other groups: other batches,
-    # as another shuffle seed would give (measured on these 540 and 292 validation rows:
+    # as another shuffle seed would give (measured on about 540 and 290 validation rows:
     # valid f1 0.0056 and r2 0.0017 apart; the benchmark's 2M rows are within 0.005)
     folder = cut(REAL / name, tmp_path, 3)
     single, _, cluster, _ = _runs(client, REAL / name, folder, config, buffer_rows=600)

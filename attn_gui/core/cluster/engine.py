@@ -41,8 +41,12 @@ def client_for(scheduler: str | None, workers: int = LOCAL_WORKERS,
 
     if scheduler is None:
         processes = LOCAL_PROCESSES if processes is None else processes
+        # processes listen on the loopback address: a run's cluster is no service for the
+        # local network (threads talk in-process)
+        where = {"host": "127.0.0.1"} if processes else {}
         with distributed.LocalCluster(n_workers=workers, threads_per_worker=1,
-                                      processes=processes, dashboard_address=None) as cluster, \
+                                      processes=processes, dashboard_address=None,
+                                      **where) as cluster, \
                 distributed.Client(cluster) as client:
             yield client
         return
