@@ -98,7 +98,7 @@ def expand(path: str) -> list[str]:
         found = sorted(glob.glob(os.path.join(path, "*.csv")))
         found = found or sorted(p for ext in _PARQUET
                                 for p in glob.glob(os.path.join(path, "*" + ext)))
-    elif glob.has_magic(path):
+    elif any(mark in path for mark in "*?["):
         found = sorted(p for p in glob.glob(path) if os.path.isfile(p))
     elif os.path.isfile(path):
         found = [path]
