@@ -939,6 +939,10 @@
         <translation>文件“{name}”大小为 {size}；读取它约需 {needed} 内存，但只有 {available} 可用：请打开行或列更少的导出文件，或关闭其他程序</translation>
     </message>
     <message>
+        <source>a memory size must be a number with a unit such as 512MB, 1GB or 2GiB, not &apos;{text}&apos;</source>
+        <translation>内存大小必须是带单位的数字，例如 512MB、1GB 或 2GiB，而不是“{text}”</translation>
+    </message>
+    <message>
         <source>{setting} must be a whole number, not {value!r}</source>
         <translation>{setting}必须是整数，而不是 {value!r}</translation>
     </message>
@@ -981,6 +985,18 @@
     <message>
         <source>{setting} must be {number} from {low} to {high}, not {value}</source>
         <translation>{setting}必须是 {low} 到 {high} 之间的{number}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>repeats and cross-validation need the rows in memory; a streamed file trains one run</source>
+        <translation>重复训练和交叉验证需要所有行都在内存中；流式读取的文件只训练一次</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; ({size}) is streamed, read in parts: the preview shows its first {rows} rows, and every row is counted when a run reads the file</source>
+        <translation>“{name}”（{size}）以流式方式分块读取：预览显示前 {rows} 行，训练读取文件时会统计每一行</translation>
+    </message>
+    <message>
+        <source>the workbook &apos;{name}&apos; cannot be streamed: a workbook is read whole; save its sheet as CSV to train on it in parts</source>
+        <translation>工作簿“{name}”无法流式读取：工作簿只能整体读取；请将其工作表另存为 CSV，以便分块训练</translation>
     </message>
     <message>
         <source>Statistics are fitted on the training rows only, then applied unchanged to the validation rows.</source>

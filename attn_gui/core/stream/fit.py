@@ -43,10 +43,12 @@ def plan_for(source: Source, config: TrainConfig) -> Plan:
     head = source.head
     target, features, task = resolve_columns(head, config)
     kind = head.info(target).kind
-    if kind in ("empty", "date"):
-        what = "is empty in every row" if kind == "empty" else "holds dates, which cannot be predicted here"
-        raise DataError("the target '{target}' {what}; choose another target",
-                        target=target, what=what)
+    if kind == "empty":
+        raise DataError("the target '{target}' is empty in every row; choose another target",
+                        target=target)
+    if kind == "date":
+        raise DataError("the target '{target}' holds dates, which cannot be predicted here; "
+                        "choose another target", target=target)
     kinds = {f: ("numeric" if head.info(f).kind in NUMERIC_KINDS else
                  "date" if head.info(f).kind == "date" else "categorical") for f in features}
     return Plan(features=features, kinds=kinds,
@@ -99,9 +101,10 @@ def _check(stats: FileStats, info: TargetInfo, config: TrainConfig) -> None:
         raise DataError("no row of the target '{target}' holds a value; choose another target",
                         target=target)
     if info.task == "classification" and len(info.classes) < 2:
-        raise DataError("the target '{target}' has only one class; a classifier needs at "
-                        "least two: choose another target or use --task regression",
-                        target=target)
+        only = f" ('{info.classes[0]}')" if info.classes else ""
+        raise DataError(
+            "the target '{target}' has only one class{only}; a classifier needs at least two: "
+            "choose another target or use --task regression", target=target, only=only)
     check_binary_settings(config.threshold, config.fp_cost, info.task, len(info.classes), target)
     if stats.kept < 2:
         raise DataError("no training rows are left after preprocessing; choose another "

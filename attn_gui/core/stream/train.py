@@ -72,7 +72,7 @@ class StreamTrainer(Trainer):
                ) -> Generator[BatchReport, None, tuple[int, np.ndarray]]:
         cfg = self.config
         scale = self._attention_scale(loop, epoch)
-        first = self.data.X_valid.shape[0] == 0 and self.batches.X_valid is None
+        first = self.batches.X_valid is None  # the first epoch keeps the rows that measure
         ys, outs = [], []
         done, loss_sum = 0, 0.0
         stream = self.batches.epoch(loop.rng, loop.batch, collect=first)
