@@ -17,7 +17,7 @@ MAX_DIST_MIB := 220
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,cluster]"
 	touch $(STAMP)
 
 # Qt's compiled translations (.qm, git-ignored) from the sources (.ts); PySide6 ships

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import stream_cli
+from . import cluster_cli, stream_cli
 from .core.compare import check_compare_off, compare_runs
 from .core.config import OPTIONS, TrainConfig
 from .core.errors import USER_ERRORS
@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
                        "(max(--repeats, 5) seeds on one split; not with --cv)")
     train.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     stream_cli.add_flags(train)
+    cluster_cli.add_flags(train)
     _add_settings(train)
 
     sweep = sub.add_parser("sweep", help="train many runs with settings from a JSON file "
@@ -103,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "attention)")
     predict.add_argument("--json", action="store_true")
     stream_cli.add_flags(predict)
+    cluster_cli.add_flags(predict)
 
     inspect = sub.add_parser("inspect", help="show what the reader detects in a CSV")
     inspect.add_argument("data")
@@ -217,7 +219,7 @@ def _train(args: argparse.Namespace) -> int:
     for path, kind in ((args.save, "model"), (args.report, "report")):
         if path:
             _writable(path, kind)
-    if stream_cli.streamed(args):
+    if cluster_cli.wanted(args) or stream_cli.streamed(args):
         return _train_streamed(args, config)
     t0 = time.perf_counter()
     table = read_table(args.data, sheet=args.sheet)
@@ -289,7 +291,9 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _train_streamed(args: argparse.Namespace, config: TrainConfig) -> int:
-    result = stream_cli.train_streamed(args, config, None if args.json else _Progress())
+    """Read in parts, by this process or (--engine dask) by Dask's workers."""
+    train = cluster_cli.train_cluster if args.engine == "dask" else stream_cli.train_streamed
+    result = train(args, config, None if args.json else _Progress())
     if args.json:
         print(json.dumps(json_finite(result), allow_nan=False, ensure_ascii=False))
     else:
@@ -433,7 +437,10 @@ class _Progress:
 def _predict(args: argparse.Namespace) -> int:
     _writable(args.output, "output")
     saved = load_model(args.model)
-    if stream_cli.streamed(args):
+    if cluster_cli.wanted(args):
+        summary = cluster_cli.predict_cluster(args, saved)
+        source = f"{args.data} (on Dask's workers)"
+    elif stream_cli.streamed(args):
         summary = stream_cli.predict_streamed(args, saved)
         source = f"{args.data} (streamed)"
     else:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from benchmarks import (
+    cluster,
     load,
     memory,
     selftest,
@@ -25,7 +26,8 @@ from benchmarks.data import machine
 SECTIONS = {"load": load.main, "throughput": throughput.main, "window": window.main,
             "selftest": selftest.main, "stability": stability.main, "syn": syn.main,
             "startup": startup.main,
-            "memory": memory.main, "workbook": workbook.main, "stream": stream.main}
+            "memory": memory.main, "workbook": workbook.main, "stream": stream.main,
+            "cluster": cluster.main}
 
 names = sys.argv[1:] or list(SECTIONS)
 unknown = [name for name in names if name not in SECTIONS]

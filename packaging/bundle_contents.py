@@ -22,6 +22,8 @@ EXCLUDES = [
     "tkinter", "_tkinter", "matplotlib", "IPython", "jupyter_client", "ipykernel", "PIL",
     "numba", "tables", "sqlalchemy", "openpyxl", "xlsxwriter", "fsspec", "botocore",
     "OpenGL", "cupy", "h5py", "zmq",
+    # --engine dask is an extra of the pip install (attn-gui[cluster]), not of the app
+    "dask", "distributed", "tornado", "msgpack", "partd", "toolz",
     # The app never goes online (tests fail any connection): no TLS, and hashlib's built-in
     # hashes suffice, so no libcrypto; no SQL, no interactive prompt.
     "ssl", "_ssl", "_hashlib", "sqlite3", "_sqlite3", "readline",
