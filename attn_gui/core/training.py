@@ -226,12 +226,12 @@ class Trainer:
             # Overflow is detected from the loss and reported once, as a sentence;
             # Adam's g² may overflow as well: v = inf, a step of 0.
             with np.errstate(all="ignore"):
-                loss, grads, out = loop.model.loss_and_grads(loop.X[idx], loop.y[idx], w, cfg.l2,
-                                                             cfg.entropy)
+                loss, _, out = loop.model.loss_and_grads(loop.X[idx], loop.y[idx], w, cfg.l2,
+                                                         cfg.entropy, loop.flat.grads)
                 # A non-finite gradient makes the next batch's loss non-finite.
                 finite = math.isfinite(loss)
                 if finite:
-                    loop.opt.step(loop.flat.vector, loop.flat.load_grads(grads), lr, scale)
+                    loop.opt.step(loop.flat.vector, loop.flat.grad, lr, scale)
         except WeightingError as exc:
             raise TrainingError(exc.template, **exc.values) from None
         if not finite:
