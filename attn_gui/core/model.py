@@ -71,6 +71,7 @@ class AttentionNet:
         identity = np.array_equal(self.groups, np.arange(spec.n_features))
         self.group_matrix = None if identity else np.eye(self.n_columns, dtype=self.dtype)[self.groups]
         self.params: dict[str, np.ndarray] = {}
+        self._starts: dict[tuple[int, int], np.ndarray] = {}
 
     # -- parameters --------------------------------------------------------
     def init(self, rng: np.random.Generator) -> AttentionNet:
@@ -105,7 +106,9 @@ class AttentionNet:
             t = self._row_hidden(X)
             if cache is not None:
                 cache["att_hidden"] = t
-            return t @ self.params["att_W"] + self.params["att_b"]
+            z = t @ self.params["att_W"]
+            z += self.params["att_b"]
+            return z
         return None
 
     def _row_hidden(self, X: np.ndarray) -> np.ndarray:
@@ -116,7 +119,9 @@ class AttentionNet:
         with the row (INVASE's Syn4–6, benchmarks/syn.py)."""
         if not self.spec.attention_hidden:
             return X
-        return np.tanh(X @ self.params["att_V"] + self.params["att_c"])
+        t = X @ self.params["att_V"]
+        t += self.params["att_c"]
+        return np.tanh(t, out=t)
 
     def attention(self, X: np.ndarray) -> np.ndarray:
         """Weights per input column and row (rows × m); one shared row for global; uniform off."""
@@ -145,15 +150,26 @@ class AttentionNet:
                 h = X * scale
         else:
             h = X
-        acts = [h]
+        acts, masks = [h], []
         for k in range(self.n_layers):
-            h = h @ (W0 if k == 0 else self.params[f"W{k}"]) + self.params[f"b{k}"]
+            # Each layer's product is a fresh array, so bias and activation go in place.
+            h = h @ (W0 if k == 0 else self.params[f"W{k}"])
+            h += self.params[f"b{k}"]
             if k < self.n_layers - 1:
-                h = np.maximum(h, 0) if self.spec.activation == "relu" else np.tanh(h)
-            acts.append(h)
-        cache["acts"] = acts
+                acts.append(self._activate(h, masks))
+        cache.update(acts=acts, masks=masks)
         out = _softmax(h) if self.spec.task == "classification" else h[:, 0]
         return out, cache
+
+    def _activate(self, h: np.ndarray, masks: list) -> np.ndarray:
+        """The hidden activation in place; ReLU keeps its mask for the backward pass."""
+        if self.spec.activation != "relu":
+            return np.tanh(h, out=h)
+        # h·(h > 0) is ReLU (NaN stays NaN, as with maximum) at a third of np.maximum's cost
+        # on a batch, and the mask is the backward pass's as well.
+        mask = h > 0
+        masks.append(mask)
+        return np.multiply(h, mask, out=h)
 
     # -- loss and backward -------------------------------------------------
     def loss_and_grads(
@@ -163,49 +179,81 @@ class AttentionNet:
         sample_weight: np.ndarray | None = None,
         l2: float = 0.0,
         entropy: float = 0.0,
+        grads: dict[str, np.ndarray] | None = None,
     ) -> tuple[float, dict[str, np.ndarray], np.ndarray]:
-        """Mean loss over the batch plus penalties, its gradient for every parameter, the output."""
+        """Mean loss over the batch plus penalties, its gradient for every parameter, the output.
+
+        `grads`: arrays shaped like the parameters to write the gradients into (the
+        optimiser's flat vector, so a step copies nothing); new ones when None."""
+        if grads is None:
+            grads = {name: np.empty_like(p) for name, p in self.params.items()}
         out, cache = self.forward(X)
-        n = X.shape[0]
-        w = sample_weight
-        if self.spec.task == "classification":
-            rows = np.arange(n)
-            nll = -np.log(np.maximum(out[rows, y], 1e-12))
-            loss = float(nll.sum() / n if w is None else np.dot(w, nll) / n)
-            dout = out.copy()
-            dout[rows, y] -= 1
-            dout *= 1.0 / n if w is None else (w / n)[:, None]
-        else:
-            err = out - y
-            loss = float(np.dot(err, err) / n if w is None else np.dot(w, err * err) / n)
-            dout = (2.0 * err / n if w is None else 2.0 * w * err / n)[:, None]
-        grads: dict[str, np.ndarray] = {}
+        loss, dout = self._loss(out, y, sample_weight)
         if l2:
             for name in self.weight_names():
                 W = self.params[name]
                 loss += 0.5 * l2 * float(np.vdot(W, W))
-        acts = cache["acts"]
-        delta = dout.astype(self.dtype, copy=False)
+        dscale = self._head_backward(cache, dout.astype(self.dtype, copy=False), l2, grads)
+        if dscale is not None:
+            loss += self._attention_backward(cache, dscale, entropy, grads)
+        return loss, grads, out
+
+    def _loss(self, out: np.ndarray, y: np.ndarray, w: np.ndarray | None
+              ) -> tuple[float, np.ndarray]:
+        """The mean loss of a batch and its gradient with respect to the output."""
+        n = len(out)
+        if self.spec.task == "classification":
+            # Each row's true class as one index into the flattened output: a 1-D gather
+            # and scatter cost half what indexing by (row, class) pairs does.
+            truth = self._row_starts(n, out.shape[1]) + y
+            logp = out.reshape(-1)[truth]  # a fresh array: the logs go in place
+            np.log(np.maximum(logp, 1e-12, out=logp), out=logp)
+            loss = float(-logp.sum() / n if w is None else -np.dot(w, logp) / n)
+            dout = out.copy()
+            dout.reshape(-1)[truth] -= 1
+            dout *= 1.0 / n if w is None else (w / n)[:, None]
+            return loss, dout
+        err = out - y
+        loss = float(np.dot(err, err) / n if w is None else np.dot(w, err * err) / n)
+        return loss, (2.0 * err / n if w is None else 2.0 * w * err / n)[:, None]
+
+    def _row_starts(self, n: int, width: int) -> np.ndarray:
+        """0, width, 2·width, …: where each of n rows starts in a flattened (n × width) array;
+        made once per batch size."""
+        starts = self._starts.get((n, width))
+        if starts is None:
+            starts = self._starts[(n, width)] = np.arange(n) * width
+            starts.flags.writeable = False
+        return starts
+
+    def _head_backward(self, cache: dict, delta: np.ndarray, l2: float,
+                       grads: dict) -> np.ndarray | None:
+        """Gradients of the head's layers into `grads`; returns d loss / d s, the attention
+        scale's gradient (None without attention)."""
+        acts, masks = cache["acts"], cache["masks"]
         attention = self.spec.attention if "alpha" in cache else "off"
         dscale = None
         for k in reversed(range(self.n_layers)):
             W = self.params[f"W{k}"]
-            G = acts[k].T @ delta
+            G = np.matmul(acts[k].T, delta, out=grads[f"W{k}"])
             if k == 0 and attention == "global":
                 dscale = row_sums(G * W).T  # d loss / d s, s scaling W0's rows
                 G *= cache["scale"].T
-            grads[f"W{k}"] = G + l2 * W if l2 else G
-            grads[f"b{k}"] = column_sums(delta)
+            if l2:
+                G += l2 * W
+            column_sums(delta, out=grads[f"b{k}"])
             if k == 0:
-                if attention == "row":
-                    dscale = (delta @ W.T) * cache["X"]
                 break
             delta = delta @ W.T
-            a = acts[k]
-            delta = delta * (a > 0) if self.spec.activation == "relu" else delta * (1 - a * a)
-        if dscale is not None:
-            loss += self._attention_backward(cache, dscale, entropy, grads)
-        return loss, grads, out
+            if self.spec.activation == "relu":
+                np.multiply(delta, masks[k - 1], out=delta)
+            else:
+                a = acts[k]
+                delta *= 1 - a * a
+        if attention == "row":
+            dscale = delta @ W.T
+            dscale *= cache["X"]
+        return dscale
 
     def _attention_backward(self, cache: dict, dscale: np.ndarray, entropy: float,
                             grads: dict) -> float:
@@ -225,17 +273,18 @@ class AttentionNet:
             dalpha = dalpha + entropy * np.where(alpha > 0, -(logs + 1), 0) / alpha.shape[0]
         dz = self.weighting.vjp(z, alpha, dalpha.astype(self.dtype, copy=False), cache["saved"])
         if self.spec.attention == "global":
-            grads["att_a"] = dz[0]
+            grads["att_a"][...] = dz[0]
             return penalty
-        grads["att_b"] = column_sums(dz)
+        column_sums(dz, out=grads["att_b"])
         if not self.spec.attention_hidden:
-            grads["att_W"] = X.T @ dz
+            np.matmul(X.T, dz, out=grads["att_W"])
             return penalty
         t = cache["att_hidden"]
-        grads["att_W"] = t.T @ dz
-        du = (dz @ self.params["att_W"].T) * (1 - t * t)
-        grads["att_V"] = X.T @ du
-        grads["att_c"] = column_sums(du)
+        np.matmul(t.T, dz, out=grads["att_W"])
+        du = dz @ self.params["att_W"].T
+        du *= 1 - t * t
+        np.matmul(X.T, du, out=grads["att_V"])
+        column_sums(du, out=grads["att_c"])
         return penalty
 
     # -- prediction --------------------------------------------------------
@@ -275,6 +324,8 @@ def param_shapes(spec: NetSpec) -> dict[str, tuple[int, ...]]:
 
 
 def _softmax(h: np.ndarray) -> np.ndarray:
-    e = np.exp(h - row_max(h))
-    e /= row_sums(e)
-    return e
+    """In place: the output layer's sums are not kept."""
+    h -= row_max(h)
+    np.exp(h, out=h)
+    h /= row_sums(h)
+    return h

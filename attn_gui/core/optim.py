@@ -42,11 +42,6 @@ class FlatParams:
             self.views(out)[name][...] = 1
         return out
 
-    def load_grads(self, grads: dict[str, np.ndarray]) -> np.ndarray:
-        for name, g in grads.items():
-            self.grads[name][...] = g
-        return self.grad
-
 
 class Optimizer:
     """gd and sgd share the plain update; they differ only in the batch size the loop uses.
@@ -64,33 +59,44 @@ class Optimizer:
         self.t = 0
         self.m: np.ndarray | None = None
         self.v: np.ndarray | None = None
+        self._work: np.ndarray | None = None  # the step's temporaries, made once
 
     def step(self, p: np.ndarray, g: np.ndarray, lr: float, scale: np.ndarray | None = None) -> None:
         self.t += 1
+        if self._work is None:
+            self._work = np.empty((2, *p.shape), dtype=p.dtype)
+        update, tmp = self._work
         if self.kind in ("gd", "sgd"):
-            update = g
+            update[...] = g
         elif self.kind == "momentum":
             if self.v is None:
                 self.v = np.zeros_like(p)
             self.v *= self.momentum
             self.v += g
-            update = self.v
+            update[...] = self.v
         else:
-            if self.m is None:
-                self.m, self.v = np.zeros_like(p), np.zeros_like(p)
-            m, v = self.m, self.v
-            m *= self.beta1
-            m += (1 - self.beta1) * g
-            v *= self.beta2
-            v += (1 - self.beta2) * (g * g)
-            # Bias corrections folded into the step size (Kingma & Ba, section 2).
-            lr = lr * math.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
-            update = np.sqrt(v)
-            update += self.eps
-            np.divide(m, update, out=update)
+            lr = self._adam(g, lr, update, tmp)
         if scale is not None:
-            update = update * scale
-        p -= lr * update
+            update *= scale
+        update *= lr
+        p -= update
+
+    def _adam(self, g: np.ndarray, lr: float, update: np.ndarray, tmp: np.ndarray) -> float:
+        """Adam's direction m / (√v + ε) into `update`; returns the bias-corrected rate."""
+        if self.m is None:
+            self.m, self.v = np.zeros_like(g), np.zeros_like(g)
+        m, v = self.m, self.v
+        m *= self.beta1
+        m += np.multiply(g, 1 - self.beta1, out=tmp)
+        v *= self.beta2
+        tmp = np.multiply(g, g, out=tmp)
+        tmp *= 1 - self.beta2
+        v += tmp
+        np.sqrt(v, out=update)
+        update += self.eps
+        np.divide(m, update, out=update)
+        # Bias corrections folded into the step size (Kingma & Ba, section 2).
+        return lr * math.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
 
 
 def learning_rate(schedule: str, base: float, epoch: int, n_epochs: int) -> float:

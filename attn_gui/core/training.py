@@ -113,6 +113,7 @@ class _Loop:
     best: np.ndarray  # the weights with the best validation score so far
     start: float
     outputs: np.ndarray | None = None  # the predictions made while an epoch trains
+    best_valid: np.ndarray | None = None  # the best weights' predictions on the validation rows
     best_score: float = -math.inf
     since_best: int = 0
     train_time: float = 0.0
@@ -162,7 +163,7 @@ class Trainer:
                 reason = "early_stopping"
                 break
         self.train_seconds_ = loop.train_time
-        yield self._finish(loop.best, reason)
+        yield self._finish(loop.best, reason, loop.best_valid)
 
     # -- the loop ----------------------------------------------------------
     def _epoch(self, loop: _Loop, epoch: int, lr: float
@@ -238,15 +239,16 @@ class Trainer:
             # Overflow is detected from the loss and reported once, as a sentence;
             # Adam's g² may overflow as well: v = inf, a step of 0.
             with np.errstate(all="ignore"):
-                loss, grads, out = loop.model.loss_and_grads(X, y, w, cfg.l2, cfg.entropy)
+                loss, _, out = loop.model.loss_and_grads(X, y, w, cfg.l2, cfg.entropy,
+                                                         loop.flat.grads)
                 # A non-finite gradient makes the next batch's loss non-finite.
                 finite = math.isfinite(loss)
                 if finite:
-                    loop.opt.step(loop.flat.vector, loop.flat.load_grads(grads), lr, scale)
+                    loop.opt.step(loop.flat.vector, loop.flat.grad, lr, scale)
         except WeightingError as exc:
             raise TrainingError(exc.template, **exc.values) from None
         if not finite:
-            self._finish(loop.best, "diverged")
+            self._finish(loop.best, "diverged", loop.best_valid)
             raise TrainingError(
                 "the run diverged at epoch {epoch}; try a smaller learning rate "
                 "(the best weights so far are kept)", epoch=epoch + 1)
@@ -263,12 +265,12 @@ class Trainer:
         assert loop.outputs is not None
         train_metrics = self._metrics(loop.y[trained], loop.outputs[: len(trained)],
                                       scores=False)
-        valid_metrics = self._metrics(data.y_valid, loop.model.predict_batches(data.X_valid),
-                                      scores=False)
+        valid_out = loop.model.predict_batches(data.X_valid)
+        valid_metrics = self._metrics(data.y_valid, valid_out, scores=False)
         score = self._score(valid_metrics)
         if score > loop.best_score + _MIN_IMPROVEMENT:
             loop.best_score, loop.since_best, self.best_epoch_ = score, 0, epoch + 1
-            loop.best = loop.flat.vector.copy()
+            loop.best, loop.best_valid = loop.flat.vector.copy(), valid_out
         else:
             loop.since_best += 1
         self._record(train_metrics, valid_metrics)
@@ -283,12 +285,16 @@ class Trainer:
     def _n_train(self) -> int:
         return len(self.data.X_train)
 
-    def _finish(self, best: np.ndarray, reason: str) -> EpochReport:
-        """Restore the best weights and report their metrics on both splits."""
+    def _finish(self, best: np.ndarray, reason: str,
+                best_valid: np.ndarray | None = None) -> EpochReport:
+        """Restore the best weights and report their metrics on both splits; `best_valid`:
+        their validation predictions if an epoch's end made them already."""
         self.model_.params = {k: v.copy() for k, v in self._flat.views(best).items()}
         data = self.data
         train = self._metrics(data.y_train, self.model_.predict_batches(data.X_train))
-        valid = self._metrics(data.y_valid, self.model_.predict_batches(data.X_valid))
+        if best_valid is None:
+            best_valid = self.model_.predict_batches(data.X_valid)
+        valid = self._metrics(data.y_valid, best_valid)
         self.final_ = EpochReport(
             epoch=len(self.history_.get("train_loss", [])), epochs=self.config.epochs,
             train=train, valid=valid, attention=self.attention(), lr=0.0,

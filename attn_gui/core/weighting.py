@@ -63,7 +63,7 @@ class Weighting:
             t = _temperature(self.spec)
             if t != 1:
                 shifted /= t
-            return np.exp(shifted), None  # vjp needs only alpha (ds/dz = s/T)
+            return np.exp(shifted, out=shifted), None  # vjp needs only alpha (ds/dz = s/T)
         if kind == "linear":
             if self.spec.linear_score == "relu":
                 return np.maximum(z, 0) + _RELU_EPS, (z > 0).astype(z.dtype)
@@ -103,8 +103,10 @@ class Weighting:
             top = self._row_scale(w)
             w, ds = w / top, ds / top
         total = row_sums(w)
-        saved = None if self.spec.kind in ("softmax", "exponential") else (ds, total)
-        return w / total, saved
+        if self.spec.kind in ("softmax", "exponential"):
+            w /= total  # exp's own array, and nothing of it is saved
+            return w, None
+        return w / total, (ds, total)
 
     def _row_scale(self, w: np.ndarray) -> np.ndarray:
         """Each row's largest score. A typed score may be near the float limit (1e308*...),
@@ -130,9 +132,11 @@ class Weighting:
         centred = grad - row_sums(grad * alpha)
         if self.spec.kind in ("softmax", "exponential"):
             # ds/dz = s/T, so p·ds/Σp·s = alpha/T: no second pass through exp.
-            dz = alpha * centred
+            centred *= alpha  # dz = alpha·centred, in the array already made
             t = _temperature(self.spec)
-            return (dz / t if t != 1 else dz).astype(z.dtype, copy=False)
+            if t != 1:
+                centred /= t
+            return centred.astype(z.dtype, copy=False)
         ds, total = saved if saved is not None else self.forward_saving(z)[1]
         dw = centred / total
         return dw * self.prior * ds if self.has_prior else dw * ds

@@ -75,13 +75,16 @@ def test_float32_sparsemax_stays_float32_through_the_network():
     assert all(g.dtype == np.float32 for g in grads.values())
 
 
+@pytest.mark.parametrize("rows", [1, 37])
 @pytest.mark.parametrize("width", [1, 2, 4, 5, 20, 33])
-def test_short_axis_reductions_match_numpy(width):
-    a = np.random.default_rng(width).normal(size=(37, width))
-    a[3, width // 2] = np.nan
+def test_short_axis_reductions_match_numpy(width, rows):
+    a = np.random.default_rng(width).normal(size=(rows, width))
+    a[rows // 2, width // 2] = np.nan
     np.testing.assert_array_equal(row_max(a), a.max(axis=1, keepdims=True))
     np.testing.assert_allclose(row_sums(a), a.sum(axis=1, keepdims=True), rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(column_sums(a), a.sum(axis=0), rtol=1e-12, atol=1e-12)
+    # the cached vectors of ones are the same for every caller and stay ones
+    assert np.array_equal(column_sums(np.ones((rows, 3))), np.full(3, float(rows)))
 
 
 def test_split_partitions_the_usable_rows_by_class():
@@ -120,3 +123,29 @@ def test_chunked_targets_and_text_columns_match_whole_columns(monkeypatch):
     for name in ("X_train", "y_train", "X_valid", "y_valid", "valid_rows"):
         assert np.array_equal(getattr(chunked, name), getattr(whole, name)), name
     assert chunked.report == whole.report
+
+
+@pytest.mark.parametrize("attention", ["global", "row", "off"])
+def test_gradients_written_into_the_flat_vector_equal_fresh_ones(attention):
+    from attn_gui.core.optim import FlatParams
+
+    spec = NetSpec(D, 3, "classification", attention=attention, hidden=(6, 5),
+                   attention_hidden=4 if attention == "row" else 0)
+    net = AttentionNet(spec, dtype=np.float32).init(np.random.default_rng(0))
+    flat = FlatParams(net.params)
+    net.params = flat.values
+    rng = np.random.default_rng(1)
+    for _ in range(2):  # a second batch overwrites every gradient of the first
+        X = rng.normal(size=(16, D)).astype(np.float32)
+        y = rng.integers(0, 3, 16)
+        loss, fresh, out = net.loss_and_grads(X, y, l2=0.01)
+        loss_in, written, out_in = net.loss_and_grads(X, y, l2=0.01, grads=flat.grads)
+        assert written is flat.grads and loss_in == loss and np.array_equal(out_in, out)
+        for name, g in fresh.items():
+            assert np.array_equal(flat.grads[name], g), name
+    if attention == "off":  # the head in place gives what the plain formula gives
+        h = np.maximum(X @ net.params["W0"] + net.params["b0"], 0)
+        h = np.maximum(h @ net.params["W1"] + net.params["b1"], 0)
+        o = h @ net.params["W2"] + net.params["b2"]
+        e = np.exp(o - o.max(axis=1, keepdims=True))
+        np.testing.assert_allclose(net.forward(X)[0], e / e.sum(axis=1, keepdims=True), rtol=1e-6)
