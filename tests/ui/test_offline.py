@@ -16,7 +16,7 @@ from attn_gui.ui.app.demos import DEMOS
 
 def test_socket_guard_is_active_in_ui_tests(qtbot):
     with pytest.raises(AssertionError, match="tried to reach the network"):
-        socket.create_connection(("127.0.0.1", 9), timeout=1)
+        socket.create_connection(("192.0.2.1", 9), timeout=1)
 
 
 def test_window_demos_and_about_never_load_qt_network(tmp_path):
@@ -62,7 +62,7 @@ print(",".join(m for m in sys.modules if m.startswith(("PySide6.QtNetwork", "PyS
 
 def test_child_processes_are_offline_too():
     # The CLI and the self-test run in child processes; the guard reaches them as well.
-    code = "import socket; socket.create_connection(('127.0.0.1', 9), timeout=1)"
+    code = "import socket; socket.create_connection(('192.0.2.1', 9), timeout=1)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode != 0 and "tried to reach the network" in result.stderr
