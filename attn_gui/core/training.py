@@ -113,7 +113,6 @@ class _Loop:
     best: np.ndarray  # the weights with the best validation score so far
     start: float
     outputs: np.ndarray | None = None  # the predictions made while an epoch trains
-    best_valid: np.ndarray | None = None  # the best weights' predictions on the validation rows
     best_score: float = -math.inf
     since_best: int = 0
     train_time: float = 0.0
@@ -163,7 +162,7 @@ class Trainer:
                 reason = "early_stopping"
                 break
         self.train_seconds_ = loop.train_time
-        yield self._finish(loop.best, reason, loop.best_valid)
+        yield self._finish(loop.best, reason)
 
     # -- the loop ----------------------------------------------------------
     def _epoch(self, loop: _Loop, epoch: int, lr: float
@@ -248,7 +247,7 @@ class Trainer:
         except WeightingError as exc:
             raise TrainingError(exc.template, **exc.values) from None
         if not finite:
-            self._finish(loop.best, "diverged", loop.best_valid)
+            self._finish(loop.best, "diverged")
             raise TrainingError(
                 "the run diverged at epoch {epoch}; try a smaller learning rate "
                 "(the best weights so far are kept)", epoch=epoch + 1)
@@ -270,7 +269,7 @@ class Trainer:
         score = self._score(valid_metrics)
         if score > loop.best_score + _MIN_IMPROVEMENT:
             loop.best_score, loop.since_best, self.best_epoch_ = score, 0, epoch + 1
-            loop.best, loop.best_valid = loop.flat.vector.copy(), valid_out
+            loop.best = loop.flat.vector.copy()
         else:
             loop.since_best += 1
         self._record(train_metrics, valid_metrics)
@@ -285,16 +284,13 @@ class Trainer:
     def _n_train(self) -> int:
         return len(self.data.X_train)
 
-    def _finish(self, best: np.ndarray, reason: str,
-                best_valid: np.ndarray | None = None) -> EpochReport:
-        """Restore the best weights and report their metrics on both splits; `best_valid`:
-        their validation predictions if an epoch's end made them already."""
+    def _finish(self, best: np.ndarray, reason: str) -> EpochReport:
+        """Restore the best weights and report their metrics on both splits, from the kept
+        model's own output (an epoch's predictions differed from it in the last float bits)."""
         self.model_.params = {k: v.copy() for k, v in self._flat.views(best).items()}
         data = self.data
         train = self._metrics(data.y_train, self.model_.predict_batches(data.X_train))
-        if best_valid is None:
-            best_valid = self.model_.predict_batches(data.X_valid)
-        valid = self._metrics(data.y_valid, best_valid)
+        valid = self._metrics(data.y_valid, self.model_.predict_batches(data.X_valid))
         self.final_ = EpochReport(
             epoch=len(self.history_.get("train_loss", [])), epochs=self.config.epochs,
             train=train, valid=valid, attention=self.attention(), lr=0.0,
