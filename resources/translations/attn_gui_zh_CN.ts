@@ -363,6 +363,22 @@
         <translation>学到的注意力没有给全新网络带来明显增益：{metric} {learned:.3f}，均匀权重 {uniform:.3f}，置换权重 {permuted:.3f}（{difference:+.3f}，95% 区间 {low:+.3f} 至 {high:+.3f}）</translation>
     </message>
     <message>
+        <source>--engine dask needs the cluster extra: {hint}</source>
+        <translation>--engine dask 需要 cluster 附加组件：{hint}</translation>
+    </message>
+    <message>
+        <source>cannot reach the Dask scheduler at &apos;{address}&apos; ({reason}); start one with `dask scheduler`, or leave out --scheduler for a local cluster</source>
+        <translation>无法连接位于“{address}”的 Dask 调度器（{reason}）；请用 `dask scheduler` 启动一个，或省略 --scheduler 以使用本地集群</translation>
+    </message>
+    <message>
+        <source>no CSV or Parquet file matches &apos;{path}&apos;</source>
+        <translation>没有与“{path}”匹配的 CSV 或 Parquet 文件</translation>
+    </message>
+    <message>
+        <source>&apos;{path}&apos; holds both CSV and Parquet files; give one kind</source>
+        <translation>“{path}”中同时有 CSV 和 Parquet 文件；请只给出一种</translation>
+    </message>
+    <message>
         <source>cross-validation needs at least 2 folds, not 1; use 0 to turn it off</source>
         <translation>交叉验证至少需要 2 折，而不是 1 折；用 0 关闭它</translation>
     </message>
