@@ -10,9 +10,7 @@ import time
 from collections.abc import Iterator
 
 from .core.errors import UserError
-from .core.repeats import summarise
-from .core.thresholds import threshold_summary
-from .stream_cli import _REFUSED
+from .stream_cli import _REFUSED, predicted_result, show_progress, streamed_result
 
 __all__ = ["add_flags", "predict_cluster", "train_cluster", "wanted"]
 
@@ -76,8 +74,6 @@ def _refuse(args: argparse.Namespace, config) -> None:
 def train_cluster(args: argparse.Namespace, config, progress) -> dict:
     """Train, save with --save, and give the result a normal `train` prints."""
     from .core.cluster import ClusterTrainer, fit_cluster
-    from .core.project import save_model, saved_model
-    from .core.repeats import Run
 
     _refuse(args, config)
     t0 = time.perf_counter()
@@ -86,37 +82,12 @@ def train_cluster(args: argparse.Namespace, config, progress) -> dict:
         fitted = fit_cluster(source, config, client)
         load_seconds = time.perf_counter() - t0
         trainer = ClusterTrainer(config, source, fitted, client)
-        for report in trainer.run():
-            if progress is not None and getattr(report, "train", None) is not None:
-                progress.show(report)
+        show_progress(trainer, progress)
         workers = len(client.nthreads())
-    if progress is not None:
-        progress.close()
-    data, final = trainer.data, trainer.final_
-    result = {
-        "task": data.task, "target": data.target, "classes": data.classes,
-        "positive": data.classes[data.positive] if data.positive is not None else None,
-        "features": data.features, "excluded": data.excluded,
-        "n_train": trainer.n_train, "n_valid": trainer.n_valid,
-        "epochs": final.epoch, "best_epoch": final.best_epoch,
-        "stop_reason": final.stop_reason,
-        "seconds": trainer.train_seconds_, "train_seconds": trainer.train_seconds_,
-        "fit_seconds": final.elapsed, "load_seconds": load_seconds,
-        **summarise([Run(config.seed, None, data, trainer, final)]),
-        "confusion": final.valid.get("confusion"),
-        "reader": {"encoding": source.head.encoding, "delimiter": source.head.delimiter,
-                   "decimal": source.head.decimal, "warnings": source.head.warnings},
-        "preprocessing": data.report,
-        "streamed": True,
-        "engine": {"name": "dask", "workers": workers, "files": len(source.files),
-                   "partitions": len(source.starts) - 1},
-    }
-    proba = (trainer.model_.predict_batches(data.X_valid)
-             if data.task == "classification" else None)
-    result.update(threshold_summary(data.task, len(data.classes), data.positive, data.y_valid,
-                                    proba, config.threshold, config.fp_cost))
-    if args.save:
-        save_model(args.save, saved_model(config, data, trainer, final, source.files[0]))
+    result = streamed_result(args, config, trainer, source.head, load_seconds,
+                             source.files[0])
+    result["engine"] = {"name": "dask", "workers": workers, "files": len(source.files),
+                        "partitions": len(source.starts) - 1}
     return result
 
 
@@ -133,10 +104,7 @@ def predict_cluster(args: argparse.Namespace, saved) -> dict:
         except OSError as exc:
             raise EngineError("cannot write '{path}': {reason}", path=args.output,
                               reason=exc.strerror or exc) from None
-    return {"rows": result.rows, "output": args.output, "task": saved.task,
-            "target": saved.target, "classes": saved.target_info.classes,
-            "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
-            "preprocessing": result.report, "metrics": result.metrics, "streamed": True,
+    return {**predicted_result(saved, args.output, result),
             "engine": {"name": "dask", "files": len(source.files),
                        "partitions": source.frame.npartitions}}
 

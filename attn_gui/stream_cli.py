@@ -77,8 +77,6 @@ def _refuse(args: argparse.Namespace, config: TrainConfig) -> None:
 
 def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> dict:
     """Train, save with --save, and give the result a normal `train` prints."""
-    from .core.project import save_model, saved_model
-    from .core.repeats import Run
     from .core.stream import StreamTrainer, fit_stream, open_source
 
     _refuse(args, config)
@@ -87,13 +85,27 @@ def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> d
     fitted = fit_stream(source, config)
     load_seconds = time.perf_counter() - t0
     trainer = StreamTrainer(config, source, fitted)
+    show_progress(trainer, progress)
+    return streamed_result(args, config, trainer, source.head, load_seconds, source.path)
+
+
+def show_progress(trainer, progress) -> None:
+    """Run `trainer` to its end, its epochs shown on `progress` (if any)."""
     for report in trainer.run():
         if progress is not None and getattr(report, "train", None) is not None:
             progress.show(report)
     if progress is not None:
         progress.close()
+
+
+def streamed_result(args: argparse.Namespace, config: TrainConfig, trainer, head,
+                    load_seconds: float, data_path) -> dict:
+    """What a normal `train` prints, for a trained streamed run (in this process or on a
+    cluster), saved with --save; `head`: the table of the file's first rows."""
+    from .core.project import save_model, saved_model
+    from .core.repeats import Run
+
     data, final = trainer.data, trainer.final_
-    run = Run(config.seed, None, data, trainer, final)
     result = {
         "task": data.task, "target": data.target, "classes": data.classes,
         "positive": data.classes[data.positive] if data.positive is not None else None,
@@ -103,10 +115,10 @@ def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> d
         "stop_reason": final.stop_reason,
         "seconds": trainer.train_seconds_, "train_seconds": trainer.train_seconds_,
         "fit_seconds": final.elapsed, "load_seconds": load_seconds,
-        **summarise([run]),
+        **summarise([Run(config.seed, None, data, trainer, final)]),
         "confusion": final.valid.get("confusion"),
-        "reader": {"encoding": source.head.encoding, "delimiter": source.head.delimiter,
-                   "decimal": source.head.decimal, "warnings": source.head.warnings},
+        "reader": {"encoding": head.encoding, "delimiter": head.delimiter,
+                   "decimal": head.decimal, "warnings": head.warnings},
         "preprocessing": data.report,
         "streamed": True,
     }
@@ -115,8 +127,16 @@ def train_streamed(args: argparse.Namespace, config: TrainConfig, progress) -> d
     result.update(threshold_summary(data.task, len(data.classes), data.positive, data.y_valid,
                                     proba, config.threshold, config.fp_cost))
     if args.save:
-        save_model(args.save, saved_model(config, data, trainer, final, source.path))
+        save_model(args.save, saved_model(config, data, trainer, final, data_path))
     return result
+
+
+def predicted_result(saved, output: str, result) -> dict:
+    """What a normal `predict` prints, for a file scored in parts (here or on a cluster)."""
+    return {"rows": result.rows, "output": output, "task": saved.task,
+            "target": saved.target, "classes": saved.target_info.classes,
+            "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
+            "preprocessing": result.report, "metrics": result.metrics, "streamed": True}
 
 
 def predict_streamed(args: argparse.Namespace, saved) -> dict:
@@ -131,7 +151,4 @@ def predict_streamed(args: argparse.Namespace, saved) -> dict:
     except OSError as exc:
         raise StreamError("cannot write '{path}': {reason}", path=args.output,
                           reason=exc.strerror or exc) from None
-    return {"rows": result.rows, "output": args.output, "task": saved.task,
-               "target": saved.target, "classes": saved.target_info.classes,
-               "threshold": saved.threshold if len(saved.target_info.classes) == 2 else None,
-               "preprocessing": result.report, "metrics": result.metrics, "streamed": True}
+    return predicted_result(saved, args.output, result)

@@ -4,11 +4,8 @@ same from run to run; the exact ones equal a single-process pass over the same r
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..config import TrainConfig
-from ..stream import FileStats, Fitted, Plan, plan_for
-from ..stream.fit import _check, _positive
+from ..stream import FileStats, Fitted, Plan, fit_with
 from .source import DaskSource, Reading
 
 __all__ = ["fit_cluster", "gather_cluster"]
@@ -42,16 +39,5 @@ def gather_cluster(source: DaskSource, plan: Plan, client) -> FileStats:
 
 
 def fit_cluster(source: DaskSource, config: TrainConfig, client) -> Fitted:
-    """`stream.fit_stream` with the passes on the workers: one, or two when outliers are
-    clipped or dropped (the fences come first)."""
-    config = config.validate()
-    plan = plan_for(source, config)
-    stats = gather_cluster(source, plan, client)
-    if plan.spec.outliers != "none":
-        stats = gather_cluster(source, replace(plan, bounds=stats.bounds()), client)
-    info = stats.target_info()
-    _check(stats, info, config)
-    excluded = {c.name: c.excluded for c in source.head.columns
-                if c.excluded and c.name != plan.target and c.name not in plan.features}
-    return Fitted(plan.target, plan.features, excluded, plan.task, stats.preprocessor(), info,
-                  _positive(stats, info, config.positive), stats)
+    """`stream.fit_stream` with the passes on the workers."""
+    return fit_with(source, config, lambda plan, k, passes: gather_cluster(source, plan, client))

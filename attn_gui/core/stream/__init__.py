@@ -12,7 +12,8 @@ workers and merges them, then trains from the merged state):
   `update(start, frame)` adds a chunk whose first row is row `start` of the file,
   `merge(other)` adds another part's state, `bounds()`, `preprocessor()` and
   `target_info()` give the results. `fit_stream(source, config, ...) -> Fitted` runs the
-  pass (two with outliers clipped or dropped: the fences come first).
+  pass (two with outliers clipped or dropped: the fences come first) in this process;
+  `fit_with(source, config, one_pass)` the same with each pass run elsewhere (a cluster).
 - Accumulators (`sketch.py`), each with `update` and `merge`: `Moments` (exact count, mean,
   variance by Welford's update and Chan's merge, min, max), `Reservoir` (a seeded uniform
   sample of `SAMPLE_ROWS` rows; a quantile's rank error is at most `RANK_ERROR` = 0.0085
@@ -30,7 +31,7 @@ workers and merges them, then trains from the merged state):
   `run_group` does; `needs_stream(path, budget)` says whether a CSV is to be streamed.
 """
 
-from .fit import Fitted, fit_stream, gather, plan_for
+from .fit import Fitted, fit_stream, fit_with, gather, plan_for
 from .group import needs_stream, run_streamed
 from .predict import predict_stream
 from .sketch import RANK_ERROR, SAMPLE_ROWS, LevelCounts, Moments, Reservoir
@@ -40,6 +41,6 @@ from .stats import FileStats, Plan
 from .train import StreamTrainer
 
 __all__ = ["RANK_ERROR", "SAMPLE_ROWS", "Chunk", "FileStats", "Fitted", "LevelCounts",
-           "Moments", "Plan", "Reservoir", "Source", "StreamTrainer", "fit_stream", "gather",
-           "needs_stream", "open_source", "open_table", "plan_for", "predict_stream",
+           "Moments", "Plan", "Reservoir", "Source", "StreamTrainer", "fit_stream", "fit_with",
+           "gather", "needs_stream", "open_source", "open_table", "plan_for", "predict_stream",
            "run_streamed", "validation_rows"]

@@ -72,19 +72,26 @@ def gather(source: Source, plan: Plan, chunk_rows: int = CHUNK_ROWS,
 def fit_stream(source: Source, config: TrainConfig, chunk_rows: int = CHUNK_ROWS,
                progress: Callable[[float], None] | None = None,
                should_stop: Callable[[], bool] | None = None) -> Fitted:
-    """One pass, or two when outliers are clipped or dropped: the fences must be known
-    before the statistics of what lies within them."""
+    """The statistics passes in this process, chunk by chunk."""
+
+    def one_pass(plan: Plan, k: int, passes: int) -> FileStats:
+        share = None if progress is None else (lambda f: progress((k + f) / passes))
+        return gather(source, plan, chunk_rows, share, should_stop)
+
+    return fit_with(source, config, one_pass)
+
+
+def fit_with(source, config: TrainConfig,
+             one_pass: Callable[[Plan, int, int], FileStats]) -> Fitted:
+    """The fitted preprocessing from `one_pass(plan, k, passes)`, the k-th of the passes over
+    the data (here, or on a cluster's workers): one, or two when outliers are clipped or
+    dropped, since the fences must be known before the statistics of what lies within them."""
     config = config.validate()
     plan = plan_for(source, config)
     passes = 1 if plan.spec.outliers == "none" else 2
-
-    def share(k: int):
-        return None if progress is None else (lambda f: progress((k + f) / passes))
-
-    stats = gather(source, plan, chunk_rows, share(0), should_stop)
+    stats = one_pass(plan, 0, passes)
     if passes == 2:
-        stats = gather(source, replace(plan, bounds=stats.bounds()), chunk_rows, share(1),
-                       should_stop)
+        stats = one_pass(replace(plan, bounds=stats.bounds()), 1, passes)
     info = stats.target_info()
     _check(stats, info, config)
     excluded = {c.name: c.excluded for c in source.head.columns
