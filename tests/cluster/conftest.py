@@ -7,7 +7,9 @@ pytest.importorskip("distributed")
 pytest.importorskip("dask.dataframe")
 
 
-@pytest.fixture(scope="session")
+# For this package's tests only: a cluster kept for the whole session kept its workers'
+# monitors reading /proc in background threads through every later test.
+@pytest.fixture(scope="package")
 def client():
     from attn_gui.core.cluster import client_for
 
