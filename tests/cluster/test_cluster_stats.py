@@ -11,27 +11,13 @@ from attn_gui.core.config import TrainConfig
 from attn_gui.core.io.common import TableError
 from attn_gui.core.stream import fit_stream, open_source
 from tests.conftest import REAL
+from tests.nested import assert_close
 
 from .conftest import cut
 
 CASES = [("penguins.csv", {}), ("seattle_weather.csv", {"scaling": "robust"}),
          ("chile.csv", {"outliers": "clip"}), ("mroz.csv", {"missing": "drop"}),
          ("pima_tr2.csv", {"outliers": "drop", "outlier_rule": "iqr"})]
-
-
-def _close(a, b, path=""):
-    if isinstance(a, dict):
-        assert a.keys() == b.keys(), path
-        for k in a:
-            _close(a[k], b[k], f"{path}.{k}")
-    elif isinstance(a, list):
-        assert len(a) == len(b), path
-        for i, (x, y) in enumerate(zip(a, b, strict=True)):
-            _close(x, y, f"{path}[{i}]")
-    elif isinstance(a, float) and isinstance(b, float):
-        assert a == pytest.approx(b, rel=1e-9, abs=1e-9), path
-    else:
-        assert a == b, path
 
 
 def assert_same_stats(got, ref):
@@ -46,7 +32,7 @@ def assert_same_stats(got, ref):
     assert a.kept_classes.counts == b.kept_classes.counts
     assert (got.target, got.features, got.task, got.positive) == \
         (ref.target, ref.features, ref.task, ref.positive)
-    _close(got.preprocessor.to_dict(), ref.preprocessor.to_dict())
+    assert_close(got.preprocessor.to_dict(), ref.preprocessor.to_dict())
 
 
 @pytest.mark.parametrize(("name", "spec"), CASES)

@@ -21,22 +21,7 @@ from attn_gui.core.stream import (
     validation_rows,
 )
 from attn_gui.core.stream.sketch import rank_error
-
-
-def _close(a, b, path=""):
-    """Nested JSON values equal, numbers to 1e-9 (relative or absolute)."""
-    if isinstance(a, dict):
-        assert a.keys() == b.keys(), path
-        for k in a:
-            _close(a[k], b[k], f"{path}.{k}")
-    elif isinstance(a, list):
-        assert len(a) == len(b), path
-        for i, (x, y) in enumerate(zip(a, b, strict=True)):
-            _close(x, y, f"{path}[{i}]")
-    elif isinstance(a, float) and isinstance(b, float):
-        assert a == pytest.approx(b, rel=1e-9, abs=1e-9), path
-    else:
-        assert a == b, path
+from tests.nested import assert_close
 
 
 def _in_memory(path, config):
@@ -62,7 +47,7 @@ SPECS = [dict(), dict(scaling="robust", missing="mean"), dict(scaling="minmax", 
 def test_streamed_preprocessing_equals_the_in_memory_fit(real_data, name, spec):
     config = TrainConfig(**spec, seed=4)
     fitted = fit_stream(open_source(real_data / name), config, chunk_rows=97)
-    _close(fitted.preprocessor.to_dict(), _in_memory(real_data / name, config).to_dict())
+    assert_close(fitted.preprocessor.to_dict(), _in_memory(real_data / name, config).to_dict())
 
 
 def test_moments_are_exact_and_merge():
@@ -119,7 +104,7 @@ def test_the_split_is_the_same_for_every_chunk_size(real_data):
     counts = {(f.stats.train_rows, f.stats.valid_rows, f.stats.kept) for f in fits}
     assert len(counts) == 1
     for f in fits[1:]:
-        _close(f.preprocessor.to_dict(), fits[0].preprocessor.to_dict())
+        assert_close(f.preprocessor.to_dict(), fits[0].preprocessor.to_dict())
     whole = validation_rows(0, 1000, 7, 0.2)
     cut = np.concatenate([validation_rows(s, 100, 7, 0.2) for s in range(0, 1000, 100)])
     np.testing.assert_array_equal(whole, cut)
@@ -139,7 +124,7 @@ def test_two_halves_merged_equal_one_pass(real_data):
     np.testing.assert_allclose(first.moments.m2, one.moments.m2, rtol=1e-9)
     assert {f: c.counts for f, c in first.levels.items()} == \
         {f: c.counts for f, c in one.levels.items()}
-    _close(first.preprocessor().to_dict(), one.preprocessor().to_dict())
+    assert_close(first.preprocessor().to_dict(), one.preprocessor().to_dict())
 
 
 def test_sketched_median_within_the_rank_error(real_data):
