@@ -84,7 +84,9 @@ def test_the_curves_are_sklearns_for_the_runs_validation_predictions(qtbot, wind
     _close(page.calibration.line_data(0)[1], observed)
     assert page.roc.lines[0].label.endswith(f"AUC {skm.roc_auc_score(hit, score):.3f}")
     assert page.pr.lines[0].label.endswith(f"AP {skm.average_precision_score(hit, score):.3f}")
-    brier = skm.brier_score_loss(hit, score)
+    # in float64, as the engine computes it: scikit-learn ≥ 1.9 averages float32 scores in
+    # float32, a few 1e-9 away
+    brier = skm.brier_score_loss(hit, score.astype(np.float64))
     assert page.calibration.lines[0].label.endswith(f"Brier {brier:.3f}")
     assert run.metrics["valid"]["brier"] == pytest.approx(brier, abs=1e-9)
 
