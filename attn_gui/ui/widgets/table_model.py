@@ -1,8 +1,8 @@
 """A read-only Qt model over a DataFrame that formats cells only when the view asks.
 
-The frame is never copied: one NumPy array per column is taken once (a view for the
-float64 and object columns `read_table` produces), and `data()` indexes it on demand,
-so a million-row file costs no more than the rows on screen.
+The frame is never copied: one array per column is taken once (a view for the float64 and
+object columns `read_table` produces, the pandas array itself for other columns), and
+`data()` indexes it on demand, so a million-row file costs no more than the rows on screen.
 """
 
 from __future__ import annotations
@@ -57,16 +57,18 @@ class FrameModel(QAbstractTableModel):
         self._frame = frame
         self._rows = len(frame)
         self._names = [str(name) for name in frame.columns]
-        self._arrays = [frame.iloc[:, i].to_numpy() for i in range(frame.shape[1])]
+        self._arrays = [_cells(frame.iloc[:, i]) for i in range(frame.shape[1])]
         self._numeric = [a.dtype.kind in "fiub" for a in self._arrays]
+        # what a pandas array answers for a missing cell (pd.NA for its nullable types)
+        self._na = [getattr(a.dtype, "na_value", None) for a in self._arrays]
         self._infos = {info.name: info for info in columns}
 
     @property
     def frame(self) -> pd.DataFrame:
         return self._frame
 
-    def column_array(self, column: int) -> np.ndarray:
-        """The array `data()` reads for a column (a view of the frame's data)."""
+    def column_array(self, column: int) -> Any:
+        """The array `data()` reads for a column (the frame's own data, not a copy)."""
         return self._arrays[column]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -82,7 +84,7 @@ class FrameModel(QAbstractTableModel):
         if role == _ALIGNMENT:
             return _RIGHT if self._numeric[column] else None
         value = self._arrays[column][index.row()]
-        missing = value is None or (isinstance(value, float) and math.isnan(value)) or (
+        missing = value is None or value is self._na[column] or (isinstance(value, float) and math.isnan(value)) or (
             isinstance(value, np.datetime64) and np.isnat(value))
         if role == _DISPLAY:
             if missing:
@@ -120,6 +122,13 @@ class FrameModel(QAbstractTableModel):
         if info.excluded:
             text += "\n" + self.tr("left out by default: {reason}").format(reason=info.excluded)
         return text
+
+
+def _cells(column: pd.Series) -> Any:
+    """The frame's NumPy data where it has it; otherwise its pandas array, read a cell at a
+    time: `to_numpy()` would copy a pyarrow-backed text column (pandas 3's `str` when pyarrow
+    is installed) or a categorical whole, 8 bytes a row."""
+    return column.to_numpy() if isinstance(column.dtype, np.dtype) else column.array
 
 
 def _date_text(value: np.datetime64) -> str:
