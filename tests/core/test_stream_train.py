@@ -102,3 +102,54 @@ def test_streamed_model_file_and_predictions_equal_in_memory(chile, tmp_path):
     for key, value in memory.metrics.items():
         assert streamed.metrics[key] == pytest.approx(value, abs=1e-6)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".predict-")]
+
+
+def _file_passes(monkeypatch):
+    """Counts the reads of the CSV that go through every chunk."""
+    from attn_gui.core.stream.source import Source
+
+    passes = []
+    chunks = Source.chunks
+
+    def counted(self, *args, **kwargs):
+        passes.append(1)
+        yield from chunks(self, *args, **kwargs)
+
+    monkeypatch.setattr(Source, "chunks", counted)
+    return passes
+
+
+@pytest.mark.parametrize("task", ["vote", "income"])
+def test_later_epochs_read_the_spilled_rows_and_train_bit_for_bit_as_rereading(
+        chile, monkeypatch, task):
+    config = TrainConfig(epochs=4, seed=3, target=task)
+    source = open_source(chile)
+    fitted = fit_stream(source, config, chunk_rows=300)
+    runs = {}
+    for spill in (True, False):
+        passes = _file_passes(monkeypatch)
+        trainer = StreamTrainer(config, source, fitted, chunk_rows=300, buffer_rows=512)
+        trainer.batches.spill = spill
+        list(trainer.run())
+        runs[spill] = trainer, len(passes)
+    (spilled, read_once), (reread, read_each) = runs[True], runs[False]
+    assert (read_once, read_each) == (1, 4)
+    assert spilled.final_.history == reread.final_.history
+    for name, value in spilled.model_.params.items():
+        assert np.array_equal(value, reread.model_.params[name]), name
+    assert spilled.batches._spill is None  # the temporary files are gone with the run
+
+
+def test_no_room_for_the_spill_reads_the_file_every_epoch(chile, monkeypatch):
+    import shutil
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _: usage(1 << 30, 1 << 30, 1 << 20))
+    config = TrainConfig(epochs=3, seed=0)
+    source = open_source(chile)
+    fitted = fit_stream(source, config, chunk_rows=300)
+    passes = _file_passes(monkeypatch)
+    trainer = StreamTrainer(config, source, fitted, chunk_rows=300, buffer_rows=512)
+    list(trainer.run())
+    assert len(passes) == 3 and trainer.final_.stop_reason == "finished"

@@ -4,7 +4,8 @@ buffer.
 The rows held in memory to measure a run (the validation rows, and a sample of the
 training rows for the final training metrics) are capped at `SAMPLE_BYTES` of encoded
 values each, drawn by row hash (every row while they fit): a file of any size is measured
-in bounded memory.
+in bounded memory. The first epoch's encoded training rows are spilled to disk for the
+later epochs (`spill.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 
 from .fit import Fitted
 from .source import CHUNK_ROWS, Source
+from .spill import Spill
 from .split import row_uniform, validation_rows
 
 __all__ = ["BUFFER_ROWS", "SAMPLE_BYTES", "Batches", "encode_chunk", "shuffled"]
@@ -72,11 +74,13 @@ class Batches:
     chunk_rows: int = CHUNK_ROWS
     buffer_rows: int = BUFFER_ROWS
     should_stop: Callable[[], bool] | None = None
+    spill: bool = True  # keep the first epoch's encoded rows on disk for the later epochs
     X_valid: np.ndarray | None = None
     y_valid: np.ndarray | None = None
     X_sample: np.ndarray | None = None  # training rows kept for the final metrics
     y_sample: np.ndarray | None = None
     _parts: dict = field(default_factory=dict)
+    _spill: Spill | None = None
 
     def fractions(self) -> tuple[float, float]:
         """The share of validation and training rows kept in memory."""
@@ -91,9 +95,19 @@ class Batches:
         `collect`, the validation rows and the training sample are kept as they pass."""
         if collect:
             self._parts = {"Xv": [], "yv": [], "Xs": [], "ys": []}
-        yield from shuffled(self._parts_of_file(collect), rng, self.buffer_rows, batch)
+        spill = self._spill if self._spill is not None and self._spill.complete else None
+        parts = spill.parts() if spill else self._parts_of_file(collect)
+        yield from shuffled(parts, rng, self.buffer_rows, batch)
         if collect:
             self._gather()
+        if self._spill is not None:
+            self._spill.complete = True
+
+    def close(self) -> None:
+        """Remove the spilled rows (the run is over)."""
+        if self._spill is not None:
+            self._spill.close()
+            self._spill = None
 
     def collect_rest(self, rng: np.random.Generator) -> None:
         """Read on for the rows that measure the run when the first epoch was stopped."""
@@ -103,6 +117,11 @@ class Batches:
     def _parts_of_file(self, collect: bool) -> Iterator[tuple[np.ndarray, ...]]:
         fitted, plan = self.fitted, self.fitted.plan
         share_valid, share_train = self.fractions()
+        self.close()  # a pass over the file writes the spill afresh
+        if self.spill:
+            y_dtype = np.int64 if fitted.task == "classification" else np.float32
+            self._spill = Spill.if_room(len(fitted.preprocessor.encoded_names), y_dtype,
+                                        fitted.stats.kept)
         for chunk in self.source.chunks(self.chunk_rows, should_stop=self.should_stop):
             frame, start = chunk.frame, chunk.start
             usable = plan.usable(frame)
@@ -117,6 +136,8 @@ class Batches:
                 Xv, yv, _ = encode_chunk(fitted, frame, rows, False)
                 self._parts["Xv"].append(Xv)
                 self._parts["yv"].append(yv)
+            if self._spill is not None:
+                self._spill.write(X, y, in_sample)
             yield X, y, in_sample
 
     def _gather(self) -> None:

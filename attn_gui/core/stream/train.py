@@ -1,8 +1,9 @@
 """`StreamTrainer`: the in-memory `Trainer`'s steps, metrics and reports, fed mini-batches
 read from the file epoch after epoch.
 
-Every epoch reads the file again and trains on its training rows through the shuffle
-buffer; the validation rows and the training sample (`batches.py`) are kept in memory as
+The first epoch reads the file and trains on its training rows through the shuffle
+buffer; later epochs read the rows it encoded back from disk (`spill.py`), or the file again
+when there is no room for them; the validation rows and the training sample (`batches.py`) are kept in memory as
 the first epoch passes, and measure each epoch and the final weights as `Trainer` measures
 its arrays. The per-epoch training metrics are those of the predictions made while the
 epoch trained, as in memory, over the training sample's rows.
@@ -16,7 +17,7 @@ import numpy as np
 
 from ..config import TrainConfig
 from ..dataset import Dataset
-from ..training import BatchReport, Trainer, _Loop
+from ..training import BatchReport, EpochReport, Trainer, _Loop
 from .batches import BUFFER_ROWS, Batches
 from .fit import Fitted
 from .source import CHUNK_ROWS, Source
@@ -97,6 +98,10 @@ class StreamTrainer(Trainer):
         loop.y = np.concatenate(ys) if ys else self.data.y_train[:0]
         loop.outputs = np.concatenate(outs) if outs else None
         return done, np.arange(len(loop.y))
+
+    def _finish(self, best: np.ndarray, reason: str) -> EpochReport:
+        self.batches.close()  # no epoch reads the spilled rows after this
+        return super()._finish(best, reason)
 
     def _hold_samples(self) -> None:
         b = self.batches
