@@ -378,8 +378,13 @@ def split(y: np.ndarray, usable: np.ndarray, task: str, fraction: float,
     return np.flatnonzero(train), valid_idx
 
 
+def target_dtype(task: str) -> type[np.generic]:
+    """How a task's encoded target is held: class codes, or float32 values."""
+    return np.int64 if task == "classification" else np.float32
+
+
 def _y_dtype(y: np.ndarray, task: str) -> np.ndarray:
-    return y.astype(np.int64) if task == "classification" else y.astype(np.float32)
+    return y.astype(target_dtype(task))
 
 
 def label_sort_key(label: str) -> tuple[int, float, str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..dataset import target_dtype
 from .fit import Fitted
 from .source import CHUNK_ROWS, Source
 from .spill import Spill
@@ -36,7 +37,7 @@ def encode_chunk(fitted: Fitted, frame, rows: np.ndarray, drop_rows: bool
     X, keep, _ = fitted.preprocessor.transform(frame, drop_rows=drop_rows, rows=rows)
     kept = rows[keep]
     y, _ = fitted.target_info.encode(frame[plan.target].iloc[kept], plan.target_words)
-    y = y.astype(np.int64) if plan.task == "classification" else y.astype(np.float32)
+    y = y.astype(target_dtype(plan.task))
     return X, y, kept
 
 
@@ -95,8 +96,8 @@ class Batches:
         `collect`, the validation rows and the training sample are kept as they pass."""
         if collect:
             self._parts = {"Xv": [], "yv": [], "Xs": [], "ys": []}
-        spill = self._spill if self._spill is not None and self._spill.complete else None
-        parts = spill.parts() if spill else self._parts_of_file(collect)
+        spilled = self._spill is not None and self._spill.complete
+        parts = self._spill.parts() if spilled else self._parts_of_file(collect)
         yield from shuffled(parts, rng, self.buffer_rows, batch)
         if collect:
             self._gather()
@@ -119,9 +120,8 @@ class Batches:
         share_valid, share_train = self.fractions()
         self.close()  # a pass over the file writes the spill afresh
         if self.spill:
-            y_dtype = np.int64 if fitted.task == "classification" else np.float32
-            self._spill = Spill.if_room(len(fitted.preprocessor.encoded_names), y_dtype,
-                                        fitted.stats.kept)
+            self._spill = Spill.if_room(len(fitted.preprocessor.encoded_names),
+                                        target_dtype(fitted.task), fitted.stats.kept)
         for chunk in self.source.chunks(self.chunk_rows, should_stop=self.should_stop):
             frame, start = chunk.frame, chunk.start
             usable = plan.usable(frame)
@@ -142,7 +142,7 @@ class Batches:
 
     def _gather(self) -> None:
         width = len(self.fitted.preprocessor.encoded_names)
-        dtype = np.int64 if self.fitted.task == "classification" else np.float32
+        dtype = target_dtype(self.fitted.task)
 
         def joined(key: str, empty: np.ndarray) -> np.ndarray:
             return np.concatenate(self._parts[key]) if self._parts[key] else empty

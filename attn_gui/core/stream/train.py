@@ -3,9 +3,9 @@ read from the file epoch after epoch.
 
 The first epoch reads the file and trains on its training rows through the shuffle
 buffer; later epochs read the rows it encoded back from disk (`spill.py`), or the file again
-when there is no room for them; the validation rows and the training sample (`batches.py`) are kept in memory as
-the first epoch passes, and measure each epoch and the final weights as `Trainer` measures
-its arrays. The per-epoch training metrics are those of the predictions made while the
+when there is no room for them. The validation rows and the training sample (`batches.py`)
+are kept in memory as the first epoch passes, and measure each epoch and the final weights
+as `Trainer` measures its arrays. The per-epoch training metrics are those of the predictions made while the
 epoch trained, as in memory, over the training sample's rows.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Callable, Generator
 import numpy as np
 
 from ..config import TrainConfig
-from ..dataset import Dataset
+from ..dataset import Dataset, target_dtype
 from ..training import BatchReport, EpochReport, Trainer, _Loop
 from .batches import BUFFER_ROWS, Batches
 from .fit import Fitted
@@ -29,7 +29,7 @@ def streamed_dataset(fitted: Fitted) -> Dataset:
     """A `Dataset` of the run without rows: what the trainer, the saved model and the
     reports read of the data; its arrays are filled by the first epoch."""
     width = len(fitted.preprocessor.encoded_names)
-    dtype = np.int64 if fitted.task == "classification" else np.float32
+    dtype = target_dtype(fitted.task)
     stats = fitted.stats
     return Dataset(
         task=fitted.task, target=fitted.target, features=fitted.features,
