@@ -21,7 +21,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QPaintEvent
 
-__all__ = ["PaintBudget", "PaintClock", "RefreshGuarantee", "TimedPaint"]
+from ...core.foreground import FOREGROUND
+
+__all__ = ["ForegroundPaint", "PaintBudget", "PaintClock", "RefreshGuarantee", "TimedPaint"]
 
 
 class PaintClock:
@@ -36,6 +38,15 @@ class PaintClock:
         self.seconds += seconds
         if self.total is not None:
             self.total.add(seconds)
+
+
+class ForegroundPaint:
+    """Mixin for a widget painted in Python (pyqtgraph): background loops wait while it
+    paints (`core.foreground`), instead of taking half the interpreter from it."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
+        with FOREGROUND.claimed():
+            super().paintEvent(event)
 
 
 class TimedPaint:

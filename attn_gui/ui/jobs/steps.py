@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ...core.foreground import FOREGROUND
+
 __all__ = ["Steps"]
 
 Step = Callable[[], object]
@@ -61,18 +63,23 @@ class Steps(QObject):
         if not self._queue:
             return
         while self._queue:
-            self._queue.pop(0)()
+            self._run(self._queue.pop(0))
         self.done.emit()
 
     def cancel(self) -> None:
         self._timer.stop()
         self._queue.clear()
 
+    @staticmethod
+    def _run(step: Step) -> None:
+        with FOREGROUND.claimed():  # background loops wait: the step has the interpreter
+            step()
+
     @Slot()
     def _run_one(self) -> None:
         if not self._queue:
             return
-        self._queue.pop(0)()
+        self._run(self._queue.pop(0))
         if self._queue:
             self._timer.start()
         else:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsTextItem, QWidget
 
+from ..jobs.paint_budget import ForegroundPaint
 from .text_fit import TEXT_MARGIN, first_that_fits
 
 __all__ = ["FittedPlot"]
@@ -16,7 +17,7 @@ __all__ = ["FittedPlot"]
 _TITLE_POINTS = 11  # pyqtgraph's title size
 
 
-class FittedPlot(pg.PlotWidget):
+class FittedPlot(ForegroundPaint, pg.PlotWidget):
     """A plot whose title is elided to the room it has.
 
     pyqtgraph gives a title label its text's full width as minimum width: a title longer

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.config import OPTIONS
 from ...core.sweep import SweepSpec, shown_value
+from ..jobs.paint_budget import ForegroundPaint
 from ..widgets.option_form import option_text
 from .style import freeze, theme
 
@@ -76,7 +77,7 @@ def metric_color(fraction: float) -> QColor:
     return _COLORMAP.map(min(max(fraction, 0.0), 1.0), mode=pg.ColorMap.QCOLOR)
 
 
-class ParallelCoordinates(pg.PlotWidget):
+class ParallelCoordinates(ForegroundPaint, pg.PlotWidget):
     lineClicked = Signal(int)  # the key of the run whose line was clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
