@@ -483,4 +483,5 @@ class MainWindow(QMainWindow):
             self.checks_dialog.shutdown()
         settings.write("geometry", bytes(self.saveGeometry().data()))
         settings.write("splitter", bytes(self.splitter.saveState().data()))
+        settings.flush()  # on disk before the window (perhaps the process) goes
         super().closeEvent(event)
