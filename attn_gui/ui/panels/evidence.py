@@ -30,6 +30,9 @@ class EvidenceLabel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Two lines kept free: the sentences a run's end writes here then do not move the
+        # plots above, which would repaint all four at once.
+        self.setMinimumHeight(2 * self.fontMetrics().lineSpacing())
         self._stability = ""
         self._importance: list[str] = []
 

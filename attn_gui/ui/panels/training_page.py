@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -77,7 +76,7 @@ class TrainingPage(QWidget):
         self._steps = Steps(self, start=False)  # until build_soon(): nothing to show yet
         self._steps.add(self._build_frame)
         for build in (self._build_loss, self._build_score, self._build_bars,
-                      self._build_history, self._build_evidence, self._build_results):
+                      self._build_history, self._build_results):
             self._steps.add(build, self._reveal)
 
     # -- construction --------------------------------------------------------
@@ -98,16 +97,16 @@ class TrainingPage(QWidget):
         """The page's layout with an empty cell for each plot and the results: each part
         then fills a cell whose size is already settled, so only it is painted anew."""
         self._cells = {name: Placeholder() for name in ("loss", "score", "bars", "history",
-                                                        "evidence", "results")}
+                                                        "results")}
         live = QWidget()
         grid = QGridLayout(live)
         grid.setContentsMargins(0, 0, 0, 0)
         for name, row, column in (("loss", 0, 0), ("score", 0, 1), ("bars", 1, 0),
                                   ("history", 1, 1)):
             grid.addWidget(self._cells[name], row, column)
-        grid.addWidget(self._cells["evidence"], 2, 0, 1, 2)
-        self._cells["evidence"].setSizePolicy(QSizePolicy.Policy.Preferred,
-                                              QSizePolicy.Policy.Preferred)
+        # With the frame, not in a later step: its height is then settled before the plots
+        # are, and filling it does not move (and repaint) all four of them at once.
+        grid.addWidget(self._evidence_row(), 2, 0, 1, 2)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -153,7 +152,7 @@ class TrainingPage(QWidget):
         self._watch("history", self.attention_history, self.attention_history.refresh)
         self._fill("history", self.attention_history)
 
-    def _build_evidence(self) -> None:
+    def _evidence_row(self) -> QWidget:
         self.importance_button = QPushButton(self.tr("Shuffle columns"))
         self.importance_button.setToolTip(self.tr(
             "Permutation importance: shuffle each column of the validation rows 5 times, in "
@@ -168,7 +167,7 @@ class TrainingPage(QWidget):
         evidence.setContentsMargins(0, 0, 0, 0)
         evidence.addWidget(self.importance_button, 0, Qt.AlignmentFlag.AlignTop)
         evidence.addWidget(self.evidence, 1)
-        self._fill("evidence", row)
+        return row
 
     def _watch(self, name: str, plot: TimedPaint, refresh: Callable[[], bool]) -> None:
         plot.paint_clock = PaintClock(total=self._guarantee.budget.clock)
