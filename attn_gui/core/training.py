@@ -19,7 +19,6 @@ import numpy as np
 from .config import TrainConfig
 from .dataset import Dataset
 from .errors import UserError
-from .foreground import FOREGROUND
 from .metrics import scalars
 from .model import AttentionNet, NetSpec
 from .optim import FlatParams, Optimizer, learning_rate
@@ -65,11 +64,8 @@ class TrainingControl:
         return not self._running.is_set()
 
     def wait_while_paused(self) -> None:
-        """Between two steps of a loop: wait while paused, and while the window's GUI
-        thread is busy (`foreground`)."""
         if not self._running.is_set():  # the common case returns without taking a lock
             self._running.wait()
-        FOREGROUND.give_way()
 
 
 @dataclass

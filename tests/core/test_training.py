@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from attn_gui.core import foreground
 from attn_gui.core.config import ConfigError, TrainConfig
 from attn_gui.core.dataset import prepare
 from attn_gui.core.io import read_table
@@ -122,28 +121,6 @@ def test_stop_and_pause_act_between_mini_batches(tmp_path):
     final = (got + rest)[-1]
     assert final.final and final.stop_reason == "stopped"
     assert final.epoch <= 1
-
-
-def test_a_run_waits_while_the_foreground_holds_a_claim(tmp_path, monkeypatch):
-    """A mini-batch does not start while the GUI thread paints; it starts when the paint
-    ends, and with no claim (the command line) nothing waits."""
-    monkeypatch.setattr(foreground, "PATIENCE", 30.0)  # the claim ends the wait, not a timeout
-    table = synthetic(tmp_path, 4)
-    config = TrainConfig(epochs=5, batch_size=16, patience=0)
-    gen = Trainer(config, prepare(table, config)).run()
-    assert next(gen).batch == 1
-    got = []
-    with foreground.FOREGROUND.claimed():
-        with foreground.FOREGROUND.claimed():  # nested claims: the outer one still holds
-            pass
-        t = threading.Thread(target=lambda: got.append(next(gen)))
-        t.start()
-        t.join(0.3)
-        assert t.is_alive() and not got
-    t.join(5)
-    assert not t.is_alive() and got[0].batch == 2
-    assert not foreground.FOREGROUND.busy
-    assert [r for r in gen][-1].final
 
 
 def test_divergence_is_caught_and_best_weights_kept(tmp_path):

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QPaintEvent
 
-from ...core.foreground import FOREGROUND
+from .foreground import FOREGROUND
 
 __all__ = ["ForegroundPaint", "PaintBudget", "PaintClock", "RefreshGuarantee", "TimedPaint"]
 

@@ -47,6 +47,7 @@ from PySide6.QtCore import (
 )
 
 from ...core.errors import USER_ERRORS
+from .foreground import FOREGROUND
 
 __all__ = ["Job", "JobContext", "JobRunner", "Pacer", "detached"]
 
@@ -65,7 +66,8 @@ class Pacer:
     work became 60-120 ms. The GUI thread stamps `beat` from a timer every `HEARTBEAT_MS`;
     a stamp older than `LATE_S` means the GUI thread is busy (or waiting for the GIL), and
     a job at `pace()` then sleeps until it is back in its event loop (at most `WAIT_S` a
-    call), so pacing costs nothing while the GUI thread idles.
+    call), so pacing costs nothing while the GUI thread idles. While the GUI thread
+    claims the foreground (`foreground.py`) a job waits at once, not 20 ms later.
     """
 
     LATE_S = 0.02
@@ -79,6 +81,7 @@ class Pacer:
         self.beat = time.monotonic()
 
     def pace(self) -> None:
+        FOREGROUND.give_way()
         now = time.monotonic()
         if now - self.beat <= self.LATE_S:
             return

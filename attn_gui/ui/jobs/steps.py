@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ...core.foreground import FOREGROUND
+from .foreground import FOREGROUND
 
 __all__ = ["Steps"]
 

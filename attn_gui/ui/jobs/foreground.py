@@ -1,16 +1,15 @@
-"""Background work gives way to the thread a user is watching.
+"""Background jobs give way to the GUI thread while it paints a plot or builds a page.
 
 Python threads share one interpreter lock (GIL), handed over every few milliseconds: while
-a training thread runs Python between its NumPy calls, every paint of the window's plots
-gets about half the interpreter, and a 15 ms paint took 45 ms, up to 200 (measured with a
-busy thread beside a plot's repaint). The window's GUI thread therefore claims the
-foreground around its heavy work (painting plots, building pages), and loops on other
-threads call `give_way()` at each of their steps (a mini-batch): while a claim is held,
-they wait without the lock, so the GUI thread runs at full speed and a worker loses at most
-one step to it. With no claim (the command line) `give_way()` is one flag test.
+a job runs Python between its NumPy calls, a paint of a plot gets about half the
+interpreter (a 15 ms paint took 45 ms, up to 200, beside a busy thread). The heartbeat of
+`runner.Pacer` notices a busy GUI thread only once it is 20 ms late; around the work known
+to be heavy (a pyqtgraph paint, a step of a page's construction) the GUI thread claims the
+foreground instead, and a job at its next `pace()` (every mini-batch report) waits without
+the lock until the claim ends, so it loses the GUI thread at most one step.
 
 A claim is held for one piece of GUI work, never across a turn of the event loop, and a
-waiting worker looks again after `PATIENCE` seconds, so nothing can hold a run still.
+waiting job looks again after `PATIENCE` seconds, so nothing can hold a run still.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ PATIENCE = 0.1  # seconds a worker waits for one claim at most
 
 
 class Foreground:
-    """Claims by one thread (nested claims count as one); `give_way` for the others."""
+    """Claims by the GUI thread (nested ones count as one); `give_way` for the jobs."""
 
     def __init__(self) -> None:
         self._free = threading.Event()
