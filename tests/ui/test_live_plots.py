@@ -124,6 +124,22 @@ def test_a_run_without_attention_shows_a_note_not_uniform_weights(qtbot, monitor
     assert monitor.attention_bars.names and not monitor.attention_history.note
 
 
+def test_a_new_runs_first_epoch_leaves_the_bars_to_their_own_refresh(qtbot, monitor, small):
+    """The turn that begins a run repaints the curves; the bars wait for their slot of the
+    refresh guarantee (four plots painted in one turn freeze the window four times as long)."""
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
+        start(monitor, small, epochs=3)
+    page = monitor.page()
+    shown = page.attention_bars.names
+    assert shown
+    page.begin("classification", ["x1", "x2", "x3"], attention_on=False)
+    assert page.attention_bars.names == shown  # not redrawn in this turn
+    for step in monitor.refreshes.flush_steps():
+        step()
+    assert page.attention_bars.names == []  # attention off: the last run's bars are gone
+    assert page.attention_bars.note.startswith("Attention off")
+
+
 def test_a_run_failing_at_once_leaves_the_last_runs_plots_and_results(qtbot, monitor, small):
     with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
         start(monitor, small, epochs=6)

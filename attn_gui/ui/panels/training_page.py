@@ -193,8 +193,10 @@ class TrainingPage(QWidget):
             plot.clear_bands()
         self.results.clear()
         self._set_task(task, self._features)
-        self.attention_bars.set_importance(None)
-        self.attention_bars.set_weights({})
+        # Not drawn now but in the bars' own refresh: this turn already repaints the other
+        # plots, and four plots painted in one turn freeze the window four times as long.
+        self.attention_bars.forget()
+        self._bars_dirty = True
         self.evidence.clear()
         self.importance_button.setEnabled(False)
         # Uniform 1/m weights are not learned ones: say so instead of drawing them.
@@ -265,13 +267,16 @@ class TrainingPage(QWidget):
             plot.mark_best(report.best_epoch)
         if self._attention_on:
             self.attention_history.append(report.epoch, report.attention)
+            self._bars_dirty = True
         self._latest = report
-        self._bars_dirty = True
 
     def _refresh_bars(self) -> bool:
-        if not self._attention_on or not self._bars_dirty:
+        if not self._bars_dirty:
             return False
         self._bars_dirty = False
+        if not self._attention_on:
+            self.attention_bars.set_weights({})  # the last run's bars go; none are learned
+            return True
         live = None if self._latest is None else self._latest.attention
         if self._latest is not None:
             self._bars_epoch = self._latest.epoch

@@ -59,7 +59,8 @@ class TrainingResults(QWidget):
     def clear(self) -> None:
         self.metrics_table.setRowCount(0)
         self.per_class_table.setRowCount(0)
-        self.confusion_plot.set_matrix([], [])
+        if self.confusion_plot.matrix.size:  # an empty plot is not redrawn (a run's start)
+            self.confusion_plot.set_matrix([], [])
 
     def set_task(self, task: str) -> None:
         """A regression has no classes to count: no per-class table, no confusion matrix."""

@@ -107,6 +107,11 @@ class AttentionBars(TimedPaint, FittedPlot):
         self._sd = sd or {}
         self._draw()
 
+    def forget(self) -> None:
+        """Drop the weights, spread and importance shown; the next `set_weights` draws
+        without them (nothing is drawn now)."""
+        self._weights, self._sd, self._importance, self._groups = {}, {}, {}, ()
+
     def set_importance(self, importance: Mapping[str, Mapping[str, float]] | None,
                        groups: Sequence[Mapping] = ()) -> None:
         """The rise in loss when each column is shuffled ({"mean", "sd"}), drawn beside its

@@ -42,6 +42,8 @@ class FittedPlot(ForegroundPaint, pg.PlotWidget):
 
     def set_note(self, text: str) -> None:
         """A sentence across the middle of the view instead of data; "" removes it."""
+        if text == self.note:
+            return  # unchanged: no repaint
         self._note.setPlainText(text)
         self._note.setVisible(bool(text))
         self._place_note()
