@@ -140,6 +140,20 @@ def test_a_new_runs_first_epoch_leaves_the_bars_to_their_own_refresh(qtbot, moni
     assert page.attention_bars.note.startswith("Attention off")
 
 
+def test_a_saved_run_without_attention_empties_the_bars_at_once(qtbot, monitor, small):
+    from attn_gui.core.runs import Run
+
+    with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
+        start(monitor, small, epochs=3)
+    assert monitor.attention_bars.names
+    run = Run("off 1", TrainConfig(target="label", attention="off"), "classification",
+              ["no", "yes"], ["x1", "x2"], {"train": {"loss": 0.5}, "valid": {"loss": 0.6}},
+              {"x1": 0.5, "x2": 0.5}, {"valid_loss": [0.7, 0.6]}, 2, 2, "epochs", 1.0)
+    monitor.show_run(run)
+    assert monitor.attention_bars.names == []
+    assert monitor.attention_bars.note.startswith("Attention off")
+
+
 def test_a_run_failing_at_once_leaves_the_last_runs_plots_and_results(qtbot, monitor, small):
     with qtbot.waitSignal(monitor.runFinished, timeout=TIMEOUT):
         start(monitor, small, epochs=6)

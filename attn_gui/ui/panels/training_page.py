@@ -315,6 +315,8 @@ class TrainingPage(QWidget):
                                                     summary["attention_sd"])
                 else:
                     self.attention_bars.set_weights(final.attention)  # the kept (best) weights
+            elif self._bars_dirty:  # a run too short for the bars' refresh to empty them
+                self.attention_bars.set_weights({})
             self._bars_dirty = False
             self.evidence.set_stability(None if summary is None else summary["stability"], runs)
 
@@ -359,6 +361,9 @@ class TrainingPage(QWidget):
                                             None if group is None else group["attention_sd"])
             if run.importance is not None:
                 self.show_importance(run.importance, run.attention, run.runs)
+        else:
+            self.attention_bars.set_weights({})  # now: no run's refreshes will come
+        self._bars_dirty = False
         self.evidence.set_stability(None if group is None else group["stability"], run.runs)
         self.results.show_run(run)
 

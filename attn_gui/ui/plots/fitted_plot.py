@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGraphicsTextItem, QWidget
@@ -15,6 +16,33 @@ from .text_fit import TEXT_MARGIN, first_that_fits
 __all__ = ["FittedPlot"]
 
 _TITLE_POINTS = 11  # pyqtgraph's title size
+
+
+class _LazyMenuViewBox(pg.ViewBox):
+    """A view box whose right-click menu is built when first asked for, not with the plot.
+
+    pyqtgraph's ViewBoxMenu (two forms of axis controls) is 15% of building a plot, and
+    most of ours disable the menu (`style.freeze`) right after building it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(enableMenu=False)
+        self.setMenuEnabled(True)
+
+    def _applyMenuEnabled(self) -> None:  # noqa: N802  (pyqtgraph's name; builds it there)
+        if not self.menuEnabled() and self.menu is not None:
+            self.menu.setParent(None)
+            self.menu = None
+
+    def getMenu(self, ev) -> ViewBoxMenu | None:  # noqa: N802  (pyqtgraph's name)
+        if self.menu is None and self.menuEnabled():
+            self.menu = ViewBoxMenu(self)
+            self.updateViewLists()
+        return self.menu
+
+    def getContextMenus(self, event) -> list:  # noqa: N802  (pyqtgraph's name)
+        menu = self.getMenu(event)
+        return menu.actions() if menu is not None else []
 
 
 class FittedPlot(ForegroundPaint, pg.PlotWidget):
@@ -28,7 +56,7 @@ class FittedPlot(ForegroundPaint, pg.PlotWidget):
     _titles: tuple[str, ...] = ("",)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent=parent)
+        super().__init__(parent=parent, viewBox=_LazyMenuViewBox())
         # The room changes with the axes too: one widens when it first paints its ticks.
         self.getPlotItem().vb.sigResized.connect(self._refit_title)
         # In the view's own pixels, not its data range: it stays centred whatever is drawn.
