@@ -2571,12 +2571,20 @@ missing: {missing:,} of {rows:,}
         <translation>请先停止训练，再打开其他文件。</translation>
     </message>
     <message>
+        <source>Stop the sweep before opening another file.</source>
+        <translation>请先停止扫描，再打开其他文件。</translation>
+    </message>
+    <message>
         <source>Reading {0}…</source>
         <translation>正在读取 {0}…</translation>
     </message>
     <message>
         <source>{0}: {1} rows, {2} columns</source>
         <translation>{0}：{1} 行，{2} 列</translation>
+    </message>
+    <message>
+        <source>A sweep is running: stop it, or wait for it to end, before training.</source>
+        <translation>扫描正在运行：请先停止它，或等它结束，再开始训练。</translation>
     </message>
     <message>
         <source>“{0}” was trained on {1}; open that file to train it again.</source>

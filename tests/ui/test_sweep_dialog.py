@@ -130,6 +130,14 @@ def test_random_samples_stop_and_a_bad_value(qtbot, window, real_data):
     seen = []
     dialog.runner.progress.connect(seen.append)
     assert dialog.start()
+    # A sweep trains on the open table: the window neither trains nor opens a file meanwhile.
+    assert not window.actions["start"].isEnabled() and not window.monitor.start_button.isEnabled()
+    assert not window.actions["open"].isEnabled() and window.actions["sweep"].isEnabled()
+    window.start_training()
+    assert not window.monitor.is_running
+    assert window.statusBar().currentMessage().startswith("A sweep is running")
+    window.open_path(str(real_data / "penguins.csv"))
+    assert window.statusBar().currentMessage() == "Stop the sweep before opening another file."
     wait_for(qtbot, lambda: any(e.index == 2 and e.item.report for e in seen), 120_000)
     assert dialog.model.headerData(dialog.model.metric_column,
                                    Qt.Orientation.Horizontal) == "validation R²"
@@ -137,6 +145,8 @@ def test_random_samples_stop_and_a_bad_value(qtbot, window, real_data):
         dialog.stop_button.click()  # in the second run
     n = len(dialog.results)
     assert n == 2 and dialog.results[-1].stop_reason == "stopped"
+    assert window.actions["start"].isEnabled() and window.actions["open"].isEnabled()
+    assert window.session.data_path.endswith("mroz.csv")
     assert dialog.status.text().startswith(f"Stopped after {n} of 12 runs.")
     assert len(dialog.plot.lines) == n
     assert dialog.plot.axes[2].log  # the learning rate is drawn log-uniformly

@@ -79,11 +79,11 @@ class MainWindow(QMainWindow):
         self.data_panel.tableLoaded.connect(self._table_loaded)
         for signal in (self.data_panel.tableLoaded, self.data_panel.changed):
             signal.connect(self._enable_two_class_settings)
-        self.session.runsChanged.connect(self._update_actions)
+        self.session.runsChanged.connect(self.update_actions)
         self.session.newProject.connect(self.monitor.clear)
         self.workflow.recentProjectsChanged.connect(self._fill_recent_projects)
         self.data_panel.loadFailed.connect(self._load_failed)
-        self.weighting_editor.changed.connect(self._update_actions)
+        self.weighting_editor.changed.connect(self.update_actions)
         for signal in (self.data_panel.changed, self.weighting_editor.changed,
                        self.monitor.settingsChanged):
             signal.connect(self.workflow.mark_modified)
@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.monitor.runFailed.connect(self._run_failed)
         self.monitor.start_button.clicked.connect(self.start_training)
         self._restore_layout()
-        self._update_actions()
+        self.update_actions()
         self.statusBar().showMessage(self.tr("Open a CSV file or a workbook (Ctrl+O), or drop one on the window."))
 
     @property
@@ -221,19 +221,21 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.workflow.open_project_path(p))
         self.recent_projects_menu.setEnabled(bool(paths))
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         running = self.monitor.is_running
+        busy = running or self.workflow.sweeping  # a sweep trains on the open table too
         have_table = self.session.table is not None
         run = self.selected_run()
         have_runs = bool(self.session.runs)
-        for key in ("start", "check_attention", "sweep"):
-            self.actions[key].setEnabled(have_table and not running)
-        self.monitor.start_button.setEnabled(have_table and not running)
+        for key in ("start", "check_attention"):
+            self.actions[key].setEnabled(have_table and not busy)
+        self.actions["sweep"].setEnabled(have_table and not running)  # shows a running sweep
+        self.monitor.start_button.setEnabled(have_table and not busy)
         self.actions["pause"].setEnabled(running)
         self.actions["stop"].setEnabled(running)
         for key in ("open", "open_project", "open_model"):
-            self.actions[key].setEnabled(not running)
-        self.recent_menu.setEnabled(not running and bool(settings.read("recent_files")))
+            self.actions[key].setEnabled(not busy)
+        self.recent_menu.setEnabled(not busy and bool(settings.read("recent_files")))
         for key in ("save_model", "predict"):
             self.actions[key].setEnabled(run is not None and run.model is not None)
         for key in ("copy_command", "save_config", "export_report"):
@@ -263,6 +265,9 @@ class MainWindow(QMainWindow):
         if self.monitor.is_running:
             self.statusBar().showMessage(self.tr("Stop the training run before opening another file."))
             return
+        if self.workflow.sweeping:
+            self.statusBar().showMessage(self.tr("Stop the sweep before opening another file."))
+            return
         # Runs belong to the file they were trained on: another file starts a new project.
         new_file = self.session.data_path != str(Path(path).resolve())
         if new_file and self.session.runs and not self.workflow.keep_work():
@@ -280,7 +285,7 @@ class MainWindow(QMainWindow):
                                             Qt.ConnectionType.SingleShotConnection)
         self.statusBar().showMessage(self.tr("{0}: {1} rows, {2} columns").format(
             Path(path).name, table.n_rows, len(table.columns)))
-        self._update_actions()
+        self.update_actions()
         # Each write of the settings file takes tens of ms on a busy disk: a turn of its own.
         self._after_load.add(lambda: self._fill_recent(settings.add_recent(path)),
                              lambda: settings.write("last_directory", str(Path(path).parent)),
@@ -289,7 +294,7 @@ class MainWindow(QMainWindow):
     def _load_failed(self, message: str) -> None:
         self.workflow.load_failed()
         self.statusBar().showMessage(message)
-        self._update_actions()
+        self.update_actions()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.models.accept_drag(event)
@@ -356,12 +361,16 @@ class MainWindow(QMainWindow):
         table = self.session.table
         if table is None or self.monitor.is_running:
             return
+        if self.workflow.sweeping:
+            self.statusBar().showMessage(self.tr(
+                "A sweep is running: stop it, or wait for it to end, before training."))
+            return
         if not self.weighting_editor.is_valid():
             self.statusBar().showMessage(self.weighting_editor.error_text())
             return
         # The monitor applies its own settings inside start(), where a bad one is shown.
         self.monitor.start(self.current_config(with_training=False), table)
-        self._update_actions()
+        self.update_actions()
 
     def train_without_attention(self, run: Run) -> None:
         """The run's own settings again, attention off: what does attention add?"""
@@ -377,7 +386,7 @@ class MainWindow(QMainWindow):
         if self.monitor.start(config, table, own_settings=False):
             self.session.compare_with = run
             self.monitor.tabs.setCurrentIndex(0)
-        self._update_actions()
+        self.update_actions()
 
     def check_attention(self) -> None:
         """Wiegreffe & Pinter's three checks of the selected run's settings (the current
@@ -442,7 +451,7 @@ class MainWindow(QMainWindow):
     def _run_failed(self, message: str) -> None:
         self.session.compare_with = None
         self.statusBar().showMessage(message)
-        self._update_actions()
+        self.update_actions()
 
     # -- window ------------------------------------------------------------
     def about(self) -> None:

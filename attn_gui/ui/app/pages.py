@@ -18,7 +18,7 @@ def runs_view(window: MainWindow) -> RunsView:
     from ..panels.runs_view import RunsView
 
     view = RunsView(window.session)
-    view.table.itemSelectionChanged.connect(window._update_actions)
+    view.table.itemSelectionChanged.connect(window.update_actions)
     view.withoutAttentionRequested.connect(window.train_without_attention)
     return view
 

@@ -484,8 +484,15 @@ class Workflow(QObject):
         if self.sweep_dialog is None:
             self.sweep_dialog = SweepDialog(self.session, self.window.current_config,
                                             self.restore_settings, self.window)
+            # While it sweeps the window neither trains nor opens another file.
+            self.sweep_dialog.sweepStarted.connect(self.window.update_actions)
+            self.sweep_dialog.sweepEnded.connect(self.window.update_actions)
         self.sweep_dialog.show()
         self.sweep_dialog.raise_()
+
+    @property
+    def sweeping(self) -> bool:
+        return self.sweep_dialog is not None and self.sweep_dialog.is_running()
 
     def restore_settings(self, config: TrainConfig) -> None:
         """A run's settings back in the window's forms, ready to train again."""

@@ -65,6 +65,7 @@ MAX_RECORDS = 50  # runs whose models are kept for Add to Runs: the best ones
 
 
 class SweepDialog(QDialog):
+    sweepStarted = Signal()
     sweepEnded = Signal()  # finished, stopped or failed
 
     def __init__(self, session: Session, current_config: Callable[[], TrainConfig],
@@ -248,6 +249,7 @@ class SweepDialog(QDialog):
         self._started = time.perf_counter()
         self.runner.start(table, points, self._data_path)
         self._running(True)
+        self.sweepStarted.emit()
         colored(self.status, self.tr("Run {0} of {1}…").format(1, len(points)), None)
         return True
 
