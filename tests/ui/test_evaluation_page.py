@@ -63,7 +63,8 @@ def _close(a, b):
                                rtol=0, atol=1e-9)
 
 
-def test_the_curves_are_sklearns_for_the_runs_validation_predictions(qtbot, window, cancer_csv):
+def test_the_curves_are_sklearns_for_the_runs_validation_predictions(qtbot, window, cancer_csv,
+                                                                    tmp_path):
     run = _train(qtbot, window, cancer_csv, "target")
     page = _evaluate(qtbot, window)
     p, data = run.predictions, window.session.latest[1]
@@ -89,6 +90,13 @@ def test_the_curves_are_sklearns_for_the_runs_validation_predictions(qtbot, wind
     brier = skm.brier_score_loss(hit, score.astype(np.float64))
     assert page.calibration.lines[0].label.endswith(f"Brier {brier:.3f}")
     assert run.metrics["valid"]["brier"] == pytest.approx(brier, abs=1e-9)
+
+    # File ▸ Export ▸ Plots writes the page's curves too
+    written = window.workflow.export_plots_to(tmp_path / "plots.png", "png")
+    names = {path.name for path in written}
+    assert {"plots-evaluate-roc.png", "plots-evaluate-pr.png", "plots-evaluate-calibration.png",
+            "plots-evaluate-confusion.png"} <= names, names
+    assert all(path.stat().st_size > 1000 for path in written)
 
 
 def test_the_threshold_moves_the_confusion_matrix_and_f1_as_sklearn(qtbot, window, cancer_csv):
@@ -226,6 +234,8 @@ def test_regression_shows_predicted_against_actual_with_sklearns_scores(qtbot, w
     assert f"R² {skm.r2_score(p.actual, p.output):.3f}" in label
     assert f"MAE {skm.mean_absolute_error(p.actual, p.output):.4g}" in label
     assert f"RMSE {skm.root_mean_squared_error(p.actual, p.output):.4g}" in label
+    names = set(page.drawn_plots())
+    assert names == {"actual", "residuals"}
 
 
 def test_more_classes_are_each_scored_against_the_rest(qtbot, window):

@@ -334,6 +334,9 @@ class MainWindow(QMainWindow):
         if self.session.runs:
             plots.update({"runs-loss": runs.loss_plot, "runs-score": runs.score_plot,
                           "runs-attention": runs.attention_plot})
+        evaluate = self.pages.built("evaluate")
+        if evaluate is not None:  # the curves it shows for the runs it was last asked about
+            plots.update({f"evaluate-{name}": plot for name, plot in evaluate.drawn_plots().items()})
         return plots
 
     def settings_to_save(self, previous: TrainConfig) -> tuple[TrainConfig, list[str]]:

@@ -111,6 +111,15 @@ class EvaluationView(QWidget):
 
     # -- when to draw -------------------------------------------------------------------
     @Slot()
+    def drawn_plots(self) -> dict[str, QWidget]:
+        """The plots of the page's current kind (classification or regression) that show
+        something, by file-name stem, for File ▸ Export."""
+        plots = {"roc": self.roc, "pr": self.pr, "calibration": self.calibration,
+                 "confusion": self.confusion} if self.stack.currentIndex() == 0 else {
+                 "actual": self.actual, "residuals": self.residuals}
+        return {name: plot for name, plot in plots.items()
+                if (plot.matrix.size if plot is self.confusion else plot.lines)}
+
     def refresh(self) -> None:
         """The runs or the selection changed: drawn now if shown, else when next shown."""
         self._dirty = True
