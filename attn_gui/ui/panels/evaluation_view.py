@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 from ...core.curves import brier
 from ...core.diagnostics import ClassCurves, classification_curves, regression_diagnostics
 from ...core.thresholds import at_threshold
+from ..jobs.steps import Steps
 from ..plots.confusion import ConfusionMatrixPlot
 from ..plots.overlay import Line, Marker, OverlayPlot
 from ..plots.style import LINE_STYLES, run_color
 from ..plots.text_fit import elide
+from ..widgets.placeholder import Placeholder
 from .threshold_box import ThresholdBox
 
 if TYPE_CHECKING:
@@ -44,6 +46,11 @@ __all__ = ["EvaluationView"]
 _EVERY_CLASS = -1
 _SOLID = Qt.PenStyle.SolidLine
 _NONE = np.empty(0)  # a legend entry's line: its pen is shown, not its points
+_PLOTS = ("roc", "pr", "calibration", "confusion", "actual", "residuals")
+_OVERLAY = {"roc": {"unit": True, "reference": "diagonal"}, "pr": {"unit": True},
+            "calibration": {"unit": True, "reference": "diagonal"},
+            "actual": {"reference": "diagonal"}, "residuals": {"reference": "zero"},
+}
 
 
 class EvaluationView(QWidget):
@@ -69,48 +76,75 @@ class EvaluationView(QWidget):
         top.addWidget(self.class_label)
         top.addWidget(self.class_combo)
 
-        self.roc = OverlayPlot(self.tr("ROC (validation)"), self.tr("false-positive rate"),
-                               self.tr("true-positive rate"), unit=True, reference="diagonal")
-        self.pr = OverlayPlot(self.tr("Precision–recall (validation)"), self.tr("recall"),
-                              self.tr("precision"), unit=True)
-        self.calibration = OverlayPlot(self.tr("Calibration (validation)"),
-                                       self.tr("mean predicted probability"),
-                                       self.tr("observed frequency"), unit=True,
-                                       reference="diagonal")
-        self.confusion = ConfusionMatrixPlot()
         self.threshold_box = ThresholdBox()
         self.threshold_box.measured.connect(self._threshold_moved)
         self.threshold_box.useRequested.connect(self._use_threshold)
+        # Each plot fills its cell a turn of the event loop at a time (and is shown the turn
+        # after): built and painted at once, the page's first view froze the window 0.6 s.
+        self._cells = {name: Placeholder() for name in _PLOTS}
+        for cell in self._cells.values():
+            cell.setMinimumSize(180, 150)
         classification = QWidget()
         grid = QGridLayout(classification)
         grid.setContentsMargins(0, 0, 0, 0)
-        for k, plot in enumerate((self.roc, self.pr, self.calibration, self.confusion)):
-            plot.setMinimumSize(180, 150)
-            grid.addWidget(plot, k // 2, k % 2)
+        for k, name in enumerate(("roc", "pr", "calibration", "confusion")):
+            grid.addWidget(self._cells[name], k // 2, k % 2)
         grid.addWidget(self.threshold_box, 2, 0, 1, 2)
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
-
-        self.actual = OverlayPlot(self.tr("Predicted against actual (validation)"),
-                                  self.tr("actual"), self.tr("predicted"), reference="diagonal")
-        self.residuals = OverlayPlot(self.tr("Residuals (validation)"), self.tr("predicted"),
-                                     self.tr("actual − predicted"), reference="zero")
         regression = QWidget()
         column = QVBoxLayout(regression)
         column.setContentsMargins(0, 0, 0, 0)
-        for plot in (self.actual, self.residuals):
-            plot.setMinimumSize(180, 150)
-            column.addWidget(plot)
+        for name in ("actual", "residuals"):
+            column.addWidget(self._cells[name])
         self.stack = QStackedWidget()
         self.stack.addWidget(classification)
         self.stack.addWidget(regression)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        self._plots: dict[str, OverlayPlot | ConfusionMatrixPlot] = {}
+        self._steps = Steps(self)
+        for name in _PLOTS:
+            self._steps.add(lambda name=name: self._build(name), self._cells[name].reveal)
+        self._steps.add(self._draw_if_due)
         session.runsChanged.connect(self.refresh)
 
-    # -- when to draw -------------------------------------------------------------------
-    @Slot()
+    def _build(self, name: str) -> None:
+        if name == "confusion":
+            plot = ConfusionMatrixPlot()
+        else:
+            title, x, y = self._labels(name)
+            plot = OverlayPlot(title, x, y, **_OVERLAY[name])
+        self._plots[name] = self._cells[name].fill(plot)
+
+    def _labels(self, name: str) -> tuple[str, str, str]:
+        """An overlay plot's title and axis labels."""
+        if name == "roc":
+            return (self.tr("ROC (validation)"), self.tr("false-positive rate"),
+                    self.tr("true-positive rate"))
+        if name == "pr":
+            return self.tr("Precision–recall (validation)"), self.tr("recall"), self.tr("precision")
+        if name == "calibration":
+            return (self.tr("Calibration (validation)"), self.tr("mean predicted probability"),
+                    self.tr("observed frequency"))
+        if name == "actual":
+            return (self.tr("Predicted against actual (validation)"), self.tr("actual"),
+                    self.tr("predicted"))
+        return self.tr("Residuals (validation)"), self.tr("predicted"), self.tr("actual − predicted")
+
+    # The plots, built now if they are not yet (File ▸ Export, tests, a draw).
+    def _plot(self, name: str):
+        self._steps.finish()
+        return self._plots[name]
+
+    roc = property(lambda self: self._plot("roc"))
+    pr = property(lambda self: self._plot("pr"))
+    calibration = property(lambda self: self._plot("calibration"))
+    confusion = property(lambda self: self._plot("confusion"))
+    actual = property(lambda self: self._plot("actual"))
+    residuals = property(lambda self: self._plot("residuals"))
+
     def drawn_plots(self) -> dict[str, QWidget]:
         """The plots of the page's current kind (classification or regression) that show
         something, by file-name stem, for File ▸ Export."""
@@ -120,15 +154,20 @@ class EvaluationView(QWidget):
         return {name: plot for name, plot in plots.items()
                 if (plot.matrix.size if plot is self.confusion else plot.lines)}
 
+    # -- when to draw -------------------------------------------------------------------
+    @Slot()
     def refresh(self) -> None:
-        """The runs or the selection changed: drawn now if shown, else when next shown."""
+        """The runs or the selection changed: drawn now if shown, else when next shown
+        (or, while the plots are being built, once they are)."""
         self._dirty = True
-        if self.isVisible():
-            self.draw()
+        self._draw_if_due()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802  (Qt's name)
         super().showEvent(event)
-        if self._dirty:
+        self._draw_if_due()
+
+    def _draw_if_due(self) -> None:
+        if self._dirty and self.isVisible() and not self._steps.pending:
             self.draw()
 
     # -- what to draw -------------------------------------------------------------------
