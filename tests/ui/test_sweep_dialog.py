@@ -19,7 +19,7 @@ def _open_sweep(qtbot, window, path, epochs):
     window.monitor.field("epochs").setValue(epochs)
     assert window.actions["sweep"].isEnabled()
     window.actions["sweep"].trigger()
-    dialog = window.workflow.sweep_dialog
+    dialog = window.workflow.sweeps.dialog
     assert dialog.isVisible()
     return dialog
 

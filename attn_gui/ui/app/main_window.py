@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
                                           self.check_attention, "Ctrl+K", self.tr(
                                               "Does attention help, stay put across seeds, "
                                               "and help a fresh network? (Wiegreffe & Pinter)")))
-        train_menu.addAction(self._action("sweep", self.tr("S&weep…"), work.sweep))
+        train_menu.addAction(self._action("sweep", self.tr("S&weep…"), work.sweeps.show))
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addMenu(language_menu(self))
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         running = self.monitor.is_running
-        busy = running or self.workflow.sweeping  # a sweep trains on the open table too
+        busy = running or self.workflow.sweeps.running  # a sweep trains on the open table too
         have_table = self.session.table is not None
         run = self.selected_run()
         have_runs = bool(self.session.runs)
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         if self.monitor.is_running:
             self.statusBar().showMessage(self.tr("Stop the training run before opening another file."))
             return
-        if self.workflow.sweeping:
+        if self.workflow.sweeps.running:
             self.statusBar().showMessage(self.tr("Stop the sweep before opening another file."))
             return
         # Runs belong to the file they were trained on: another file starts a new project.
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         table = self.session.table
         if table is None or self.monitor.is_running:
             return
-        if self.workflow.sweeping:
+        if self.workflow.sweeps.running:
             self.statusBar().showMessage(self.tr(
                 "A sweep is running: stop it, or wait for it to end, before training."))
             return

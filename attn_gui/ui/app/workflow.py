@@ -23,11 +23,11 @@ from ...core.io import read_table
 from ..jobs.loader import BackgroundTask
 from . import settings
 from .core_text import sentence
+from .sweeps import Sweeps
 
 if TYPE_CHECKING:
     from ...core.config import TrainConfig
     from ...core.runs import Project, Run
-    from ..panels.sweep_dialog import SweepDialog
     from .main_window import MainWindow
     from .session import Session
 
@@ -52,7 +52,7 @@ class Workflow(QObject):
         self._restoring = False  # an opened project's data is loading: not a user change
         self.message_box: QMessageBox | None = None  # the last message shown
         self.last_prediction: dict | None = None
-        self.sweep_dialog: SweepDialog | None = None
+        self.sweeps = Sweeps(window, self.restore_settings)
         self._task = BackgroundTask(self)
         self._task.loaded.connect(self._predicted)
         self._task.failed.connect(lambda message: self.error(sentence(message)))
@@ -477,23 +477,6 @@ class Workflow(QObject):
         return line
 
     # -- sweeps -----------------------------------------------------------------------------
-    def sweep(self) -> None:
-        """Training ▸ Sweep: one dialog, kept (with its results) until the window closes."""
-        from ..panels.sweep_dialog import SweepDialog
-
-        if self.sweep_dialog is None:
-            self.sweep_dialog = SweepDialog(self.session, self.window.current_config,
-                                            self.restore_settings, self.window)
-            # While it sweeps the window neither trains nor opens another file.
-            self.sweep_dialog.sweepStarted.connect(self.window.update_actions)
-            self.sweep_dialog.sweepEnded.connect(self.window.update_actions)
-        self.sweep_dialog.show()
-        self.sweep_dialog.raise_()
-
-    @property
-    def sweeping(self) -> bool:
-        return self.sweep_dialog is not None and self.sweep_dialog.is_running()
-
     def restore_settings(self, config: TrainConfig) -> None:
         """A run's settings back in the window's forms, ready to train again."""
         self.window.show_config(config)
@@ -501,6 +484,6 @@ class Workflow(QObject):
         self._info(self.tr("Restored the settings of a sweep run; Start trains them."))
 
     def shutdown(self, timeout_ms: int = 3000) -> bool:
-        swept = self.sweep_dialog is None or self.sweep_dialog.shutdown(timeout_ms)
+        swept = self.sweeps.shutdown(timeout_ms)
         return self._task.shutdown(timeout_ms) and swept
 
