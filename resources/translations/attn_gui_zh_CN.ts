@@ -3967,6 +3967,10 @@ Predicts “{2}”; learned from: {3}</source>
         <translation>各类别（验证集，第一次运行）</translation>
     </message>
     <message>
+        <source>Not measured at threshold {0:.3f}: the run keeps only its validation rows&apos; predictions, so the training rows cannot be counted again.</source>
+        <translation>未在阈值 {0:.3f} 下测量：该运行只保留验证行的预测，无法重新统计训练行。</translation>
+    </message>
+    <message>
         <source>R²</source>
         <translation>R²</translation>
     </message>

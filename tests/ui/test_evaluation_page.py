@@ -166,6 +166,12 @@ def test_use_this_threshold_survives_save_open_and_predict(qtbot, window, cancer
     assert opened.predictions is not None and np.array_equal(opened.predictions.output, p.output)
     assert page.threshold_box.run is opened and page.threshold_box.threshold == 0.27
     assert page.threshold_box.cost.value() == 0.25
+    # the training rows' counts at the new threshold are unknown, and their cells say why
+    table = window.monitor.page().results.metrics_table
+    row = next(r for r in range(table.rowCount())
+               if table.verticalHeaderItem(r).text().startswith("F1"))
+    assert table.item(row, 0).text() == "–" and table.item(row, 1).text() != "–"
+    assert table.item(row, 0).toolTip().startswith("Not measured at threshold 0.270")
 
 
 def test_a_project_saved_without_predictions_says_why_nothing_is_drawn(qtbot, window,

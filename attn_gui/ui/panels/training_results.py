@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.evaluation import THRESHOLD_METRICS
 from ...core.runs import Run
 from ...core.training import EpochReport, Trainer
 from ..plots.confusion import ConfusionMatrixPlot
@@ -104,6 +105,7 @@ class TrainingResults(QWidget):
         splits = [(run.metrics.get(s, {}), None if spread is None else spread.get(s))
                   for s in ("train", "valid")]
         self._fill_metrics(rows, splits, run.runs)
+        self._explain_unmeasured(run, rows)
         self.set_task(run.task)
         if run.confusion is not None:
             self.confusion_plot.set_matrix(run.confusion, run.classes)
@@ -129,6 +131,18 @@ class TrainingResults(QWidget):
                 table.setItem(r, c, spread_item(math.nan if value is None else value,
                                                 None if sd is None else sd.get(key)))
         table.fit_row_labels()
+
+    def _explain_unmeasured(self, run: Run, rows: list[tuple[str, str]]) -> None:
+        """After Use this threshold the training rows' counts are unknown (a run keeps only
+        its validation rows' predictions): say so where "—" stands."""
+        train = run.metrics.get("train", {})
+        note = self.tr("Not measured at threshold {0:.3f}: the run keeps only its validation "
+                       "rows' predictions, so the training rows cannot be counted again."
+                       ).format(run.config.threshold)
+        for r, (_, key) in enumerate(rows):
+            value = train.get(key)
+            if key in THRESHOLD_METRICS and (value is None or not math.isfinite(value)):
+                self.metrics_table.item(r, 0).setToolTip(note)
 
     def _metric_rows(self, task: str, classes: list[str], positive: int | None
                      ) -> list[tuple[str, str]]:
