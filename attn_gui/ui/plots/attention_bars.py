@@ -154,6 +154,7 @@ class AttentionBars(TimedPaint, FittedPlot):
         self._set_value_labels()
         self.setRange(xRange=(0.0, self._x_extent()), yRange=(-0.5, max(n, 1) - 0.5), padding=0)
         self._place_value_labels()
+        self.settle()  # one paint, not two (FittedPlot.settle)
 
     def _set_axis_label(self, n: int, total: int, paired: bool) -> None:
         # How many are shown goes under the axis, so the title stays whole in a narrow plot;

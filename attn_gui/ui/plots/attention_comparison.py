@@ -68,6 +68,7 @@ class AttentionComparison(FittedPlot):
         right = max(peak.values(), default=1.0)
         self.setRange(xRange=(0.0, right * 1.1 or 1.0),
                       yRange=(-0.5, max(len(self.features), 1) - 0.5), padding=0)
+        self.settle()  # one paint, not two (FittedPlot.settle)
 
     def _fit_names(self) -> None:
         """Feature and run names elided to the room the plot has: a legend wider than the

@@ -69,6 +69,7 @@ class ConfusionMatrixPlot(FittedPlot):
         k = max(len(classes), 1)
         self.setRange(xRange=(0, k), yRange=(0, k), padding=0.02)
         self._fit_bottom_names()  # the range may be unchanged: no signal then
+        self.settle()  # one paint, not two (FittedPlot.settle)
 
     def _write_counts(self, cm: np.ndarray, top: int) -> None:
         """The count in each cell, centred, at the font's size whatever the zoom.

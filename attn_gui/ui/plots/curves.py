@@ -194,6 +194,7 @@ class CurvePlot(TimedPaint, FittedPlot):
             self._bands[key] = Band(self.getPlotItem(), self._series[key].color)
         self._bands[key].set(x, mean, sd)
         self.show_in_legend(self._legend_keys)
+        self.settle()
 
     def clear_bands(self) -> None:
         for band in self._bands.values():
@@ -250,6 +251,7 @@ class CurvePlot(TimedPaint, FittedPlot):
         self.best_line.setPos(self._best)
         self.best_line.setVisible(self._best > 0)
         self.show_in_legend(self._legend_keys)
+        self.settle()  # one paint, not two (FittedPlot.settle)
         self._dirty = False
         return True
 

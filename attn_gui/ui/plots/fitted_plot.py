@@ -87,6 +87,16 @@ class FittedPlot(ForegroundPaint, pg.PlotWidget):
         self._note.setPos(view.center().x() - note.width() / 2,
                           view.center().y() - note.height() / 2)
 
+    def settle(self) -> None:
+        """Apply a change of data to the view's range and transform now, not in the paint.
+
+        pyqtgraph defers both to the start of the next paint, where the transform changing
+        schedules a second paint of the whole plot: every update of a plot whose range
+        moved was painted twice (counted with an event filter), and once after this."""
+        view = self.getPlotItem().vb
+        view.updateAutoRange()
+        view.updateMatrix()
+
     def set_title(self, text: str, *shorter: str) -> None:
         """Show `text`, else the first of the `shorter` forms that fits, else the shortest
         elided."""

@@ -64,6 +64,7 @@ class RowHeatmap(FittedPlot):
         self._name_columns()
         self.setRange(xRange=(0, max(len(features), 1)), yRange=(0, max(len(alpha), 1)),
                       padding=0)
+        self.settle()  # one paint, not two (FittedPlot.settle)
 
     def _name_columns(self) -> None:
         n = len(self.features)

@@ -102,6 +102,7 @@ class OverlayPlot(FittedPlot):
         if not self._unit:
             self.enableAutoRange()
         self._fill_legend()
+        self.settle()  # one paint, not two (FittedPlot.settle)
 
     def _draw(self, line: Line, add: bool = True) -> pg.PlotDataItem:
         color = pg.mkColor(line.color)
@@ -140,6 +141,7 @@ class OverlayPlot(FittedPlot):
                 scatter.setToolTip(m.label)
             scatter.setVisible(k < len(markers))
         self.markers = list(markers)
+        self.settle()  # one paint, not two (FittedPlot.settle)
 
     def line_data(self, index: int) -> tuple[np.ndarray, np.ndarray]:
         """The x and y drawn for the line at `index`, as the plot holds them (`thinned`)."""

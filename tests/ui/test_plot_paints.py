@@ -1,0 +1,42 @@
+"""A plot whose data changes is painted once, not twice: pyqtgraph applies a new range's
+transform at the start of the next paint, which then schedules a second one; the plots
+apply it as the data changes (`FittedPlot.settle`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+from attn_gui.ui.plots.curves import CurvePlot, Series
+from attn_gui.ui.plots.style import TRAIN_COLOR, VALID_COLOR
+
+
+class _Paints(QObject):
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.widget, self.count = widget, 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802  (Qt's name)
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_each_refresh_of_a_growing_curve_is_one_paint(qtbot, qapp):
+    plot = CurvePlot("Loss", "loss", [Series("train", "train", TRAIN_COLOR),
+                                      Series("valid", "validation", VALID_COLOR)])
+    qtbot.addWidget(plot)
+    plot.resize(600, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.wait(50)
+    paints = _Paints(plot.viewport())
+    qapp.installEventFilter(paints)
+    try:
+        for epoch in range(1, 21):  # every refresh moves the range: the curves grow
+            plot.append(epoch, {"train": 1 / epoch, "valid": 1.2 / epoch})
+            assert plot.refresh()
+            for _ in range(3):
+                qapp.processEvents()
+    finally:
+        qapp.removeEventFilter(paints)
+    assert paints.count <= 21  # one a refresh (41 before), and one more when the first shows
