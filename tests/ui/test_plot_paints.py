@@ -40,3 +40,25 @@ def test_each_refresh_of_a_growing_curve_is_one_paint(qtbot, qapp):
     finally:
         qapp.removeEventFilter(paints)
     assert paints.count <= 21  # one a refresh (41 before), and one more when the first shows
+
+
+def test_a_live_curve_grows_its_x_axis_in_spans_then_fits_the_data(qtbot):
+    """While a run lasts the x-axis stays still between doublings (an axis that moves is laid
+    out and labelled anew at every paint); at the end it fits the epochs there were."""
+    plot = CurvePlot("Loss", "loss", [Series("valid", "validation", VALID_COLOR)])
+    qtbot.addWidget(plot)
+    plot.resize(600, 400)
+    plot.show()
+    view = plot.getPlotItem().vb
+    ends = []
+    for epoch in range(1, 31):
+        plot.grow_x(30)
+        plot.append(epoch, {"valid": 1 / epoch})
+        plot.refresh()
+        ends.append(view.viewRange()[0][1])
+        assert ends[-1] >= epoch  # the newest point is always in view
+    assert len({round(end) for end in ends}) == 3  # spans of 10, 20 and 30 epochs
+    assert ends[0] < 11 and ends[-1] < 31
+    plot.fit_x()
+    plot.refresh()
+    assert view.autoRangeEnabled()[0]

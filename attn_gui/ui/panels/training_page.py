@@ -236,6 +236,7 @@ class TrainingPage(QWidget):
         for plot in (self.loss_plot, self.score_plot):
             plot.reset()
             plot.clear_bands()
+            plot.fit_x()
             plot.refresh()  # now: no run is coming whose redraws would empty them
         self.results.clear()
         self.attention_bars.set_importance(None)
@@ -259,6 +260,8 @@ class TrainingPage(QWidget):
     def add_epoch(self, report: EpochReport) -> None:
         """Store an epoch's values; the refresh guarantee draws them."""
         score = self._score_key
+        for plot in self._epoch_plots():
+            plot.grow_x(report.epochs)
         self.loss_plot.append(report.epoch, {"train": report.train["loss"],
                                              "valid": report.valid["loss"]})
         self.score_plot.append(report.epoch, {"train": report.train.get(score, math.nan),
@@ -321,13 +324,21 @@ class TrainingPage(QWidget):
             self.evidence.set_stability(None if summary is None else summary["stability"], runs)
 
         return [curves, lambda: self._finish_curve(self.score_plot, final.best_epoch),
-                self.attention_history.refresh, attention,
+                self._finish_history, attention,
                 *self.results.final_steps(final, trainer, summary, runs)]
 
     @staticmethod
     def _finish_curve(plot: CurvePlot, best_epoch: int) -> None:
         plot.mark_best(best_epoch)
+        plot.fit_x()
         plot.refresh()
+
+    def _epoch_plots(self) -> tuple[CurvePlot, ...]:
+        return self.loss_plot, self.score_plot, self.attention_history
+
+    def _finish_history(self) -> None:
+        self.attention_history.fit_x()
+        self.attention_history.refresh()
 
     def _show_history(self, history: dict[str, list[float]]) -> None:
         score = self._score_key
@@ -353,6 +364,8 @@ class TrainingPage(QWidget):
                         mean = np.asarray(curve["mean"], dtype=np.float64)
                         plot.set_band(split, np.arange(1, len(mean) + 1, dtype=np.float64),
                                       mean, np.asarray(curve["sd"], dtype=np.float64))
+        for plot in self._epoch_plots():
+            plot.fit_x()
         for plot in (self.loss_plot, self.score_plot):
             plot.mark_best(run.best_epoch)
             plot.refresh()
