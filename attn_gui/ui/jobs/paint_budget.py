@@ -41,8 +41,8 @@ class PaintClock:
 
 
 class ForegroundPaint:
-    """Mixin for a widget painted in Python (pyqtgraph): background loops wait while it
-    paints (`core.foreground`), instead of taking half the interpreter from it."""
+    """Mixin for a widget painted in Python (pyqtgraph): background jobs wait while it
+    paints (`foreground.py`), instead of taking half the interpreter from it."""
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802  (Qt's name)
         with FOREGROUND.claimed():

@@ -49,8 +49,7 @@ _NONE = np.empty(0)  # a legend entry's line: its pen is shown, not its points
 _PLOTS = ("roc", "pr", "calibration", "confusion", "actual", "residuals")
 _OVERLAY = {"roc": {"unit": True, "reference": "diagonal"}, "pr": {"unit": True},
             "calibration": {"unit": True, "reference": "diagonal"},
-            "actual": {"reference": "diagonal"}, "residuals": {"reference": "zero"},
-}
+            "actual": {"reference": "diagonal"}, "residuals": {"reference": "zero"}}
 
 
 class EvaluationView(QWidget):

@@ -324,21 +324,18 @@ class TrainingPage(QWidget):
             self.evidence.set_stability(None if summary is None else summary["stability"], runs)
 
         return [curves, lambda: self._finish_curve(self.score_plot, final.best_epoch),
-                self._finish_history, attention,
+                lambda: self._finish_curve(self.attention_history, 0), attention,
                 *self.results.final_steps(final, trainer, summary, runs)]
 
     @staticmethod
     def _finish_curve(plot: CurvePlot, best_epoch: int) -> None:
+        """A curve plot's final draw: its best epoch marked (0: none), its x-axis fitted."""
         plot.mark_best(best_epoch)
         plot.fit_x()
         plot.refresh()
 
     def _epoch_plots(self) -> tuple[CurvePlot, ...]:
         return self.loss_plot, self.score_plot, self.attention_history
-
-    def _finish_history(self) -> None:
-        self.attention_history.fit_x()
-        self.attention_history.refresh()
 
     def _show_history(self, history: dict[str, list[float]]) -> None:
         score = self._score_key

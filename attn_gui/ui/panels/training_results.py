@@ -134,7 +134,7 @@ class TrainingResults(QWidget):
 
     def _explain_unmeasured(self, run: Run, rows: list[tuple[str, str]]) -> None:
         """After Use this threshold the training rows' counts are unknown (a run keeps only
-        its validation rows' predictions): say so where "—" stands."""
+        its validation rows' predictions): say so where "–" stands."""
         train = run.metrics.get("train", {})
         note = self.tr("Not measured at threshold {0:.3f}: the run keeps only its validation "
                        "rows' predictions, so the training rows cannot be counted again."
