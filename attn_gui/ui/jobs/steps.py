@@ -1,4 +1,4 @@
-"""GUI-thread work split into steps, one per event-loop turn.
+"""GUI-thread work split into steps, one per event-loop turn (`turns.py` grants them).
 
 Building a page, showing a loaded table or the end of a run is a series of widget
 updates that together hold the GUI thread for a few hundred milliseconds on a busy
@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
 from .foreground import FOREGROUND
+from .turns import ask_turn, withdraw_turn
 
 __all__ = ["Steps"]
 
@@ -32,17 +33,10 @@ class Steps(QObject):
 
     done = Signal()
 
-    def __init__(self, parent: QObject | None = None, gap_ms: int = 0,
-                 start: bool = True) -> None:
+    def __init__(self, parent: QObject | None = None, start: bool = True) -> None:
         super().__init__(parent)
         self._queue: list[Step] = []
         self._autostart = start
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        # Zero: the next turn. A paint queued by a step is delivered before the timer fires
-        # again (posted events first), so each step's paint has a turn of its own.
-        self._timer.setInterval(gap_ms)
-        self._timer.timeout.connect(self._run_one)
 
     @property
     def pending(self) -> bool:
@@ -54,12 +48,12 @@ class Steps(QObject):
             self.start()
 
     def start(self) -> None:
-        if self._queue and not self._timer.isActive():
-            self._timer.start()
+        if self._queue:
+            ask_turn(self, self._run_one)
 
     def finish(self) -> None:
         """Run every queued step now (and those they add)."""
-        self._timer.stop()
+        withdraw_turn(self._run_one)
         if not self._queue:
             return
         while self._queue:
@@ -67,7 +61,7 @@ class Steps(QObject):
         self.done.emit()
 
     def cancel(self) -> None:
-        self._timer.stop()
+        withdraw_turn(self._run_one)
         self._queue.clear()
 
     @staticmethod
@@ -75,12 +69,12 @@ class Steps(QObject):
         with FOREGROUND.claimed():  # background loops wait: the step has the interpreter
             step()
 
-    @Slot()
     def _run_one(self) -> None:
+        """One step, in the turn granted (which holds the foreground claim)."""
         if not self._queue:
             return
-        self._run(self._queue.pop(0))
+        self._queue.pop(0)()
         if self._queue:
-            self._timer.start()
+            ask_turn(self, self._run_one)
         else:
             self.done.emit()

@@ -8,6 +8,7 @@ number of reports.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -28,6 +29,7 @@ from ..app.core_text import sentence
 from ..jobs.loader import BackgroundTask
 from ..jobs.paint_budget import PaintBudget, RefreshGuarantee
 from ..jobs.steps import Steps
+from ..jobs.turns import ask_turn, withdraw_turn
 from ..jobs.worker import TrainingRunner
 from ..plots.attention_bars import AttentionBars
 from ..plots.attention_history import AttentionHistory
@@ -71,7 +73,9 @@ class TrainingMonitor(QWidget):
         self.importance_task.loaded.connect(self._on_importance)
         self.importance_task.failed.connect(self._on_failed_importance)
 
-        self._ending = Steps(self)  # the end of a run, drawn a step at a time
+        # A run's beginning and end, drawn a step at a time; the page's other changes queue behind
+        self._page_steps = Steps(self)
+        self._held: list[Callable[[TrainingPage], object]] = []
         self.paint_budget = PaintBudget()
         self.refreshes = RefreshGuarantee(self.paint_budget)
         self.progress = RunProgress(self)
@@ -82,7 +86,8 @@ class TrainingMonitor(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setInterval(REDRAW_MS)
-        self._timer.timeout.connect(self._redraw)
+        # The redraw waits for a turn of its own: not in the same turn as another plot's.
+        self._timer.timeout.connect(lambda: ask_turn(self, self._redraw))
 
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
@@ -215,7 +220,7 @@ class TrainingMonitor(QWidget):
     @property
     def is_running(self) -> bool:
         """From start() until the end of the run has been drawn (runFinished / runFailed)."""
-        return self.runner.is_running or self._ending.pending
+        return self.runner.is_running or self._page_steps.pending
 
     @property
     def epochs_done(self) -> int:
@@ -289,8 +294,9 @@ class TrainingMonitor(QWidget):
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Stop the run and join its thread within the bound (window close, aboutToQuit)."""
         was_running = self.runner.is_running
-        self._timer.stop()
-        self._ending.cancel()
+        self._stop_redraws()
+        self._page_steps.cancel()
+        self._held = []
         self.importance_task.shutdown(timeout_ms)
         joined = self.runner.shutdown(timeout_ms)
         if was_running:
@@ -340,7 +346,7 @@ class TrainingMonitor(QWidget):
     @Slot(object)
     def _on_epoch(self, report: EpochReport) -> None:
         self._begin_plots()
-        self.page().add_epoch(report)
+        self._change_page(lambda page: page.add_epoch(report))
         self._last_epoch = report
         self._epochs_done += 1
         self._progress_dirty = True
@@ -351,10 +357,10 @@ class TrainingMonitor(QWidget):
         if item.report is None:
             self.progress.set_run(item.index, item.count)
             if item.index > 1:
-                self.page().start_member(item.index)
+                self._change_page(lambda page: page.start_member(item.index))
         else:
             self._begin_plots()
-            self.page().end_member(item.report)
+            self._change_page(lambda page: page.end_member(item.report))
         self._progress_dirty = True
 
     @Slot(object)
@@ -363,7 +369,7 @@ class TrainingMonitor(QWidget):
         everything shows the final state (the monitor counts as running until then)."""
         final: EpochReport = result["report"]
         runs, kept, summary = result["runs"], result["kept"], result["summary"]
-        self._timer.stop()
+        self._stop_redraws()
         self._begin_plots()  # a run stopped before its first epoch still replaces the last
         page = self.page()
 
@@ -380,11 +386,10 @@ class TrainingMonitor(QWidget):
             self._set_running(False)
             self.runFinished.emit(result)
 
-        self._ending.add(lambda: self.progress.show_latest(self._last_batch, self._last_epoch,
-                                                           False),
-                         *page.final_steps(final, result["trainer"], summary,
-                                           [r.final for r in kept]),
-                         close)
+        self._page_steps.add(
+            lambda: self.progress.show_latest(self._last_batch, self._last_epoch, False),
+            *page.final_steps(final, result["trainer"], summary, [r.final for r in kept]),
+            close)
 
     # -- permutation importance of the last group, in the background ---------------
     @Slot()
@@ -422,7 +427,7 @@ class TrainingMonitor(QWidget):
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         message = sentence(error)
-        self._timer.stop()
+        self._stop_redraws()
 
         def close() -> None:
             self.progress.failed(message)
@@ -430,17 +435,35 @@ class TrainingMonitor(QWidget):
             self.runFailed.emit(message)
 
         # What epochs there were, a plot a turn; none: the last run's plots stay.
-        self._ending.add(*self.refreshes.flush_steps(), close)
+        self._page_steps.add(*self.refreshes.flush_steps(), close)
+
+    def _stop_redraws(self) -> None:
+        self._timer.stop()
+        withdraw_turn(self._redraw)
 
     def _begin_plots(self) -> None:
         if self._prepared is not None:
             info, self._prepared = self._prepared, None
-            self.page().begin(info["task"], info["features"], self._attention_on,
-                              info.get("runs", 1))
+            self._page_steps.add(*self.page().begin_steps(
+                info["task"], info["features"], self._attention_on, info.get("runs", 1)),
+                self._apply_held)
 
-    @Slot()
+    def _change_page(self, change: Callable[[TrainingPage], object]) -> None:
+        """`change` now, or, while the run's beginning is drawn, held and applied with the
+        others in its last step (epochs arrive faster than steps are run)."""
+        if self._page_steps.pending:
+            self._held.append(change)
+        else:
+            change(self.page())
+
+    def _apply_held(self) -> None:
+        held, self._held = self._held, []
+        for change in held:
+            change(self.page())
+
     def _redraw(self) -> None:
-        if self.refreshes.tick():
+        # A plot half-way through the run's beginning is not drawn.
+        if not self._page_steps.pending and self.refreshes.tick():
             self.plot_updates += 1
         if self._progress_dirty:
             self._progress_dirty = False

@@ -182,28 +182,47 @@ class TrainingPage(QWidget):
         """A new run's first epoch: the last run's plots and results give way to it (not
         before, so a run that fails at once leaves them in place). `runs`: the runs of its
         group (repeats or folds)."""
-        self._latest = None
-        self._bars_epoch = 0
-        self._attention_on = attention_on
-        self._features = features if attention_on else []
-        self.group = GroupState(runs)
-        self.loss_plot.reset()
-        self.score_plot.reset()
-        for plot in (self.loss_plot, self.score_plot):
+        for step in self.begin_steps(task, features, attention_on, runs):
+            step()
+
+    def begin_steps(self, task: str, features: list[str], attention_on: bool,
+                    runs: int = 1) -> list[Callable[[], object]]:
+        """`begin` as steps of one plot each: each step's repaint gets a turn of its own.
+        The first sets the run's state; until the last, nothing else may draw the page."""
+
+        def state() -> None:
+            self._latest = None
+            self._bars_epoch = 0
+            self._attention_on = attention_on
+            self._features = features if attention_on else []
+            self.group = GroupState(runs)
+            self._score_key = "r2" if task == "regression" else "f1"
+            self.evidence.clear()
+            self.importance_button.setEnabled(False)
+
+        def curves(plot: CurvePlot, labels: tuple[str, str] | None = None) -> None:
+            plot.reset()
             plot.clear_bands()
-        self.results.clear()
-        self._set_task(task, self._features)
-        # Not drawn now but in the bars' own refresh: this turn already repaints the other
-        # plots, and four plots painted in one turn freeze the window four times as long.
-        self.attention_bars.forget()
-        self._bars_dirty = True
-        self.evidence.clear()
-        self.importance_button.setEnabled(False)
-        # Uniform 1/m weights are not learned ones: say so instead of drawing them.
-        note = "" if attention_on else self.tr(
-            "Attention off: every feature gets weight 1/m.")
-        for plot in (self.attention_bars, self.attention_history):
-            plot.set_note(note)
+            if labels is not None:
+                plot.set_labels(*labels)
+
+        def results() -> None:
+            self.results.clear()
+            self.results.set_task(task)
+
+        def attention() -> None:
+            self.attention_history.set_features(self._features)
+            # Uniform 1/m weights are not learned ones: say so instead of drawing them.
+            note = "" if attention_on else self.tr(
+                "Attention off: every feature gets weight 1/m.")
+            for plot in (self.attention_bars, self.attention_history):
+                plot.set_note(note)
+            # Not drawn now but in the bars' own refresh: a turn of its own.
+            self.attention_bars.forget()
+            self._bars_dirty = True
+
+        return [state, lambda: curves(self.loss_plot),
+                lambda: curves(self.score_plot, self._score_labels()), results, attention]
 
     def start_member(self, index: int) -> None:
         """Run `index` (1-based) of the group starts: its curves replace the last run's, and
@@ -247,15 +266,11 @@ class TrainingPage(QWidget):
         for plot in (self.attention_bars, self.attention_history):
             plot.set_note("")
 
-    def _set_task(self, task: str, features: list[str]) -> None:
-        if task == "regression":
-            self._score_key = "r2"
-            self.score_plot.set_labels(self.tr("R²"), self.tr("R²"))
-        else:
-            self._score_key = "f1"
-            self.score_plot.set_labels(self.tr("F1 score"), self.tr("F1"))
-        self.attention_history.set_features(features)
-        self.results.set_task(task)
+    def _score_labels(self) -> tuple[str, str]:
+        """The score plot's title and axis label."""
+        if self._score_key == "r2":
+            return self.tr("R²"), self.tr("R²")
+        return self.tr("F1 score"), self.tr("F1")
 
     def add_epoch(self, report: EpochReport) -> None:
         """Store an epoch's values; the refresh guarantee draws them."""
