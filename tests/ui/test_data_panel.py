@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from attn_gui.core.config import TrainConfig
 from attn_gui.core.dataset import prepare
 from attn_gui.core.io import read_table
-from attn_gui.ui.jobs.loader import TableLoader
+from attn_gui.ui.jobs.loader import TableLoader, value_counts
 from attn_gui.ui.panels.data_panel import FEATURE, IGNORE, TARGET, DataPanel
 from attn_gui.ui.widgets.table_model import FrameModel
 
@@ -436,3 +436,11 @@ def test_a_file_without_usable_features_still_offers_one(qtbot, panel, tmp_path)
     table = load(qtbot, panel, path)
     assert table.info("id").excluded  # consecutive whole numbers: an ID
     assert panel.target() == "y" and settings(panel).features == ["id"]
+
+
+@pytest.mark.parametrize("values", [["no", "yes"], [0, 1], [0.0, 1.0, np.nan]])
+def test_a_large_column_is_counted_in_slices_as_pandas_counts_it_whole(values):
+    rng = np.random.default_rng(7)
+    column = pd.Series(rng.choice(values, 250_001, p=np.linspace(1, 2, len(values)) /
+                                  np.linspace(1, 2, len(values)).sum()), name="label")
+    pd.testing.assert_series_equal(value_counts(column), column.value_counts())
