@@ -25,7 +25,7 @@ from .style import theme
 
 __all__ = ["CurvePlot", "Series", "legend_above", "legend_height", "legend_width", "set_legend"]
 
-CURVES_PER_STEP = 8
+CURVES_PER_STEP = 4
 
 
 def legend_above(item: pg.PlotItem, color: QColor) -> pg.LegendItem:
