@@ -134,6 +134,7 @@ def test_the_attention_history_legend_lists_as_many_as_fit(qtbot, height, listed
         plot.append(epoch, {name: w * epoch ** (i % 3) for i, (name, w) in
                             enumerate(given.items())})
     plot.refresh()
+    qtbot.waitUntil(lambda: all(map(plot.has_curve, given)))  # a few curves a turn
     settle(qtbot, plot)
     legend = plot.getPlotItem().legend
     assert 1 <= len(legend.items) <= 5 and (listed is None or len(legend.items) == listed)

@@ -54,5 +54,12 @@ class AttentionHistory(CurvePlot):
             if (legend_width(self._legend) <= room[0]
                     and legend_height(self._legend) <= room[1]):
                 break
-        if len(self._ranked) >= self.legend_limit:  # measured with every entry it may list
+        listable = self._ranked[: self.legend_limit]
+        # Kept only if measured with every entry it may list (curves come a few a turn).
+        if len(listable) == self.legend_limit and all(map(self.has_curve, listable)):
             self._legend_fit = (room, count)
+
+    def _add_curves(self, keys: Sequence[str]) -> None:
+        super()._add_curves(keys)
+        if self._ranked:  # entries join a ranked legend: it may no longer fit as it was
+            self._fit_legend()

@@ -278,6 +278,10 @@ class CurvePlot(TimedPaint, FittedPlot):
         self._dirty = False
         return True
 
+    def has_curve(self, key: str) -> bool:
+        """Whether `key`'s curve is created yet (they come a few a turn)."""
+        return key in self._curves
+
     def curve(self, key: str) -> pg.PlotDataItem:
         if key not in self._curves:
             self._adding.finish()
