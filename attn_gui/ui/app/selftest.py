@@ -39,6 +39,8 @@ class SelfTest(QObject):
         self._shown = 0.0
         self.started = time.perf_counter()
         self.stall = StallMeter(self)
+        # Seconds from the start of the load (the meter's) at which each phase began.
+        self._phases: list[tuple[float, str]] = [(0.0, "loading")]
         self.watchdog = QTimer(self)
         self.watchdog.setSingleShot(True)
         self.watchdog.timeout.connect(lambda: self._finish({"error": "timed out"}))
@@ -50,6 +52,7 @@ class SelfTest(QObject):
         self.window.data_panel.tableLoaded.connect(self._loaded)
         self.window.data_panel.loadFailed.connect(lambda msg: self._finish({"error": msg}))
         self.window.monitor.runFinished.connect(self._trained)
+        self.window.monitor.runner.finished.connect(self._job_ended)
         self.window.monitor.runFailed.connect(lambda msg: self._finish({"error": msg}))
         self.watchdog.start(TIMEOUT_MS)
         self._path, self._shown = path, time.perf_counter()
@@ -76,7 +79,18 @@ class SelfTest(QObject):
         self.window.monitor.field("patience").setValue(0)  # train every epoch asked for
         # Start as a user would: after the panel has shown the fitted preprocessing effect
         # (debounced work on the GUI thread that follows a load), not in the same instant.
-        QTimer.singleShot(START_DELAY_MS, self.window.start_training)
+        QTimer.singleShot(START_DELAY_MS, self._train)
+
+    def _train(self) -> None:
+        self._phases.append((self.stall.elapsed_s, "training"))
+        self.window.start_training()
+
+    def _phase_of(self, at_s: float) -> str:
+        return [name for start, name in self._phases if start <= at_s][-1]
+
+    def _job_ended(self) -> None:
+        """The run's job is done: what follows draws its end."""
+        self._phases.append((self.stall.elapsed_s, "end of run"))
 
     def _trained(self, result) -> None:
         # The meter runs on until _finish: what follows a run (its tables, the Runs page)
@@ -104,6 +118,7 @@ class SelfTest(QObject):
             "f1": outcome.get("f1"),
             "plot_updates": self.live_updates,
             "max_ui_stall_ms": round(self.stall.max_gap_ms, 1),
+            "max_ui_stall_in": self._phase_of(self.stall.max_gap_end_ms / 1000),
             "first_frame_ms": round(self.first_frame_ms, 1),
             "seconds": round(time.perf_counter() - self.started, 2),
         }

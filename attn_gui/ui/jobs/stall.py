@@ -15,13 +15,16 @@ class StallMeter(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.max_gap_ms = 0.0
+        self.max_gap_end_ms = 0.0  # when the longest gap ended, from start(): where it was
         self._clock = QElapsedTimer()
+        self._since_start = QElapsedTimer()
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self._tick)
 
     def start(self) -> None:
         self._clock.start()
+        self._since_start.start()
         self._ticker.start()
 
     def stop(self) -> None:
@@ -29,5 +32,13 @@ class StallMeter(QObject):
             self._ticker.stop()
             self._tick()
 
+    @property
+    def elapsed_s(self) -> float:
+        """Seconds since start()."""
+        return self._since_start.elapsed() / 1000
+
     def _tick(self) -> None:
-        self.max_gap_ms = max(self.max_gap_ms, float(self._clock.restart()))
+        gap = float(self._clock.restart())
+        if gap > self.max_gap_ms:
+            self.max_gap_ms = gap
+            self.max_gap_end_ms = float(self._since_start.elapsed())
