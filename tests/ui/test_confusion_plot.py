@@ -42,3 +42,15 @@ def test_a_matrix_with_more_classes_refits_the_names(qtbot):
     assert len(ticks) == 6 and all(fm.horizontalAdvance(name) < cell for _, name in ticks)
     assert all(name.startswith("class") and name.endswith(str(k))
                for k, (_, name) in enumerate(ticks))  # elided in the middle, ends kept
+
+
+def test_an_emptied_matrix_keeps_no_class_of_the_last_run(qtbot):
+    plot = ConfusionMatrixPlot()
+    qtbot.addWidget(plot)
+    plot.resize(300, 300)
+    plot.show()
+    plot.set_matrix([[5, 1], [2, 7]], ["No", "Yes"])
+    plot.set_matrix([], [])  # a new run on another file starts
+    qtbot.wait(50)
+    for side in ("bottom", "left"):
+        assert all(not level for level in plot.getAxis(side)._tickLevels)

@@ -96,7 +96,8 @@ class ConfusionMatrixPlot(FittedPlot):
             text.show()
 
     def _fit_bottom_names(self) -> None:
-        if not self._names:
+        if not self._names:  # emptied: no class of the last run stays on the axis
+            self.getAxis("bottom").setTicks([[]])
             return
         fm = QFontMetrics(self.font())
         view = self.getPlotItem().vb
