@@ -44,13 +44,16 @@ def test_a_matrix_with_more_classes_refits_the_names(qtbot):
                for k, (_, name) in enumerate(ticks))  # elided in the middle, ends kept
 
 
-def test_an_emptied_matrix_keeps_no_class_of_the_last_run(qtbot):
+def test_an_empty_matrix_shows_no_class_and_no_number_on_its_axes(qtbot):
     plot = ConfusionMatrixPlot()
     qtbot.addWidget(plot)
     plot.resize(300, 300)
     plot.show()
+    qtbot.wait(50)
+    for side in ("bottom", "left"):  # before any run: not pyqtgraph's -0.4 ... 0.4
+        assert plot.getAxis(side)._tickLevels == [[]]  # no ticks, not automatic ones
     plot.set_matrix([[5, 1], [2, 7]], ["No", "Yes"])
     plot.set_matrix([], [])  # a new run on another file starts
     qtbot.wait(50)
     for side in ("bottom", "left"):
-        assert all(not level for level in plot.getAxis(side)._tickLevels)
+        assert plot.getAxis(side)._tickLevels == [[]]  # no ticks, not automatic ones

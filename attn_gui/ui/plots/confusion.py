@@ -39,6 +39,8 @@ class ConfusionMatrixPlot(FittedPlot):
         self._texts: list[QGraphicsSimpleTextItem] = []
         self._matrix = np.zeros((0, 0), dtype=np.int64)
         self._names: list[str] = []
+        for side in ("left", "bottom"):  # no classes yet: no numbers on the axes either
+            item.getAxis(side).setTicks([[]])
         # The predicted-class names share a row of cells: pyqtgraph hides a tick label wider
         # than its cell, so they are elided to the cell's width whenever it changes, by a
         # resize or by a matrix with another number of classes.
