@@ -64,3 +64,16 @@ def test_a_live_curve_grows_its_x_axis_in_spans_then_fits_the_data(qtbot):
     plot.fit_x()
     plot.refresh()
     assert view.autoRangeEnabled()[0]
+
+
+def test_many_curves_are_drawn_thin_few_wide(qtbot):
+    """Qt strokes a 2 px pen several times slower than a 1 px one: sixty attention curves
+    are drawn 1 px wide, a loss plot's two stay 2 px."""
+    many = CurvePlot("Attention", "weight",
+                     [Series(f"f{i}", f"f{i}", VALID_COLOR) for i in range(60)])
+    few = CurvePlot("Loss", "loss", [Series("train", "train", TRAIN_COLOR),
+                                     Series("valid", "validation", VALID_COLOR)])
+    for plot in (many, few):
+        qtbot.addWidget(plot)
+    assert {many.curve(f"f{i}").opts["pen"].width() for i in range(60)} == {1}
+    assert {few.curve(key).opts["pen"].width() for key in ("train", "valid")} == {2}
