@@ -73,7 +73,8 @@ class TrainingMonitor(QWidget):
         self.importance_task.loaded.connect(self._on_importance)
         self.importance_task.failed.connect(self._on_failed_importance)
 
-        # A run's beginning and end, drawn a step at a time; the page's other changes queue behind
+        # A run's beginning and end, drawn a step at a time; the page's changes that arrive
+        # while the beginning is drawn are held (`_change_page`) and applied in its last step.
         self._page_steps = Steps(self)
         self._held: list[Callable[[TrainingPage], object]] = []
         self.paint_budget = PaintBudget()
